@@ -1,0 +1,61 @@
+package org.touyan.api.rest;
+
+/**
+ * A client error a resource or service reports; REST answers it as an
+ * {@code application/problem+json} body with this status, title and detail. The detail is shown
+ * to users: it names the field or rule, never a class or SQL.
+ */
+public class ProblemException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final int status;
+	private final String title;
+	private final String field;
+
+	public ProblemException(int status, String title, String detail, String field) {
+		super(detail);
+		if (status < 400 || status > 499) {
+			throw new IllegalArgumentException("a problem is a client error (4xx), not " + status);
+		}
+		this.status = status;
+		this.title = title;
+		this.field = field;
+	}
+
+	public ProblemException(int status, String title, String detail) {
+		this(status, title, detail, null);
+	}
+
+	/** 400: a field of the request is missing or invalid. */
+	public static ProblemException invalid(String field, String detail) {
+		return new ProblemException(400, "Invalid request", detail, field);
+	}
+
+	/** 404: nothing of that kind with that id (or nothing the caller may see). */
+	public static ProblemException notFound(String what, String id) {
+		return new ProblemException(404, "Not found", "No " + what + " with id '" + id + "'");
+	}
+
+	/** 409: the request conflicts with the current state. */
+	public static ProblemException conflict(String detail) {
+		return new ProblemException(409, "Conflict", detail);
+	}
+
+	public int status() {
+		return status;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public String detail() {
+		return getMessage();
+	}
+
+	/** The request field at fault, or null when the problem is not about one field. */
+	public String field() {
+		return field;
+	}
+}

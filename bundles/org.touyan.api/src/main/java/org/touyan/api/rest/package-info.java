@@ -1,0 +1,10 @@
+/**
+ * Conventions shared by every REST resource of the core application: where the application is,
+ * how a page of a collection looks, and how a resource reports a client error.
+ */
+@Export
+@Version("1.0.0")
+package org.touyan.api.rest;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

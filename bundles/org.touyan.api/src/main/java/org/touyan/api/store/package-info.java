@@ -1,0 +1,12 @@
+/**
+ * The store contract. Each bundle owns its tables: it names its schema in the {@code Touyan-Schema}
+ * header and ships ordered SQL migrations; the store applies them once, records them, and only then
+ * registers a {@link org.touyan.api.store.Store} for that schema, so a component that references
+ * the store with {@code (touyan.schema=<name>)} never sees a half-migrated database.
+ */
+@Export
+@Version("1.0.0")
+package org.touyan.api.store;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
