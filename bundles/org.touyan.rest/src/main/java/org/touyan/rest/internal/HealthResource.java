@@ -1,0 +1,114 @@
+package org.touyan.rest.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.FailedApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.FailedExtensionDTO;
+import org.osgi.service.jaxrs.runtime.dto.FailedResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+import org.touyan.api.store.SchemaStatus;
+
+/**
+ * Readiness: 200 only when every declared schema is migrated and the core application is
+ * registered with nothing that selected it failing; otherwise 503 with what is wrong. Load
+ * balancers and start scripts wait on this, not on the port being open.
+ */
+@Component(service = HealthResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+@Path("health")
+public class HealthResource {
+
+	/** What {@code GET /api/health} answers. */
+	public record Health(String status, String version, boolean storeReady, boolean applicationReady,
+			List<SchemaStatus.Schema> schemas, List<String> applicationFailures, List<String> inactiveBundles) {
+	}
+
+	private final BundleContext context;
+	private final SchemaStatus schemas;
+	private final JaxrsServiceRuntime runtime;
+	private final String version;
+
+	@Activate
+	public HealthResource(BundleContext context, @Reference SchemaStatus schemas, @Reference JaxrsServiceRuntime runtime) {
+		this.context = context;
+		this.schemas = schemas;
+		this.runtime = runtime;
+		String configured = context.getProperty("touyan.version");
+		this.version = configured != null ? configured : context.getBundle().getVersion().toString();
+	}
+
+	@GET
+	@Produces(MediaType.APPLICATION_JSON)
+	@Summary(value = "Readiness of the platform: 200 when ready, 503 with the reasons when not", returns = Health.class)
+	public Response health() {
+		List<String> failures = applicationFailures(runtime.getRuntimeDTO());
+		boolean storeReady = schemas.ready();
+		boolean appReady = failures.isEmpty();
+		boolean ready = storeReady && appReady;
+		Health health = new Health(ready ? "UP" : "DOWN", version, storeReady, appReady, schemas.schemas(),
+				failures, inactiveBundles());
+		return Response.status(ready ? 200 : 503).entity(health).type(MediaType.APPLICATION_JSON).build();
+	}
+
+	/** Why the core application is not fully serving; empty when it is. */
+	static List<String> applicationFailures(RuntimeDTO dto) {
+		boolean registered = Arrays.stream(dto.applicationDTOs)
+				.map(a -> a.name).anyMatch(RestConstants.APPLICATION_NAME::equals);
+		List<String> failures = new ArrayList<>();
+		if (!registered) {
+			failures.add("the core application '" + RestConstants.APPLICATION_NAME + "' is not registered");
+		}
+		// reasons are the DTO codes of the JAX-RS whiteboard specification (e.g. 5: extension missing)
+		for (FailedApplicationDTO a : dto.failedApplicationDTOs) {
+			failures.add("application " + a.name + " failed, reason " + a.failureReason);
+		}
+		for (FailedResourceDTO r : dto.failedResourceDTOs) {
+			failures.add("resource " + r.name + " (service " + r.serviceId + ") failed, reason " + r.failureReason);
+		}
+		for (FailedExtensionDTO e : dto.failedExtensionDTOs) {
+			failures.add("extension " + e.name + " (service " + e.serviceId + ") failed, reason " + e.failureReason);
+		}
+		return failures;
+	}
+
+	private List<String> inactiveBundles() {
+		return Arrays.stream(context.getBundles())
+				.filter(b -> b.getState() != Bundle.ACTIVE)
+				// a fragment never becomes ACTIVE: RESOLVED is its working state
+				.filter(b -> !(b.getHeaders("").get(Constants.FRAGMENT_HOST) != null && b.getState() == Bundle.RESOLVED))
+				.map(b -> b.getSymbolicName() + " " + b.getVersion() + " " + state(b.getState()))
+				.toList();
+	}
+
+	private static String state(int state) {
+		return switch (state) {
+		case Bundle.INSTALLED -> "INSTALLED";
+		case Bundle.RESOLVED -> "RESOLVED";
+		case Bundle.STARTING -> "STARTING";
+		case Bundle.STOPPING -> "STOPPING";
+		default -> "UNINSTALLED";
+		};
+	}
+}

@@ -1,0 +1,296 @@
+package org.touyan.rest.internal;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HEAD;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.OPTIONS;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Builds the OpenAPI 3 document from the resource classes that are live in the core application,
+ * reading the same JAX-RS annotations the runtime dispatches on, so the document cannot describe
+ * an endpoint that does not exist or miss one that does.
+ */
+final class OpenApiGenerator {
+
+	private final String title;
+	private final String version;
+	private final Map<String, Object> schemas = new TreeMap<>();
+
+	OpenApiGenerator(String title, String version) {
+		this.title = title;
+		this.version = version;
+	}
+
+	Map<String, Object> document(Collection<Class<?>> resources) {
+		Map<String, Map<String, Object>> paths = new TreeMap<>();
+		schemas.put("Problem", schema(Problem.class));
+		resources.stream().sorted(Comparator.comparing(Class::getName)).forEach(type -> {
+			String base = join("/" + RestConstants.APPLICATION_BASE, pathOf(type.getAnnotation(Path.class)));
+			Arrays.stream(type.getMethods()).sorted(Comparator.comparing(Method::toGenericString)).forEach(m -> {
+				String verb = verb(m);
+				if (verb != null) {
+					String path = join(base, pathOf(m.getAnnotation(Path.class)));
+					paths.computeIfAbsent(path, p -> new TreeMap<>()).put(verb, operation(type, m));
+				}
+			});
+		});
+		Map<String, Object> doc = new LinkedHashMap<>();
+		doc.put("openapi", "3.0.3");
+		doc.put("info", Map.of("title", title, "version", version));
+		doc.put("paths", paths);
+		doc.put("components", Map.of("schemas", schemas));
+		return doc;
+	}
+
+	static String verb(Method m) {
+		if (m.isAnnotationPresent(GET.class)) return "get";
+		if (m.isAnnotationPresent(POST.class)) return "post";
+		if (m.isAnnotationPresent(PUT.class)) return "put";
+		if (m.isAnnotationPresent(DELETE.class)) return "delete";
+		if (m.isAnnotationPresent(HEAD.class)) return "head";
+		if (m.isAnnotationPresent(OPTIONS.class)) return "options";
+		for (Annotation a : m.getAnnotations()) {
+			javax.ws.rs.HttpMethod h = a.annotationType().getAnnotation(javax.ws.rs.HttpMethod.class);
+			if (h != null) return h.value().toLowerCase();
+		}
+		return null;
+	}
+
+	private Map<String, Object> operation(Class<?> type, Method m) {
+		Map<String, Object> op = new LinkedHashMap<>();
+		op.put("operationId", type.getSimpleName() + "." + m.getName());
+		Summary summary = m.getAnnotation(Summary.class);
+		if (summary != null) {
+			op.put("summary", summary.value());
+		}
+		List<Map<String, Object>> parameters = new java.util.ArrayList<>();
+		Parameter[] params = m.getParameters();
+		Type[] generic = m.getGenericParameterTypes();
+		for (int i = 0; i < params.length; i++) {
+			Parameter p = params[i];
+			if (p.isAnnotationPresent(Context.class)) {
+				continue;
+			}
+			PathParam path = p.getAnnotation(PathParam.class);
+			QueryParam query = p.getAnnotation(QueryParam.class);
+			HeaderParam header = p.getAnnotation(HeaderParam.class);
+			if (path != null) {
+				parameters.add(parameter(path.value(), "path", true, generic[i]));
+			} else if (query != null) {
+				parameters.add(parameter(query.value(), "query", false, generic[i]));
+			} else if (header != null) {
+				parameters.add(parameter(header.value(), "header", false, generic[i]));
+			} else {
+				op.put("requestBody", Map.of("required", true, "content",
+						Map.of(consumes(type, m), Map.of("schema", schemaRef(generic[i])))));
+			}
+		}
+		if (!parameters.isEmpty()) {
+			op.put("parameters", parameters);
+		}
+		Map<String, Object> responses = new LinkedHashMap<>();
+		Type returned = m.getGenericReturnType();
+		if (returned == Response.class && summary != null && summary.returns() != Object.class) {
+			returned = summary.returns();
+		}
+		if (returned == void.class || returned == Void.class) {
+			responses.put("204", Map.of("description", "Done, no content"));
+		} else {
+			Map<String, Object> ok = new LinkedHashMap<>();
+			ok.put("description", "Success");
+			if (returned != Response.class) {
+				ok.put("content", Map.of(produces(type, m), Map.of("schema", schemaRef(returned))));
+			}
+			responses.put(m.isAnnotationPresent(POST.class) ? "201" : "200", ok);
+		}
+		responses.put("default", Map.of("description", "A problem (RFC 9457)", "content",
+				Map.of(RestConstants.PROBLEM_JSON, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
+		op.put("responses", responses);
+		return op;
+	}
+
+	private Map<String, Object> parameter(String name, String in, boolean required, Type type) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("name", name);
+		p.put("in", in);
+		p.put("required", required);
+		p.put("schema", schemaRef(type));
+		return p;
+	}
+
+	private static String consumes(Class<?> type, Method m) {
+		Consumes c = m.isAnnotationPresent(Consumes.class) ? m.getAnnotation(Consumes.class) : type.getAnnotation(Consumes.class);
+		return c != null && c.value().length > 0 ? c.value()[0] : MediaType.APPLICATION_JSON;
+	}
+
+	private static String produces(Class<?> type, Method m) {
+		Produces p = m.isAnnotationPresent(Produces.class) ? m.getAnnotation(Produces.class) : type.getAnnotation(Produces.class);
+		return p != null && p.value().length > 0 ? p.value()[0] : MediaType.APPLICATION_JSON;
+	}
+
+	/** An inline schema for simple types, a reference into components for structured ones. */
+	Map<String, Object> schemaRef(Type type) {
+		if (type instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> raw) {
+			Type[] args = pt.getActualTypeArguments();
+			if (Collection.class.isAssignableFrom(raw)) {
+				return Map.of("type", "array", "items", schemaRef(args[0]));
+			}
+			if (Map.class.isAssignableFrom(raw)) {
+				return Map.of("type", "object", "additionalProperties", schemaRef(args[1]));
+			}
+			String name = raw.getSimpleName() + "Of" + Arrays.stream(args).map(OpenApiGenerator::simpleName).reduce("", String::concat);
+			if (!schemas.containsKey(name)) {
+				schemas.put(name, Map.of());
+				schemas.put(name, schema(raw, pt));
+			}
+			return Map.of("$ref", "#/components/schemas/" + name);
+		}
+		if (!(type instanceof Class<?> c)) {
+			return Map.of();
+		}
+		Map<String, Object> simple = simple(c);
+		if (simple != null) {
+			return simple;
+		}
+		if (c.isArray()) {
+			return Map.of("type", "array", "items", schemaRef(c.getComponentType()));
+		}
+		if (c == Object.class || Map.class.isAssignableFrom(c)) {
+			return Map.of("type", "object");
+		}
+		String name = c.getSimpleName();
+		if (!schemas.containsKey(name)) {
+			schemas.put(name, Map.of());
+			schemas.put(name, schema(c));
+		}
+		return Map.of("$ref", "#/components/schemas/" + name);
+	}
+
+	private static String simpleName(Type t) {
+		return t instanceof Class<?> c ? c.getSimpleName()
+				: t instanceof ParameterizedType p ? simpleName(p.getRawType()) : "Object";
+	}
+
+	private static Map<String, Object> simple(Class<?> c) {
+		if (c == String.class || c == char.class || c == Character.class) return Map.of("type", "string");
+		if (c == int.class || c == Integer.class || c == short.class || c == Short.class) return Map.of("type", "integer", "format", "int32");
+		if (c == long.class || c == Long.class) return Map.of("type", "integer", "format", "int64");
+		if (c == double.class || c == Double.class || c == float.class || c == Float.class || c == BigDecimal.class) return Map.of("type", "number");
+		if (c == boolean.class || c == Boolean.class) return Map.of("type", "boolean");
+		if (c == LocalDate.class) return Map.of("type", "string", "format", "date");
+		if (c == Instant.class || c == OffsetDateTime.class) return Map.of("type", "string", "format", "date-time");
+		if (c.isEnum()) return Map.of("type", "string", "enum", Arrays.stream(c.getEnumConstants()).map(Object::toString).toList());
+		return null;
+	}
+
+	private Map<String, Object> schema(Class<?> c) {
+		return schema(c, null);
+	}
+
+	/** Properties of a record (the shape Jackson writes); type variables resolved from {@code pt}. */
+	private Map<String, Object> schema(Class<?> c, ParameterizedType pt) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		List<String> required = new java.util.ArrayList<>();
+		if (c.isRecord()) {
+			boolean omitNulls = c.isAnnotationPresent(JsonInclude.class);
+			for (RecordComponent rc : c.getRecordComponents()) {
+				Type t = resolve(rc.getGenericType(), c, pt);
+				properties.put(rc.getName(), schemaRef(t));
+				if (rc.getType().isPrimitive() || !omitNulls) {
+					required.add(rc.getName());
+				}
+			}
+		}
+		Map<String, Object> s = new LinkedHashMap<>();
+		s.put("type", "object");
+		s.put("properties", properties);
+		if (!required.isEmpty()) {
+			s.put("required", required);
+		}
+		return s;
+	}
+
+	private static Type resolve(Type t, Class<?> owner, ParameterizedType pt) {
+		if (pt == null) {
+			return t;
+		}
+		if (t instanceof java.lang.reflect.TypeVariable<?> v) {
+			var vars = owner.getTypeParameters();
+			for (int i = 0; i < vars.length; i++) {
+				if (vars[i].getName().equals(v.getName())) {
+					return pt.getActualTypeArguments()[i];
+				}
+			}
+		}
+		if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw && Collection.class.isAssignableFrom(raw)) {
+			Type element = resolve(p.getActualTypeArguments()[0], owner, pt);
+			return new ListOf(element);
+		}
+		return t;
+	}
+
+	/** {@code List<element>} after a type variable in it was resolved. */
+	private record ListOf(Type element) implements ParameterizedType {
+		@Override
+		public Type[] getActualTypeArguments() {
+			return new Type[] { element };
+		}
+
+		@Override
+		public Type getRawType() {
+			return List.class;
+		}
+
+		@Override
+		public Type getOwnerType() {
+			return null;
+		}
+	}
+
+	private static String pathOf(Path path) {
+		return path == null ? "" : path.value();
+	}
+
+	/** Joins two path segments with exactly one slash and strips regular expressions from templates. */
+	static String join(String a, String b) {
+		String joined = (a + "/" + b).replaceAll("/+", "/");
+		if (joined.length() > 1 && joined.endsWith("/")) {
+			joined = joined.substring(0, joined.length() - 1);
+		}
+		return joined.replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}");
+	}
+}

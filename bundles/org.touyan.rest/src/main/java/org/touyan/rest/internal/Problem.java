@@ -1,0 +1,15 @@
+package org.touyan.rest.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The body of every error answer (RFC 9457), with {@code field} naming the request field at
+ * fault when there is one.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String field) {
+
+	static Problem of(int status, String title, String detail) {
+		return new Problem("about:blank", title, status, detail, null);
+	}
+}
