@@ -98,6 +98,9 @@ public class HealthResource {
 				.filter(b -> b.getState() != Bundle.ACTIVE)
 				// a fragment never becomes ACTIVE: RESOLVED is its working state
 				.filter(b -> !(b.getHeaders("").get(Constants.FRAGMENT_HOST) != null && b.getState() == Bundle.RESOLVED))
+				// a lazily activated bundle waits in STARTING until its first class is used
+				.filter(b -> !(b.getState() == Bundle.STARTING && String.valueOf(
+						b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY)).startsWith(Constants.ACTIVATION_LAZY)))
 				.map(b -> b.getSymbolicName() + " " + b.getVersion() + " " + state(b.getState()))
 				.toList();
 	}

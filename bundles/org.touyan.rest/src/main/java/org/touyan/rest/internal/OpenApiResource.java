@@ -45,6 +45,16 @@ public class OpenApiResource {
 		resources = new ServiceTracker<>(context, context.createFilter(filter), null) {
 			@Override
 			public Class<?> addingService(ServiceReference<Object> reference) {
+				// a DS resource names its class: load it without activating the component (this
+				// resource would otherwise have to activate itself while it is being activated)
+				Object name = reference.getProperty("component.name");
+				if (name instanceof String className && reference.getBundle() != null) {
+					try {
+						return reference.getBundle().loadClass(className);
+					} catch (ClassNotFoundException notAClassName) {
+						// a component named otherwise: ask for the service below
+					}
+				}
 				Object service = context.getService(reference);
 				if (service == null) {
 					return null;
