@@ -2,9 +2,25 @@ package org.touyan.api.rest;
 
 /**
  * The validated {@code limit}/{@code offset} of a collection request: a resource passes the raw
- * query parameters and gets either a usable window or a 400 problem naming the parameter.
+ * query parameters (as text, so that {@code limit=abc} is a 400 naming the parameter rather than
+ * the 404 JAX-RS gives for a parameter it cannot convert) and gets a usable window.
  */
 public record Paging(int offset, int limit) {
+
+	public static Paging of(String offset, String limit) {
+		return of(number("offset", offset), number("limit", limit));
+	}
+
+	private static Integer number(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value.strip());
+		} catch (NumberFormatException e) {
+			throw ProblemException.invalid(name, name + " must be a whole number, was '" + value + "'");
+		}
+	}
 
 	public static Paging of(Integer offset, Integer limit) {
 		int o = offset == null ? 0 : offset;

@@ -23,8 +23,8 @@ public interface DemoDataset {
 	}
 
 	/**
-	 * Loads the dataset through the contributing bundle's own {@link Store}, in one transaction,
-	 * and leaves tables that already hold rows untouched.
+	 * Loads the dataset through the contributing bundle's own services. It must leave a store that
+	 * already holds that bundle's data untouched, so it is safe against a store of real data.
 	 */
 	void load();
 }

@@ -28,6 +28,14 @@ class PagingTest {
 	}
 
 	@Test
+	void parsesQueryTextAndNamesAParameterThatIsNotANumber() {
+		assertEquals(new Paging(20, 10), Paging.of("20", "10"));
+		assertEquals(new Paging(0, RestConstants.DEFAULT_LIMIT), Paging.of("", null));
+		assertEquals("limit", assertThrows(ProblemException.class, () -> Paging.of("0", "abc")).field());
+		assertEquals("offset", assertThrows(ProblemException.class, () -> Paging.of("1e3", "5")).field());
+	}
+
+	@Test
 	void aProblemIsAlwaysAClientError() {
 		assertThrows(IllegalArgumentException.class, () -> new ProblemException(500, "x", "y"));
 	}

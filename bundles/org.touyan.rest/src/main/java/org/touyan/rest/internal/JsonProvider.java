@@ -30,6 +30,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -62,6 +65,11 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 			.build();
 
 	static {
+		// a number or boolean where text is expected is a wrong type, not something to convert
+		for (CoercionInputShape shape : new CoercionInputShape[] { CoercionInputShape.Integer,
+				CoercionInputShape.Float, CoercionInputShape.Boolean }) {
+			MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+		}
 		MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
 				.maxNestingDepth(32).maxStringLength(1 << 20).maxNumberLength(64).build());
 	}

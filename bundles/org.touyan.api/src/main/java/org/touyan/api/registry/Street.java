@@ -1,0 +1,5 @@
+package org.touyan.api.registry;
+
+/** A street (街道, subdistrict) of a district; its working committee manages its communities. */
+public record Street(String id, String districtId, String code, String name, String nameEn) {
+}

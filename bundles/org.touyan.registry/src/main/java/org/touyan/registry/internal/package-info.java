@@ -1,0 +1,5 @@
+/** Registry implementation; its tables are migrated by the store before any component here starts. */
+@RequireSchemaExtender
+package org.touyan.registry.internal;
+
+import org.touyan.api.store.RequireSchemaExtender;
