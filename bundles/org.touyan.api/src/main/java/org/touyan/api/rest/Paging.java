@@ -8,12 +8,12 @@ package org.touyan.api.rest;
 public record Paging(int offset, int limit) {
 
 	public static Paging of(String offset, String limit) {
-		return of(number("offset", offset), number("limit", limit));
+		return of(number("offset", offset, 0), number("limit", limit, RestConstants.DEFAULT_LIMIT));
 	}
 
-	private static Integer number(String name, String value) {
+	private static int number(String name, String value, int absent) {
 		if (value == null || value.isBlank()) {
-			return null;
+			return absent;
 		}
 		try {
 			return Integer.valueOf(value.strip());
@@ -22,9 +22,7 @@ public record Paging(int offset, int limit) {
 		}
 	}
 
-	public static Paging of(Integer offset, Integer limit) {
-		int o = offset == null ? 0 : offset;
-		int l = limit == null ? RestConstants.DEFAULT_LIMIT : limit;
+	public static Paging of(int o, int l) {
 		if (o < 0) {
 			throw ProblemException.invalid("offset", "offset must be 0 or more, was " + o);
 		}
