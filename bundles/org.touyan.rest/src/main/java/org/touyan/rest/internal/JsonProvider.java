@@ -107,8 +107,11 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
 	/** The 400 problem for a body that is not the JSON the resource expects. */
 	static RuntimeException badBody(JsonProcessingException e) {
-		if (e instanceof ValueInstantiationException v && v.getCause() instanceof ProblemException p) {
-			return p;
+		// a problem raised while the body was read (too large, a record's own validation) wins
+		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof ProblemException p) {
+				return p;
+			}
 		}
 		if (e instanceof StreamConstraintsException) {
 			return ProblemException.invalid(null, "The JSON body is nested too deeply or has a value that is too long");

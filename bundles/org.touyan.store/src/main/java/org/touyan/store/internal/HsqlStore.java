@@ -48,8 +48,9 @@ public class HsqlStore implements SchemaStatus {
 
 	@ObjectClassDefinition(name = "Touyan store", description = "The embedded HSQLDB database")
 	public @interface Config {
-		@AttributeDefinition(description = "Database files, without extension; relative paths are below the working directory")
-		String path() default "data/touyan";
+		@AttributeDefinition(description = "Database files, without extension; empty means 'touyan' in the data directory "
+				+ "(framework property touyan.data, default 'data' below the working directory)")
+		String path() default "";
 
 		@AttributeDefinition(description = "Pooled connections")
 		int poolSize() default 8;
@@ -65,7 +66,7 @@ public class HsqlStore implements SchemaStatus {
 	@Activate
 	public HsqlStore(BundleContext context, Config config) throws SQLException {
 		pool = new JDBCPool(config.poolSize());
-		pool.setUrl(url(config.path()));
+		pool.setUrl(url(config.path().isBlank() ? dataDirectory(context) + "/touyan" : config.path()));
 		pool.setUser("SA");
 		pool.setPassword("");
 		try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
@@ -181,6 +182,11 @@ public class HsqlStore implements SchemaStatus {
 		} catch (SQLException e) {
 			throw new MigrationException("no database connection: " + e.getMessage(), e);
 		}
+	}
+
+	private static String dataDirectory(BundleContext context) {
+		String dir = context.getProperty("touyan.data");
+		return dir == null || dir.isBlank() ? "data" : dir;
 	}
 
 	static String url(String path) {

@@ -1,0 +1,144 @@
+package org.touyan.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.JarFile;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Boots the distribution's run bundles (the folder its bndrun exports, so the tests run exactly
+ * what ships) on a free port and a fresh database, and talks to the API over real HTTP.
+ */
+public abstract class PlatformTest {
+
+	protected static final ObjectMapper JSON = new ObjectMapper();
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Inject
+	protected BundleContext context;
+
+	@Configuration
+	public Option[] configuration() throws IOException {
+		List<Option> options = new ArrayList<>();
+		File folder = new File(System.getProperty("touyan.runbundles"));
+		File[] jars = folder.listFiles((dir, name) -> name.endsWith(".jar"));
+		if (jars == null || jars.length == 0) {
+			throw new IllegalStateException("no run bundles in " + folder + ": build the distribution first");
+		}
+		Arrays.sort(jars);
+		for (File jar : jars) {
+			boolean fragment;
+			try (JarFile j = new JarFile(jar)) {
+				fragment = j.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+			}
+			options.add(fragment ? bundle(jar.toURI().toString()).noStart() : bundle(jar.toURI().toString()));
+		}
+		File work = Files.createTempDirectory("touyan-itest").toFile();
+		options.add(junitBundles());
+		options.add(frameworkProperty("org.osgi.service.http.port").value(String.valueOf(freePort())));
+		options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
+		options.add(frameworkProperty("touyan.data").value(new File(work, "data").getAbsolutePath()));
+		options.add(frameworkProperty("touyan.demo").value("true"));
+		options.add(frameworkProperty("felix.fileinstall.dir").value(new File(work, "deploy").getAbsolutePath()));
+		options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
+		// Felix HTTP logs to stdout at debug level when no log service is installed
+		options.add(frameworkProperty("org.apache.felix.http.log.level").value("2"));
+		return options.toArray(Option[]::new);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket s = new ServerSocket(0)) {
+			return s.getLocalPort();
+		}
+	}
+
+	/** Readiness is health answering 200, not the port being open. */
+	@Before
+	public void awaitReady() throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		Reply last = null;
+		while (System.nanoTime() < deadline) {
+			try {
+				last = get("/api/health");
+				if (last.status() == 200) {
+					return;
+				}
+			} catch (IOException notListeningYet) {
+				// the HTTP service is still starting
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("platform not ready in 60 s; last answer: " + last);
+	}
+
+	protected String base() {
+		return "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port");
+	}
+
+	protected Reply get(String path) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+	}
+
+	protected Reply send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", contentType)
+				.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	protected Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+	}
+
+	/** An HTTP answer. */
+	public record Reply(int status, String contentType, String body) {
+		public JsonNode json() throws IOException {
+			return JSON.readTree(body);
+		}
+	}
+
+	/**
+	 * Asserts an RFC 9457 problem with {@code status} that leaks nothing of the implementation.
+	 */
+	protected static JsonNode assertProblem(Reply reply, int status) throws IOException {
+		assertEquals(reply.toString(), status, reply.status());
+		assertTrue(reply.toString(), reply.contentType().startsWith("application/problem+json"));
+		JsonNode problem = reply.json();
+		assertEquals(status, problem.get("status").asInt());
+		assertTrue(problem.hasNonNull("type"));
+		assertTrue(problem.hasNonNull("title"));
+		assertTrue(problem.hasNonNull("detail"));
+		for (String leak : List.of("Exception", "org.", "com.", "java.", "\tat ", "SQL")) {
+			assertFalse("problem leaks '" + leak + "': " + reply.body(), reply.body().contains(leak));
+		}
+		return problem;
+	}
+}
