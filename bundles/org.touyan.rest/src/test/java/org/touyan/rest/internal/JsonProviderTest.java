@@ -1,0 +1,77 @@
+package org.touyan.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.ws.rs.core.MediaType;
+
+import org.junit.jupiter.api.Test;
+import org.touyan.api.rest.ProblemException;
+
+class JsonProviderTest {
+
+	public record Person(String name, LocalDate born, int age, List<String> posts) {
+	}
+
+	private final JsonProvider provider = new JsonProvider();
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Object read(String json) throws Exception {
+		return provider.readFrom((Class) Person.class, Person.class, null, MediaType.APPLICATION_JSON_TYPE, null,
+				new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private ProblemException refused(String json) {
+		return assertThrows(ProblemException.class, () -> read(json));
+	}
+
+	@Test
+	void readsAndWritesUtf8AndIsoDates() throws Exception {
+		Person p = (Person) read("{\"name\":\"王红梅\",\"born\":\"1990-05-04\",\"age\":36,\"posts\":[\"书记\"]}");
+		assertEquals(new Person("王红梅", LocalDate.of(1990, 5, 4), 36, List.of("书记")), p);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		provider.writeTo(p, Person.class, Person.class, null, MediaType.APPLICATION_JSON_TYPE, null, out);
+		assertEquals("{\"name\":\"王红梅\",\"born\":\"1990-05-04\",\"age\":36,\"posts\":[\"书记\"]}",
+				out.toString(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void namesTheFieldThatIsUnknownOrOfTheWrongType() {
+		assertEquals("colour", refused("{\"name\":\"x\",\"age\":1,\"colour\":1}").field());
+		assertEquals("age", refused("{\"name\":\"x\",\"age\":1.5}").field());
+		assertEquals("age", refused("{\"name\":\"x\",\"age\":\"12\"}").field());
+		assertEquals("name", refused("{\"name\":12}").field());
+		assertEquals("born", refused("{\"born\":\"yesterday\"}").field());
+		assertEquals("posts[0]", refused("{\"posts\":[{}]}").field());
+		assertEquals("age", refused("{\"name\":\"x\"}").field());
+	}
+
+	@Test
+	void malformedEmptyOrTrailingBodiesAreRefusedWithoutNamingAField() {
+		ProblemException malformed = refused("{\"name\":");
+		assertNull(malformed.field());
+		assertEquals(400, malformed.status());
+		assertEquals("A JSON body is required", refused("").detail());
+		assertEquals(400, refused("{} {}").status());
+	}
+
+	@Test
+	void deepNestingIsRefused() {
+		String deep = "{\"posts\":" + "[".repeat(100) + "]".repeat(100) + "}";
+		assertEquals(400, refused(deep).status());
+	}
+
+	@Test
+	void onlyJsonMediaTypesAreHandled() {
+		assertEquals(true, provider.isReadable(Person.class, Person.class, null, MediaType.APPLICATION_JSON_TYPE));
+		assertEquals(true, provider.isWriteable(Problem.class, Problem.class, null, ProblemMapper.PROBLEM));
+		assertEquals(false, provider.isReadable(Person.class, Person.class, null, MediaType.TEXT_PLAIN_TYPE));
+	}
+}
