@@ -206,6 +206,7 @@ final class OpenApiGenerator {
 	}
 
 	private static Map<String, Object> simple(Class<?> c) {
+		if (java.io.InputStream.class.isAssignableFrom(c) || c == byte[].class) return Map.of("type", "string", "format", "binary");
 		if (c == String.class || c == char.class || c == Character.class) return Map.of("type", "string");
 		if (c == int.class || c == Integer.class || c == short.class || c == Short.class) return Map.of("type", "integer", "format", "int32");
 		if (c == long.class || c == Long.class) return Map.of("type", "integer", "format", "int64");

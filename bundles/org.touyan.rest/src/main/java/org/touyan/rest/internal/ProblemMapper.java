@@ -12,6 +12,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.touyan.api.policy.PolicyFailureException;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 
@@ -44,6 +45,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 			if (t instanceof ProblemException p) {
 				return new Problem("about:blank", p.title(), p.status(), p.detail(), p.field());
 			}
+		}
+		if (failure instanceof PolicyFailureException p) {
+			// the plugin's own exception stays in the log: only what failed and how is shown
+			LOG.warn("{}", p.getMessage(), p.getCause());
+			return Problem.of(502, "Policy failed", p.getMessage());
 		}
 		if (failure instanceof WebApplicationException w && w.getResponse() != null
 				&& w.getResponse().getStatus() < 500) {

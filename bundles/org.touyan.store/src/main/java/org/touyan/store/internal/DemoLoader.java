@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -51,7 +53,16 @@ public class DemoLoader {
 	private final Store store;
 	private final boolean enabled;
 	private final List<DemoDataset> datasets = new CopyOnWriteArrayList<>();
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "touyan-demo"));
+	/** How often a dataset that failed is tried again: it may wait for a plugin still being installed. */
+	private static final int ATTEMPTS = 60;
+	private static final long RETRY_SECONDS = 2;
+
+	private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread t = new Thread(r, "touyan-demo");
+		t.setDaemon(true);
+		return t;
+	});
+	private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
 	@Activate
 	public DemoLoader(BundleContext context, Config config,
@@ -81,10 +92,14 @@ public class DemoLoader {
 		worker.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
-	/** Loads every dataset whose requirements are loaded, until no more can be. */
+	/**
+	 * Loads every dataset whose requirements are loaded, until no more can be; a dataset that
+	 * fails is tried again a little later, a limited number of times.
+	 */
 	void loadPending() {
 		Set<String> loaded = loaded();
 		boolean progress = true;
+		boolean retry = false;
 		while (progress && !Thread.currentThread().isInterrupted()) {
 			progress = false;
 			for (DemoDataset dataset : datasets) {
@@ -96,10 +111,19 @@ public class DemoLoader {
 						LOG.info("demo dataset {} loaded", dataset.id());
 						progress = true;
 					} catch (RuntimeException e) {
-						LOG.error("demo dataset {} failed: {}", dataset.id(), e.getMessage(), e);
+						int attempts = failures.merge(dataset.id(), 1, Integer::sum);
+						if (attempts < ATTEMPTS) {
+							LOG.info("demo dataset {} not loaded yet ({}); trying again", dataset.id(), e.getMessage());
+							retry = true;
+						} else {
+							LOG.error("demo dataset {} failed: {}", dataset.id(), e.getMessage(), e);
+						}
 					}
 				}
 			}
+		}
+		if (retry && !worker.isShutdown()) {
+			worker.schedule(this::loadPending, RETRY_SECONDS, TimeUnit.SECONDS);
 		}
 	}
 

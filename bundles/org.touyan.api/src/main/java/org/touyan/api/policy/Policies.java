@@ -1,0 +1,39 @@
+package org.touyan.api.policy;
+
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Runs a policy: finds the plugin bound for the scope (a street's own binding, else its
+ * district's, else the platform's), calls it under a time limit, and says which plugin and
+ * version answered. During a plugin update the old version keeps answering until the new one is
+ * verified and bound, so a call never finds "no policy" because of a swap.
+ *
+ * <p>Failures are contained: a plugin that throws or runs past the limit fails this one call with
+ * a {@link PolicyFailureException}; nothing bound fails with a 409
+ * {@link org.touyan.api.rest.ProblemException} naming the scope.
+ */
+@ProviderType
+public interface Policies {
+
+	<S, R> Result<R> apply(Class<S> spi, Scope scope, Call<S, R> call);
+
+	/** Where a policy is wanted: a street (with its district) or a district; both null for the platform. */
+	record Scope(String districtId, String streetId) {
+
+		public static Scope platform() {
+			return new Scope(null, null);
+		}
+	}
+
+	/** The work to do with the bound policy and the binding's parameters. */
+	@FunctionalInterface
+	interface Call<S, R> {
+		R call(S policy, Map<String, String> parameters);
+	}
+
+	/** What the policy answered, and which code answered it. */
+	record Result<R>(R value, Provenance provenance) {
+	}
+}

@@ -1,0 +1,200 @@
+package org.touyan.plugins.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.touyan.api.policy.Policies.Scope;
+import org.touyan.api.store.Store;
+
+/**
+ * Bindings in the database, and an immutable snapshot of them that calls read without locking.
+ * A change is one transaction (bindings, their history, an event); the snapshot is replaced only
+ * after it commits, so a call sees either every binding of a swap moved or none.
+ */
+final class BindingStore {
+
+	/** Key of a binding. */
+	record Key(String spi, String scope) {
+	}
+
+	private final Store store;
+	private volatile Map<Key, Binding> snapshot = Map.of();
+
+	BindingStore(Store store) {
+		this.store = store;
+	}
+
+	static String scopeOf(Scope scope) {
+		if (scope.streetId() != null) {
+			return "street:" + scope.streetId();
+		}
+		return scope.districtId() != null ? "district:" + scope.districtId() : "platform";
+	}
+
+	/** The binding that serves {@code scope}: the street's own, else its district's, else the platform's. */
+	Optional<Binding> resolve(String spi, Scope scope) {
+		Map<Key, Binding> s = snapshot;
+		Binding b = null;
+		if (scope.streetId() != null) {
+			b = s.get(new Key(spi, "street:" + scope.streetId()));
+		}
+		if (b == null && scope.districtId() != null) {
+			b = s.get(new Key(spi, "district:" + scope.districtId()));
+		}
+		if (b == null) {
+			b = s.get(new Key(spi, "platform"));
+		}
+		return Optional.ofNullable(b);
+	}
+
+	List<Binding> all() {
+		return snapshot.values().stream().sorted((a, b) -> (a.spi() + a.scope()).compareTo(b.spi() + b.scope())).toList();
+	}
+
+	List<Binding> onBundle(String bsn) {
+		return all().stream().filter(b -> b.bsn().equals(bsn)).toList();
+	}
+
+	void load() {
+		snapshot = store.read(BindingStore::read);
+	}
+
+	/**
+	 * Stores {@code changes} as new revisions in one transaction, with {@code more} work (events,
+	 * plugin rows) in the same transaction; the snapshot moves only after it commits.
+	 */
+	List<Binding> put(List<Binding> changes, String reason, Store.SqlWork<Void> more) {
+		List<Binding> stored = store.write(c -> {
+			List<Binding> done = new ArrayList<>();
+			for (Binding b : changes) {
+				long revision = nextRevision(c);
+				Binding r = new Binding(b.spi(), b.scope(), b.policyId(), b.bsn(), b.version(), b.parameters(), revision);
+				try (PreparedStatement del = c.prepareStatement("DELETE FROM policy_binding WHERE spi = ? AND scope = ?")) {
+					del.setString(1, r.spi());
+					del.setString(2, r.scope());
+					del.executeUpdate();
+				}
+				Timestamp now = Timestamp.from(Instant.now());
+				try (PreparedStatement ins = c.prepareStatement("INSERT INTO policy_binding "
+						+ "(spi, scope, policy_id, bsn, version, parameters, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+					ins.setString(1, r.spi());
+					ins.setString(2, r.scope());
+					ins.setString(3, r.policyId());
+					ins.setString(4, r.bsn());
+					ins.setString(5, r.version());
+					ins.setString(6, format(r.parameters()));
+					ins.setLong(7, revision);
+					ins.setTimestamp(8, now);
+					ins.executeUpdate();
+				}
+				history(c, r, reason, now);
+				done.add(r);
+			}
+			if (more != null) {
+				more.run(c);
+			}
+			return done;
+		});
+		load();
+		return stored;
+	}
+
+	/** The newest earlier revision of a binding that pointed at {@code bsn} {@code version}. */
+	Optional<Binding> lastWith(String spi, String scope, String bsn, String version) {
+		return store.read(c -> {
+			try (PreparedStatement ps = c.prepareStatement("SELECT spi, scope, policy_id, bsn, version, parameters, revision "
+					+ "FROM policy_binding_history WHERE spi = ? AND scope = ? AND bsn = ? AND version = ? "
+					+ "ORDER BY revision DESC LIMIT 1")) {
+				ps.setString(1, spi);
+				ps.setString(2, scope);
+				ps.setString(3, bsn);
+				ps.setString(4, version);
+				try (ResultSet rs = ps.executeQuery()) {
+					return rs.next() ? Optional.of(row(rs)) : Optional.<Binding>empty();
+				}
+			}
+		});
+	}
+
+	private static void history(Connection c, Binding r, String reason, Timestamp at) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement("INSERT INTO policy_binding_history "
+				+ "(revision, spi, scope, policy_id, bsn, version, parameters, reason, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			ps.setLong(1, r.revision());
+			ps.setString(2, r.spi());
+			ps.setString(3, r.scope());
+			ps.setString(4, r.policyId());
+			ps.setString(5, r.bsn());
+			ps.setString(6, r.version());
+			ps.setString(7, format(r.parameters()));
+			ps.setString(8, reason);
+			ps.setTimestamp(9, at);
+			ps.executeUpdate();
+		}
+	}
+
+	private static long nextRevision(Connection c) throws SQLException {
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES (NEXT VALUE FOR binding_revision)")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private static Map<Key, Binding> read(Connection c) throws SQLException {
+		Map<Key, Binding> all = new HashMap<>();
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+				"SELECT spi, scope, policy_id, bsn, version, parameters, revision FROM policy_binding")) {
+			while (rs.next()) {
+				Binding b = row(rs);
+				all.put(new Key(b.spi(), b.scope()), b);
+			}
+		}
+		return Map.copyOf(all);
+	}
+
+	private static Binding row(ResultSet rs) throws SQLException {
+		return new Binding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				parse(rs.getString(6)), rs.getLong(7));
+	}
+
+	/** Parameters as sorted properties text: readable in the database, exact to read back. */
+	static String format(Map<String, String> parameters) {
+		Properties p = new Properties();
+		p.putAll(parameters);
+		StringWriter w = new StringWriter();
+		try {
+			p.store(w, null);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return w.toString().lines().filter(l -> !l.startsWith("#")).sorted().collect(Collectors.joining("\n"));
+	}
+
+	static Map<String, String> parse(String text) {
+		Properties p = new Properties();
+		try {
+			p.load(new StringReader(text == null ? "" : text));
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		Map<String, String> m = new TreeMap<>();
+		p.forEach((k, v) -> m.put(k.toString(), v.toString()));
+		return m;
+	}
+}

@@ -1,0 +1,57 @@
+package org.touyan.plugins.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+
+import org.osgi.framework.Version;
+import org.touyan.api.rest.ProblemException;
+
+/** What the manager needs to know of an uploaded jar before installing it. */
+record JarMeta(String bsn, String version, String sha256) {
+
+	static JarMeta of(byte[] jar) {
+		Manifest manifest;
+		try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+			manifest = in.getManifest();
+		} catch (IOException e) {
+			throw ProblemException.invalid(null, "The upload is not a jar file");
+		}
+		if (manifest == null) {
+			throw ProblemException.invalid(null, "The jar has no manifest: it is not an OSGi bundle");
+		}
+		String bsn = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+		if (bsn == null || bsn.isBlank()) {
+			throw ProblemException.invalid(null, "The jar has no Bundle-SymbolicName: it is not an OSGi bundle");
+		}
+		bsn = bsn.split(";")[0].strip();
+		String version;
+		try {
+			version = Version.parseVersion(manifest.getMainAttributes().getValue("Bundle-Version")).toString();
+		} catch (IllegalArgumentException e) {
+			throw ProblemException.invalid(null, "The jar's Bundle-Version is not a valid version");
+		}
+		return new JarMeta(bsn, version, sha256(jar));
+	}
+
+	/** The bundle location the manager installs this version under. */
+	String location() {
+		return location(bsn, version);
+	}
+
+	static String location(String bsn, String version) {
+		return "touyan:plugin:" + bsn + "@" + version;
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java runtime has SHA-256", e);
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package org.touyan.plugins.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.policy.Policies.Scope;
+import org.touyan.api.registry.OrgUnits;
+import org.touyan.api.registry.Street;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+import org.touyan.plugins.internal.Views.BindingRequest;
+import org.touyan.plugins.internal.Views.BindingView;
+import org.touyan.plugins.internal.Views.PluginEvent;
+import org.touyan.plugins.internal.Views.PluginView;
+
+/** The plugin admin API: what is installed, install and update, remove, roll back, bind. */
+@Component(service = PluginResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+@Path("plugins")
+@Produces(MediaType.APPLICATION_JSON)
+public class PluginResource {
+
+	static final String JAR = "application/java-archive";
+
+	private final PluginManager manager;
+	private final OrgUnits units;
+
+	@Activate
+	public PluginResource(@Reference PluginManager manager, @Reference OrgUnits units) {
+		this.manager = manager;
+		this.units = units;
+	}
+
+	@GET
+	@Summary("Installed plugins with their version, state, policies and bindings")
+	public List<PluginView> plugins() {
+		return manager.plugins();
+	}
+
+	@GET
+	@Path("{bsn}")
+	@Summary("One installed plugin")
+	public PluginView plugin(@PathParam("bsn") String bsn) {
+		return manager.view(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn));
+	}
+
+	@POST
+	@Consumes({ JAR, MediaType.APPLICATION_OCTET_STREAM })
+	@Summary(value = "Installs a plugin jar, or updates the installed version without a gap; a jar that fails "
+			+ "to start or to provide its bound policies is refused and the old version keeps serving", returns = PluginView.class)
+	public Response install(InputStream jar) throws IOException {
+		PluginView view = manager.install(jar.readAllBytes(), "upload");
+		return Response.status(201).entity(view).build();
+	}
+
+	@DELETE
+	@Path("{bsn}")
+	@Summary("Removes a plugin that nothing is bound to")
+	public void remove(@PathParam("bsn") String bsn) {
+		manager.remove(bsn);
+	}
+
+	@POST
+	@Path("{bsn}/rollback")
+	@Summary("Goes back to the plugin's previous version and the binding parameters it had")
+	public PluginView rollback(@PathParam("bsn") String bsn) {
+		return manager.rollback(bsn);
+	}
+
+	@GET
+	@Path("bindings")
+	@Summary("Which policy serves which SPI for the platform, each district and each street")
+	public List<BindingView> bindings() {
+		return manager.bindings().stream().map(BindingView::of).toList();
+	}
+
+	@PUT
+	@Path("bindings")
+	@Consumes(MediaType.APPLICATION_JSON)
+	@Summary("Binds a policy for an SPI in a scope (street, district, or the platform when both are absent)")
+	public BindingView bind(BindingRequest request) {
+		if (request == null) {
+			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+		Scope scope = scope(request.districtId(), request.streetId());
+		return BindingView.of(manager.bind(request.spi(), scope, request.policyId(), request.parameters()));
+	}
+
+	@GET
+	@Path("events")
+	@Summary("What happened to plugins, newest first: installs, updates, refusals, removals, rollbacks, bindings")
+	public Page<PluginEvent> events(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return manager.events(Paging.of(offset, limit));
+	}
+
+	private Scope scope(String districtId, String streetId) {
+		if (streetId != null) {
+			Street street = units.street(streetId)
+					.orElseThrow(() -> ProblemException.invalid("streetId", "No street with id '" + streetId + "'"));
+			if (districtId != null && !districtId.equals(street.districtId())) {
+				throw ProblemException.invalid("districtId", "The street is not in that district");
+			}
+			return new Scope(street.districtId(), streetId);
+		}
+		if (districtId != null) {
+			units.district(districtId)
+					.orElseThrow(() -> ProblemException.invalid("districtId", "No district with id '" + districtId + "'"));
+			return new Scope(districtId, null);
+		}
+		return Scope.platform();
+	}
+}

@@ -1,0 +1,45 @@
+package org.touyan.plugins.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What the plugin admin API shows. */
+final class Views {
+
+	private Views() {
+	}
+
+	/** A plugin bundle, the policies it provides and where they are bound. */
+	public record PluginView(String bsn, String version, String state, String source, String signer,
+			List<PolicyView> policies, List<BindingView> bindings) {
+	}
+
+	/** One policy service. */
+	public record PolicyView(String spi, String id, String name, String nameEn) {
+	}
+
+	/** One binding. */
+	public record BindingView(String spi, String scope, String policyId, String bsn, String version,
+			Map<String, String> parameters, long revision) {
+
+		static BindingView of(Binding b) {
+			return new BindingView(simpleName(b.spi()), b.scope(), b.policyId(), b.bsn(), b.version(), b.parameters(),
+					b.revision());
+		}
+	}
+
+	/** What a client sends to bind a policy. */
+	public record BindingRequest(String spi, String districtId, String streetId, String policyId,
+			Map<String, String> parameters) {
+	}
+
+	/** Something that happened to a plugin. */
+	public record PluginEvent(long id, Instant at, String bsn, String version, String action, String outcome,
+			String detail) {
+	}
+
+	static String simpleName(String className) {
+		return className.substring(className.lastIndexOf('.') + 1);
+	}
+}
