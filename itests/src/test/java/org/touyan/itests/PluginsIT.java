@@ -1,0 +1,192 @@
+package org.touyan.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.touyan.itests.plugins.OutOfRangeFormula;
+import org.touyan.itests.plugins.PluginJars;
+import org.touyan.itests.plugins.RenamedFormula;
+import org.touyan.itests.plugins.SlowFormula;
+import org.touyan.itests.plugins.ThrowingFormula;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Policy plugins on the live platform: installed from the deploy folder, updated without a gap
+ * under load, refused when broken with the old version still serving, rolled back, bound per
+ * street, and contained when hostile. One test, because each step builds on the state the one
+ * before left.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class PluginsIT extends PlatformTest {
+
+	private static final String DISTRICT = "org.touyan.plugin.star.district";
+
+	@Test
+	public void installUpdateRefuseRollbackBindAndContain() throws Exception {
+		String dc = demoStreet("DC");
+		String xf = demoStreet("XF");
+
+		// installed from deploy/, bound by the demo data
+		JsonNode plugins = get("/api/plugins").json();
+		assertEquals(plugins.toString(), 4, plugins.size());
+		assertEquals("1.0.0", rate(dc).get("provenance").get("version").asText());
+		assertEquals("safety-veto", rate(xf).get("provenance").get("policyId").asText());
+
+		// zero-gap update under load: every answer succeeds, versions only move forward
+		Path jar = Path.of(System.getProperty("touyan.plugins"), DISTRICT + "-1.0.0.jar");
+		List<String> seen = underLoad(dc, () -> {
+			Reply r = upload(PluginJars.withVersion(jar, "1.0.1"));
+			assertEquals(r.body(), 201, r.status());
+			assertEquals("1.0.1", r.json().get("version").asText());
+			assertEquals("1.0.1", rate(dc).get("provenance").get("version").asText());
+		});
+		int firstNew = seen.indexOf("1.0.1");
+		assertTrue(seen.toString(), firstNew >= 0);
+		assertFalse("an old answer after a new one: " + seen, seen.subList(firstNew, seen.size()).contains("1.0.0"));
+
+		// a version that cannot start is refused and the old one keeps serving
+		Reply broken = upload(PluginJars.formula(DISTRICT, "1.0.2", RenamedFormula.class, "district-default",
+				"missing.pkg.nowhere"));
+		assertTrue(assertProblem(broken, 422).get("detail").asText().contains("missing.pkg.nowhere"));
+		assertEquals("1.0.1", rate(dc).get("provenance").get("version").asText());
+
+		// a version that does not provide the bound policy is refused too
+		Reply renamed = upload(PluginJars.formula(DISTRICT, "1.0.3", RenamedFormula.class, "another-id", null));
+		assertTrue(assertProblem(renamed, 422).get("detail").asText().contains("district-default"));
+		assertEquals("1.0.1", rate(dc).get("provenance").get("version").asText());
+		assertEquals("nothing of a refused version stays installed", 1, installed(DISTRICT));
+
+		// rollback: back to 1.0.0
+		Reply back = send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + DISTRICT + "/rollback"))
+				.POST(HttpRequest.BodyPublishers.noBody()));
+		assertEquals(back.body(), 200, back.status());
+		assertEquals("1.0.0", rate(dc).get("provenance").get("version").asText());
+
+		// per-street binding with parameters: only that street changes
+		String nh = demoStreet("NH");
+		Reply bound = send("PUT", "/api/plugins/bindings", "application/json", "{\"spi\":\"StarRatingFormula\",\"streetId\":\""
+				+ nh + "\",\"policyId\":\"safety-veto\",\"parameters\":{\"veto.below\":\"70\"}}");
+		assertEquals(bound.body(), 200, bound.status());
+		JsonNode nhRating = rate(nh);
+		assertEquals("safety-veto", nhRating.get("provenance").get("policyId").asText());
+		assertEquals(2, nhRating.get("stars").asInt());
+		assertEquals("district-default", rate(dc).get("provenance").get("policyId").asText());
+
+		// a bound plugin cannot be removed
+		assertProblem(send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + DISTRICT)).DELETE()), 409);
+
+		// hostile plugins fail their own street with a 502 problem; others carry on
+		String[][] hostile = { { "BY", "test.hostile.throws", "throws" }, { "XH", "test.hostile.slow", "slow" },
+				{ "XC", "test.hostile.range", "range" } };
+		Class<?>[] kinds = { ThrowingFormula.class, SlowFormula.class, OutOfRangeFormula.class };
+		for (int i = 0; i < hostile.length; i++) {
+			assertEquals(201, upload(PluginJars.formula(hostile[i][1], "1.0.0", kinds[i], "hostile-" + hostile[i][2], null)).status());
+			assertEquals(200, send("PUT", "/api/plugins/bindings", "application/json", "{\"spi\":\"StarRatingFormula\",\"streetId\":\""
+					+ demoStreet(hostile[i][0]) + "\",\"policyId\":\"hostile-" + hostile[i][2] + "\"}").status());
+		}
+		assertTrue(assertProblem(preview(demoStreet("BY")), 502).get("detail").asText().contains("failed with an error"));
+		assertTrue(assertProblem(preview(demoStreet("XH")), 502).get("detail").asText().contains("did not answer within"));
+		assertTrue(assertProblem(preview(demoStreet("XC")), 502).get("detail").asText().contains("7 stars"));
+		assertEquals(200, preview(dc).status());
+		assertEquals(200, get("/api/health").status());
+
+		JsonNode events = get("/api/plugins/events?limit=500").json();
+		assertTrue(events.toString().contains("REFUSED"));
+	}
+
+	private long installed(String bsn) {
+		return java.util.Arrays.stream(context.getBundles()).filter(b -> bsn.equals(b.getSymbolicName())).count();
+	}
+
+	private Reply upload(byte[] jar) throws Exception {
+		return send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins")).header("Content-Type", "application/java-archive")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
+	}
+
+	private Reply preview(String streetId) throws Exception {
+		return send("POST", "/api/star-ratings/preview", "application/json", "{\"communityId\":\"c1\",\"streetId\":\"" + streetId
+				+ "\",\"period\":\"2026-H1\",\"scores\":{\"MZJ\":95,\"JW\":90,\"ZFW\":65}}");
+	}
+
+	private JsonNode rate(String streetId) throws Exception {
+		Reply r = preview(streetId);
+		assertEquals(r.body(), 200, r.status());
+		return r.json();
+	}
+
+	/** Runs {@code action} while 4 clients rate without pause; returns the versions answered, in order. */
+	private List<String> underLoad(String streetId, ThrowingRunnable action) throws Exception {
+		ConcurrentLinkedQueue<String> versions = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+		AtomicBoolean stop = new AtomicBoolean();
+		List<Thread> clients = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			Thread t = new Thread(() -> {
+				while (!stop.get()) {
+					try {
+						Reply r = preview(streetId);
+						if (r.status() != 200) {
+							failures.add(r.status() + " " + r.body());
+						} else {
+							versions.add(r.json().get("provenance").get("version").asText());
+						}
+					} catch (Exception e) {
+						failures.add(e.toString());
+					}
+				}
+			});
+			t.start();
+			clients.add(t);
+		}
+		Thread.sleep(300);
+		try {
+			action.run();
+			Thread.sleep(300);
+		} finally {
+			stop.set(true);
+			for (Thread t : clients) {
+				t.join();
+			}
+		}
+		assertTrue("failed requests during the swap: " + failures, failures.isEmpty());
+		return new ArrayList<>(versions);
+	}
+
+	private String demoStreet(String code) throws Exception {
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < deadline) {
+			JsonNode bindings = get("/api/plugins/bindings").json();
+			JsonNode streets = get("/api/streets?limit=500").json().get("items");
+			if (bindings.size() >= 4) {
+				for (JsonNode s : streets) {
+					if (s.get("code").asText().equals(code)) {
+						return s.get("id").asText();
+					}
+				}
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("the demo district and its bindings did not appear");
+	}
+
+	@FunctionalInterface
+	interface ThrowingRunnable {
+		void run() throws Exception;
+	}
+}
