@@ -29,8 +29,9 @@ import org.touyan.api.rest.ProblemException;
  * The operators' way in: a jar copied into {@code deploy/} goes through the same
  * {@link PluginManager#install} as an upload (so an update is zero-gap, not FileInstall's
  * stop-update-start), and deleting it removes the plugin unless something is bound to it. A file
- * is taken only once its size and time stay the same for one poll, so a half-copied jar is never
- * read.
+ * is taken once it is not being written: its time is older than one poll (a jar moved in), or its
+ * size and time stayed the same since the last poll (a jar copied in), so a half-copied jar is
+ * never read.
  */
 @Component(immediate = true, configurationPid = DeployWatcher.PID)
 @Designate(ocd = DeployWatcher.Config.class)
@@ -44,7 +45,7 @@ public class DeployWatcher {
 		String dir() default "";
 
 		@AttributeDefinition(description = "Milliseconds between two looks at the folder")
-		long pollMs() default 500;
+		long pollMs() default 250;
 	}
 
 	private static final Logger LOG = LoggerFactory.getLogger(DeployWatcher.class);
@@ -55,6 +56,7 @@ public class DeployWatcher {
 
 	private final PluginManager manager;
 	private final Path dir;
+	private final long pollMs;
 	private final Map<Path, Stamp> seen = new HashMap<>();
 	private final Map<Path, Stamp> handled = new HashMap<>();
 	private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,7 +71,8 @@ public class DeployWatcher {
 		String fileinstall = context.getProperty("felix.fileinstall.dir");
 		this.dir = Path.of(!config.dir().isBlank() ? config.dir()
 				: fileinstall != null && !fileinstall.isBlank() ? fileinstall : "deploy").toAbsolutePath();
-		poller.scheduleWithFixedDelay(this::poll, 0, config.pollMs(), TimeUnit.MILLISECONDS);
+		this.pollMs = config.pollMs();
+		poller.scheduleWithFixedDelay(this::poll, 0, pollMs, TimeUnit.MILLISECONDS);
 	}
 
 	@Deactivate
@@ -90,7 +93,8 @@ public class DeployWatcher {
 					BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
 					Stamp now = new Stamp(a.size(), a.lastModifiedTime().toMillis());
 					Stamp before = seen.put(jar, now);
-					if (now.equals(before) && !now.equals(handled.get(jar))) {
+					boolean settled = now.equals(before) || System.currentTimeMillis() - now.modified() > pollMs;
+					if (settled && !now.equals(handled.get(jar))) {
 						handled.put(jar, now);
 						install(jar);
 					}
