@@ -7,6 +7,7 @@ import java.io.InputStream;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.MediaType;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,7 +20,8 @@ import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 
 /**
- * Refuses request bodies over the configured size with 413: at once when the declared length is
+ * Refuses request bodies over the configured size (one limit for JSON, a larger one for plugin
+ * uploads) with 413: at once when the declared length is
  * too big, and while reading when a chunked body grows past it, so the server never buffers more.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = BodyLimitFilter.PID)
@@ -35,35 +37,46 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 	public @interface Config {
 		@AttributeDefinition(description = "Largest accepted request body in bytes")
 		long maxBodyBytes() default 1 << 20;
+
+		@AttributeDefinition(description = "Largest accepted upload (a plugin jar: application/java-archive or application/octet-stream) in bytes")
+		long maxUploadBytes() default 16 << 20;
 	}
 
-	private final long limit;
+	private final long bodyLimit;
+	private final long uploadLimit;
 
 	@Activate
 	public BodyLimitFilter(Config config) {
-		this.limit = config.maxBodyBytes();
+		this.bodyLimit = config.maxBodyBytes();
+		this.uploadLimit = config.maxUploadBytes();
 	}
 
 	@Override
 	public void filter(ContainerRequestContext request) {
+		MediaType type = request.getMediaType();
+		boolean upload = type != null && (type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+				|| (type.getType().equals("application") && type.getSubtype().equals("java-archive")));
+		long limit = upload ? uploadLimit : bodyLimit;
 		if (request.getLength() > limit) {
-			throw tooLarge();
+			throw tooLarge(limit);
 		}
 		if (request.hasEntity()) {
-			request.setEntityStream(new Bounded(request.getEntityStream()));
+			request.setEntityStream(new Bounded(request.getEntityStream(), limit));
 		}
 	}
 
-	private ProblemException tooLarge() {
+	private static ProblemException tooLarge(long limit) {
 		return new ProblemException(413, "Payload too large", "The request body is larger than " + limit + " bytes");
 	}
 
 	/** Counts what is read and fails past the limit. */
-	private final class Bounded extends FilterInputStream {
+	private static final class Bounded extends FilterInputStream {
+		private final long limit;
 		private long read;
 
-		Bounded(InputStream in) {
+		Bounded(InputStream in, long limit) {
 			super(in);
+			this.limit = limit;
 		}
 
 		@Override
@@ -87,7 +100,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 		private void count(int n) {
 			read += n;
 			if (read > limit) {
-				throw tooLarge();
+				throw tooLarge(limit);
 			}
 		}
 	}
