@@ -72,6 +72,11 @@ public class PluginsIT extends PlatformTest {
 		assertEquals("1.0.1", rate(dc).get("provenance").get("version").asText());
 		assertEquals("nothing of a refused version stays installed", 1, installed(DISTRICT));
 
+		// a plugin that offers an endpoint is refused: plugins contribute services, not endpoints
+		Reply endpoint = upload(PluginJars.endpoint("test.endpoint", "1.0.0", RenamedFormula.class, "endpoint"));
+		assertTrue(assertProblem(endpoint, 422).get("detail").asText().contains("not endpoints"));
+		assertEquals(0, installed("test.endpoint"));
+
 		// rollback: back to 1.0.0
 		Reply back = send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + DISTRICT + "/rollback"))
 				.POST(HttpRequest.BodyPublishers.noBody()));
@@ -87,6 +92,11 @@ public class PluginsIT extends PlatformTest {
 		assertEquals("safety-veto", nhRating.get("provenance").get("policyId").asText());
 		assertEquals(2, nhRating.get("stars").asInt());
 		assertEquals("district-default", rate(dc).get("provenance").get("policyId").asText());
+
+		// a result's provenance leads back to the binding revision that produced it
+		JsonNode revision = get("/api/plugins/bindings/revisions/" + nhRating.get("provenance").get("bindingRevision").asLong()).json();
+		assertEquals("safety-veto", revision.get("policyId").asText());
+		assertEquals("70", revision.get("parameters").get("veto.below").asText());
 
 		// a bound plugin cannot be removed
 		assertProblem(send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + DISTRICT)).DELETE()), 409);

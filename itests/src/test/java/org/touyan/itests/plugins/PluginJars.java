@@ -41,6 +41,17 @@ public final class PluginJars {
 	 */
 	public static byte[] formula(String bsn, String version, Class<?> implementation, String policyId, String extraImport)
 			throws IOException {
+		return formula(bsn, version, implementation, policyId, extraImport, "");
+	}
+
+	/** A formula plugin that also offers its service as a JAX-RS resource, which plugins must not do. */
+	public static byte[] endpoint(String bsn, String version, Class<?> implementation, String policyId) throws IOException {
+		return formula(bsn, version, implementation, policyId, null,
+				"<property name=\"osgi.jaxrs.resource\" value=\"true\"/>");
+	}
+
+	private static byte[] formula(String bsn, String version, Class<?> implementation, String policyId, String extraImport,
+			String extraProperties) throws IOException {
 		Manifest manifest = new Manifest();
 		Attributes a = manifest.getMainAttributes();
 		a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -57,8 +68,9 @@ public final class PluginJars {
 				  <service><provide interface="org.touyan.api.evaluation.StarRatingFormula"/></service>
 				  <property name="touyan.policy.id" value="%s"/>
 				  <property name="touyan.policy.name" value="测试公式 %s"/>
+				  %s
 				</scr:component>
-				""".formatted(bsn, implementation.getName(), policyId, policyId);
+				""".formatted(bsn, implementation.getName(), policyId, policyId, extraProperties);
 		String classFile = implementation.getName().replace('.', '/') + ".class";
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (JarOutputStream out = new JarOutputStream(bytes, manifest);

@@ -116,6 +116,19 @@ final class BindingStore {
 		return stored;
 	}
 
+	/** One revision from the history, as it was when it was made. */
+	Optional<Binding> revision(long revision) {
+		return store.read(c -> {
+			try (PreparedStatement ps = c.prepareStatement("SELECT spi, scope, policy_id, bsn, version, parameters, revision "
+					+ "FROM policy_binding_history WHERE revision = ?")) {
+				ps.setLong(1, revision);
+				try (ResultSet rs = ps.executeQuery()) {
+					return rs.next() ? Optional.of(row(rs)) : Optional.<Binding>empty();
+				}
+			}
+		});
+	}
+
 	/** The newest earlier revision of a binding that pointed at {@code bsn} {@code version}. */
 	Optional<Binding> lastWith(String spi, String scope, String bsn, String version) {
 		return store.read(c -> {

@@ -33,6 +33,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -327,6 +328,11 @@ public class PluginManager implements Policies {
 		return bindings.all();
 	}
 
+	/** The binding revision a result's provenance names. */
+	public Optional<Binding> revision(long revision) {
+		return bindings.revision(revision);
+	}
+
 	public Page<PluginEvent> events(Paging paging) {
 		return store.read(c -> {
 			List<PluginEvent> items = new ArrayList<>();
@@ -410,6 +416,9 @@ public class PluginManager implements Policies {
 			for (PolicyIndex.Entry e : index.ofBundle(fresh.getBundleId())) {
 				e.spis.forEach(s -> provided.add(Views.simpleName(s) + " " + e.policyId));
 			}
+			if (registersEndpoints(fresh)) {
+				throw refuse(fresh, meta, "registers JAX-RS resources or extensions: plugins contribute policy services, not endpoints");
+			}
 			if (!provided.isEmpty() && provided.containsAll(needed)) {
 				return;
 			}
@@ -422,6 +431,21 @@ public class PluginManager implements Policies {
 			}
 			pause();
 		}
+	}
+
+	/** Endpoints from a plugin would make the whiteboard rebuild the core application. */
+	private static boolean registersEndpoints(Bundle bundle) {
+		ServiceReference<?>[] services = bundle.getRegisteredServices();
+		if (services == null) {
+			return false;
+		}
+		for (ServiceReference<?> s : services) {
+			if (s.getProperty("osgi.jaxrs.resource") != null || s.getProperty("osgi.jaxrs.extension") != null
+					|| s.getProperty("osgi.jaxrs.application.base") != null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Undoes a failed install and records why; the caller throws the returned problem. */

@@ -98,6 +98,19 @@ public class PluginResource {
 		return manager.bindings().stream().map(BindingView::of).toList();
 	}
 
+	@GET
+	@Path("bindings/revisions/{revision}")
+	@Summary("The binding revision a result's provenance names: which policy version, where, with which parameters")
+	public BindingView revision(@PathParam("revision") String revision) {
+		long r;
+		try {
+			r = Long.parseLong(revision);
+		} catch (NumberFormatException e) {
+			throw ProblemException.invalid("revision", "revision is a whole number");
+		}
+		return manager.revision(r).map(BindingView::of).orElseThrow(() -> ProblemException.notFound("binding revision", revision));
+	}
+
 	@PUT
 	@Path("bindings")
 	@Consumes(MediaType.APPLICATION_JSON)
