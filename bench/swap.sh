@@ -14,7 +14,7 @@ dir=$(mktemp -d)
 mkdir -p "$dir/deploy"
 cp distribution/target/plugins/*.jar "$dir/deploy/"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-(cd "$dir" && exec java -Dorg.osgi.service.http.port="$port" -Dtouyan.demo=true -jar "$jar" >"$dir/out.log" 2>&1) &
+(cd "$dir" && exec java -Dorg.osgi.service.http.port="$port" -Dtouyan.demo=true -Dtouyan.plugins.mode=development -jar "$jar" >"$dir/out.log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 

@@ -75,6 +75,8 @@ public abstract class PlatformTest {
 		options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
 		options.add(frameworkProperty("touyan.data").value(new File(work, "data").getAbsolutePath()));
 		options.add(frameworkProperty("touyan.demo").value("true"));
+		// the example plugins are not signed; GovernanceIT switches to production mode and back
+		options.add(frameworkProperty("touyan.plugins.mode").value("development"));
 		options.add(frameworkProperty("felix.fileinstall.dir").value(deploy.getAbsolutePath()));
 		options.add(frameworkProperty("felix.fileinstall.filter").value(".*\\.(cfg|config)"));
 		options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));

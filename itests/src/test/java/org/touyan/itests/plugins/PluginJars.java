@@ -41,17 +41,23 @@ public final class PluginJars {
 	 */
 	public static byte[] formula(String bsn, String version, Class<?> implementation, String policyId, String extraImport)
 			throws IOException {
-		return formula(bsn, version, implementation, policyId, extraImport, "");
+		return formula(bsn, version, implementation, policyId, extraImport, "", java.util.Map.of());
+	}
+
+	/** A formula plugin that ships {@code fixture} (JSON) as its fixtures. */
+	public static byte[] withFixture(String bsn, String version, Class<?> implementation, String policyId, String fixture)
+			throws IOException {
+		return formula(bsn, version, implementation, policyId, null, "", java.util.Map.of("touyan/fixtures/" + policyId + ".json", fixture));
 	}
 
 	/** A formula plugin that also offers its service as a JAX-RS resource, which plugins must not do. */
 	public static byte[] endpoint(String bsn, String version, Class<?> implementation, String policyId) throws IOException {
 		return formula(bsn, version, implementation, policyId, null,
-				"<property name=\"osgi.jaxrs.resource\" value=\"true\"/>");
+				"<property name=\"osgi.jaxrs.resource\" value=\"true\"/>", java.util.Map.of());
 	}
 
 	private static byte[] formula(String bsn, String version, Class<?> implementation, String policyId, String extraImport,
-			String extraProperties) throws IOException {
+			String extraProperties, java.util.Map<String, String> extraEntries) throws IOException {
 		Manifest manifest = new Manifest();
 		Attributes a = manifest.getMainAttributes();
 		a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -79,6 +85,10 @@ public final class PluginJars {
 			out.write(component.getBytes(StandardCharsets.UTF_8));
 			out.putNextEntry(new JarEntry(classFile));
 			clazz.transferTo(out);
+			for (var e : extraEntries.entrySet()) {
+				out.putNextEntry(new JarEntry(e.getKey()));
+				out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+			}
 		}
 		return bytes.toByteArray();
 	}

@@ -19,6 +19,13 @@ public interface Policies {
 
 	<S, R> Result<R> apply(Class<S> spi, Scope scope, Call<S, R> call);
 
+	/**
+	 * As {@link #apply(Class, Scope, Call)}, but with the bindings frozen under {@code pin} (an
+	 * evaluation cycle): a cycle in progress is never re-decided by code installed since it opened.
+	 * With a null pin, the bindings in force now.
+	 */
+	<S, R> Result<R> apply(Class<S> spi, Scope scope, String pin, Call<S, R> call);
+
 	/** Where a policy is wanted: a street (with its district) or a district; both null for the platform. */
 	record Scope(String districtId, String streetId) {
 

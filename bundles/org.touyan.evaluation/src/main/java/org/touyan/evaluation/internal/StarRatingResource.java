@@ -38,8 +38,12 @@ public class StarRatingResource {
 
 	private static final Pattern PERIOD = Pattern.compile("\\d{4}-H[12]");
 
-	/** Scores to rate: each scoring department's score (0–100) by department code. */
-	public record PreviewRequest(String communityId, String streetId, String period, Map<String, BigDecimal> scores) {
+	/**
+	 * Scores to rate: each scoring department's score (0–100) by department code; with
+	 * {@code cycle}, by the formula pinned for that evaluation cycle instead of the one bound now.
+	 */
+	public record PreviewRequest(String communityId, String streetId, String period, Map<String, BigDecimal> scores,
+			String cycle) {
 	}
 
 	/** A rating and the code that made it. */
@@ -75,7 +79,8 @@ public class StarRatingResource {
 				throw ProblemException.invalid("scores." + department, "a score is a number from 0 to 100");
 			}
 		});
-		Result<StarRating> r = ratings.rate(request.communityId(), request.streetId(), request.period(), request.scores());
+		Result<StarRating> r = ratings.rate(request.communityId(), request.streetId(), request.period(), request.scores(),
+				request.cycle());
 		return new PreviewAnswer(request.communityId(), request.period(), r.value().score(), r.value().stars(),
 				r.value().explanation(), r.provenance());
 	}

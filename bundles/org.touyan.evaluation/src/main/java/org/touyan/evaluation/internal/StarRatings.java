@@ -33,10 +33,12 @@ public class StarRatings {
 		this.units = units;
 	}
 
-	public Result<StarRating> rate(String communityId, String streetId, String period, Map<String, BigDecimal> scores) {
+	/** Rates with the formula bound now, or pinned for {@code cycle} when it is not null. */
+	public Result<StarRating> rate(String communityId, String streetId, String period, Map<String, BigDecimal> scores,
+			String cycle) {
 		Street street = units.street(streetId).orElseThrow(() -> ProblemException.invalid("streetId",
 				"No street with id '" + streetId + "'"));
-		Result<StarRating> result = policies.apply(StarRatingFormula.class, new Scope(street.districtId(), street.id()),
+		Result<StarRating> result = policies.apply(StarRatingFormula.class, new Scope(street.districtId(), street.id()), cycle,
 				(formula, parameters) -> formula.rate(new StarRatingInput(communityId, streetId, period, scores, parameters)));
 		StarRating r = result.value();
 		if (r == null || r.score() == null) {

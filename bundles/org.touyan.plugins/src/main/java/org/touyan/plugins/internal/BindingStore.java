@@ -50,7 +50,11 @@ final class BindingStore {
 
 	/** The binding that serves {@code scope}: the street's own, else its district's, else the platform's. */
 	Optional<Binding> resolve(String spi, Scope scope) {
-		Map<Key, Binding> s = snapshot;
+		return resolve(snapshot, spi, scope);
+	}
+
+	/** The street's binding in {@code s}, else its district's, else the platform's. */
+	static Optional<Binding> resolve(Map<Key, Binding> s, String spi, Scope scope) {
 		Binding b = null;
 		if (scope.streetId() != null) {
 			b = s.get(new Key(spi, "street:" + scope.streetId()));
@@ -181,7 +185,7 @@ final class BindingStore {
 		return Map.copyOf(all);
 	}
 
-	private static Binding row(ResultSet rs) throws SQLException {
+	static Binding row(ResultSet rs) throws SQLException {
 		return new Binding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				parse(rs.getString(6)), rs.getLong(7));
 	}

@@ -43,6 +43,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.touyan.api.evaluation.StarRating;
+import org.touyan.api.evaluation.StarRatingFormula;
+import org.touyan.api.evaluation.StarRatingInput;
+import org.touyan.api.health.HealthContributor;
 import org.touyan.api.policy.Policies;
 import org.touyan.api.policy.PolicyFailureException;
 import org.touyan.api.policy.Provenance;
@@ -61,9 +65,9 @@ import org.touyan.plugins.internal.Views.PolicyView;
  * transaction, and the old version is drained and removed. A version that fails any step is
  * removed again and the old one keeps serving (keep last good).
  */
-@Component(service = { Policies.class, PluginManager.class }, configurationPid = PluginManager.PID)
+@Component(service = { Policies.class, PluginManager.class, HealthContributor.class }, configurationPid = PluginManager.PID)
 @Designate(ocd = PluginManager.Config.class)
-public class PluginManager implements Policies {
+public class PluginManager implements Policies, HealthContributor {
 
 	static final String PID = "touyan.plugins";
 
@@ -80,6 +84,18 @@ public class PluginManager implements Policies {
 
 		@AttributeDefinition(description = "Policy calls running at once; more are refused with 503")
 		int maxConcurrentCalls() default 64;
+
+		@AttributeDefinition(description = "production: only jars signed by a key in the trust store; development: "
+				+ "unsigned jars too (said loudly in /api/health). Empty means the framework property "
+				+ "touyan.plugins.mode, else production")
+		String mode() default "";
+
+		@AttributeDefinition(description = "PKCS12 trust store of the district's plugin-signing certificates; "
+				+ "empty means trust.p12 in the data directory")
+		String trustStore() default "";
+
+		@AttributeDefinition(description = "Password of the trust store", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+		String trustStorePassword() default "";
 	}
 
 	private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
@@ -92,6 +108,9 @@ public class PluginManager implements Policies {
 	private final BindingStore bindings;
 	private final Path jars;
 	private final ThreadPoolExecutor calls;
+	private final boolean development;
+	private final JarVerifier verifier;
+	private final Pins pins;
 
 	@Activate
 	public PluginManager(BundleContext context, Config config, @Reference(target = "(touyan.schema=plugins)") Store store)
@@ -100,8 +119,16 @@ public class PluginManager implements Policies {
 		this.config = config;
 		this.store = store;
 		String data = context.getProperty("touyan.data");
-		this.jars = Path.of(data == null || data.isBlank() ? "data" : data, "plugins").toAbsolutePath();
+		Path dataDir = Path.of(data == null || data.isBlank() ? "data" : data).toAbsolutePath();
+		this.jars = dataDir.resolve("plugins");
 		Files.createDirectories(jars);
+		String mode = !config.mode().isBlank() ? config.mode() : context.getProperty("touyan.plugins.mode");
+		this.development = "development".equalsIgnoreCase(mode);
+		this.verifier = JarVerifier.load(config.trustStore().isBlank() ? dataDir.resolve("trust.p12") : Path.of(config.trustStore()),
+				config.trustStorePassword().toCharArray());
+		if (development) {
+			LOG.warn("DEVELOPMENT MODE: unsigned plugins are accepted");
+		}
 		AtomicInteger threads = new AtomicInteger();
 		this.calls = new ThreadPoolExecutor(0, config.maxConcurrentCalls(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				r -> {
@@ -112,6 +139,8 @@ public class PluginManager implements Policies {
 		this.index = new PolicyIndex(context);
 		this.bindings = new BindingStore(store);
 		bindings.load();
+		this.pins = new Pins(store);
+		pins.load();
 		index.open();
 		reinstallMissing();
 	}
@@ -126,10 +155,19 @@ public class PluginManager implements Policies {
 
 	@Override
 	public <S, R> Result<R> apply(Class<S> spi, Scope scope, Call<S, R> call) {
+		return apply(spi, scope, null, call);
+	}
+
+	@Override
+	public <S, R> Result<R> apply(Class<S> spi, Scope scope, String pin, Call<S, R> call) {
+		if (pin != null && !pins.exists(pin)) {
+			throw ProblemException.conflict("Nothing is pinned for '" + pin + "'");
+		}
 		for (int attempt = 0; attempt < 50; attempt++) {
-			Binding binding = bindings.resolve(spi.getName(), scope).orElseThrow(() -> ProblemException.conflict(
-					"No " + Views.simpleName(spi.getName()) + " is bound for " + BindingStore.scopeOf(scope)
-							+ ", its district or the platform"));
+			Optional<Binding> found = pin == null ? bindings.resolve(spi.getName(), scope) : pins.resolve(pin, spi.getName(), scope);
+			Binding binding = found.orElseThrow(() -> ProblemException.conflict("No " + Views.simpleName(spi.getName())
+					+ " is bound for " + BindingStore.scopeOf(scope) + ", its district or the platform"
+					+ (pin == null ? "" : " in what is pinned for '" + pin + "'")));
 			PolicyIndex.Entry entry = index.find(spi.getName(), binding.policyId(), binding.bsn(), binding.version());
 			if (entry == null || !entry.enter()) {
 				// the binding is moving or its bundle is restarting: look again shortly
@@ -145,6 +183,18 @@ public class PluginManager implements Policies {
 		}
 		throw new ProblemException(503, "Policy unavailable", "The " + Views.simpleName(spi.getName())
 				+ " bound for " + BindingStore.scopeOf(scope) + " is not running; see GET /api/plugins");
+	}
+
+	/** Runs {@code work} on one specific policy service, contained like any call. */
+	private <R> R call(PolicyIndex.Entry entry, Map<String, String> parameters, java.util.function.Function<Object, R> work) {
+		if (!entry.enter()) {
+			throw new ProblemException(503, "Policy unavailable", entry.bsn + " " + entry.version + " is being removed");
+		}
+		try {
+			return invoke(entry.service, parameters, (p, params) -> work.apply(p), entry.provenance(0));
+		} finally {
+			entry.exit();
+		}
 	}
 
 	private <S, R> R invoke(S policy, Map<String, String> parameters, Call<S, R> call, Provenance provenance) {
@@ -181,8 +231,12 @@ public class PluginManager implements Policies {
 
 	// ---- administration -----------------------------------------------------------------------
 
-	/** Installs a new plugin, or updates the installed one of the same symbolic name, without a gap. */
-	public synchronized PluginView install(byte[] jar, String source) {
+	/**
+	 * Installs a new plugin, or updates the installed one of the same symbolic name without a gap.
+	 * With {@code stage}, the new version is installed and checked but not bound: the current one
+	 * keeps serving until {@link #promote} (what-if compares the two meanwhile).
+	 */
+	public synchronized PluginView install(byte[] jar, String source, boolean stage) {
 		JarMeta meta = JarMeta.of(jar);
 		Optional<String> active = activeVersion(meta.bsn());
 		if (active.isPresent() && active.get().equals(meta.version())) {
@@ -193,38 +247,44 @@ public class PluginManager implements Policies {
 					+ " is installed with different content: give the new build a new version");
 		}
 		Path file = jars.resolve(meta.bsn() + "-" + meta.version() + ".jar");
-		try {
-			Files.write(file, jar);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		String signer = checkSignature(meta, jar, file);
 		Bundle fresh = startBeside(meta, jar);
-		Bundle old = active.map(v -> bundleAt(JarMeta.location(meta.bsn(), v))).orElse(null);
-		verify(fresh, meta, old == null ? List.of() : bindings.onBundle(meta.bsn()), "install");
-		List<Binding> moved = bindings.onBundle(meta.bsn()).stream()
-				.map(b -> b.withVersion(meta.version(), b.parameters())).toList();
-		String action = active.isPresent() ? "update" : "install";
-		try {
-			bindings.put(moved, action + " " + meta.bsn() + " " + meta.version(), c -> {
-				if (active.isPresent()) {
-					setState(c, meta.bsn(), active.get(), "REPLACED");
-				}
-				upsertVersion(c, meta, source, file);
-				event(c, meta.bsn(), meta.version(), action, "DONE", active.map(v -> "replaced " + v + "; ").orElse("")
-						+ moved.size() + " binding(s) moved; from " + source);
+		verify(fresh, meta, active.isPresent() ? bindings.onBundle(meta.bsn()) : List.of(), "install");
+		if (stage) {
+			discardStaged(meta.bsn());
+			store.write(c -> {
+				upsertVersion(c, meta, source, file, "STAGED", signer);
+				event(c, meta.bsn(), meta.version(), "stage", "DONE", "staged beside " + active.orElse("nothing") + "; from " + source);
 				return null;
 			});
-		} catch (RuntimeException e) {
-			uninstallQuietly(fresh);
-			throw e;
+			return view(meta.bsn()).orElseThrow();
 		}
-		if (old != null) {
-			retire(old);
-		}
+		discardStaged(meta.bsn());
+		String action = active.isPresent() ? "update" : "install";
+		swap(meta.bsn(), active.orElse(null), meta.version(), fresh, action, c -> {
+			upsertVersion(c, meta, source, file, "ACTIVE", signer);
+			return null;
+		});
 		return view(meta.bsn()).orElseThrow();
 	}
 
-	/** Removes a plugin that nothing is bound to. */
+	/** Moves the bindings from the active version to the staged one, and removes the active one. */
+	public synchronized PluginView promote(String bsn) {
+		String staged = stagedVersion(bsn).orElseThrow(() -> ProblemException.conflict("No version of " + bsn + " is staged"));
+		Optional<String> active = activeVersion(bsn);
+		Bundle fresh = bundleAt(JarMeta.location(bsn, staged));
+		if (fresh == null) {
+			throw ProblemException.conflict(bsn + " " + staged + " is staged but not running; install it again");
+		}
+		verify(fresh, new JarMeta(bsn, staged, sha(bsn, staged)), active.isPresent() ? bindings.onBundle(bsn) : List.of(), "promote");
+		swap(bsn, active.orElse(null), staged, fresh, "promote", c -> {
+			setState(c, bsn, staged, "ACTIVE");
+			return null;
+		});
+		return view(bsn).orElseThrow();
+	}
+
+	/** Removes a plugin that nothing is bound to and no cycle has pinned. */
 	public synchronized void remove(String bsn) {
 		String version = activeVersion(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn));
 		List<Binding> bound = bindings.onBundle(bsn);
@@ -232,6 +292,11 @@ public class PluginManager implements Policies {
 			throw ProblemException.conflict(bsn + " is bound for " + bound.stream().map(Binding::scope).distinct().toList()
 					+ ": bind another policy there first");
 		}
+		Set<String> holding = pins.holding(bsn);
+		if (!holding.isEmpty()) {
+			throw ProblemException.conflict(bsn + " is pinned by " + holding + " and stays until they are released");
+		}
+		discardStaged(bsn);
 		Bundle bundle = bundleAt(JarMeta.location(bsn, version));
 		store.write(c -> {
 			setState(c, bsn, version, "REMOVED");
@@ -255,28 +320,17 @@ public class PluginManager implements Policies {
 			throw ProblemException.conflict("The jar of " + bsn + " " + previous.version() + " is no longer kept");
 		}
 		JarMeta meta = JarMeta.of(jar);
-		Bundle fresh = startBeside(meta, jar);
-		Bundle old = bundleAt(JarMeta.location(bsn, current));
+		Bundle running = bundleAt(meta.location());
+		Bundle fresh = running != null ? running : startBeside(meta, jar);
 		List<Binding> bound = bindings.onBundle(bsn);
 		verify(fresh, meta, bound, "rollback");
 		List<Binding> moved = bound.stream().map(b -> b.withVersion(meta.version(),
 				bindings.lastWith(b.spi(), b.scope(), bsn, meta.version()).map(Binding::parameters).orElse(b.parameters())))
 				.toList();
-		try {
-			bindings.put(moved, "rollback " + bsn + " to " + meta.version(), c -> {
-				setState(c, bsn, current, "ROLLED_BACK");
-				setState(c, bsn, meta.version(), "ACTIVE");
-				event(c, bsn, meta.version(), "rollback", "DONE", "rolled back from " + current + "; "
-						+ moved.size() + " binding(s) restored");
-				return null;
-			});
-		} catch (RuntimeException e) {
-			uninstallQuietly(fresh);
-			throw e;
-		}
-		if (old != null) {
-			retire(old);
-		}
+		swap(bsn, current, meta.version(), fresh, moved, "rollback", c -> {
+			setState(c, bsn, meta.version(), "ACTIVE");
+			return null;
+		});
 		return view(bsn).orElseThrow();
 	}
 
@@ -294,6 +348,118 @@ public class PluginManager implements Policies {
 					policyId + " bound for " + Views.simpleName(spiName) + " in " + binding.scope());
 			return null;
 		}).get(0);
+	}
+
+	/** Freezes every binding in force under {@code key}, e.g. an evaluation cycle being opened. */
+	public synchronized List<Binding> pin(String key) {
+		if (key == null || !PARAMETER_KEY.matcher(key).matches()) {
+			throw ProblemException.invalid("key", "a pin key is 1 to 64 letters, digits, '.', '_' or '-', e.g. 2026-H1");
+		}
+		if (pins.exists(key)) {
+			throw ProblemException.conflict("'" + key + "' is pinned already");
+		}
+		List<Binding> current = bindings.all();
+		if (current.isEmpty()) {
+			throw ProblemException.conflict("Nothing is bound, so there is nothing to pin");
+		}
+		store.write(c -> {
+			Pins.insert(c, key, current);
+			event(c, null, null, "pin", "DONE", current.size() + " binding(s) pinned for " + key);
+			return null;
+		});
+		pins.load();
+		return pins.bindings(key);
+	}
+
+	/** Releases a pin (its cycle closed); versions nothing else holds are removed. */
+	public synchronized void release(String key) {
+		if (!pins.exists(key)) {
+			throw ProblemException.notFound("pin", key);
+		}
+		List<Binding> held = pins.bindings(key);
+		store.write(c -> {
+			Pins.delete(c, key);
+			event(c, null, null, "unpin", "DONE", "released " + key);
+			return null;
+		});
+		pins.load();
+		for (Binding b : held) {
+			boolean current = activeVersion(b.bsn()).map(b.version()::equals).orElse(false)
+					|| stagedVersion(b.bsn()).map(b.version()::equals).orElse(false);
+			Bundle bundle = bundleAt(JarMeta.location(b.bsn(), b.version()));
+			if (!current && !pins.holds(b.bsn(), b.version()) && bundle != null) {
+				retire(bundle);
+			}
+		}
+	}
+
+	public Set<String> pins() {
+		return pins.keys();
+	}
+
+	public List<Binding> pinned(String key) {
+		if (!pins.exists(key)) {
+			throw ProblemException.notFound("pin", key);
+		}
+		return pins.bindings(key);
+	}
+
+	/**
+	 * Rates each case with the active and the staged version of {@code bsn}'s star formula, with
+	 * the parameters of the case street's binding when it binds this policy, and says where the
+	 * two differ.
+	 */
+	public synchronized List<Views.WhatIfRow> whatIf(String spi, String bsn, String policyId, List<Views.WhatIfCase> cases) {
+		if (!Views.simpleName(StarRatingFormula.class.getName()).equals(spi) && !StarRatingFormula.class.getName().equals(spi)) {
+			throw ProblemException.invalid("spi", "what-if compares star-rating formulas (StarRatingFormula)");
+		}
+		String active = activeVersion(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn));
+		String staged = stagedVersion(bsn).orElseThrow(() -> ProblemException.conflict("No version of " + bsn
+				+ " is staged: install the candidate with stage=true first"));
+		String spiName = StarRatingFormula.class.getName();
+		PolicyIndex.Entry current = index.find(spiName, policyId, bsn, active);
+		PolicyIndex.Entry candidate = index.find(spiName, policyId, bsn, staged);
+		if (current == null) {
+			throw ProblemException.invalid("policyId", bsn + " " + active + " provides no StarRatingFormula '" + policyId + "'");
+		}
+		if (candidate == null) {
+			throw ProblemException.invalid("policyId", "the candidate " + bsn + " " + staged
+					+ " provides no StarRatingFormula '" + policyId + "': a what-if compares one policy of one SPI");
+		}
+		if (cases == null || cases.isEmpty() || cases.size() > 10_000) {
+			throw ProblemException.invalid("cases", "between 1 and 10,000 cases");
+		}
+		List<Views.WhatIfRow> rows = new ArrayList<>();
+		for (Views.WhatIfCase c : cases) {
+			Map<String, String> params = bindings.resolve(spiName, new Scope(null, c.streetId()))
+					.filter(b -> b.bsn().equals(bsn) && b.policyId().equals(policyId)).map(Binding::parameters).orElse(Map.of());
+			StarRatingInput input = new StarRatingInput(c.communityId(), c.streetId(), c.period(), c.scores(), params);
+			StarRating before = call(current, params, p -> ((StarRatingFormula) p).rate(input));
+			StarRating after = call(candidate, params, p -> ((StarRatingFormula) p).rate(input));
+			rows.add(new Views.WhatIfRow(c.communityId(), before.stars(), after.stars(), before.score(), after.score(),
+					before.stars() != after.stars()));
+		}
+		long changed = rows.stream().filter(Views.WhatIfRow::changed).count();
+		store.write(c -> {
+			event(c, bsn, staged, "what-if", "DONE", rows.size() + " case(s) compared with " + active + "; " + changed + " change stars");
+			return null;
+		});
+		return rows;
+	}
+
+	@Override
+	public Contribution contribute() {
+		List<String> warnings = new ArrayList<>();
+		if (development) {
+			warnings.add("DEVELOPMENT MODE: unsigned plugins are accepted. Set mode=production in touyan.plugins for real use.");
+		} else if (verifier.trustedKeys().isEmpty()) {
+			warnings.add("No plugin-signing key is trusted: every plugin install will be refused until the trust store has one.");
+		}
+		Map<String, Object> details = new TreeMap<>();
+		details.put("mode", development ? "development" : "production");
+		details.put("trustedKeys", verifier.trustedKeys());
+		details.put("pins", pins.keys());
+		return new Contribution("plugins", true, warnings, details);
 	}
 
 	/** Every plugin the manager installed and that is still active. */
@@ -319,8 +485,10 @@ public class PluginManager implements Policies {
 			List<PolicyView> policies = bundle == null ? List.of() : index.ofBundle(bundle.getBundleId()).stream()
 					.flatMap(e -> e.spis.stream().map(s -> new PolicyView(Views.simpleName(s), e.policyId, e.name, e.nameEn)))
 					.sorted(Comparator.comparing(PolicyView::spi).thenComparing(PolicyView::id)).toList();
+			String signer = column(bsn, version, "signer");
 			return new PluginView(bsn, version, bundle == null ? "MISSING" : state(bundle), source(bsn, version),
-					null, policies, bindings.onBundle(bsn).stream().map(Views.BindingView::of).toList());
+					signer.isEmpty() ? null : signer, stagedVersion(bsn).orElse(null), pins.holding(bsn), policies,
+					bindings.onBundle(bsn).stream().map(Views.BindingView::of).toList());
 		});
 	}
 
@@ -373,7 +541,7 @@ public class PluginManager implements Policies {
 				}
 			}
 		});
-		return seen ? Optional.empty() : Optional.of(install(jar, source));
+		return seen ? Optional.empty() : Optional.of(install(jar, source, false));
 	}
 
 	/** The plugin a deploy-folder file installed, if it is still the active version. */
@@ -390,6 +558,84 @@ public class PluginManager implements Policies {
 	}
 
 	// ---- steps --------------------------------------------------------------------------------
+
+	/** Moves every binding of {@code bsn} to {@code newVersion}, keeping each one's parameters. */
+	private void swap(String bsn, String oldVersion, String newVersion, Bundle fresh, String action, Store.SqlWork<Void> more) {
+		swap(bsn, oldVersion, newVersion, fresh, bindings.onBundle(bsn).stream()
+				.map(b -> b.withVersion(newVersion, b.parameters())).toList(), action, more);
+	}
+
+	/**
+	 * Commits {@code moved} bindings and the version states in one transaction, then retires the
+	 * old version unless a pin still holds it. A failed commit removes the new version again.
+	 */
+	private void swap(String bsn, String oldVersion, String newVersion, Bundle fresh, List<Binding> moved, String action,
+			Store.SqlWork<Void> more) {
+		try {
+			bindings.put(moved, action + " " + bsn + " " + newVersion, c -> {
+				if (oldVersion != null) {
+					setState(c, bsn, oldVersion, action.equals("rollback") ? "ROLLED_BACK" : "REPLACED");
+				}
+				more.run(c);
+				event(c, bsn, newVersion, action, "DONE", (oldVersion == null ? "" : "replaced " + oldVersion + "; ")
+						+ moved.size() + " binding(s) moved");
+				return null;
+			});
+		} catch (RuntimeException e) {
+			uninstallQuietly(fresh);
+			throw e;
+		}
+		Bundle old = oldVersion == null ? null : bundleAt(JarMeta.location(bsn, oldVersion));
+		if (old != null && !pins.holds(bsn, oldVersion)) {
+			retire(old);
+		}
+	}
+
+	/**
+	 * Keeps the jar under {@code file} if its signature is acceptable: trusted, or unsigned in
+	 * development mode. Returns the signer (null when unsigned); refuses otherwise.
+	 */
+	private String checkSignature(JarMeta meta, byte[] jar, Path file) {
+		Path temporary = file.resolveSibling(file.getFileName() + ".checking");
+		try {
+			Files.write(temporary, jar);
+			JarVerifier.Verdict verdict = verifier.verify(temporary);
+			boolean accepted = verdict.outcome() == JarVerifier.Outcome.TRUSTED
+					|| (verdict.outcome() == JarVerifier.Outcome.UNSIGNED && development);
+			if (!accepted) {
+				Files.deleteIfExists(temporary);
+				throw refuse(null, meta, "is refused: " + verdict.reason()
+						+ (verdict.outcome() == JarVerifier.Outcome.UNSIGNED ? " (production mode accepts only signed plugins)" : ""));
+			}
+			Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			return verdict.signer();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Uninstalls and forgets a staged version of {@code bsn}, if there is one. */
+	private void discardStaged(String bsn) {
+		stagedVersion(bsn).ifPresent(version -> {
+			Bundle staged = bundleAt(JarMeta.location(bsn, version));
+			store.write(c -> {
+				setState(c, bsn, version, "DISCARDED");
+				event(c, bsn, version, "discard", "DONE", "staged version discarded");
+				return null;
+			});
+			if (staged != null && !pins.holds(bsn, version)) {
+				retire(staged);
+			}
+		});
+	}
+
+	/** Discards the staged version of {@code bsn}. */
+	public synchronized void discard(String bsn) {
+		if (stagedVersion(bsn).isEmpty()) {
+			throw ProblemException.conflict("No version of " + bsn + " is staged");
+		}
+		discardStaged(bsn);
+	}
 
 	private Bundle startBeside(JarMeta meta, byte[] jar) {
 		Bundle fresh;
@@ -420,6 +666,16 @@ public class PluginManager implements Policies {
 				throw refuse(fresh, meta, "registers JAX-RS resources or extensions: plugins contribute policy services, not endpoints");
 			}
 			if (!provided.isEmpty() && provided.containsAll(needed)) {
+				List<String> failures = Fixtures.run(fresh, index.ofBundle(fresh.getBundleId()), new Fixtures.Runner() {
+					@Override
+					public <R> R call(PolicyIndex.Entry entry, java.util.function.Function<Object, R> work) {
+						return PluginManager.this.call(entry, Map.of(), work);
+					}
+				});
+				if (!failures.isEmpty()) {
+					throw refuse(fresh, meta, "fails its fixtures: " + String.join("; ", failures.subList(0, Math.min(5, failures.size())))
+							+ (failures.size() > 5 ? " (and " + (failures.size() - 5) + " more)" : ""));
+				}
 				return;
 			}
 			if (fresh.getState() != Bundle.ACTIVE || System.currentTimeMillis() > deadline) {
@@ -486,13 +742,14 @@ public class PluginManager implements Policies {
 		}
 	}
 
-	/** Reinstalls active versions whose bundle is gone, e.g. after the OSGi cache was cleared. */
+	/** Reinstalls active, staged and pinned versions whose bundle is gone, e.g. after the OSGi cache was cleared. */
 	private void reinstallMissing() {
 		record Row(String bsn, String version, String jarPath) {
 		}
 		List<Row> rows = store.read(c -> {
 			List<Row> r = new ArrayList<>();
-			try (PreparedStatement ps = c.prepareStatement("SELECT bsn, version, jar_path FROM plugin_version WHERE state = 'ACTIVE'");
+			try (PreparedStatement ps = c.prepareStatement("SELECT bsn, version, jar_path FROM plugin_version WHERE state IN "
+					+ "('ACTIVE', 'STAGED') OR (bsn, version) IN (SELECT bsn, version FROM policy_pin)");
 					ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
 					r.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3)));
@@ -520,9 +777,18 @@ public class PluginManager implements Policies {
 	}
 
 	private Optional<String> activeVersion(String bsn) {
+		return versionIn(bsn, "ACTIVE");
+	}
+
+	private Optional<String> stagedVersion(String bsn) {
+		return versionIn(bsn, "STAGED");
+	}
+
+	private Optional<String> versionIn(String bsn, String state) {
 		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT version FROM plugin_version WHERE bsn = ? AND state = 'ACTIVE'")) {
+			try (PreparedStatement ps = c.prepareStatement("SELECT version FROM plugin_version WHERE bsn = ? AND state = ?")) {
 				ps.setString(1, bsn);
+				ps.setString(2, state);
 				try (ResultSet rs = ps.executeQuery()) {
 					return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
 				}
@@ -544,7 +810,8 @@ public class PluginManager implements Policies {
 				ps.setString(1, bsn);
 				ps.setString(2, version);
 				try (ResultSet rs = ps.executeQuery()) {
-					return rs.next() ? rs.getString(1) : "";
+					String value = rs.next() ? rs.getString(1) : null;
+					return value == null ? "" : value;
 				}
 			}
 		});
@@ -567,20 +834,23 @@ public class PluginManager implements Policies {
 		});
 	}
 
-	private static void upsertVersion(Connection c, JarMeta meta, String source, Path file) throws SQLException {
+	private static void upsertVersion(Connection c, JarMeta meta, String source, Path file, String state, String signer)
+			throws SQLException {
 		try (PreparedStatement del = c.prepareStatement("DELETE FROM plugin_version WHERE bsn = ? AND version = ?")) {
 			del.setString(1, meta.bsn());
 			del.setString(2, meta.version());
 			del.executeUpdate();
 		}
 		try (PreparedStatement ps = c.prepareStatement("INSERT INTO plugin_version "
-				+ "(bsn, version, sha256, source, jar_path, state, installed_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)")) {
+				+ "(bsn, version, sha256, source, jar_path, state, installed_at, signer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
 			ps.setString(1, meta.bsn());
 			ps.setString(2, meta.version());
 			ps.setString(3, meta.sha256());
 			ps.setString(4, source);
 			ps.setString(5, file.toString());
-			ps.setTimestamp(6, Timestamp.from(Instant.now()));
+			ps.setString(6, state);
+			ps.setTimestamp(7, Timestamp.from(Instant.now()));
+			ps.setString(8, signer);
 			ps.executeUpdate();
 		}
 	}

@@ -34,6 +34,9 @@ import org.touyan.plugins.internal.Views.BindingRequest;
 import org.touyan.plugins.internal.Views.BindingView;
 import org.touyan.plugins.internal.Views.PluginEvent;
 import org.touyan.plugins.internal.Views.PluginView;
+import org.touyan.plugins.internal.Views.WhatIfReport;
+import org.touyan.plugins.internal.Views.WhatIfRequest;
+import org.touyan.plugins.internal.Views.WhatIfRow;
 
 /** The plugin admin API: what is installed, install and update, remove, roll back, bind. */
 @Component(service = PluginResource.class)
@@ -70,11 +73,73 @@ public class PluginResource {
 
 	@POST
 	@Consumes({ JAR, MediaType.APPLICATION_OCTET_STREAM })
-	@Summary(value = "Installs a plugin jar, or updates the installed version without a gap; a jar that fails "
-			+ "to start or to provide its bound policies is refused and the old version keeps serving", returns = PluginView.class)
-	public Response install(InputStream jar) throws IOException {
-		PluginView view = manager.install(jar.readAllBytes(), "upload");
+	@Summary(value = "Installs a plugin jar, or updates the installed version without a gap (stage=true: installs "
+			+ "and checks it beside the current one without binding it); a jar that is not trusted, fails to start, "
+			+ "lacks a bound policy or fails its fixtures is refused and the old version keeps serving", returns = PluginView.class)
+	public Response install(@QueryParam("stage") String stage, InputStream jar) throws IOException {
+		if (stage != null && !stage.equals("true") && !stage.equals("false")) {
+			throw ProblemException.invalid("stage", "stage is true or false");
+		}
+		PluginView view = manager.install(jar.readAllBytes(), "upload", "true".equals(stage));
 		return Response.status(201).entity(view).build();
+	}
+
+	@POST
+	@Path("{bsn}/promote")
+	@Summary("Binds the staged version wherever the current one is bound, and removes the current one")
+	public PluginView promote(@PathParam("bsn") String bsn) {
+		return manager.promote(bsn);
+	}
+
+	@DELETE
+	@Path("{bsn}/staged")
+	@Summary("Discards the staged version")
+	public void discard(@PathParam("bsn") String bsn) {
+		manager.discard(bsn);
+	}
+
+	@POST
+	@Path("what-if")
+	@Consumes(MediaType.APPLICATION_JSON)
+	@Summary("Rates the given communities with the active and the staged version of a star formula and lists the differences")
+	public WhatIfReport whatIf(WhatIfRequest request) {
+		if (request == null) {
+			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+		if (request.bsn() == null) {
+			throw ProblemException.invalid("bsn", "bsn (the plugin's symbolic name) is required");
+		}
+		List<WhatIfRow> rows = manager.whatIf(request.spi(), request.bsn(), request.policyId(), request.cases());
+		PluginView plugin = manager.view(request.bsn()).orElseThrow();
+		return new WhatIfReport(plugin.bsn(), plugin.version(), plugin.staged(), rows.stream().filter(WhatIfRow::changed).count(), rows);
+	}
+
+	@GET
+	@Path("pins")
+	@Summary("Keys under which bindings are pinned (open evaluation cycles)")
+	public java.util.Set<String> pins() {
+		return manager.pins();
+	}
+
+	@GET
+	@Path("pins/{key}")
+	@Summary("The bindings pinned under a key")
+	public List<BindingView> pinned(@PathParam("key") String key) {
+		return manager.pinned(key).stream().map(BindingView::of).toList();
+	}
+
+	@PUT
+	@Path("pins/{key}")
+	@Summary("Pins every binding in force under a key, e.g. an evaluation cycle that opens; its versions stay until released")
+	public List<BindingView> pin(@PathParam("key") String key) {
+		return manager.pin(key).stream().map(BindingView::of).toList();
+	}
+
+	@DELETE
+	@Path("pins/{key}")
+	@Summary("Releases a pin (its cycle closed); versions nothing else holds are removed")
+	public void release(@PathParam("key") String key) {
+		manager.release(key);
 	}
 
 	@DELETE

@@ -11,8 +11,25 @@ final class Views {
 	}
 
 	/** A plugin bundle, the policies it provides and where they are bound. */
-	public record PluginView(String bsn, String version, String state, String source, String signer,
-			List<PolicyView> policies, List<BindingView> bindings) {
+	public record PluginView(String bsn, String version, String state, String source, String signer, String staged,
+			java.util.Set<String> pinnedBy, List<PolicyView> policies, List<BindingView> bindings) {
+	}
+
+	/** One community to rate in a what-if. */
+	public record WhatIfCase(String communityId, String streetId, String period, Map<String, java.math.BigDecimal> scores) {
+	}
+
+	/** What the active and the staged version made of one community. */
+	public record WhatIfRow(String communityId, int currentStars, int candidateStars, java.math.BigDecimal currentScore,
+			java.math.BigDecimal candidateScore, boolean changed) {
+	}
+
+	/** A what-if request: which plugin's policy, on which cases. */
+	public record WhatIfRequest(String spi, String bsn, String policyId, List<WhatIfCase> cases) {
+	}
+
+	/** A what-if report: per community, and how many changed stars. */
+	public record WhatIfReport(String bsn, String currentVersion, String candidateVersion, long changed, List<WhatIfRow> rows) {
 	}
 
 	/** One policy service. */

@@ -3,6 +3,8 @@ package org.touyan.rest.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -16,6 +18,8 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.FailedApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.FailedExtensionDTO;
@@ -24,13 +28,16 @@ import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.health.HealthContributor;
+import org.touyan.api.health.HealthContributor.Contribution;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.store.SchemaStatus;
 
 /**
- * Readiness: 200 only when every declared schema is migrated and the core application is
- * registered with nothing that selected it failing; otherwise 503 with what is wrong. Load
+ * Readiness: 200 only when every declared schema is migrated, the core application is registered
+ * with nothing that selected it failing, and every {@link HealthContributor} is ready; otherwise
+ * 503 with what is wrong. Contributors' warnings are listed first, for operators to see. Load
  * balancers and start scripts wait on this, not on the port being open.
  */
 @Component(service = HealthResource.class)
@@ -42,13 +49,17 @@ public class HealthResource {
 
 	/** What {@code GET /api/health} answers. */
 	public record Health(String status, String version, boolean storeReady, boolean applicationReady,
-			List<SchemaStatus.Schema> schemas, List<String> applicationFailures, List<String> inactiveBundles) {
+			List<String> warnings, List<SchemaStatus.Schema> schemas, List<String> applicationFailures,
+			List<String> inactiveBundles, Map<String, Object> components) {
 	}
 
 	private final BundleContext context;
 	private final SchemaStatus schemas;
 	private final JaxrsServiceRuntime runtime;
 	private final String version;
+
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+	private volatile List<HealthContributor> contributors = List.of();
 
 	@Activate
 	public HealthResource(BundleContext context, @Reference SchemaStatus schemas, @Reference JaxrsServiceRuntime runtime) {
@@ -67,8 +78,16 @@ public class HealthResource {
 		boolean storeReady = schemas.ready();
 		boolean appReady = failures.isEmpty();
 		boolean ready = storeReady && appReady;
-		Health health = new Health(ready ? "UP" : "DOWN", version, storeReady, appReady, schemas.schemas(),
-				failures, inactiveBundles());
+		List<String> warnings = new ArrayList<>();
+		Map<String, Object> components = new TreeMap<>();
+		for (HealthContributor contributor : contributors) {
+			Contribution c = contributor.contribute();
+			ready &= c.ready();
+			warnings.addAll(c.warnings());
+			components.put(c.name(), c.details());
+		}
+		Health health = new Health(ready ? "UP" : "DOWN", version, storeReady, appReady, warnings, schemas.schemas(),
+				failures, inactiveBundles(), components);
 		return Response.status(ready ? 200 : 503).entity(health).type(MediaType.APPLICATION_JSON).build();
 	}
 
