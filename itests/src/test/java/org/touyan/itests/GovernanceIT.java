@@ -53,6 +53,9 @@ public class GovernanceIT extends PlatformTest {
 		try {
 			awaitMode("production");
 			assertFalse(get("/api/health").json().get("warnings").toString().contains("DEVELOPMENT"));
+			JsonNode overview = get("/api/plugins").json();
+			assertEquals("production", overview.get("mode").asText());
+			assertTrue(overview.get("trustedKeys").toString().contains("Demo District"));
 			byte[] next = PluginJars.withFixture(BSN, "1.1.0", MeanFormula.class, "gov", FIXTURE.formatted(4));
 			assertTrue(assertProblem(upload(next, false), 422).get("detail").asText().contains("not signed"));
 			byte[] byStranger = signing.sign(next, false);

@@ -43,8 +43,9 @@ public class PluginsIT extends PlatformTest {
 		String xf = demoStreet("XF");
 
 		// installed from deploy/, bound by the demo data
-		JsonNode plugins = get("/api/plugins").json();
-		assertEquals(plugins.toString(), 4, plugins.size());
+		JsonNode overview = get("/api/plugins").json();
+		assertEquals(overview.toString(), 4, overview.get("plugins").size());
+		assertEquals("development", overview.get("mode").asText());
 		assertEquals("1.0.0", rate(dc).get("provenance").get("version").asText());
 		assertEquals("safety-veto", rate(xf).get("provenance").get("policyId").asText());
 
@@ -118,6 +119,7 @@ public class PluginsIT extends PlatformTest {
 
 		JsonNode events = get("/api/plugins/events?limit=500").json();
 		assertTrue(events.toString().contains("REFUSED"));
+		assertTrue(get("/api/plugins").json().get("recentRefusals").size() > 0);
 	}
 
 	private long installed(String bsn) {

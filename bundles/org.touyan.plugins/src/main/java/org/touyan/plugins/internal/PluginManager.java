@@ -462,6 +462,28 @@ public class PluginManager implements Policies, HealthContributor {
 		return new Contribution("plugins", true, warnings, details);
 	}
 
+	/** The mode, trust, pins, active plugins and the last refusals, for the admin overview. */
+	public Views.PluginsOverview overview() {
+		List<PluginEvent> refusals = store.read(c -> {
+			List<PluginEvent> items = new ArrayList<>();
+			try (PreparedStatement ps = c.prepareStatement("SELECT id, happened_at, bsn, version, action, outcome, detail "
+					+ "FROM plugin_event WHERE outcome = 'REFUSED' ORDER BY id DESC LIMIT 10");
+					ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					items.add(event(rs));
+				}
+			}
+			return items;
+		});
+		return new Views.PluginsOverview(development ? "development" : "production", verifier.trustedKeys(), pins.keys(),
+				plugins(), refusals);
+	}
+
+	private static PluginEvent event(ResultSet rs) throws SQLException {
+		return new PluginEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getString(6), rs.getString(7));
+	}
+
 	/** Every plugin the manager installed and that is still active. */
 	public List<PluginView> plugins() {
 		List<String> names = store.read(c -> {
@@ -510,8 +532,7 @@ public class PluginManager implements Policies, HealthContributor {
 				ps.setInt(2, paging.offset());
 				try (ResultSet rs = ps.executeQuery()) {
 					while (rs.next()) {
-						items.add(new PluginEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-								rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+						items.add(event(rs));
 					}
 				}
 			}

@@ -59,9 +59,10 @@ public class PluginResource {
 	}
 
 	@GET
-	@Summary("Installed plugins with their version, state, policies and bindings")
-	public List<PluginView> plugins() {
-		return manager.plugins();
+	@Summary("The plugin mode (production or development), trusted signing keys, pins, installed plugins with their "
+			+ "version, signer, state, policies and bindings, and the latest refusals")
+	public Views.PluginsOverview plugins() {
+		return manager.overview();
 	}
 
 	@GET

@@ -32,6 +32,11 @@ final class Views {
 	public record WhatIfReport(String bsn, String currentVersion, String candidateVersion, long changed, List<WhatIfRow> rows) {
 	}
 
+	/** Everything an administrator checks first: mode, trusted keys, pins, plugins, recent refusals. */
+	public record PluginsOverview(String mode, List<String> trustedKeys, java.util.Set<String> pins, List<PluginView> plugins,
+			List<PluginEvent> recentRefusals) {
+	}
+
 	/** One policy service. */
 	public record PolicyView(String spi, String id, String name, String nameEn) {
 	}
