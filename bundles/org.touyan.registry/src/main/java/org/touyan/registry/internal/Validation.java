@@ -1,8 +1,12 @@
 package org.touyan.registry.internal;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.registry.Department;
+import org.touyan.api.registry.DepartmentInput;
+import org.touyan.api.registry.JointCommitteeInput;
 import org.touyan.api.registry.UnitInput;
 
 /** Field rules shared by every organisation unit; each failure names its field. */
@@ -24,6 +28,44 @@ final class Validation {
 		String name = text("name", input.name(), 100, true);
 		String nameEn = text("nameEn", input.nameEn(), 200, false);
 		return new UnitInput(input.parentId(), input.code(), name, nameEn);
+	}
+
+	/** A joint committee names its district and 3 to 4 distinct communities. */
+	static JointCommitteeInput jointCommittee(JointCommitteeInput input) {
+		if (input == null) {
+			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+		UnitInput unit = unit(new UnitInput(null, input.code(), input.name(), input.nameEn()));
+		String district = required("districtId", input.districtId());
+		List<String> members = input.communityIds() == null ? List.of() : input.communityIds();
+		if (members.size() < 3 || members.size() > 4) {
+			throw ProblemException.invalid("communityIds", "a joint committee groups 3 to 4 communities, not " + members.size());
+		}
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < members.size(); i++) {
+			String id = required("communityIds[" + i + "]", members.get(i));
+			if (ids.contains(id)) {
+				throw ProblemException.invalid("communityIds[" + i + "]", "community '" + id + "' is listed twice");
+			}
+			ids.add(id);
+		}
+		return new JointCommitteeInput(district, unit.code(), unit.name(), unit.nameEn(), List.copyOf(ids));
+	}
+
+	static Department department(String id, DepartmentInput input) {
+		if (input == null) {
+			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+		UnitInput unit = unit(new UnitInput(null, input.code(), input.name(), input.nameEn()));
+		return new Department(id, required("districtId", input.districtId()), unit.code(), unit.name(), unit.nameEn(),
+				Boolean.TRUE.equals(input.scores()), Boolean.TRUE.equals(input.vets()));
+	}
+
+	static String required(String field, String value) {
+		if (value == null || value.isBlank()) {
+			throw ProblemException.invalid(field, field + " is required");
+		}
+		return value.strip();
 	}
 
 	static String text(String field, String value, int max, boolean required) {
