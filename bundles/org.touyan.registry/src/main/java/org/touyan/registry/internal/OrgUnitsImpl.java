@@ -500,6 +500,7 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	static Timestamp now() {
-		return Timestamp.from(Instant.now());
+		// the columns keep milliseconds: what a write returns is then what a read gives back
+		return Timestamp.from(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 	}
 }

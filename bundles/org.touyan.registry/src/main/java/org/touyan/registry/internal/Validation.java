@@ -61,6 +61,15 @@ final class Validation {
 				Boolean.TRUE.equals(input.scores()), Boolean.TRUE.equals(input.vets()));
 	}
 
+	/** Header naming who makes a change; recorded in the archive. */
+	static final String ACTOR_HEADER = "X-Touyan-Actor";
+
+	/** Who makes a change: the header's value, or {@code system} when there is none. */
+	static String actor(String value) {
+		String v = text(ACTOR_HEADER, value, 100, false);
+		return v == null ? "system" : v;
+	}
+
 	static String required(String field, String value) {
 		if (value == null || value.isBlank()) {
 			throw ProblemException.invalid(field, field + " is required");

@@ -17,7 +17,8 @@ final class MemoryStore implements Store {
 	private final String url = "jdbc:hsqldb:mem:" + UUID.randomUUID();
 
 	/** Every migration of the registry, in order. */
-	static final String[] ALL = { "V1__org_units.sql", "V2__communities_committees_departments.sql" };
+	static final String[] ALL = { "V1__org_units.sql", "V2__communities_committees_departments.sql",
+			"V3__people_posts_archive.sql" };
 
 	/** A store with the registry's current schema. */
 	static MemoryStore registry() throws IOException, SQLException {
