@@ -1,0 +1,149 @@
+package org.touyan.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The registry's main flows over HTTP: setting up units, registering people and their posts, and
+ * the archive entry each write leaves, up to a sealed archive that refuses writes.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class RegistryIT extends PlatformTest {
+
+	private static final String ACTOR = "zuzhibu.zhang";
+
+	@Test
+	public void aDistrictSetsUpStreetsCommunitiesAJointCommitteeAndDepartments() throws Exception {
+		String district = created(post("/api/districts", "{\"code\":\"" + code() + "\",\"name\":\"测试区\"}")).get("id").asText();
+		String street = created(post("/api/streets", "{\"parentId\":\"" + district + "\",\"code\":\"S1\",\"name\":\"塘桥街道\"}")).get("id").asText();
+		List<String> communities = new ArrayList<>();
+		for (int i = 1; i <= 4; i++) {
+			communities.add(created(post("/api/communities", "{\"parentId\":\"" + street + "\",\"code\":\"K" + i
+					+ "\",\"name\":\"幸福第" + i + "社区\"}")).get("id").asText());
+		}
+		assertEquals("parentId", assertProblem(post("/api/communities", "{\"code\":\"K9\",\"name\":\"无街道社区\"}"), 400)
+				.get("field").asText());
+		assertEquals(4, get("/api/communities?street=" + street).json().get("total").asInt());
+		assertEquals("幸福第1社区", get("/api/communities/" + communities.get(0)).json().get("name").asText());
+
+		String two = "[\"" + communities.get(0) + "\",\"" + communities.get(1) + "\"]";
+		assertEquals("communityIds", assertProblem(post("/api/joint-committees", "{\"districtId\":\"" + district
+				+ "\",\"code\":\"PQ1\",\"name\":\"第一片区联合党委\",\"communityIds\":" + two + "}"), 400).get("field").asText());
+		JsonNode joint = created(post("/api/joint-committees", "{\"districtId\":\"" + district
+				+ "\",\"code\":\"PQ1\",\"name\":\"第一片区联合党委\",\"communityIds\":" + JSON.writeValueAsString(communities.subList(0, 3)) + "}"));
+		assertEquals(3, get("/api/joint-committees/" + joint.get("id").asText()).json().get("communityIds").size());
+		assertFalse(get("/api/districts/" + district + "/settings").json().get("jointCommitteesMaySpanStreets").asBoolean());
+
+		created(post("/api/departments", "{\"districtId\":\"" + district + "\",\"code\":\"JW\",\"name\":\"纪委监委\",\"scores\":true,\"vets\":true}"));
+		created(post("/api/departments", "{\"districtId\":\"" + district + "\",\"code\":\"SJ\",\"name\":\"审计局\",\"vets\":true}"));
+		assertEquals(1, get("/api/departments?district=" + district + "&scores=true").json().get("total").asInt());
+		assertEquals(2, get("/api/departments?district=" + district + "&vets=true").json().get("total").asInt());
+		assertEquals("vets", assertProblem(get("/api/departments?vets=maybe"), 400).get("field").asText());
+		assertProblem(get("/api/departments/no-such-id"), 404);
+	}
+
+	@Test
+	public void everyWriteToAPersonLeavesAnArchiveEntryAndASealedArchiveRefusesWrites() throws Exception {
+		String district = created(post("/api/districts", "{\"code\":\"" + code() + "\",\"name\":\"档案区\"}")).get("id").asText();
+		String street = created(post("/api/streets", "{\"parentId\":\"" + district + "\",\"code\":\"S1\",\"name\":\"东城街道\"}")).get("id").asText();
+		String community = created(post("/api/communities", "{\"parentId\":\"" + street + "\",\"code\":\"K1\",\"name\":\"东湖社区\"}")).get("id").asText();
+
+		String idNumber = "11010519491231002X";
+		assertEquals("idNumber", assertProblem(post("/api/people", person(district, "11010519491231002Y")), 400).get("field").asText());
+		JsonNode person = created(post("/api/people", person(district, idNumber)));
+		String id = person.get("id").asText();
+		assertEquals("female", person.get("gender").asText());
+		assertEquals("1949-12-31", person.get("birthDate").asText());
+
+		JsonNode post = created(post("/api/people/" + id + "/posts", "{\"kind\":\"COMMUNITY_SECRETARY\",\"unitId\":\""
+				+ community + "\",\"startDate\":\"2021-01-10\"}"));
+		String other = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"王建国\",\"idNumber\":\""
+				+ withCheck("32010619850315001") + "\"}")).get("id").asText();
+		assertEquals("unitId", assertProblem(post("/api/people/" + other + "/posts", "{\"kind\":\"COMMUNITY_SECRETARY\",\"unitId\":\""
+				+ community + "\",\"startDate\":\"2024-01-01\"}"), 409).get("field").asText());
+		assertEquals(1, get("/api/posts?unit=" + community + "&kind=COMMUNITY_SECRETARY&current=true").json().get("total").asInt());
+
+		String postId = post.get("id").asText();
+		assertEquals("endDate", assertProblem(post("/api/posts/" + postId + "/end", "{\"endDate\":\"2020-01-01\",\"reason\":\"换届\"}"), 400)
+				.get("field").asText());
+		assertEquals("posts", assertProblem(post("/api/people/" + id + "/archive/seal", "{\"reason\":\"离任\"}"), 409).get("field").asText());
+		assertEquals(200, post("/api/posts/" + postId + "/end", "{\"endDate\":\"2025-06-30\",\"reason\":\"离任\"}").status());
+
+		JsonNode entries = get("/api/people/" + id + "/archive").json().get("items");
+		assertEquals(3, entries.size());
+		assertEquals("person.created", entries.get(0).get("action").asText());
+		assertEquals(ACTOR, entries.get(0).get("actor").asText());
+		assertEquals("post.started", entries.get(1).get("action").asText());
+		assertEquals("post.ended", entries.get(2).get("action").asText());
+		assertTrue(entries.get(2).get("before").get("endDate").isNull());
+		assertEquals("2025-06-30", entries.get(2).get("after").get("endDate").asText());
+		assertEquals(entries.get(1).get("hash").asText(), entries.get(2).get("previousHash").asText());
+		assertTrue(get("/api/people/" + id + "/archive/verify").json().get("intact").asBoolean());
+
+		JsonNode sealed = post("/api/people/" + id + "/archive/seal", "{\"reason\":\"离任\"}").json();
+		assertEquals("离任", sealed.get("seal").get("reason").asText());
+		JsonNode refused = assertProblem(send(request("/api/people/" + id).header("Content-Type", "application/json")
+				.PUT(body(person(district, idNumber)))), 409);
+		assertEquals("seal", refused.get("field").asText());
+		assertTrue(refused.get("detail").asText().contains("离任"));
+		assertProblem(post("/api/people/" + id + "/posts", "{\"kind\":\"COMMITTEE_MEMBER\",\"unitId\":\"" + community
+				+ "\",\"startDate\":\"2025-07-01\"}"), 409);
+		assertEquals(4, get("/api/people/" + id + "/archive").json().get("total").asInt());
+		JsonNode verification = get("/api/people/" + id + "/archive/verify").json();
+		assertTrue(verification.get("intact").asBoolean());
+		assertEquals(4, verification.get("entries").asInt());
+		assertProblem(get("/api/people/no-such-id/archive"), 404);
+	}
+
+	private static String person(String district, String idNumber) {
+		return "{\"districtId\":\"" + district + "\",\"name\":\"李秀英\",\"idNumber\":\"" + idNumber
+				+ "\",\"phone\":\"13800000000\",\"education\":\"大学本科\",\"partyMemberSince\":\"1975-07-01\"}";
+	}
+
+	private static String code() {
+		return "T" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static String withCheck(String first17) {
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (first17.charAt(i) - '0') * weights[i];
+		}
+		return first17 + "10X98765432".charAt(sum % 11);
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(base() + path)).header("X-Touyan-Actor", ACTOR);
+	}
+
+	private static HttpRequest.BodyPublisher body(String json) {
+		return HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
+	}
+
+	private Reply post(String path, String json) throws Exception {
+		return send(request(path).header("Content-Type", "application/json").POST(body(json)));
+	}
+
+	private static JsonNode created(Reply reply) throws Exception {
+		assertEquals(reply.toString(), 201, reply.status());
+		return reply.json();
+	}
+}
