@@ -112,6 +112,46 @@ public class RegistryIT extends PlatformTest {
 		assertProblem(get("/api/people/no-such-id/archive"), 404);
 	}
 
+	@Test
+	public void aFilingRunsFromProposalToDistrictFilingWithEighteenVettingDepartments() throws Exception {
+		String district = created(post("/api/districts", "{\"code\":\"" + code() + "\",\"name\":\"备案区\"}")).get("id").asText();
+		String street = created(post("/api/streets", "{\"parentId\":\"" + district + "\",\"code\":\"S1\",\"name\":\"南湖街道\"}")).get("id").asText();
+		String community = created(post("/api/communities", "{\"parentId\":\"" + street + "\",\"code\":\"K1\",\"name\":\"南湖社区\"}")).get("id").asText();
+		List<String> departments = new ArrayList<>();
+		for (int i = 1; i <= 18; i++) {
+			departments.add(created(post("/api/departments", "{\"districtId\":\"" + district + "\",\"code\":\"V" + i
+					+ "\",\"name\":\"联审部门" + i + "\",\"vets\":true}")).get("id").asText());
+		}
+		String person = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"陈晓燕\",\"idNumber\":\""
+				+ withCheck("32010619880512004") + "\"}")).get("id").asText();
+		assertEquals("动议酝酿", get("/api/districts/" + district + "/filing-steps").json().get(0).get("name").asText());
+
+		JsonNode filing = created(post("/api/filings", "{\"districtId\":\"" + district + "\",\"kind\":\"APPOINTMENT\",\"personId\":\""
+				+ person + "\",\"communityId\":\"" + community + "\",\"effectiveDate\":\"2026-03-01\"}"));
+		String id = filing.get("id").asText();
+		assertEquals(18, filing.get("pendingDepartments").size());
+		assertTrue(assertProblem(post("/api/filings/" + id + "/steps/3/complete", "{}"), 409).get("detail").asText().contains("动议酝酿"));
+		for (int step = 1; step <= 6; step++) {
+			assertEquals(200, post("/api/filings/" + id + "/steps/" + step + "/complete", "{\"note\":\"完成\"}").status());
+		}
+		for (String department : departments.subList(0, 17)) {
+			assertEquals(200, post("/api/filings/" + id + "/vettings", "{\"departmentId\":\"" + department + "\",\"passed\":true}").status());
+		}
+		assertTrue(assertProblem(post("/api/filings/" + id + "/file", "{}"), 409).get("detail").asText().contains(departments.get(17)));
+		assertEquals(0, get("/api/posts?unit=" + community + "&current=true").json().get("total").asInt());
+		post("/api/filings/" + id + "/vettings", "{\"departmentId\":\"" + departments.get(17) + "\",\"passed\":true}");
+
+		JsonNode filed = post("/api/filings/" + id + "/file", "{\"note\":\"区级备案\"}").json();
+		assertEquals("FILED", filed.get("status").asText());
+		JsonNode secretary = get("/api/posts?unit=" + community + "&kind=COMMUNITY_SECRETARY&current=true").json().get("items");
+		assertEquals(1, secretary.size());
+		assertEquals(person, secretary.get(0).get("personId").asText());
+		JsonNode archive = get("/api/people/" + person + "/archive?limit=100").json();
+		assertEquals(1 + 1 + 6 + 18 + 2, archive.get("total").asInt());
+		assertTrue(get("/api/people/" + person + "/archive/verify").json().get("intact").asBoolean());
+		assertProblem(post("/api/filings/" + id + "/withdraw", "{\"note\":\"晚了\"}"), 409);
+	}
+
 	private static String person(String district, String idNumber) {
 		return "{\"districtId\":\"" + district + "\",\"name\":\"李秀英\",\"idNumber\":\"" + idNumber
 				+ "\",\"phone\":\"13800000000\",\"education\":\"大学本科\",\"partyMemberSince\":\"1975-07-01\"}";

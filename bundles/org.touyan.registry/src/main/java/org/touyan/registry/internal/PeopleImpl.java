@@ -40,7 +40,7 @@ public class PeopleImpl implements People {
 	private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{5,20}");
 	private static final String PERSON = "SELECT id, district_id, name, gender, birth_date, id_number, phone, education,"
 			+ " party_member_since, sealed_at, sealed_by, seal_reason FROM person";
-	private static final String POST = "SELECT id, person_id, kind, unit_id, start_date, end_date, end_reason FROM post";
+	static final String POST = "SELECT id, person_id, kind, unit_id, start_date, end_date, end_reason FROM post";
 
 	private final Store store;
 
@@ -137,38 +137,42 @@ public class PeopleImpl implements People {
 	public Post addPost(String personId, PostInput input, String actor) {
 		String who = Validation.actor(actor);
 		Post post = validPost(UUID.randomUUID().toString(), personId, input);
-		return store.write(c -> {
-			Person person = openPerson(c, personId);
-			checkUnit(c, person, post);
-			if (post.kind().exclusive()) {
-				// serialises writers of one community's exclusive posts, so two cannot both pass the check below
-				OrgUnitsImpl.update(c, "UPDATE community SET updated_at = updated_at WHERE id = ?", null, null, post.unitId());
-			}
-			List<Post> overlapping = OrgUnitsImpl.query(c, POST + " WHERE unit_id = ? AND kind = ? AND (person_id = ? OR CAST(? AS BOOLEAN))"
-					+ " AND (CAST(? AS DATE) IS NULL OR start_date < ?) AND (end_date IS NULL OR end_date > ?)", PeopleImpl::post,
-					post.unitId(), post.kind().name(), personId, post.kind().exclusive(),
-					date(post.endDate()), date(post.endDate()), Date.valueOf(post.startDate()));
-			if (!overlapping.isEmpty()) {
-				Post other = overlapping.get(0);
-				String holder = other.personId().equals(personId) ? "this person holds"
-						: "person '" + other.personId() + "' holds";
-				throw new ProblemException(409, "Conflict", "the unit has one " + post.kind().displayName()
-						+ " at a time and " + holder + " that post from " + other.startDate()
-						+ (other.endDate() == null ? " (current)" : " to " + other.endDate()), "unitId");
-			}
-			if (post.kind() == PostKind.FIRST_SECRETARY && OrgUnitsImpl.query(c, "SELECT id FROM post WHERE person_id = ? AND kind = ?"
-					+ " AND start_date <= ? AND (end_date IS NULL OR end_date > ?)", rs -> rs.getString(1), personId,
-					PostKind.STREET_CADRE.name(), Date.valueOf(post.startDate()), Date.valueOf(post.startDate())).isEmpty()) {
-				throw new ProblemException(409, "Conflict", "a 第一书记 is a street cadre dispatched to a community, and this"
-						+ " person holds no " + PostKind.STREET_CADRE.displayName() + " post on " + post.startDate(), "kind");
-			}
-			OrgUnitsImpl.update(c, "INSERT INTO post (id, person_id, kind, unit_id, start_date, end_date, end_reason, created_at, updated_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, post.id(), personId, post.kind().name(), post.unitId(),
-					Date.valueOf(post.startDate()), date(post.endDate()), post.endReason(), OrgUnitsImpl.now(), OrgUnitsImpl.now());
-			ArchiveLog.append(c, personId, who, post.endDate() == null ? "post.started" : "post.recorded",
-					"post/" + post.id(), null, post);
-			return post;
-		});
+		return store.write(c -> addPost(c, post, who));
+	}
+
+	/** Records {@code post} on the caller's transaction, with its archive entry; filings use it too. */
+	static Post addPost(Connection c, Post post, String who) throws SQLException {
+		String personId = post.personId();
+		Person person = openPerson(c, personId);
+		checkUnit(c, person, post);
+		if (post.kind().exclusive()) {
+			// serialises writers of one community's exclusive posts, so two cannot both pass the check below
+			OrgUnitsImpl.update(c, "UPDATE community SET updated_at = updated_at WHERE id = ?", null, null, post.unitId());
+		}
+		List<Post> overlapping = OrgUnitsImpl.query(c, POST + " WHERE unit_id = ? AND kind = ? AND (person_id = ? OR CAST(? AS BOOLEAN))"
+				+ " AND (CAST(? AS DATE) IS NULL OR start_date < ?) AND (end_date IS NULL OR end_date > ?)", PeopleImpl::post,
+				post.unitId(), post.kind().name(), personId, post.kind().exclusive(),
+				date(post.endDate()), date(post.endDate()), Date.valueOf(post.startDate()));
+		if (!overlapping.isEmpty()) {
+			Post other = overlapping.get(0);
+			String holder = other.personId().equals(personId) ? "this person holds"
+					: "person '" + other.personId() + "' holds";
+			throw new ProblemException(409, "Conflict", "the unit has one " + post.kind().displayName()
+					+ " at a time and " + holder + " that post from " + other.startDate()
+					+ (other.endDate() == null ? " (current)" : " to " + other.endDate()), "unitId");
+		}
+		if (post.kind() == PostKind.FIRST_SECRETARY && OrgUnitsImpl.query(c, "SELECT id FROM post WHERE person_id = ? AND kind = ?"
+				+ " AND start_date <= ? AND (end_date IS NULL OR end_date > ?)", rs -> rs.getString(1), personId,
+				PostKind.STREET_CADRE.name(), Date.valueOf(post.startDate()), Date.valueOf(post.startDate())).isEmpty()) {
+			throw new ProblemException(409, "Conflict", "a 第一书记 is a street cadre dispatched to a community, and this"
+					+ " person holds no " + PostKind.STREET_CADRE.displayName() + " post on " + post.startDate(), "kind");
+		}
+		OrgUnitsImpl.update(c, "INSERT INTO post (id, person_id, kind, unit_id, start_date, end_date, end_reason, created_at, updated_at)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, post.id(), personId, post.kind().name(), post.unitId(),
+				Date.valueOf(post.startDate()), date(post.endDate()), post.endReason(), OrgUnitsImpl.now(), OrgUnitsImpl.now());
+		ArchiveLog.append(c, personId, who, post.endDate() == null ? "post.started" : "post.recorded",
+				"post/" + post.id(), null, post);
+		return post;
 	}
 
 	@Override
@@ -181,23 +185,26 @@ public class PeopleImpl implements People {
 			throw ProblemException.invalid("endDate", "endDate is required");
 		}
 		String reason = Validation.text("reason", ending.reason(), 200, false);
-		return store.write(c -> {
-			Post current = OrgUnitsImpl.one(c, POST + " WHERE id = ?", postId, PeopleImpl::post)
-					.orElseThrow(() -> ProblemException.notFound("post", postId));
-			if (current.endDate() != null) {
-				throw ProblemException.conflict("the post ended on " + current.endDate() + " already; an ended post is never changed");
-			}
-			openPerson(c, current.personId());
-			if (ending.endDate().isBefore(current.startDate())) {
-				throw ProblemException.invalid("endDate", "endDate " + ending.endDate() + " is before the post's startDate " + current.startDate());
-			}
-			Post ended = new Post(current.id(), current.personId(), current.kind(), current.unitId(), current.startDate(),
-					ending.endDate(), reason);
-			ArchiveLog.append(c, current.personId(), who, "post.ended", "post/" + postId, current, ended);
-			OrgUnitsImpl.update(c, "UPDATE post SET end_date = ?, end_reason = ?, updated_at = ? WHERE id = ?", null, null,
-					Date.valueOf(ended.endDate()), reason, OrgUnitsImpl.now(), postId);
-			return ended;
-		});
+		return store.write(c -> endPost(c, postId, ending.endDate(), reason, who));
+	}
+
+	/** Ends a current post on the caller's transaction, with its archive entry; filings use it too. */
+	static Post endPost(Connection c, String postId, LocalDate endDate, String reason, String who) throws SQLException {
+		Post current = OrgUnitsImpl.one(c, POST + " WHERE id = ?", postId, PeopleImpl::post)
+				.orElseThrow(() -> ProblemException.notFound("post", postId));
+		if (current.endDate() != null) {
+			throw ProblemException.conflict("the post ended on " + current.endDate() + " already; an ended post is never changed");
+		}
+		openPerson(c, current.personId());
+		if (endDate.isBefore(current.startDate())) {
+			throw ProblemException.invalid("endDate", "endDate " + endDate + " is before the post's startDate " + current.startDate());
+		}
+		Post ended = new Post(current.id(), current.personId(), current.kind(), current.unitId(), current.startDate(),
+				endDate, reason);
+		ArchiveLog.append(c, current.personId(), who, "post.ended", "post/" + postId, current, ended);
+		OrgUnitsImpl.update(c, "UPDATE post SET end_date = ?, end_reason = ?, updated_at = ? WHERE id = ?", null, null,
+				Date.valueOf(ended.endDate()), reason, OrgUnitsImpl.now(), postId);
+		return ended;
 	}
 
 	@Override
@@ -226,13 +233,13 @@ public class PeopleImpl implements People {
 				p.education(), p.partyMemberSince(), seal);
 	}
 
-	private static Person requirePerson(Connection c, String personId) throws SQLException {
+	static Person requirePerson(Connection c, String personId) throws SQLException {
 		return OrgUnitsImpl.one(c, PERSON + " WHERE id = ?", personId, PeopleImpl::person)
 				.orElseThrow(() -> ProblemException.notFound("person", personId));
 	}
 
 	/** The person, if the archive is open for writing: 404 when unknown, 409 naming the seal when sealed. */
-	private static Person openPerson(Connection c, String personId) throws SQLException {
+	static Person openPerson(Connection c, String personId) throws SQLException {
 		Person p = requirePerson(c, personId);
 		if (p.seal() != null) {
 			throw ArchiveLog.sealed(personId, p.seal().sealedAt(), p.seal().actor(), p.seal().reason());
@@ -302,7 +309,7 @@ public class PeopleImpl implements People {
 		return new Post(id, personId, input.kind(), unit, input.startDate(), input.endDate(), reason);
 	}
 
-	private static Date date(LocalDate d) {
+	static Date date(LocalDate d) {
 		return d == null ? null : Date.valueOf(d);
 	}
 
@@ -318,7 +325,7 @@ public class PeopleImpl implements People {
 				sealedAt == null ? null : new ArchiveSeal(sealedAt.toInstant(), rs.getString(11), rs.getString(12)));
 	}
 
-	private static Post post(ResultSet rs) throws SQLException {
+	static Post post(ResultSet rs) throws SQLException {
 		return new Post(rs.getString(1), rs.getString(2), PostKind.valueOf(rs.getString(3)), rs.getString(4), local(rs, 5),
 				local(rs, 6), rs.getString(7));
 	}
