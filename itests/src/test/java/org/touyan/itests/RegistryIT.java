@@ -152,6 +152,39 @@ public class RegistryIT extends PlatformTest {
 		assertProblem(post("/api/filings/" + id + "/withdraw", "{\"note\":\"晚了\"}"), 409);
 	}
 
+	@Test
+	public void aCandidateIsCheckedAgainstTheTwentyRulesWithAnExplainedVerdict() throws Exception {
+		JsonNode sets = get("/api/eligibility/rule-sets").json();
+		assertEquals(1, sets.size());
+		assertEquals(20, sets.get(0).get("rules").size());
+		assertEquals("org.touyan.plugin.eligibility", sets.get(0).get("provenance").get("bundle").asText());
+
+		String district = created(post("/api/districts", "{\"code\":\"" + code() + "\",\"name\":\"资格区\"}")).get("id").asText();
+		String person = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"刘洋\",\"idNumber\":\""
+				+ withCheck("32010619920101005") + "\",\"partyMemberSince\":\"2016-07-01\"}")).get("id").asText();
+		JsonNode check = created(post("/api/people/" + person + "/eligibility-checks",
+				"{\"asOf\":\"2026-11-27\",\"facts\":{\"dishonestDebtor\":true,\"disciplineUntil\":\"2027-06-30\"}}"));
+		assertFalse(check.get("eligible").asBoolean());
+		assertEquals(2, check.get("fired").size());
+		assertEquals("受到党纪政务处分影响期未满的", check.get("fired").get(0).get("text").asText());
+		assertTrue(check.get("fired").get(0).get("evidence").asText().contains("2027-06-30"));
+		assertEquals("被依法列为失信被执行人的", check.get("fired").get(1).get("text").asText());
+		assertEquals("district-default-20", check.get("provenance").get("policyId").asText());
+		assertEquals(check, get("/api/eligibility-checks/" + check.get("id").asText()).json());
+		assertTrue(created(post("/api/people/" + person + "/eligibility-checks", "{\"facts\":{}}")).get("eligible").asBoolean());
+		assertEquals("facts.colour", assertProblem(post("/api/people/" + person + "/eligibility-checks",
+				"{\"facts\":{\"colour\":\"red\"}}"), 400).get("field").asText());
+		assertEquals("facts.dishonestDebtor", assertProblem(post("/api/people/" + person + "/eligibility-checks",
+				"{\"facts\":{\"dishonestDebtor\":\"perhaps\"}}"), 400).get("field").asText());
+
+		assertEquals(200, send(request("/api/districts/" + district + "/settings").header("Content-Type", "application/json")
+				.PUT(body("{\"jointCommitteesMaySpanStreets\":false,\"eligibilityRuleSet\":\"not-installed\"}"))).status());
+		assertTrue(assertProblem(post("/api/people/" + person + "/eligibility-checks", "{\"facts\":{}}"), 409)
+				.get("detail").asText().contains("not-installed"));
+		assertEquals(2, get("/api/people/" + person + "/eligibility-checks").json().get("total").asInt());
+		assertEquals(3, get("/api/people/" + person + "/archive").json().get("total").asInt());
+	}
+
 	private static String person(String district, String idNumber) {
 		return "{\"districtId\":\"" + district + "\",\"name\":\"李秀英\",\"idNumber\":\"" + idNumber
 				+ "\",\"phone\":\"13800000000\",\"education\":\"大学本科\",\"partyMemberSince\":\"1975-07-01\"}";

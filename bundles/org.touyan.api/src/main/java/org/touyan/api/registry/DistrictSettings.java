@@ -5,6 +5,8 @@ package org.touyan.api.registry;
  *
  * @param jointCommitteesMaySpanStreets whether a joint area Party committee may group communities
  *        of different streets (by default all its communities belong to one street)
+ * @param eligibilityRuleSet policy id of the eligibility rule set the district uses; null means
+ *        the platform's default rule set
  */
-public record DistrictSettings(boolean jointCommitteesMaySpanStreets) {
+public record DistrictSettings(boolean jointCommitteesMaySpanStreets, String eligibilityRuleSet) {
 }

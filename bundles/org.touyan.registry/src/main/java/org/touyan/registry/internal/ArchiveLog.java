@@ -123,6 +123,15 @@ final class ArchiveLog {
 		}
 	}
 
+	/** Reads JSON this class wrote, e.g. a stored verdict. */
+	static <T> T read(String json, TypeReference<T> type) {
+		try {
+			return JSON.readValue(json, type);
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("stored JSON is unreadable", e);
+		}
+	}
+
 	static Map<String, Object> map(String json) {
 		if (json == null) {
 			return null;

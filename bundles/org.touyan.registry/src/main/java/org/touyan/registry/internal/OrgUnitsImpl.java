@@ -133,8 +133,8 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	private static DistrictSettings settings(Connection c, String districtId) throws SQLException {
-		List<DistrictSettings> found = query(c, "SELECT joint_may_span_streets FROM district WHERE id = ?",
-				rs -> new DistrictSettings(rs.getBoolean(1)), districtId);
+		List<DistrictSettings> found = query(c, "SELECT joint_may_span_streets, eligibility_rule_set FROM district WHERE id = ?",
+				rs -> new DistrictSettings(rs.getBoolean(1), rs.getString(2)), districtId);
 		if (found.isEmpty()) {
 			throw ProblemException.notFound("district", districtId);
 		}
@@ -145,6 +145,10 @@ public class OrgUnitsImpl implements OrgUnits {
 	public DistrictSettings updateSettings(String districtId, DistrictSettings settings) {
 		if (settings == null) {
 			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+		String ruleSet = Validation.text("eligibilityRuleSet", settings.eligibilityRuleSet(), 50, false);
+		if (ruleSet != null && !ruleSet.matches("[a-z0-9][a-z0-9-]*")) {
+			throw ProblemException.invalid("eligibilityRuleSet", "eligibilityRuleSet is a policy id: lower-case letters, digits and '-'");
 		}
 		return store.write(c -> {
 			settings(c, districtId);
@@ -158,9 +162,9 @@ public class OrgUnitsImpl implements OrgUnits {
 							+ " span streets; regroup them before forbidding it", "jointCommitteesMaySpanStreets");
 				}
 			}
-			update(c, "UPDATE district SET joint_may_span_streets = ?, updated_at = ? WHERE id = ?", null, null,
-					settings.jointCommitteesMaySpanStreets(), now(), districtId);
-			return settings;
+			update(c, "UPDATE district SET joint_may_span_streets = ?, eligibility_rule_set = ?, updated_at = ? WHERE id = ?", null, null,
+					settings.jointCommitteesMaySpanStreets(), ruleSet, now(), districtId);
+			return new DistrictSettings(settings.jointCommitteesMaySpanStreets(), ruleSet);
 		});
 	}
 

@@ -92,14 +92,14 @@ class CommunitiesAndCommitteesTest {
 		assertEquals("communityIds", assertThrows(ProblemException.class,
 				() -> units.createJointCommittee(input("PQ1", mixed))).field());
 		assertFalse(units.settings(district.id()).jointCommitteesMaySpanStreets());
-		units.updateSettings(district.id(), new DistrictSettings(true));
+		units.updateSettings(district.id(), new DistrictSettings(true, null));
 		JointCommittee j = units.createJointCommittee(input("PQ1", mixed));
 		assertEquals(3, j.communityIds().size());
 		assertEquals(409, assertThrows(ProblemException.class,
-				() -> units.updateSettings(district.id(), new DistrictSettings(false))).status());
+				() -> units.updateSettings(district.id(), new DistrictSettings(false, null))).status());
 		assertTrue(units.settings(district.id()).jointCommitteesMaySpanStreets());
 		units.updateJointCommittee(j.id(), input("PQ1", eastCommunities.subList(0, 4)));
-		units.updateSettings(district.id(), new DistrictSettings(false));
+		units.updateSettings(district.id(), new DistrictSettings(false, null));
 		assertEquals(4, units.jointCommittee(j.id()).orElseThrow().communityIds().size());
 	}
 
