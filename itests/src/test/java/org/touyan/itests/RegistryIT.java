@@ -185,6 +185,33 @@ public class RegistryIT extends PlatformTest {
 		assertEquals(3, get("/api/people/" + person + "/archive").json().get("total").asInt());
 	}
 
+	@Test
+	public void theReservePipelineAndAssistantCoverage() throws Exception {
+		String district = created(post("/api/districts", "{\"code\":\"" + code() + "\",\"name\":\"储备区\"}")).get("id").asText();
+		String street = created(post("/api/streets", "{\"parentId\":\"" + district + "\",\"code\":\"S1\",\"name\":\"北苑街道\"}")).get("id").asText();
+		String k1 = created(post("/api/communities", "{\"parentId\":\"" + street + "\",\"code\":\"K1\",\"name\":\"北苑社区\"}")).get("id").asText();
+		created(post("/api/communities", "{\"parentId\":\"" + street + "\",\"code\":\"K2\",\"name\":\"南苑社区\"}"));
+		String person = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"张小雨\",\"idNumber\":\""
+				+ withCheck("32010619970304012") + "\"}")).get("id").asText();
+		created(post("/api/people/" + person + "/posts", "{\"kind\":\"SECRETARY_ASSISTANT\",\"unitId\":\"" + k1
+				+ "\",\"startDate\":\"2025-08-01\"}"));
+		JsonNode coverage = get("/api/districts/" + district + "/assistant-coverage").json();
+		assertEquals(2, coverage.get("communities").asInt());
+		assertEquals(1, coverage.get("covered").asInt());
+		assertEquals("南苑社区", coverage.get("lacking").get(0).get("name").asText());
+
+		String stay = created(post("/api/people/" + person + "/reserve", "{\"tier\":\"COMMITTEE_RESERVE\",\"streetId\":\"" + street
+				+ "\",\"date\":\"2025-09-01\",\"reason\":\"95后优秀社区工作者\"}")).get("id").asText();
+		assertEquals(1, get("/api/reserve?district=" + district + "&tier=COMMITTEE_RESERVE&maxAge=30&asOf=2026-11-27").json().get("total").asInt());
+		assertEquals(0, get("/api/reserve?district=" + district + "&minAge=35").json().get("total").asInt());
+		assertEquals("minAge", assertProblem(get("/api/reserve?minAge=old"), 400).get("field").asText());
+		JsonNode promoted = post("/api/reserve/" + stay + "/promote", "{\"date\":\"2026-06-01\",\"reason\":\"表现优秀\"}").json();
+		assertEquals("SECRETARY_RESERVE", promoted.get("tier").asText());
+		assertEquals(2, get("/api/people/" + person + "/reserve").json().size());
+		assertProblem(post("/api/reserve/" + stay + "/leave", "{\"date\":\"2026-07-01\",\"reason\":\"x\"}"), 409);
+		assertEquals(5, get("/api/people/" + person + "/archive").json().get("total").asInt());
+	}
+
 	private static String person(String district, String idNumber) {
 		return "{\"districtId\":\"" + district + "\",\"name\":\"李秀英\",\"idNumber\":\"" + idNumber
 				+ "\",\"phone\":\"13800000000\",\"education\":\"大学本科\",\"partyMemberSince\":\"1975-07-01\"}";
