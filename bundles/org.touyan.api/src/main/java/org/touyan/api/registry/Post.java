@@ -7,7 +7,9 @@ import java.time.LocalDate;
  * {@code endDate} is null. A post that ends keeps its record: history is never overwritten.
  *
  * @param unitId the community, or the street for a {@link PostKind#STREET_CADRE street cadre}
+ * @param dutyListId for a community Party secretary, the duty list version (职责清单) in force when
+ *        the post began, or null when the district had none
  */
 public record Post(String id, String personId, PostKind kind, String unitId, LocalDate startDate, LocalDate endDate,
-		String endReason) {
+		String endReason, String dutyListId) {
 }

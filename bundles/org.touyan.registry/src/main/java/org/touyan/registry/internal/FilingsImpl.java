@@ -237,7 +237,7 @@ public class FilingsImpl implements Filings {
 			if (before.kind() == FilingKind.APPOINTMENT) {
 				postId = UUID.randomUUID().toString();
 				PeopleImpl.addPost(c, new Post(postId, before.personId(), PostKind.COMMUNITY_SECRETARY, before.communityId(),
-						before.effectiveDate(), null, null), who);
+						before.effectiveDate(), null, null, null), who);
 			} else {
 				PeopleImpl.endPost(c, postId, before.effectiveDate(), "届中调整免职（区级备案）", who);
 			}

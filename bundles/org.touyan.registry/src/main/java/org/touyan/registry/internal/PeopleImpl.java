@@ -23,6 +23,8 @@ import org.touyan.api.registry.Post;
 import org.touyan.api.registry.PostEnding;
 import org.touyan.api.registry.PostInput;
 import org.touyan.api.registry.PostKind;
+import org.touyan.api.registry.ReferenceKind;
+import org.touyan.api.registry.ReferenceVersion;
 import org.touyan.api.registry.SealInput;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
@@ -40,7 +42,7 @@ public class PeopleImpl implements People {
 	private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{5,20}");
 	private static final String PERSON = "SELECT id, district_id, name, gender, birth_date, id_number, phone, education,"
 			+ " party_member_since, sealed_at, sealed_by, seal_reason FROM person";
-	static final String POST = "SELECT id, person_id, kind, unit_id, start_date, end_date, end_reason FROM post";
+	static final String POST = "SELECT id, person_id, kind, unit_id, start_date, end_date, end_reason, duty_list_id FROM post";
 
 	private final Store store;
 
@@ -141,10 +143,14 @@ public class PeopleImpl implements People {
 	}
 
 	/** Records {@code post} on the caller's transaction, with its archive entry; filings use it too. */
-	static Post addPost(Connection c, Post post, String who) throws SQLException {
-		String personId = post.personId();
+	static Post addPost(Connection c, Post input, String who) throws SQLException {
+		String personId = input.personId();
 		Person person = openPerson(c, personId);
-		checkUnit(c, person, post);
+		checkUnit(c, person, input);
+		Post post = input.kind() != PostKind.COMMUNITY_SECRETARY ? input
+				: new Post(input.id(), personId, input.kind(), input.unitId(), input.startDate(), input.endDate(), input.endReason(),
+						ReferenceDataImpl.inForce(c, person.districtId(), ReferenceKind.DUTY_LIST, input.startDate())
+								.map(ReferenceVersion::id).orElse(null));
 		if (post.kind().exclusive()) {
 			// serialises writers of one community's exclusive posts, so two cannot both pass the check below
 			OrgUnitsImpl.update(c, "UPDATE community SET updated_at = updated_at WHERE id = ?", null, null, post.unitId());
@@ -167,9 +173,10 @@ public class PeopleImpl implements People {
 			throw new ProblemException(409, "Conflict", "a 第一书记 is a street cadre dispatched to a community, and this"
 					+ " person holds no " + PostKind.STREET_CADRE.displayName() + " post on " + post.startDate(), "kind");
 		}
-		OrgUnitsImpl.update(c, "INSERT INTO post (id, person_id, kind, unit_id, start_date, end_date, end_reason, created_at, updated_at)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, post.id(), personId, post.kind().name(), post.unitId(),
-				Date.valueOf(post.startDate()), date(post.endDate()), post.endReason(), OrgUnitsImpl.now(), OrgUnitsImpl.now());
+		OrgUnitsImpl.update(c, "INSERT INTO post (id, person_id, kind, unit_id, start_date, end_date, end_reason, duty_list_id,"
+				+ " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, post.id(), personId, post.kind().name(),
+				post.unitId(), Date.valueOf(post.startDate()), date(post.endDate()), post.endReason(), post.dutyListId(),
+				OrgUnitsImpl.now(), OrgUnitsImpl.now());
 		ArchiveLog.append(c, personId, who, post.endDate() == null ? "post.started" : "post.recorded",
 				"post/" + post.id(), null, post);
 		return post;
@@ -200,7 +207,7 @@ public class PeopleImpl implements People {
 			throw ProblemException.invalid("endDate", "endDate " + endDate + " is before the post's startDate " + current.startDate());
 		}
 		Post ended = new Post(current.id(), current.personId(), current.kind(), current.unitId(), current.startDate(),
-				endDate, reason);
+				endDate, reason, current.dutyListId());
 		ArchiveLog.append(c, current.personId(), who, "post.ended", "post/" + postId, current, ended);
 		OrgUnitsImpl.update(c, "UPDATE post SET end_date = ?, end_reason = ?, updated_at = ? WHERE id = ?", null, null,
 				Date.valueOf(ended.endDate()), reason, OrgUnitsImpl.now(), postId);
@@ -306,7 +313,7 @@ public class PeopleImpl implements People {
 		if (reason != null && input.endDate() == null) {
 			throw ProblemException.invalid("endReason", "endReason goes with an endDate");
 		}
-		return new Post(id, personId, input.kind(), unit, input.startDate(), input.endDate(), reason);
+		return new Post(id, personId, input.kind(), unit, input.startDate(), input.endDate(), reason, null);
 	}
 
 	static Date date(LocalDate d) {
@@ -327,6 +334,6 @@ public class PeopleImpl implements People {
 
 	static Post post(ResultSet rs) throws SQLException {
 		return new Post(rs.getString(1), rs.getString(2), PostKind.valueOf(rs.getString(3)), rs.getString(4), local(rs, 5),
-				local(rs, 6), rs.getString(7));
+				local(rs, 6), rs.getString(7), rs.getString(8));
 	}
 }

@@ -19,7 +19,8 @@ final class MemoryStore implements Store {
 	/** Every migration of the registry, in order. */
 	static final String[] ALL = { "V1__org_units.sql", "V2__communities_committees_departments.sql",
 			"V3__people_posts_archive.sql", "V4__filings.sql",
-			"V5__eligibility.sql", "V6__reserve.sql" };
+			"V5__eligibility.sql", "V6__reserve.sql",
+			"V7__reference_data.sql" };
 
 	/** A store with the registry's current schema. */
 	static MemoryStore registry() throws IOException, SQLException {
