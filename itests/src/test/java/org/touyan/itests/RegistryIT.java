@@ -212,6 +212,34 @@ public class RegistryIT extends PlatformTest {
 		assertEquals(5, get("/api/people/" + person + "/archive").json().get("total").asInt());
 	}
 
+	@Test
+	public void aRosterImportsFromCsvWhollyOrNotAtAllAndExportsAgain() throws Exception {
+		String district = created(post("/api/districts", "{\"code\":\"" + code() + "\",\"name\":\"名册区\"}")).get("id").asText();
+		String street = created(post("/api/streets", "{\"parentId\":\"" + district + "\",\"code\":\"XF\",\"name\":\"幸福街道\"}")).get("id").asText();
+		created(post("/api/communities", "{\"parentId\":\"" + street + "\",\"code\":\"K1\",\"name\":\"福满社区\"}"));
+		String header = "name,idNumber,gender,birthDate,phone,education,partyMemberSince,postKind,unit,postStart,postEnd,postEndReason\r\n";
+		String good = header + "周婷," + withCheck("32010619990909022") + ",,,,大学本科,,SECRETARY_ASSISTANT,XF/K1,2025-08-01,,\r\n";
+		String bad = good + "吴磊,320106199807070110,,,,,,,,,,\r\n";
+
+		Reply rejected = send(request("/api/districts/" + district + "/roster").header("Content-Type", "text/csv")
+				.POST(body(bad)));
+		assertEquals(rejected.toString(), 422, rejected.status());
+		JsonNode report = rejected.json();
+		assertFalse(report.get("written").asBoolean());
+		assertEquals(3, report.get("errors").get(0).get("row").asInt());
+		assertEquals("idNumber", report.get("errors").get(0).get("field").asText());
+		assertEquals(0, get("/api/people?district=" + district).json().get("total").asInt());
+
+		Reply accepted = send(request("/api/districts/" + district + "/roster").header("Content-Type", "text/csv; charset=UTF-8")
+				.POST(body(good)));
+		assertEquals(accepted.toString(), 200, accepted.status());
+		assertEquals(1, accepted.json().get("postsCreated").asInt());
+		assertEquals("周婷", get("/api/people?district=" + district).json().get("items").get(0).get("name").asText());
+		Reply export = get("/api/districts/" + district + "/roster");
+		assertTrue(export.contentType().startsWith("text/csv"));
+		assertTrue(export.body(), export.body().contains("周婷,") && export.body().contains("SECRETARY_ASSISTANT,XF/K1,2025-08-01"));
+	}
+
 	private static String person(String district, String idNumber) {
 		return "{\"districtId\":\"" + district + "\",\"name\":\"李秀英\",\"idNumber\":\"" + idNumber
 				+ "\",\"phone\":\"13800000000\",\"education\":\"大学本科\",\"partyMemberSince\":\"1975-07-01\"}";

@@ -40,7 +40,7 @@ import org.touyan.api.store.Store;
 public class PeopleImpl implements People {
 
 	private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{5,20}");
-	private static final String PERSON = "SELECT id, district_id, name, gender, birth_date, id_number, phone, education,"
+	static final String PERSON = "SELECT id, district_id, name, gender, birth_date, id_number, phone, education,"
 			+ " party_member_since, sealed_at, sealed_by, seal_reason FROM person";
 	static final String POST = "SELECT id, person_id, kind, unit_id, start_date, end_date, end_reason, duty_list_id FROM post";
 
@@ -71,14 +71,19 @@ public class PeopleImpl implements People {
 			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), p.districtId()).isEmpty()) {
 				throw ProblemException.invalid("districtId", "no district with id '" + p.districtId() + "'");
 			}
-			OrgUnitsImpl.update(c, "INSERT INTO person (id, district_id, name, gender, birth_date, id_number, phone, education,"
-					+ " party_member_since, archive_seq, archive_head, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-					"idNumber", "a person with this ID number is registered in the district already",
-					p.id(), p.districtId(), p.name(), p.gender(), Date.valueOf(p.birthDate()), p.idNumber(), p.phone(),
-					p.education(), date(p.partyMemberSince()), ArchiveLog.GENESIS, OrgUnitsImpl.now(), OrgUnitsImpl.now());
-			ArchiveLog.append(c, p.id(), who, "person.created", "person", null, p);
-			return p;
+			return insertPerson(c, p, who);
 		});
+	}
+
+	/** Registers a validated person on the caller's transaction and opens the archive; imports use it too. */
+	static Person insertPerson(Connection c, Person p, String who) throws SQLException {
+		OrgUnitsImpl.update(c, "INSERT INTO person (id, district_id, name, gender, birth_date, id_number, phone, education,"
+				+ " party_member_since, archive_seq, archive_head, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+				"idNumber", "a person with this ID number is registered in the district already",
+				p.id(), p.districtId(), p.name(), p.gender(), Date.valueOf(p.birthDate()), p.idNumber(), p.phone(),
+				p.education(), date(p.partyMemberSince()), ArchiveLog.GENESIS, OrgUnitsImpl.now(), OrgUnitsImpl.now());
+		ArchiveLog.append(c, p.id(), who, "person.created", "person", null, p);
+		return p;
 	}
 
 	@Override
@@ -325,7 +330,7 @@ public class PeopleImpl implements People {
 		return d == null ? null : d.toLocalDate();
 	}
 
-	private static Person person(ResultSet rs) throws SQLException {
+	static Person person(ResultSet rs) throws SQLException {
 		Timestamp sealedAt = rs.getTimestamp(10);
 		return new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), local(rs, 5), rs.getString(6),
 				rs.getString(7), rs.getString(8), local(rs, 9),
