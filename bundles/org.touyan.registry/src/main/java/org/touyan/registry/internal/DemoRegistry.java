@@ -217,7 +217,7 @@ public class DemoRegistry implements DemoDataset {
 		private void workingGroup(Street street) {
 			List<WorkingGroupMember> members = new ArrayList<>();
 			for (WorkingGroupRole role : WorkingGroupRole.values()) {
-				Person official = person(1968, 1985, LocalDate.of(2000, 7, 1));
+				Person official = person(1968, 1985, LocalDate.of(2012, 7, 1));
 				people.addPost(official.id(), new PostInput(PostKind.STREET_CADRE, street.id(), LocalDate.of(2015, 3, 1), null, null), ACTOR);
 				members.add(new WorkingGroupMember(role, official.id()));
 			}

@@ -65,8 +65,15 @@ class DemoRegistryTest {
 		assertEquals(7, duties.size());
 		assertEquals(37, duties.stream().mapToInt(c -> c.items().size()).sum());
 		assertEquals(6, d.units().streets(district, Paging.of(0, 50)).total());
-		d.units().streets(district, Paging.of(0, 50)).items()
-				.forEach(s -> assertEquals(5, d.reference().workingGroups(s.id()).get(0).members().size()));
+		for (var street : d.units().streets(district, Paging.of(0, 50)).items()) {
+			var members = d.reference().workingGroups(street.id()).get(0).members();
+			assertEquals(5, members.size());
+			members.forEach(m -> assertTrue(d.people().person(m.personId()).orElseThrow().partyMemberSince() != null,
+					"working group members are Party members"));
+		}
+		for (var post : d.people().posts(null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 500)).items()) {
+			assertTrue(d.people().person(post.personId()).orElseThrow().partyMemberSince() != null, "secretaries are Party members");
+		}
 		Person someone = d.people().people(district, Paging.of(0, 1)).items().get(0);
 		assertTrue(d.archive().verify(someone.id()).intact());
 	}
