@@ -49,6 +49,9 @@ public interface OrgUnits {
 	/** Renames a community or changes its code; it stays in its street. */
 	Community updateCommunity(String id, UnitInput input);
 
+	/** Deletes a community that has never had a post, filing or joint committee (409 otherwise). */
+	void deleteCommunity(String id);
+
 	Page<JointCommittee> jointCommittees(String districtId, Paging paging);
 
 	Optional<JointCommittee> jointCommittee(String id);
@@ -61,6 +64,9 @@ public interface OrgUnits {
 
 	JointCommittee updateJointCommittee(String id, JointCommitteeInput input);
 
+	/** Dissolves a joint committee; its communities stay. */
+	void deleteJointCommittee(String id);
+
 	/**
 	 * Departments of a district (or of all), optionally only those that score ({@code scores}) or
 	 * vet ({@code vets}).
@@ -72,4 +78,7 @@ public interface OrgUnits {
 	Department createDepartment(DepartmentInput input);
 
 	Department updateDepartment(String id, DepartmentInput input);
+
+	/** Deletes a department that has recorded no vetting verdict (409 otherwise). */
+	void deleteDepartment(String id);
 }

@@ -1,6 +1,7 @@
 package org.touyan.registry.internal;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -153,6 +154,13 @@ public class OrgUnitResource {
 		return units.updateCommunity(id, input);
 	}
 
+	@DELETE
+	@Path("communities/{id}")
+	@Summary("Deletes a community that never had a post, filing or joint committee")
+	public void deleteCommunity(@PathParam("id") String id) {
+		units.deleteCommunity(id);
+	}
+
 	@GET
 	@Path("joint-committees")
 	@Summary("Joint area Party committees (片区联合党委) of a district (district=id), a page at a time")
@@ -183,6 +191,13 @@ public class OrgUnitResource {
 		return units.updateJointCommittee(id, input);
 	}
 
+	@DELETE
+	@Path("joint-committees/{id}")
+	@Summary("Dissolves a joint committee; its communities stay")
+	public void deleteJointCommittee(@PathParam("id") String id) {
+		units.deleteJointCommittee(id);
+	}
+
 	@GET
 	@Path("departments")
 	@Summary("District departments (区直部门), filtered by district, scores=true|false, vets=true|false")
@@ -211,6 +226,13 @@ public class OrgUnitResource {
 	@Summary("Changes a department's code, names or roles")
 	public Department updateDepartment(@PathParam("id") String id, DepartmentInput input) {
 		return units.updateDepartment(id, input);
+	}
+
+	@DELETE
+	@Path("departments/{id}")
+	@Summary("Deletes a department that has recorded no vetting verdict")
+	public void deleteDepartment(@PathParam("id") String id) {
+		units.deleteDepartment(id);
 	}
 
 	/** A true/false query parameter; anything else is a 400 naming it. */

@@ -224,6 +224,20 @@ public class OrgUnitsImpl implements OrgUnits {
 		});
 	}
 
+	@Override
+	public void deleteCommunity(String id) {
+		store.write(c -> {
+			if (one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community).isEmpty()) {
+				throw ProblemException.notFound("community", id);
+			}
+			if (count(c, "SELECT COUNT(*) FROM post WHERE unit_id = ?", id) > 0) {
+				throw ProblemException.conflict("the community has posts on record, and history is kept: it cannot be deleted");
+			}
+			return update(c, "DELETE FROM community WHERE id = ?", null,
+					"the community belongs to a joint committee or has filings: it cannot be deleted", id);
+		});
+	}
+
 	private static final String JOINT = "SELECT id, district_id, code, name, name_en FROM joint_committee";
 
 	@Override
@@ -278,6 +292,17 @@ public class OrgUnitsImpl implements OrgUnits {
 					in.code(), in.name(), in.nameEn(), now(), id);
 			insertMembers(c, id, in.communityIds());
 			return withMembers(c, new JointCommittee(id, in.districtId(), in.code(), in.name(), in.nameEn(), List.of()));
+		});
+	}
+
+	@Override
+	public void deleteJointCommittee(String id) {
+		store.write(c -> {
+			update(c, "DELETE FROM joint_committee_member WHERE committee_id = ?", null, null, id);
+			if (update(c, "DELETE FROM joint_committee WHERE id = ?", null, null, id) == 0) {
+				throw ProblemException.notFound("joint committee", id);
+			}
+			return null;
 		});
 	}
 
@@ -378,6 +403,17 @@ public class OrgUnitsImpl implements OrgUnits {
 					"code", "the district has a department with code '" + d.code() + "' already",
 					d.code(), d.name(), d.nameEn(), d.scores(), d.vets(), now(), id);
 			return d;
+		});
+	}
+
+	@Override
+	public void deleteDepartment(String id) {
+		store.write(c -> {
+			if (update(c, "DELETE FROM department WHERE id = ?", null,
+					"the department has recorded vetting verdicts, which are kept: it cannot be deleted", id) == 0) {
+				throw ProblemException.notFound("department", id);
+			}
+			return null;
 		});
 	}
 
@@ -497,7 +533,8 @@ public class OrgUnitsImpl implements OrgUnits {
 			return ps.executeUpdate();
 		} catch (SQLException e) {
 			if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY)) {
-				throw new ProblemException(409, "Conflict", conflict, field);
+				throw new ProblemException(409, "Conflict",
+						conflict == null ? "the change conflicts with data stored meanwhile; reload and try again" : conflict, field);
 			}
 			throw e;
 		}

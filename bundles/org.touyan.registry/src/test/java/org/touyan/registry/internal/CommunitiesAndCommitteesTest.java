@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,10 @@ import org.touyan.api.registry.District;
 import org.touyan.api.registry.DistrictSettings;
 import org.touyan.api.registry.JointCommittee;
 import org.touyan.api.registry.JointCommitteeInput;
+import org.touyan.api.registry.Person;
+import org.touyan.api.registry.PersonInput;
+import org.touyan.api.registry.PostInput;
+import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
@@ -24,6 +29,7 @@ import org.touyan.api.rest.ProblemException;
 
 class CommunitiesAndCommitteesTest {
 
+	private MemoryStore store;
 	private OrgUnitsImpl units;
 	private District district;
 	private Street east;
@@ -33,7 +39,8 @@ class CommunitiesAndCommitteesTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		units = new OrgUnitsImpl(MemoryStore.registry());
+		store = MemoryStore.registry();
+		units = new OrgUnitsImpl(store);
 		district = units.createDistrict(new UnitInput(null, "D1", "示范区", null));
 		east = units.createStreet(new UnitInput(district.id(), "DC", "东城街道", null));
 		west = units.createStreet(new UnitInput(district.id(), "XC", "西城街道", null));
@@ -118,6 +125,29 @@ class CommunitiesAndCommitteesTest {
 		Department changed = units.updateDepartment(jw.id(), new DepartmentInput(district.id(), "JWJW", "纪委监委", null, true, false));
 		assertFalse(units.department(jw.id()).orElseThrow().vets());
 		assertEquals(changed, units.department(jw.id()).orElseThrow());
+	}
+
+	@Test
+	void unusedUnitsCanBeDeletedAndUsedOnesAreKept() {
+		JointCommittee j = units.createJointCommittee(input("PQ1", eastCommunities.subList(0, 3)));
+		assertEquals(409, assertThrows(ProblemException.class, () -> units.deleteCommunity(eastCommunities.get(0))).status());
+		units.deleteJointCommittee(j.id());
+		assertTrue(units.jointCommittee(j.id()).isEmpty());
+		units.deleteCommunity(eastCommunities.get(0));
+		assertTrue(units.community(eastCommunities.get(0)).isEmpty());
+		assertEquals(404, assertThrows(ProblemException.class, () -> units.deleteCommunity(eastCommunities.get(0))).status());
+		assertEquals(404, assertThrows(ProblemException.class, () -> units.deleteJointCommittee(j.id())).status());
+
+		PeopleImpl people = new PeopleImpl(store);
+		Person p = people.createPerson(new PersonInput(district.id(), "王建国", null, null,
+				IdNumberTest.withCheck("32010619850315001"), null, null, null), null);
+		people.addPost(p.id(), new PostInput(PostKind.COMMITTEE_MEMBER,
+				eastCommunities.get(1), LocalDate.of(2020, 1, 1), LocalDate.of(2021, 1, 1), null), null);
+		assertEquals(409, assertThrows(ProblemException.class, () -> units.deleteCommunity(eastCommunities.get(1))).status());
+
+		Department d = units.createDepartment(new DepartmentInput(district.id(), "SJ", "审计局", null, false, true));
+		units.deleteDepartment(d.id());
+		assertTrue(units.department(d.id()).isEmpty());
 	}
 
 	private JointCommitteeInput input(String code, List<String> communities) {
