@@ -46,7 +46,7 @@ public class ArchiveImpl implements Archive {
 			long expected = 1;
 			for (ArchiveLog.Stored e : entries) {
 				if (e.seq() != expected) {
-					return broken(personId, entries.size(), expected, "entry " + expected + " is missing");
+					return broken(personId, entries.size(), expected, "it is missing: the entries jump to " + e.seq());
 				}
 				if (!e.previousHash().equals(previous)) {
 					return broken(personId, entries.size(), e.seq(), "its previous hash does not match the entry before it");
@@ -58,9 +58,15 @@ public class ArchiveImpl implements Archive {
 				expected++;
 			}
 			long headSeq = (Long) head[0];
-			if (headSeq != entries.size() || !previous.equals(head[1])) {
-				return broken(personId, entries.size(), Math.min(headSeq, entries.size() + 1),
-						"the archive ends at entry " + entries.size() + " but the person record points to entry " + headSeq);
+			if (entries.size() < headSeq) {
+				return broken(personId, entries.size(), entries.size() + 1L, "it is missing: the person record points to entry " + headSeq);
+			}
+			if (entries.size() > headSeq) {
+				return broken(personId, entries.size(), headSeq + 1, "it lies beyond the newest entry the person record points to ("
+						+ headSeq + "): it was added outside the registry");
+			}
+			if (!previous.equals(head[1])) {
+				return broken(personId, entries.size(), entries.size(), "its hash is not the one the person record keeps for the newest entry");
 			}
 			return new ArchiveVerification(personId, entries.size(), true, null, null);
 		});

@@ -77,7 +77,7 @@ public class EligibilityImpl implements Eligibility {
 			// a rule set without a policy id cannot be selected by any district
 			return;
 		}
-		install(new Installed(ruleSet, String.valueOf(ref.getProperty(Policy.NAME)), (String) ref.getProperty(Policy.NAME_EN),
+		install(new Installed(ruleSet, (String) ref.getProperty(Policy.NAME), (String) ref.getProperty(Policy.NAME_EN),
 				new Provenance(ref.getBundle().getSymbolicName(), ref.getBundle().getVersion().toString(), id.toString(),
 						BINDING_REVISION)));
 	}

@@ -167,6 +167,22 @@ class PeopleAndArchiveTest {
 	}
 
 	@Test
+	void anEntryAddedBehindTheRegistrysBackIsReported() throws Exception {
+		Person p = register("王建国", "32010619850315001");
+		ArchiveEntry first = archive.entries(p.id(), Paging.of(0, 1)).items().get(0);
+		String hash = ArchiveLog.hash(first.hash(), p.id(), 2, first.at(), "forger", "person.updated", "person", null, "{}");
+		try (Connection c = store.connect(); Statement s = c.createStatement()) {
+			s.executeUpdate("INSERT INTO archive_entry (person_id, seq, written_at, actor, action, subject, before_json, after_json,"
+					+ " previous_hash, hash) SELECT person_id, 2, written_at, 'forger', 'person.updated', 'person', NULL, '{}', hash, '"
+					+ hash + "' FROM archive_entry WHERE seq = 1");
+		}
+		ArchiveVerification v = archive.verify(p.id());
+		assertFalse(v.intact());
+		assertEquals(2L, v.firstBrokenSeq());
+		assertTrue(v.problem().contains("outside"), v.problem());
+	}
+
+	@Test
 	void aSealedArchiveRefusesEveryWriteAndNamesTheSeal() {
 		Person p = register("王建国", "32010619850315001");
 		Post post = people.addPost(p.id(), new PostInput(PostKind.COMMUNITY_SECRETARY, community, LocalDate.of(2021, 1, 10), null, null), null);
