@@ -72,8 +72,11 @@ public class RegistryIT extends PlatformTest {
 		assertEquals("female", person.get("gender").asText());
 		assertEquals("1949-12-31", person.get("birthDate").asText());
 
-		JsonNode post = created(post("/api/people/" + id + "/posts", "{\"kind\":\"COMMUNITY_SECRETARY\",\"unitId\":\""
-				+ community + "\",\"startDate\":\"2021-01-10\"}"));
+		// a Chinese name travels in the header as an RFC 8187 value
+		JsonNode post = created(send(HttpRequest.newBuilder(URI.create(base() + "/api/people/" + id + "/posts"))
+				.header("X-Touyan-Actor", "UTF-8''%E7%BB%84%E7%BB%87%E9%83%A8%E5%BC%A0%E7%A7%91%E9%95%BF")
+				.header("Content-Type", "application/json")
+				.POST(body("{\"kind\":\"COMMUNITY_SECRETARY\",\"unitId\":\"" + community + "\",\"startDate\":\"2021-01-10\"}"))));
 		String other = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"王建国\",\"idNumber\":\""
 				+ withCheck("32010619850315001") + "\"}")).get("id").asText();
 		assertEquals("unitId", assertProblem(post("/api/people/" + other + "/posts", "{\"kind\":\"COMMUNITY_SECRETARY\",\"unitId\":\""
@@ -90,6 +93,7 @@ public class RegistryIT extends PlatformTest {
 		assertEquals(3, entries.size());
 		assertEquals("person.created", entries.get(0).get("action").asText());
 		assertEquals(ACTOR, entries.get(0).get("actor").asText());
+		assertEquals("组织部张科长", entries.get(1).get("actor").asText());
 		assertEquals("post.started", entries.get(1).get("action").asText());
 		assertEquals("post.ended", entries.get(2).get("action").asText());
 		assertTrue(entries.get(2).get("before").get("endDate").isNull());
