@@ -44,22 +44,33 @@ public class PluginsIT extends PlatformTest {
 
 		// installed from deploy/, bound by the demo data
 		JsonNode overview = get("/api/plugins").json();
-		assertEquals(overview.toString(), 4, overview.get("plugins").size());
+		assertEquals(overview.toString(), 5, overview.get("plugins").size());
 		assertEquals("development", overview.get("mode").asText());
 		assertEquals("1.0.0", rate(dc).get("provenance").get("version").asText());
 		assertEquals("safety-veto", rate(xf).get("provenance").get("policyId").asText());
 
-		// zero-gap update under load: every answer succeeds, versions only move forward
+		// zero-gap update under load: every answer succeeds; each client's answers only move
+		// forward, and no request that started after the upload returned gets the old version
 		Path jar = Path.of(System.getProperty("touyan.plugins"), DISTRICT + "-1.0.0.jar");
-		List<String> seen = underLoad(dc, () -> {
+		long[] swapped = new long[1];
+		List<List<Answer>> perClient = underLoad(dc, () -> {
 			Reply r = upload(PluginJars.withVersion(jar, "1.0.1"));
+			swapped[0] = System.nanoTime();
 			assertEquals(r.body(), 201, r.status());
 			assertEquals("1.0.1", r.json().get("version").asText());
 			assertEquals("1.0.1", rate(dc).get("provenance").get("version").asText());
 		});
-		int firstNew = seen.indexOf("1.0.1");
-		assertTrue(seen.toString(), firstNew >= 0);
-		assertFalse("an old answer after a new one: " + seen, seen.subList(firstNew, seen.size()).contains("1.0.0"));
+		boolean sawNew = false;
+		for (List<Answer> answers : perClient) {
+			boolean clientSawNew = false;
+			for (Answer a : answers) {
+				clientSawNew |= a.version().equals("1.0.1");
+				assertFalse("a client got the old version after the new one", clientSawNew && a.version().equals("1.0.0"));
+				assertFalse("a request started after the swap got the old version", a.start() > swapped[0] && a.version().equals("1.0.0"));
+			}
+			sawNew |= clientSawNew;
+		}
+		assertTrue(sawNew);
 
 		// a version that cannot start is refused and the old one keeps serving
 		Reply broken = upload(PluginJars.formula(DISTRICT, "1.0.2", RenamedFormula.class, "district-default",
@@ -142,21 +153,28 @@ public class PluginsIT extends PlatformTest {
 		return r.json();
 	}
 
-	/** Runs {@code action} while 4 clients rate without pause; returns the versions answered, in order. */
-	private List<String> underLoad(String streetId, ThrowingRunnable action) throws Exception {
-		ConcurrentLinkedQueue<String> versions = new ConcurrentLinkedQueue<>();
+	/** One answer during the swap: when its request started, and which version answered. */
+	record Answer(long start, String version) {
+	}
+
+	/** Runs {@code action} while 4 clients rate without pause; returns each client's answers, in order. */
+	private List<List<Answer>> underLoad(String streetId, ThrowingRunnable action) throws Exception {
+		List<List<Answer>> answers = new ArrayList<>();
 		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
 		AtomicBoolean stop = new AtomicBoolean();
 		List<Thread> clients = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
+			List<Answer> mine = new ArrayList<>();
+			answers.add(mine);
 			Thread t = new Thread(() -> {
 				while (!stop.get()) {
+					long start = System.nanoTime();
 					try {
 						Reply r = preview(streetId);
 						if (r.status() != 200) {
 							failures.add(r.status() + " " + r.body());
 						} else {
-							versions.add(r.json().get("provenance").get("version").asText());
+							mine.add(new Answer(start, r.json().get("provenance").get("version").asText()));
 						}
 					} catch (Exception e) {
 						failures.add(e.toString());
@@ -177,15 +195,16 @@ public class PluginsIT extends PlatformTest {
 			}
 		}
 		assertTrue("failed requests during the swap: " + failures, failures.isEmpty());
-		return new ArrayList<>(versions);
+		return answers;
 	}
 
 	private String demoStreet(String code) throws Exception {
 		long deadline = System.currentTimeMillis() + 30_000;
 		while (System.currentTimeMillis() < deadline) {
+			// the demo bindings are made last, the Tangqiao programme's last of all
 			JsonNode bindings = get("/api/plugins/bindings").json();
 			JsonNode streets = get("/api/streets?limit=500").json().get("items");
-			if (bindings.size() >= 4) {
+			if (bindings.findValuesAsText("policyId").contains("tangqiao")) {
 				for (JsonNode s : streets) {
 					if (s.get("code").asText().equals(code)) {
 						return s.get("id").asText();

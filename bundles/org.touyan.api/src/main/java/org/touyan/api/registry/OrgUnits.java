@@ -29,4 +29,56 @@ public interface OrgUnits {
 	Street createStreet(UnitInput input);
 
 	Street updateStreet(String id, UnitInput input);
+
+	DistrictSettings settings(String districtId);
+
+	/**
+	 * Changes a district's settings; forbidding joint committees across streets is a conflict while
+	 * one of its committees spans streets.
+	 */
+	DistrictSettings updateSettings(String districtId, DistrictSettings settings);
+
+	/** Communities of one street, of one district, or of all when both are null. */
+	Page<Community> communities(String districtId, String streetId, Paging paging);
+
+	Optional<Community> community(String id);
+
+	/** Creates a community in the street given as {@code parentId}. */
+	Community createCommunity(UnitInput input);
+
+	/** Renames a community or changes its code; it stays in its street. */
+	Community updateCommunity(String id, UnitInput input);
+
+	/** Deletes a community that has never had a post, filing or joint committee (409 otherwise). */
+	void deleteCommunity(String id);
+
+	Page<JointCommittee> jointCommittees(String districtId, Paging paging);
+
+	Optional<JointCommittee> jointCommittee(String id);
+
+	/**
+	 * Creates a joint committee of 3–4 communities of its district, none of which belongs to another
+	 * committee; they must share a street unless the district allows otherwise.
+	 */
+	JointCommittee createJointCommittee(JointCommitteeInput input);
+
+	JointCommittee updateJointCommittee(String id, JointCommitteeInput input);
+
+	/** Dissolves a joint committee; its communities stay. */
+	void deleteJointCommittee(String id);
+
+	/**
+	 * Departments of a district (or of all), optionally only those that score ({@code scores}) or
+	 * vet ({@code vets}).
+	 */
+	Page<Department> departments(String districtId, Boolean scores, Boolean vets, Paging paging);
+
+	Optional<Department> department(String id);
+
+	Department createDepartment(DepartmentInput input);
+
+	Department updateDepartment(String id, DepartmentInput input);
+
+	/** Deletes a department that has recorded no vetting verdict (409 otherwise). */
+	void deleteDepartment(String id);
 }

@@ -17,7 +17,7 @@ import org.touyan.api.store.DemoDataset;
  * The demo district's policy bindings: the district formula for the district, the safety-veto
  * variant for 幸福街道, the 小灶课堂 brand for 东城街道 and the Tangqiao programme for the district.
  * It waits (the loader tries again) until the example plugins from {@code deploy/} are installed,
- * and leaves a platform that already has bindings alone.
+ * and leaves a demo district that already has bindings alone.
  */
 @Component
 public class DemoBindings implements DemoDataset {
@@ -43,11 +43,11 @@ public class DemoBindings implements DemoDataset {
 
 	@Override
 	public void load() {
-		if (!manager.bindings().isEmpty()) {
-			return;
-		}
 		District demo = units.districts(Paging.of(0, 500)).items().stream().filter(d -> d.code().equals("DEMO"))
 				.findFirst().orElseThrow(() -> new IllegalStateException("the demo district is not there"));
+		if (manager.bindings().stream().anyMatch(b -> b.scope().equals("district:" + demo.id()))) {
+			return;
+		}
 		Scope district = new Scope(demo.id(), null);
 		manager.bind("StarRatingFormula", district, "district-default", Map.of());
 		manager.bind("StarRatingFormula", new Scope(demo.id(), street(demo, "XF").id()), "safety-veto", Map.of());

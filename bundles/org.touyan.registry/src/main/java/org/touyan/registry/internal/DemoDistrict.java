@@ -20,6 +20,9 @@ public class DemoDistrict implements DemoDataset {
 
 	static final String ID = "registry.units";
 
+	/** Code of the demo district, by which later demo datasets find it. */
+	static final String CODE = "DEMO";
+
 	/** Street codes and names of the demo district. */
 	static final List<String[]> STREETS = List.of(
 			new String[] { "DC", "东城街道", "Dongcheng Subdistrict" },
@@ -46,7 +49,7 @@ public class DemoDistrict implements DemoDataset {
 		if (units.districts(Paging.of(0, 1)).total() > 0) {
 			return;
 		}
-		District d = units.createDistrict(new UnitInput(null, "DEMO", "示范区", "Demo District"));
+		District d = units.createDistrict(new UnitInput(null, CODE, "示范区", "Demo District"));
 		for (String[] s : STREETS) {
 			units.createStreet(new UnitInput(d.id(), s[0], s[1], s[2]));
 		}

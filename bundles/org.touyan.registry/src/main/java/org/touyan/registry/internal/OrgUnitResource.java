@@ -1,6 +1,7 @@
 package org.touyan.registry.internal;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -17,7 +18,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.registry.Community;
+import org.touyan.api.registry.Department;
+import org.touyan.api.registry.DepartmentInput;
 import org.touyan.api.registry.District;
+import org.touyan.api.registry.DistrictSettings;
+import org.touyan.api.registry.JointCommittee;
+import org.touyan.api.registry.JointCommitteeInput;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
@@ -27,7 +34,7 @@ import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 
-/** Districts and streets over REST; all rules live in {@link OrgUnits}. */
+/** Organisation units over REST; all rules live in {@link OrgUnits}. */
 @Component(service = OrgUnitResource.class)
 @JaxrsResource
 @JSONRequired
@@ -101,5 +108,142 @@ public class OrgUnitResource {
 	@Summary("Changes a street's code or names")
 	public Street updateStreet(@PathParam("id") String id, UnitInput input) {
 		return units.updateStreet(id, input);
+	}
+
+	@GET
+	@Path("districts/{id}/settings")
+	@Summary("A district's registry settings")
+	public DistrictSettings settings(@PathParam("id") String id) {
+		return units.settings(id);
+	}
+
+	@PUT
+	@Path("districts/{id}/settings")
+	@Summary("Changes a district's registry settings")
+	public DistrictSettings updateSettings(@PathParam("id") String id, DistrictSettings settings) {
+		return units.updateSettings(id, settings);
+	}
+
+	@GET
+	@Path("communities")
+	@Summary("Communities of a district (district=id) or street (street=id), a page at a time")
+	public Page<Community> communities(@QueryParam("district") String district, @QueryParam("street") String street,
+			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return units.communities(district, street, Paging.of(offset, limit));
+	}
+
+	@GET
+	@Path("communities/{id}")
+	@Summary("One community")
+	public Community community(@PathParam("id") String id) {
+		return units.community(id).orElseThrow(() -> ProblemException.notFound("community", id));
+	}
+
+	@POST
+	@Path("communities")
+	@Summary(value = "Creates a community in the street given as parentId", returns = Community.class)
+	public Response createCommunity(UnitInput input) {
+		Community k = units.createCommunity(input);
+		return Response.status(201).header("Location", "communities/" + k.id()).entity(k).build();
+	}
+
+	@PUT
+	@Path("communities/{id}")
+	@Summary("Changes a community's code or names")
+	public Community updateCommunity(@PathParam("id") String id, UnitInput input) {
+		return units.updateCommunity(id, input);
+	}
+
+	@DELETE
+	@Path("communities/{id}")
+	@Summary("Deletes a community that never had a post, filing or joint committee")
+	public void deleteCommunity(@PathParam("id") String id) {
+		units.deleteCommunity(id);
+	}
+
+	@GET
+	@Path("joint-committees")
+	@Summary("Joint area Party committees (片区联合党委) of a district (district=id), a page at a time")
+	public Page<JointCommittee> jointCommittees(@QueryParam("district") String district,
+			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return units.jointCommittees(district, Paging.of(offset, limit));
+	}
+
+	@GET
+	@Path("joint-committees/{id}")
+	@Summary("One joint area Party committee with its communities")
+	public JointCommittee jointCommittee(@PathParam("id") String id) {
+		return units.jointCommittee(id).orElseThrow(() -> ProblemException.notFound("joint committee", id));
+	}
+
+	@POST
+	@Path("joint-committees")
+	@Summary(value = "Creates a joint area Party committee of 3-4 communities", returns = JointCommittee.class)
+	public Response createJointCommittee(JointCommitteeInput input) {
+		JointCommittee j = units.createJointCommittee(input);
+		return Response.status(201).header("Location", "joint-committees/" + j.id()).entity(j).build();
+	}
+
+	@PUT
+	@Path("joint-committees/{id}")
+	@Summary("Changes a joint committee's code, names or communities")
+	public JointCommittee updateJointCommittee(@PathParam("id") String id, JointCommitteeInput input) {
+		return units.updateJointCommittee(id, input);
+	}
+
+	@DELETE
+	@Path("joint-committees/{id}")
+	@Summary("Dissolves a joint committee; its communities stay")
+	public void deleteJointCommittee(@PathParam("id") String id) {
+		units.deleteJointCommittee(id);
+	}
+
+	@GET
+	@Path("departments")
+	@Summary("District departments (区直部门), filtered by district, scores=true|false, vets=true|false")
+	public Page<Department> departments(@QueryParam("district") String district, @QueryParam("scores") String scores,
+			@QueryParam("vets") String vets, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return units.departments(district, flag("scores", scores), flag("vets", vets), Paging.of(offset, limit));
+	}
+
+	@GET
+	@Path("departments/{id}")
+	@Summary("One department")
+	public Department department(@PathParam("id") String id) {
+		return units.department(id).orElseThrow(() -> ProblemException.notFound("department", id));
+	}
+
+	@POST
+	@Path("departments")
+	@Summary(value = "Creates a department of a district", returns = Department.class)
+	public Response createDepartment(DepartmentInput input) {
+		Department d = units.createDepartment(input);
+		return Response.status(201).header("Location", "departments/" + d.id()).entity(d).build();
+	}
+
+	@PUT
+	@Path("departments/{id}")
+	@Summary("Changes a department's code, names or roles")
+	public Department updateDepartment(@PathParam("id") String id, DepartmentInput input) {
+		return units.updateDepartment(id, input);
+	}
+
+	@DELETE
+	@Path("departments/{id}")
+	@Summary("Deletes a department that has recorded no vetting verdict")
+	public void deleteDepartment(@PathParam("id") String id) {
+		units.deleteDepartment(id);
+	}
+
+	/** A true/false query parameter; anything else is a 400 naming it. */
+	static Boolean flag(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return switch (value.strip()) {
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			default -> throw ProblemException.invalid(name, name + " must be true or false, was '" + value + "'");
+		};
 	}
 }

@@ -14,7 +14,13 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.touyan.api.registry.Community;
+import org.touyan.api.registry.Department;
+import org.touyan.api.registry.DepartmentInput;
 import org.touyan.api.registry.District;
+import org.touyan.api.registry.DistrictSettings;
+import org.touyan.api.registry.JointCommittee;
+import org.touyan.api.registry.JointCommitteeInput;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
@@ -23,7 +29,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 
-/** Organisation units in the registry schema; every write is one transaction. */
+/** Organisation units in the registry schema: the rules of each kind of unit; every write is one transaction. */
 @Component
 public class OrgUnitsImpl implements OrgUnits {
 
@@ -121,6 +127,313 @@ public class OrgUnitsImpl implements OrgUnits {
 		});
 	}
 
+	@Override
+	public DistrictSettings settings(String districtId) {
+		return store.read(c -> settings(c, districtId));
+	}
+
+	private static DistrictSettings settings(Connection c, String districtId) throws SQLException {
+		List<DistrictSettings> found = query(c, "SELECT joint_may_span_streets, eligibility_rule_set FROM district WHERE id = ?",
+				rs -> new DistrictSettings(rs.getBoolean(1), rs.getString(2)), districtId);
+		if (found.isEmpty()) {
+			throw ProblemException.notFound("district", districtId);
+		}
+		return found.get(0);
+	}
+
+	@Override
+	public DistrictSettings updateSettings(String districtId, DistrictSettings settings) {
+		if (settings == null) {
+			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+		String ruleSet = Validation.text("eligibilityRuleSet", settings.eligibilityRuleSet(), 50, false);
+		if (ruleSet != null && !ruleSet.matches("[a-z0-9][a-z0-9-]*")) {
+			throw ProblemException.invalid("eligibilityRuleSet", "eligibilityRuleSet is a policy id: lower-case letters, digits and '-'");
+		}
+		return store.write(c -> {
+			settings(c, districtId);
+			if (!settings.jointCommitteesMaySpanStreets()) {
+				List<String> spanning = query(c, "SELECT j.code FROM joint_committee j"
+						+ " JOIN joint_committee_member m ON m.committee_id = j.id JOIN community k ON k.id = m.community_id"
+						+ " WHERE j.district_id = ? GROUP BY j.code HAVING COUNT(DISTINCT k.street_id) > 1 ORDER BY j.code",
+						rs -> rs.getString(1), districtId);
+				if (!spanning.isEmpty()) {
+					throw new ProblemException(409, "Conflict", "joint committees " + spanning
+							+ " span streets; regroup them before forbidding it", "jointCommitteesMaySpanStreets");
+				}
+			}
+			update(c, "UPDATE district SET joint_may_span_streets = ?, eligibility_rule_set = ?, updated_at = ? WHERE id = ?", null, null,
+					settings.jointCommitteesMaySpanStreets(), ruleSet, now(), districtId);
+			return new DistrictSettings(settings.jointCommitteesMaySpanStreets(), ruleSet);
+		});
+	}
+
+	private static final String COMMUNITY = "SELECT k.id, k.street_id, k.code, k.name, k.name_en FROM community k";
+
+	@Override
+	public Page<Community> communities(String districtId, String streetId, Paging paging) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (districtId != null) {
+			where.append(" AND k.street_id IN (SELECT id FROM street WHERE district_id = ?)");
+			args.add(districtId);
+		}
+		if (streetId != null) {
+			where.append(" AND k.street_id = ?");
+			args.add(streetId);
+		}
+		return store.read(c -> page(c, COMMUNITY + where, "k.code, k.id", paging, OrgUnitsImpl::community, args));
+	}
+
+	@Override
+	public Optional<Community> community(String id) {
+		return store.read(c -> one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community));
+	}
+
+	@Override
+	public Community createCommunity(UnitInput input) {
+		UnitInput in = Validation.unit(input);
+		if (in.parentId() == null) {
+			throw ProblemException.invalid("parentId", "parentId (the community's street) is required");
+		}
+		String id = UUID.randomUUID().toString();
+		store.write(c -> {
+			if (street(c, in.parentId()).isEmpty()) {
+				throw ProblemException.invalid("parentId", "no street with id '" + in.parentId() + "'");
+			}
+			return update(c, "INSERT INTO community (id, street_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+					"code", "the street has a community with code '" + in.code() + "' already",
+					id, in.parentId(), in.code(), in.name(), in.nameEn(), now(), now());
+		});
+		return new Community(id, in.parentId(), in.code(), in.name(), in.nameEn());
+	}
+
+	@Override
+	public Community updateCommunity(String id, UnitInput input) {
+		UnitInput in = Validation.unit(input);
+		return store.write(c -> {
+			Community current = one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community)
+					.orElseThrow(() -> ProblemException.notFound("community", id));
+			if (in.parentId() != null && !in.parentId().equals(current.streetId())) {
+				throw ProblemException.invalid("parentId", "a community belongs to exactly one street and cannot move");
+			}
+			update(c, "UPDATE community SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
+					"code", "the street has a community with code '" + in.code() + "' already",
+					in.code(), in.name(), in.nameEn(), now(), id);
+			return new Community(id, current.streetId(), in.code(), in.name(), in.nameEn());
+		});
+	}
+
+	@Override
+	public void deleteCommunity(String id) {
+		store.write(c -> {
+			if (one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community).isEmpty()) {
+				throw ProblemException.notFound("community", id);
+			}
+			if (count(c, "SELECT COUNT(*) FROM post WHERE unit_id = ?", id) > 0) {
+				throw ProblemException.conflict("the community has posts on record, and history is kept: it cannot be deleted");
+			}
+			return update(c, "DELETE FROM community WHERE id = ?", null,
+					"the community belongs to a joint committee or has filings: it cannot be deleted", id);
+		});
+	}
+
+	private static final String JOINT = "SELECT id, district_id, code, name, name_en FROM joint_committee";
+
+	@Override
+	public Page<JointCommittee> jointCommittees(String districtId, Paging paging) {
+		List<Object> args = districtId == null ? List.of() : List.of(districtId);
+		return store.read(c -> {
+			Page<JointCommittee> p = page(c, JOINT + (districtId == null ? "" : " WHERE district_id = ?"), "code, id",
+					paging, OrgUnitsImpl::jointCommittee, args);
+			List<JointCommittee> items = new ArrayList<>();
+			for (JointCommittee j : p.items()) {
+				items.add(withMembers(c, j));
+			}
+			return new Page<>(items, p.total(), p.offset(), p.limit());
+		});
+	}
+
+	@Override
+	public Optional<JointCommittee> jointCommittee(String id) {
+		return store.read(c -> {
+			Optional<JointCommittee> j = one(c, JOINT + " WHERE id = ?", id, OrgUnitsImpl::jointCommittee);
+			return j.isPresent() ? Optional.of(withMembers(c, j.get())) : j;
+		});
+	}
+
+	@Override
+	public JointCommittee createJointCommittee(JointCommitteeInput input) {
+		JointCommitteeInput in = Validation.jointCommittee(input);
+		String id = UUID.randomUUID().toString();
+		return store.write(c -> {
+			checkMembers(c, in);
+			update(c, "INSERT INTO joint_committee (id, district_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+					"code", "the district has a joint committee with code '" + in.code() + "' already",
+					id, in.districtId(), in.code(), in.name(), in.nameEn(), now(), now());
+			insertMembers(c, id, in.communityIds());
+			return withMembers(c, new JointCommittee(id, in.districtId(), in.code(), in.name(), in.nameEn(), List.of()));
+		});
+	}
+
+	@Override
+	public JointCommittee updateJointCommittee(String id, JointCommitteeInput input) {
+		JointCommitteeInput in = Validation.jointCommittee(input);
+		return store.write(c -> {
+			JointCommittee current = one(c, JOINT + " WHERE id = ?", id, OrgUnitsImpl::jointCommittee)
+					.orElseThrow(() -> ProblemException.notFound("joint committee", id));
+			if (!in.districtId().equals(current.districtId())) {
+				throw ProblemException.invalid("districtId", "a joint committee cannot move to another district");
+			}
+			update(c, "DELETE FROM joint_committee_member WHERE committee_id = ?", null, null, id);
+			checkMembers(c, in);
+			update(c, "UPDATE joint_committee SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
+					"code", "the district has a joint committee with code '" + in.code() + "' already",
+					in.code(), in.name(), in.nameEn(), now(), id);
+			insertMembers(c, id, in.communityIds());
+			return withMembers(c, new JointCommittee(id, in.districtId(), in.code(), in.name(), in.nameEn(), List.of()));
+		});
+	}
+
+	@Override
+	public void deleteJointCommittee(String id) {
+		store.write(c -> {
+			update(c, "DELETE FROM joint_committee_member WHERE committee_id = ?", null, null, id);
+			if (update(c, "DELETE FROM joint_committee WHERE id = ?", null, null, id) == 0) {
+				throw ProblemException.notFound("joint committee", id);
+			}
+			return null;
+		});
+	}
+
+	/** Every member must be a community of the district, in no other committee, in one street unless allowed. */
+	private static void checkMembers(Connection c, JointCommitteeInput in) throws SQLException {
+		DistrictSettings settings;
+		try {
+			settings = settings(c, in.districtId());
+		} catch (ProblemException notFound) {
+			throw ProblemException.invalid("districtId", "no district with id '" + in.districtId() + "'");
+		}
+		java.util.Set<String> streets = new java.util.HashSet<>();
+		for (int i = 0; i < in.communityIds().size(); i++) {
+			String communityId = in.communityIds().get(i);
+			String field = "communityIds[" + i + "]";
+			List<String[]> found = query(c, "SELECT s.district_id, s.id FROM community k JOIN street s ON s.id = k.street_id WHERE k.id = ?",
+					rs -> new String[] { rs.getString(1), rs.getString(2) }, communityId);
+			if (found.isEmpty() || !found.get(0)[0].equals(in.districtId())) {
+				throw ProblemException.invalid(field, "no community with id '" + communityId + "' in this district");
+			}
+			streets.add(found.get(0)[1]);
+			List<String> other = query(c, "SELECT j.code FROM joint_committee_member m JOIN joint_committee j ON j.id = m.committee_id WHERE m.community_id = ?",
+					rs -> rs.getString(1), communityId);
+			if (!other.isEmpty()) {
+				throw new ProblemException(409, "Conflict", "community '" + communityId
+						+ "' already belongs to joint committee " + other.get(0), field);
+			}
+		}
+		if (streets.size() > 1 && !settings.jointCommitteesMaySpanStreets()) {
+			throw ProblemException.invalid("communityIds",
+					"the communities of a joint committee must belong to one street; the district does not allow spanning streets");
+		}
+	}
+
+	private static void insertMembers(Connection c, String committeeId, List<String> communityIds) throws SQLException {
+		for (String communityId : communityIds) {
+			update(c, "INSERT INTO joint_committee_member (committee_id, community_id) VALUES (?, ?)",
+					"communityIds", "community '" + communityId + "' already belongs to a joint committee", committeeId, communityId);
+		}
+	}
+
+	private static JointCommittee withMembers(Connection c, JointCommittee j) throws SQLException {
+		List<String> members = query(c, "SELECT k.id FROM joint_committee_member m JOIN community k ON k.id = m.community_id"
+				+ " WHERE m.committee_id = ? ORDER BY k.code, k.id", rs -> rs.getString(1), j.id());
+		return new JointCommittee(j.id(), j.districtId(), j.code(), j.name(), j.nameEn(), List.copyOf(members));
+	}
+
+	private static final String DEPARTMENT = "SELECT id, district_id, code, name, name_en, scores, vets FROM department";
+
+	@Override
+	public Page<Department> departments(String districtId, Boolean scores, Boolean vets, Paging paging) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (districtId != null) {
+			where.append(" AND district_id = ?");
+			args.add(districtId);
+		}
+		if (scores != null) {
+			where.append(" AND scores = ?");
+			args.add(scores);
+		}
+		if (vets != null) {
+			where.append(" AND vets = ?");
+			args.add(vets);
+		}
+		return store.read(c -> page(c, DEPARTMENT + where, "code, id", paging, OrgUnitsImpl::department, args));
+	}
+
+	@Override
+	public Optional<Department> department(String id) {
+		return store.read(c -> one(c, DEPARTMENT + " WHERE id = ?", id, OrgUnitsImpl::department));
+	}
+
+	@Override
+	public Department createDepartment(DepartmentInput input) {
+		Department d = Validation.department(UUID.randomUUID().toString(), input);
+		store.write(c -> {
+			if (one(c, "SELECT id FROM district WHERE id = ?", d.districtId(), rs -> rs.getString(1)).isEmpty()) {
+				throw ProblemException.invalid("districtId", "no district with id '" + d.districtId() + "'");
+			}
+			return update(c, "INSERT INTO department (id, district_id, code, name, name_en, scores, vets, created_at, updated_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "code", "the district has a department with code '" + d.code() + "' already",
+					d.id(), d.districtId(), d.code(), d.name(), d.nameEn(), d.scores(), d.vets(), now(), now());
+		});
+		return d;
+	}
+
+	@Override
+	public Department updateDepartment(String id, DepartmentInput input) {
+		Department d = Validation.department(id, input);
+		return store.write(c -> {
+			Department current = one(c, DEPARTMENT + " WHERE id = ?", id, OrgUnitsImpl::department)
+					.orElseThrow(() -> ProblemException.notFound("department", id));
+			if (!current.districtId().equals(d.districtId())) {
+				throw ProblemException.invalid("districtId", "a department cannot move to another district");
+			}
+			update(c, "UPDATE department SET code = ?, name = ?, name_en = ?, scores = ?, vets = ?, updated_at = ? WHERE id = ?",
+					"code", "the district has a department with code '" + d.code() + "' already",
+					d.code(), d.name(), d.nameEn(), d.scores(), d.vets(), now(), id);
+			return d;
+		});
+	}
+
+	@Override
+	public void deleteDepartment(String id) {
+		store.write(c -> {
+			if (update(c, "DELETE FROM department WHERE id = ?", null,
+					"the department has recorded vetting verdicts, which are kept: it cannot be deleted", id) == 0) {
+				throw ProblemException.notFound("department", id);
+			}
+			return null;
+		});
+	}
+
+	private static Optional<Street> street(Connection c, String id) throws SQLException {
+		return one(c, "SELECT id, district_id, code, name, name_en FROM street WHERE id = ?", id, OrgUnitsImpl::street);
+	}
+
+	private static Community community(ResultSet rs) throws SQLException {
+		return new Community(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+	}
+
+	private static JointCommittee jointCommittee(ResultSet rs) throws SQLException {
+		return new JointCommittee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), List.of());
+	}
+
+	private static Department department(ResultSet rs) throws SQLException {
+		return new Department(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getBoolean(6), rs.getBoolean(7));
+	}
+
 	private static void requireDistrict(Connection c, String districtId) throws SQLException {
 		if (districtId == null) {
 			throw ProblemException.invalid("parentId", "parentId (the street's district) is required");
@@ -142,6 +455,34 @@ public class OrgUnitsImpl implements OrgUnits {
 	@FunctionalInterface
 	interface Row<T> {
 		T map(ResultSet rs) throws SQLException;
+	}
+
+	/** Runs a query with positional arguments and maps every row. */
+	static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement(sql)) {
+			for (int i = 0; i < args.length; i++) {
+				ps.setObject(i + 1, args[i]);
+			}
+			List<T> items = new ArrayList<>();
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					items.add(row.map(rs));
+				}
+			}
+			return items;
+		}
+	}
+
+	/** One page of {@code select} (which has a WHERE clause) in {@code order}, with the total. */
+	static <T> Page<T> page(Connection c, String select, String order, Paging paging, Row<T> row, List<Object> args)
+			throws SQLException {
+		List<Object> all = new ArrayList<>(args);
+		all.add(paging.limit());
+		all.add(paging.offset());
+		List<T> items = query(c, select + " ORDER BY " + order + " LIMIT ? OFFSET ?", row, all.toArray());
+		String from = select.substring(select.indexOf(" FROM "));
+		long total = query(c, "SELECT COUNT(*)" + from, rs -> rs.getLong(1), args.toArray()).get(0);
+		return new Page<>(items, total, paging.offset(), paging.limit());
 	}
 
 	static <T> Optional<T> one(Connection c, String sql, String id, Row<T> row) throws SQLException {
@@ -192,13 +533,15 @@ public class OrgUnitsImpl implements OrgUnits {
 			return ps.executeUpdate();
 		} catch (SQLException e) {
 			if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY)) {
-				throw new ProblemException(409, "Conflict", conflict, field);
+				throw new ProblemException(409, "Conflict",
+						conflict == null ? "the change conflicts with data stored meanwhile; reload and try again" : conflict, field);
 			}
 			throw e;
 		}
 	}
 
-	private static Timestamp now() {
-		return Timestamp.from(Instant.now());
+	static Timestamp now() {
+		// the columns keep milliseconds: what a write returns is then what a read gives back
+		return Timestamp.from(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 	}
 }

@@ -1,8 +1,12 @@
 package org.touyan.registry.internal;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.registry.Department;
+import org.touyan.api.registry.DepartmentInput;
+import org.touyan.api.registry.JointCommitteeInput;
 import org.touyan.api.registry.UnitInput;
 
 /** Field rules shared by every organisation unit; each failure names its field. */
@@ -24,6 +28,86 @@ final class Validation {
 		String name = text("name", input.name(), 100, true);
 		String nameEn = text("nameEn", input.nameEn(), 200, false);
 		return new UnitInput(input.parentId(), input.code(), name, nameEn);
+	}
+
+	/** A joint committee names its district and 3 to 4 distinct communities. */
+	static JointCommitteeInput jointCommittee(JointCommitteeInput input) {
+		if (input == null) {
+			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+		UnitInput unit = unit(new UnitInput(null, input.code(), input.name(), input.nameEn()));
+		String district = required("districtId", input.districtId());
+		List<String> members = input.communityIds() == null ? List.of() : input.communityIds();
+		if (members.size() < 3 || members.size() > 4) {
+			throw ProblemException.invalid("communityIds", "a joint committee groups 3 to 4 communities, not " + members.size());
+		}
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < members.size(); i++) {
+			String id = required("communityIds[" + i + "]", members.get(i));
+			if (ids.contains(id)) {
+				throw ProblemException.invalid("communityIds[" + i + "]", "community '" + id + "' is listed twice");
+			}
+			ids.add(id);
+		}
+		return new JointCommitteeInput(district, unit.code(), unit.name(), unit.nameEn(), List.copyOf(ids));
+	}
+
+	static Department department(String id, DepartmentInput input) {
+		if (input == null) {
+			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+		UnitInput unit = unit(new UnitInput(null, input.code(), input.name(), input.nameEn()));
+		return new Department(id, required("districtId", input.districtId()), unit.code(), unit.name(), unit.nameEn(),
+				Boolean.TRUE.equals(input.scores()), Boolean.TRUE.equals(input.vets()));
+	}
+
+	/** Header naming who makes a change; recorded in the archive. */
+	static final String ACTOR_HEADER = "X-Touyan-Actor";
+
+	/** Marks a header value in the RFC 8187 encoding, e.g. {@code UTF-8''%E5%BC%A0%E4%B8%89}. */
+	private static final String UTF8_VALUE = "UTF-8''";
+
+	/**
+	 * Who makes a change: the header's value, or {@code system} when there is none. HTTP header
+	 * values are ISO-8859-1, so a Chinese name comes percent-encoded as an RFC 8187 value.
+	 */
+	static String actor(String value) {
+		String raw = value;
+		if (raw != null && raw.strip().regionMatches(true, 0, UTF8_VALUE, 0, UTF8_VALUE.length())) {
+			String encoded = raw.strip().substring(UTF8_VALUE.length());
+			if (!encoded.matches("([A-Za-z0-9!#$&+.^_`|~-]|%[0-9A-Fa-f]{2})*")) {
+				throw ProblemException.invalid(ACTOR_HEADER, ACTOR_HEADER + " is not a valid UTF-8'' value");
+			}
+			try {
+				raw = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+						.decode(java.nio.ByteBuffer.wrap(percentDecode(encoded))).toString();
+			} catch (java.nio.charset.CharacterCodingException e) {
+				throw ProblemException.invalid(ACTOR_HEADER, ACTOR_HEADER + " does not decode as UTF-8");
+			}
+		}
+		String v = text(ACTOR_HEADER, raw, 100, false);
+		return v == null ? "system" : v;
+	}
+
+	private static byte[] percentDecode(String s) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (int i = 0; i < s.length(); i++) {
+			char ch = s.charAt(i);
+			if (ch == '%') {
+				out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+				i += 2;
+			} else {
+				out.write(ch);
+			}
+		}
+		return out.toByteArray();
+	}
+
+	static String required(String field, String value) {
+		if (value == null || value.isBlank()) {
+			throw ProblemException.invalid(field, field + " is required");
+		}
+		return value.strip();
 	}
 
 	static String text(String field, String value, int max, boolean required) {

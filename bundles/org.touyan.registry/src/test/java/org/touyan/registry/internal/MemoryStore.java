@@ -16,6 +16,17 @@ final class MemoryStore implements Store {
 
 	private final String url = "jdbc:hsqldb:mem:" + UUID.randomUUID();
 
+	/** Every migration of the registry, in order. */
+	static final String[] ALL = { "V1__org_units.sql", "V2__communities_committees_departments.sql",
+			"V3__people_posts_archive.sql", "V4__filings.sql",
+			"V5__eligibility.sql", "V6__reserve.sql",
+			"V7__reference_data.sql" };
+
+	/** A store with the registry's current schema. */
+	static MemoryStore registry() throws IOException, SQLException {
+		return new MemoryStore(ALL);
+	}
+
 	MemoryStore(String... migrations) throws IOException, SQLException {
 		try (Connection c = connect(); Statement s = c.createStatement()) {
 			for (String m : migrations) {
@@ -30,7 +41,7 @@ final class MemoryStore implements Store {
 		}
 	}
 
-	private Connection connect() throws SQLException {
+	Connection connect() throws SQLException {
 		return DriverManager.getConnection(url, "SA", "");
 	}
 

@@ -21,7 +21,7 @@ class OrgUnitsImplTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		units = new OrgUnitsImpl(new MemoryStore("V1__org_units.sql"));
+		units = new OrgUnitsImpl(MemoryStore.registry());
 		district = units.createDistrict(new UnitInput(null, "D1", " 示范区 ", "Demo"));
 	}
 
@@ -86,7 +86,7 @@ class OrgUnitsImplTest {
 
 	@Test
 	void theDemoDistrictLoadsOnceAndNeverIntoARegistryWithData() throws Exception {
-		OrgUnitsImpl empty = new OrgUnitsImpl(new MemoryStore("V1__org_units.sql"));
+		OrgUnitsImpl empty = new OrgUnitsImpl(MemoryStore.registry());
 		DemoDistrict demo = new DemoDistrict(empty);
 		demo.load();
 		demo.load();

@@ -65,6 +65,11 @@ public class OpenApiResource {
 					context.ungetService(reference);
 				}
 			}
+
+			@Override
+			public void removedService(ServiceReference<Object> reference, Class<?> type) {
+				// nothing to release: only classes are kept, never service objects
+			}
 		};
 		resources.open();
 	}

@@ -1,0 +1,5 @@
+package org.touyan.api.registry;
+
+/** A community (社区) of exactly one street: one community Party organization with one secretary. */
+public record Community(String id, String streetId, String code, String name, String nameEn) {
+}

@@ -1,0 +1,9 @@
+package org.touyan.api.registry;
+
+/** What a mid-term adjustment filing (届中调整规范备案) changes. */
+public enum FilingKind {
+	/** A new community Party secretary takes up the post (任职). */
+	APPOINTMENT,
+	/** A community Party secretary leaves the post (免职). */
+	REMOVAL
+}

@@ -1,0 +1,11 @@
+package org.touyan.api.registry;
+
+import java.util.List;
+
+/**
+ * A joint area Party committee (片区联合党委) grouping 3–4 neighbouring communities of a district,
+ * listed by id in code order.
+ */
+public record JointCommittee(String id, String districtId, String code, String name, String nameEn,
+		List<String> communityIds) {
+}

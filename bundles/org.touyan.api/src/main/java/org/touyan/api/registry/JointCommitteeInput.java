@@ -1,0 +1,8 @@
+package org.touyan.api.registry;
+
+import java.util.List;
+
+/** What a client sends to create or change a joint area Party committee. */
+public record JointCommitteeInput(String districtId, String code, String name, String nameEn,
+		List<String> communityIds) {
+}

@@ -1,0 +1,41 @@
+package org.touyan.api.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+
+/**
+ * People and their posts. Every write appends an entry to the person's archive in the same
+ * transaction ("凡动必备"), naming {@code actor}; a sealed archive refuses every write with a 409.
+ * Invalid input throws {@link org.touyan.api.rest.ProblemException} naming the field; nothing is
+ * written then.
+ */
+@ProviderType
+public interface People {
+
+	Page<Person> people(String districtId, Paging paging);
+
+	Optional<Person> person(String id);
+
+	Person createPerson(PersonInput input, String actor);
+
+	Person updatePerson(String id, PersonInput input, String actor);
+
+	/** A person's posts, past and current, oldest first. */
+	List<Post> posts(String personId);
+
+	/** Posts in a unit (or all), of a kind (or all), only current ones when {@code current} is true. */
+	Page<Post> posts(String unitId, PostKind kind, boolean current, Paging paging);
+
+	Optional<Post> post(String id);
+
+	Post addPost(String personId, PostInput input, String actor);
+
+	Post endPost(String postId, PostEnding ending, String actor);
+
+	/** Seals the archive on departure; the person must hold no current post. */
+	Person seal(String personId, SealInput input, String actor);
+}

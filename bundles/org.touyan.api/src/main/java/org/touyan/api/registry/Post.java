@@ -1,0 +1,15 @@
+package org.touyan.api.registry;
+
+import java.time.LocalDate;
+
+/**
+ * A post a person holds in a community or street from {@code startDate}; it is current while
+ * {@code endDate} is null. A post that ends keeps its record: history is never overwritten.
+ *
+ * @param unitId the community, or the street for a {@link PostKind#STREET_CADRE street cadre}
+ * @param dutyListId for a community Party secretary, the duty list version (职责清单) in force when
+ *        the post began, or null when the district had none
+ */
+public record Post(String id, String personId, PostKind kind, String unitId, LocalDate startDate, LocalDate endDate,
+		String endReason, String dutyListId) {
+}

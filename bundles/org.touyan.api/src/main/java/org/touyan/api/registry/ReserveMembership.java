@@ -1,0 +1,11 @@
+package org.touyan.api.registry;
+
+import java.time.LocalDate;
+
+/**
+ * A stay of a person in one tier of the reserve pipeline, for a street; current while
+ * {@code leftOn} is null. A promotion ends one stay and starts the next, so the path is kept.
+ */
+public record ReserveMembership(String id, String personId, ReserveTier tier, String streetId, LocalDate enteredOn,
+		String entryReason, LocalDate leftOn, String leaveReason) {
+}

@@ -1,0 +1,7 @@
+package org.touyan.api.registry;
+
+import java.time.Instant;
+
+/** One department's verdict in the joint vetting (联查联审) of a filing's candidate. */
+public record Vetting(String departmentId, boolean passed, String note, Instant at, String actor) {
+}

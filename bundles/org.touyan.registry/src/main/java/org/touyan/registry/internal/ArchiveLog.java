@@ -1,0 +1,146 @@
+package org.touyan.registry.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.touyan.api.registry.ArchiveEntry;
+import org.touyan.api.rest.ProblemException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Appends to and reads people's archives on the caller's connection, so an entry commits or rolls
+ * back with the change it records: no write can reach the registry without its entry. The chain
+ * rule lives here alone, shared by appending and verifying.
+ */
+final class ArchiveLog {
+
+	/** The previous hash of a first entry. */
+	static final String GENESIS = "0".repeat(64);
+
+	private static final ObjectMapper JSON = JsonMapper.builder()
+			.addModule(new JavaTimeModule())
+			.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.build();
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private ArchiveLog() {
+	}
+
+	/**
+	 * Appends an entry for {@code personId}, which must exist. Takes the person row's lock first, so
+	 * concurrent writers for one person are numbered one after another. A sealed archive refuses.
+	 */
+	static ArchiveEntry append(Connection c, String personId, String actor, String action, String subject, Object before,
+			Object after) throws SQLException {
+		OrgUnitsImpl.update(c, "UPDATE person SET archive_seq = archive_seq WHERE id = ?", null, null, personId);
+		Object[] head = OrgUnitsImpl.query(c, "SELECT archive_seq, archive_head, sealed_at, sealed_by, seal_reason FROM person WHERE id = ?",
+				rs -> new Object[] { rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getString(4), rs.getString(5) },
+				personId).stream().findFirst().orElseThrow(() -> ProblemException.notFound("person", personId));
+		if (head[2] != null) {
+			throw sealed(personId, ((Timestamp) head[2]).toInstant(), (String) head[3], (String) head[4]);
+		}
+		long seq = (Long) head[0] + 1;
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		String beforeJson = json(before);
+		String afterJson = json(after);
+		String previous = (String) head[1];
+		String hash = hash(previous, personId, seq, at, actor, action, subject, beforeJson, afterJson);
+		OrgUnitsImpl.update(c, "INSERT INTO archive_entry (person_id, seq, written_at, actor, action, subject, before_json, after_json, previous_hash, hash)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, "archive entry " + seq + " exists already",
+				personId, seq, Timestamp.from(at), actor, action, subject, beforeJson, afterJson, previous, hash);
+		OrgUnitsImpl.update(c, "UPDATE person SET archive_seq = ?, archive_head = ? WHERE id = ?", null, null, seq, hash, personId);
+		return new ArchiveEntry(personId, seq, at, actor, action, subject, map(beforeJson), map(afterJson), previous, hash);
+	}
+
+	/** The 409 for any write to a sealed archive: it names the seal. */
+	static ProblemException sealed(String personId, Instant at, String by, String reason) {
+		return new ProblemException(409, "Archive sealed", "the archive of person '" + personId
+				+ "' was sealed (离任统一封存) at " + at + " by " + by + " (" + reason + "); it is read-only", "seal");
+	}
+
+	static final String ENTRY = "SELECT person_id, seq, written_at, actor, action, subject, before_json, after_json, previous_hash, hash FROM archive_entry";
+
+	/** Stored entries, as stored: verification recomputes hashes from exactly these values. */
+	record Stored(String personId, long seq, Instant at, String actor, String action, String subject, String before,
+			String after, String previousHash, String hash) {
+
+		ArchiveEntry entry() {
+			return new ArchiveEntry(personId, seq, at, actor, action, subject, map(before), map(after), previousHash, hash);
+		}
+
+		String recomputed() {
+			return ArchiveLog.hash(previousHash, personId, seq, at, actor, action, subject, before, after);
+		}
+	}
+
+	static List<Stored> stored(Connection c, String where, Object... args) throws SQLException {
+		return OrgUnitsImpl.query(c, ENTRY + where, rs -> new Stored(rs.getString(1), rs.getLong(2),
+				rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+				rs.getString(8), rs.getString(9), rs.getString(10)), args);
+	}
+
+	/** SHA-256 over the previous hash and the entry's canonical content, one field a line. */
+	static String hash(String previous, String personId, long seq, Instant at, String actor, String action, String subject,
+			String before, String after) {
+		String canonical = String.join("\n", previous, personId, Long.toString(seq), Long.toString(at.toEpochMilli()),
+				actor, action, subject, String.valueOf(before), String.valueOf(after));
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java platform has SHA-256", e);
+		}
+	}
+
+	/** Canonical JSON: keys sorted, dates as ISO text; null stays null. */
+	static String json(Object value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return JSON.writeValueAsString(value);
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("registry records are always serialisable", e);
+		}
+	}
+
+	/** Reads JSON this class wrote, e.g. a stored verdict. */
+	static <T> T read(String json, TypeReference<T> type) {
+		try {
+			return JSON.readValue(json, type);
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("stored JSON is unreadable", e);
+		}
+	}
+
+	static Map<String, Object> map(String json) {
+		if (json == null) {
+			return null;
+		}
+		try {
+			return JSON.readValue(json, MAP);
+		} catch (JsonProcessingException e) {
+			// a stored entry edited into invalid JSON: show it is broken rather than fail the read
+			return Map.of("unreadable", json);
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package org.touyan.registry.internal;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.registry.Filing;
+import org.touyan.api.registry.FilingInput;
+import org.touyan.api.registry.FilingNote;
+import org.touyan.api.registry.FilingStatus;
+import org.touyan.api.registry.FilingStepDefinition;
+import org.touyan.api.registry.Filings;
+import org.touyan.api.registry.VettingInput;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+
+/** Mid-term adjustment filings (规范备案) over REST; the procedure's rules live in {@link Filings}. */
+@Component(service = FilingResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FilingResource {
+
+	private final Filings filings;
+
+	@Activate
+	public FilingResource(@Reference Filings filings) {
+		this.filings = filings;
+	}
+
+	@GET
+	@Path("districts/{id}/filing-steps")
+	@Summary("The six steps of the district's filing procedure")
+	public List<FilingStepDefinition> steps(@PathParam("id") String id) {
+		return filings.steps(id);
+	}
+
+	@PUT
+	@Path("districts/{id}/filing-steps")
+	@Summary("Sets the district's six filing steps; the first three are fixed")
+	public List<FilingStepDefinition> configureSteps(@PathParam("id") String id, List<FilingStepDefinition> steps) {
+		return filings.configureSteps(id, steps);
+	}
+
+	@GET
+	@Path("filings")
+	@Summary("Filings of a district (district=id), by status (status=OPEN|FILED|WITHDRAWN), a page at a time")
+	public Page<Filing> filings(@QueryParam("district") String district, @QueryParam("status") String status,
+			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return filings.filings(district, status(status), Paging.of(offset, limit));
+	}
+
+	@GET
+	@Path("filings/{id}")
+	@Summary("One filing with its steps and vetting verdicts")
+	public Filing filing(@PathParam("id") String id) {
+		return filings.filing(id).orElseThrow(() -> ProblemException.notFound("filing", id));
+	}
+
+	@POST
+	@Path("filings")
+	@Summary(value = "Opens a filing for an appointment or removal of a community Party secretary", returns = Filing.class)
+	public Response open(@HeaderParam(Validation.ACTOR_HEADER) String actor, FilingInput input) {
+		Filing f = filings.open(input, actor);
+		return Response.status(201).header("Location", "filings/" + f.id()).entity(f).build();
+	}
+
+	@POST
+	@Path("filings/{id}/steps/{position}/complete")
+	@Summary("Marks a step done; steps are done in order")
+	public Filing completeStep(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+			@PathParam("position") String position, FilingNote note) {
+		int n;
+		try {
+			n = Integer.parseInt(position);
+		} catch (NumberFormatException e) {
+			throw ProblemException.invalid("position", "position must be a step number from 1 to 6");
+		}
+		return filings.completeStep(id, n, note, actor);
+	}
+
+	@POST
+	@Path("filings/{id}/vettings")
+	@Summary("Records a vetting department's pass or fail (联查联审)")
+	public Filing vet(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, VettingInput verdict) {
+		return filings.vet(id, verdict, actor);
+	}
+
+	@POST
+	@Path("filings/{id}/file")
+	@Summary("District-level filing (区级备案): closes the filing and applies the post change")
+	public Filing file(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, FilingNote note) {
+		return filings.file(id, note, actor);
+	}
+
+	@POST
+	@Path("filings/{id}/withdraw")
+	@Summary("Withdraws an open filing, with a note saying why")
+	public Filing withdraw(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, FilingNote note) {
+		return filings.withdraw(id, note, actor);
+	}
+
+	private static FilingStatus status(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return FilingStatus.valueOf(value.strip());
+		} catch (IllegalArgumentException e) {
+			throw ProblemException.invalid("status", "status must be OPEN, FILED or WITHDRAWN");
+		}
+	}
+}

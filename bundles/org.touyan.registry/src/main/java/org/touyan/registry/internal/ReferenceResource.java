@@ -1,0 +1,119 @@
+package org.touyan.registry.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.registry.ReferenceData;
+import org.touyan.api.registry.ReferenceInput;
+import org.touyan.api.registry.ReferenceKind;
+import org.touyan.api.registry.ReferenceVersion;
+import org.touyan.api.registry.WorkingGroup;
+import org.touyan.api.registry.WorkingGroupInput;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+
+/**
+ * Reference data over REST: {@code duty-list} (7类37项职责清单) and {@code selection-standard}
+ * (三好三强) versions, and the streets' five-person working groups.
+ */
+@Component(service = ReferenceResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReferenceResource {
+
+	private final ReferenceData data;
+
+	@Activate
+	public ReferenceResource(@Reference ReferenceData data) {
+		this.data = data;
+	}
+
+	@GET
+	@Path("districts/{id}/reference/{kind}")
+	@Summary("Every version of a district's duty-list or selection-standard, oldest first")
+	public List<ReferenceVersion> versions(@PathParam("id") String id, @PathParam("kind") String kind) {
+		return data.versions(id, kind(kind));
+	}
+
+	@GET
+	@Path("districts/{id}/reference/{kind}/in-force")
+	@Summary("The version in force on a date (date=, default today)")
+	public ReferenceVersion inForce(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("date") String date) {
+		LocalDate day = date == null || date.isBlank() ? LocalDate.now() : parse(date);
+		return data.inForce(id, kind(kind), day).orElseThrow(() -> new ProblemException(404, "Not found",
+				"the district has no " + kind + " in force on " + day));
+	}
+
+	@POST
+	@Path("districts/{id}/reference/{kind}")
+	@Summary(value = "Adds a version of the duty-list or selection-standard, in force from its date", returns = ReferenceVersion.class)
+	public Response addVersion(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+			@PathParam("kind") String kind, ReferenceInput input) {
+		ReferenceVersion v = data.addVersion(id, kind(kind), input, actor);
+		return Response.status(201).header("Location", "reference-versions/" + v.id()).entity(v).build();
+	}
+
+	@GET
+	@Path("reference-versions/{id}")
+	@Summary("One version of a reference list")
+	public ReferenceVersion version(@PathParam("id") String id) {
+		return data.version(id).orElseThrow(() -> ProblemException.notFound("reference version", id));
+	}
+
+	@GET
+	@Path("streets/{id}/working-groups")
+	@Summary("A street's five-person working groups (五人工作小组), by term")
+	public List<WorkingGroup> workingGroups(@PathParam("id") String id) {
+		return data.workingGroups(id);
+	}
+
+	@POST
+	@Path("streets/{id}/working-groups")
+	@Summary(value = "Sets up a street's five-person working group for an election term", returns = WorkingGroup.class)
+	public Response createWorkingGroup(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+			WorkingGroupInput input) {
+		WorkingGroup g = data.createWorkingGroup(id, input, actor);
+		return Response.status(201).entity(g).build();
+	}
+
+	/** The path segment of a reference kind; any other is 404, as for an unknown path. */
+	private static ReferenceKind kind(String segment) {
+		return switch (segment) {
+			case "duty-list" -> ReferenceKind.DUTY_LIST;
+			case "selection-standard" -> ReferenceKind.SELECTION_STANDARD;
+			default -> throw new ProblemException(404, "Not found", "no reference list '" + segment
+					+ "': there are duty-list and selection-standard");
+		};
+	}
+
+	private static LocalDate parse(String date) {
+		try {
+			return LocalDate.parse(date.strip());
+		} catch (DateTimeParseException e) {
+			throw ProblemException.invalid("date", "date must look like 2026-11-27, was '" + date + "'");
+		}
+	}
+}

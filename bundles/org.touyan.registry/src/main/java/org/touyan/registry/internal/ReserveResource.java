@@ -1,0 +1,141 @@
+package org.touyan.registry.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.registry.AssistantCoverage;
+import org.touyan.api.registry.Reserve;
+import org.touyan.api.registry.ReserveChange;
+import org.touyan.api.registry.ReserveEntry;
+import org.touyan.api.registry.ReserveMember;
+import org.touyan.api.registry.ReserveMembership;
+import org.touyan.api.registry.ReserveTier;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+
+/** The reserve pipeline (雏雁储备) and assistant coverage over REST; the rules live in {@link Reserve}. */
+@Component(service = ReserveResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReserveResource {
+
+	private final Reserve reserve;
+
+	@Activate
+	public ReserveResource(@Reference Reserve reserve) {
+		this.reserve = reserve;
+	}
+
+	@GET
+	@Path("reserve")
+	@Summary("Current reserve pool by district, street, tier and age band (minAge, maxAge on asOf), youngest first")
+	public Page<ReserveMember> pool(@QueryParam("district") String district, @QueryParam("street") String street,
+			@QueryParam("tier") String tier, @QueryParam("minAge") String minAge, @QueryParam("maxAge") String maxAge,
+			@QueryParam("asOf") String asOf, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return reserve.pool(new Reserve.Query(district, street, tier(tier), number("minAge", minAge), number("maxAge", maxAge),
+				date("asOf", asOf)), Paging.of(offset, limit));
+	}
+
+	@GET
+	@Path("people/{id}/reserve")
+	@Summary("A person's stays in the reserve pipeline, oldest first")
+	public List<ReserveMembership> memberships(@PathParam("id") String id) {
+		return reserve.memberships(id);
+	}
+
+	@POST
+	@Path("people/{id}/reserve")
+	@Summary(value = "Puts a person into a tier of the reserve pipeline", returns = ReserveMembership.class)
+	public Response enter(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, ReserveEntry entry) {
+		ReserveMembership m = reserve.enter(id, entry, actor);
+		return Response.status(201).header("Location", "reserve/" + m.id()).entity(m).build();
+	}
+
+	@GET
+	@Path("reserve/{id}")
+	@Summary("One stay in the reserve pipeline")
+	public ReserveMembership membership(@PathParam("id") String id) {
+		return reserve.membership(id).orElseThrow(() -> ProblemException.notFound("reserve membership", id));
+	}
+
+	@POST
+	@Path("reserve/{id}/promote")
+	@Summary("Promotes a committee reserve to the secretary reserve")
+	public ReserveMembership promote(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+			ReserveChange change) {
+		return reserve.promote(id, change, actor);
+	}
+
+	@POST
+	@Path("reserve/{id}/leave")
+	@Summary("Takes a person out of the reserve pipeline, with a reason")
+	public ReserveMembership leave(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+			ReserveChange change) {
+		return reserve.leave(id, change, actor);
+	}
+
+	@GET
+	@Path("districts/{id}/assistant-coverage")
+	@Summary("Which communities of the district lack a current secretary assistant (书记助理)")
+	public AssistantCoverage assistantCoverage(@PathParam("id") String id) {
+		return reserve.assistantCoverage(id);
+	}
+
+	private static ReserveTier tier(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return ReserveTier.valueOf(value.strip());
+		} catch (IllegalArgumentException e) {
+			throw ProblemException.invalid("tier", "tier must be COMMITTEE_RESERVE or SECRETARY_RESERVE");
+		}
+	}
+
+	private static Integer number(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value.strip());
+		} catch (NumberFormatException e) {
+			throw ProblemException.invalid(name, name + " must be a whole number, was '" + value + "'");
+		}
+	}
+
+	private static LocalDate date(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		} catch (DateTimeParseException e) {
+			throw ProblemException.invalid(name, name + " must be a date like 2026-11-27, was '" + value + "'");
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package org.touyan.registry.internal;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.registry.ImportReport;
+import org.touyan.api.registry.Roster;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+
+/**
+ * Roster CSV import and export over REST. A rejected import answers 422 with its report (row,
+ * field, error for each fault) rather than a problem, because the client needs every fault at once.
+ */
+@Component(service = RosterResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+@Path("")
+public class RosterResource {
+
+	static final String CSV = "text/csv";
+
+	private final Roster roster;
+
+	@Activate
+	public RosterResource(@Reference Roster roster) {
+		this.roster = roster;
+	}
+
+	@POST
+	@Path("districts/{id}/roster")
+	@Consumes(CSV)
+	@Produces(MediaType.APPLICATION_JSON)
+	@Summary(value = "Imports people and posts from CSV (UTF-8); nothing is written unless every row is valid (else 422 with the report)",
+			returns = ImportReport.class)
+	public Response importCsv(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, String csv) {
+		ImportReport report = roster.importCsv(id, csv, actor);
+		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
+	}
+
+	@GET
+	@Path("districts/{id}/roster")
+	@Produces(CSV + ";charset=UTF-8")
+	@Summary("Exports the district's people and posts as CSV, in the columns the import reads")
+	public String exportCsv(@PathParam("id") String id) {
+		return roster.exportCsv(id);
+	}
+}
