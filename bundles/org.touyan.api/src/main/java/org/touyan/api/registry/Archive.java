@@ -13,4 +13,17 @@ public interface Archive {
 
 	/** Recomputes the chain and reports the first entry that does not verify. */
 	ArchiveVerification verify(String personId);
+
+	/**
+	 * Appends an entry on the caller's connection, inside the caller's {@code Store} transaction
+	 * (all schemas live in one database), so the entry commits or rolls back with the change it
+	 * records. This is how other bundles (training, evaluation…) keep "凡动必备": their write and
+	 * its archive entry are one transaction. A sealed archive refuses with a 409 naming the seal;
+	 * an unknown person is a 404.
+	 *
+	 * @param before the state before the change (a record or map, written as JSON), or null
+	 * @param after the state after it, or null
+	 */
+	ArchiveEntry append(java.sql.Connection connection, String personId, String actor, String action, String subject,
+			Object before, Object after) throws java.sql.SQLException;
 }

@@ -38,6 +38,12 @@ public class ArchiveImpl implements Archive {
 	}
 
 	@Override
+	public ArchiveEntry append(java.sql.Connection connection, String personId, String actor, String action, String subject,
+			Object before, Object after) throws java.sql.SQLException {
+		return ArchiveLog.append(connection, personId, actor, action, subject, before, after);
+	}
+
+	@Override
 	public ArchiveVerification verify(String personId) {
 		return store.read(c -> {
 			Object[] head = head(c, personId);
