@@ -17,7 +17,7 @@ for i in $(seq 1 "$runs"); do
   dir=$(mktemp -d)
   port=$(free_port)
   start=$(date +%s%N)
-  (cd "$dir" && exec java -Dorg.osgi.service.http.port="$port" -jar "$jar" >"$dir/out.log" 2>&1) &
+  (cd "$dir" && exec java ${JAVA_OPTS:-} -Dorg.osgi.service.http.port="$port" -jar "$jar" >"$dir/out.log" 2>&1) &
   pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/health")" = 200 ]; do
     kill -0 "$pid" 2>/dev/null || { echo "run $i: the platform exited; see $dir/out.log" >&2; exit 1; }

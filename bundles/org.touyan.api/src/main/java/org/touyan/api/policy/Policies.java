@@ -26,6 +26,16 @@ public interface Policies {
 	 */
 	<S, R> Result<R> apply(Class<S> spi, Scope scope, String pin, Call<S, R> call);
 
+	/**
+	 * Freezes every binding in force under {@code key} (an evaluation cycle that opens, e.g.
+	 * {@code 2026-H1}); the pinned versions stay installed until the pin is released. A 409 problem
+	 * when the key is pinned already or nothing is bound.
+	 */
+	void pin(String key);
+
+	/** Releases a pin (its cycle closed); versions nothing else holds are removed. 404 if unknown. */
+	void release(String key);
+
 	/** Where a policy is wanted: a street (with its district) or a district; both null for the platform. */
 	record Scope(String districtId, String streetId) {
 

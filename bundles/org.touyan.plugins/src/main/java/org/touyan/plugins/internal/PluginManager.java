@@ -350,8 +350,13 @@ public class PluginManager implements Policies, HealthContributor {
 		}).get(0);
 	}
 
+	@Override
+	public void pin(String key) {
+		pinBindings(key);
+	}
+
 	/** Freezes every binding in force under {@code key}, e.g. an evaluation cycle being opened. */
-	public synchronized List<Binding> pin(String key) {
+	public synchronized List<Binding> pinBindings(String key) {
 		if (key == null || !PARAMETER_KEY.matcher(key).matches()) {
 			throw ProblemException.invalid("key", "a pin key is 1 to 64 letters, digits, '.', '_' or '-', e.g. 2026-H1");
 		}
@@ -372,6 +377,7 @@ public class PluginManager implements Policies, HealthContributor {
 	}
 
 	/** Releases a pin (its cycle closed); versions nothing else holds are removed. */
+	@Override
 	public synchronized void release(String key) {
 		if (!pins.exists(key)) {
 			throw ProblemException.notFound("pin", key);

@@ -133,7 +133,7 @@ public class PluginResource {
 	@Path("pins/{key}")
 	@Summary("Pins every binding in force under a key, e.g. an evaluation cycle that opens; its versions stay until released")
 	public List<BindingView> pin(@PathParam("key") String key) {
-		return manager.pin(key).stream().map(BindingView::of).toList();
+		return manager.pinBindings(key).stream().map(BindingView::of).toList();
 	}
 
 	@DELETE
