@@ -213,6 +213,10 @@ public class PluginManager implements Policies, HealthContributor {
 			if (e.getCause() instanceof PolicyFailureException p) {
 				throw p;
 			}
+			if (e.getCause() instanceof ProblemException p) {
+				// the policy judged the client's input (e.g. a fact it cannot read): the client's error
+				throw p;
+			}
 			throw new PolicyFailureException(provenance, "failed with an error", e.getCause());
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
