@@ -1,6 +1,8 @@
 package org.touyan.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -65,6 +67,31 @@ public class ProblemsIT extends PlatformTest {
 				.get("field").asText());
 		assertEquals(1, Stream.of(get("/api/districts?limit=500").json().findValuesAsText("code").toArray())
 				.filter("DUP"::equals).count());
+	}
+
+	@Test
+	public void aRequestUriThatIsNotAValidUriIsA400Problem() throws Exception {
+		// HTTP clients refuse to send such a URI, so write the request by hand
+		int port = Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.getOutputStream().write("GET /api/districts/{id} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertTrue(answer, answer.startsWith("HTTP/1.1 400"));
+			assertTrue(answer, answer.contains("application/problem+json"));
+			assertFalse(answer, answer.contains("at org."));
+		}
+	}
+
+	@Test
+	public void answersCarryHeadersThatKeepBrowsersFromMisusingThem() throws Exception {
+		java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create(base() + "/api/districts")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
+		assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null));
+		assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null));
+		assertEquals(java.util.Optional.empty(), r.headers().firstValue("Access-Control-Allow-Origin"));
 	}
 
 	@Test
