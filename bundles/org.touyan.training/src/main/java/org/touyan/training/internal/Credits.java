@@ -13,7 +13,7 @@ import org.touyan.training.internal.Directory.Secretary;
  * is the sum of the credits of every attendance in that year's plan, set against the plan's
  * required hours.
  */
-final class Credits {
+public final class Credits {
 
 	private Credits() {
 	}
