@@ -65,7 +65,9 @@ final class Csv {
 	static String line(Object... cells) {
 		StringBuilder out = new StringBuilder();
 		for (int i = 0; i < cells.length; i++) {
-			String v = cells[i] == null ? "" : cells[i].toString();
+			Object cell = cells[i];
+			// 4.50 stored as DECIMAL(6,2) reads 4.5, as a spreadsheet shows it
+			String v = cell == null ? "" : cell instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString() : cell.toString();
 			if (i > 0) {
 				out.append(',');
 			}

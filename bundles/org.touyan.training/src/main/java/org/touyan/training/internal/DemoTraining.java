@@ -29,7 +29,8 @@ import org.touyan.training.internal.Training.SessionInput;
 
 /**
  * The demo district's 2026 training year with the speech's figures: the 1+1+N plan with 5 street
- * brands, attendance of the annual and quarterly trainings and of the 小灶课堂 sessions, 12 forums,
+ * brands, attendance of the annual and quarterly trainings and of the 小灶课堂 and 治理小剧场
+ * sessions, 12 forums,
  * salons and themed activities held (a 13th, a forum, still to come), 10 shadowing placements, 14 dispatches to 塘桥街道 and 32
  * experience-transfer projects in various states. Generated from a fixed seed through the
  * bundle's own services, so every record and archive entry is as real data's.
@@ -122,21 +123,36 @@ public class DemoTraining implements DemoDataset {
 							attend(k, s, all, 0.85, false);
 						}
 					}
-				} else if (p.streetId().equals(street("DC").id())) {
-					Course k = training.addCourse(p.id(), new CourseInput(null, "网格治理小灶"));
-					List<String> dc = secretaries.stream().filter(x -> x.streetId().equals(p.streetId())).map(Secretary::personId).toList();
-					String[] formats = { "专题讲座", "案例研讨", "现场教学" };
-					for (int i = 0; i < 3; i++) {
-						Session s = training.addSession(k.id(), new SessionInput(LocalDate.of(YEAR, 4 + 2 * i, 8), "东城街道党群服务中心",
-								"街道工委讲师", formats[i], new BigDecimal("2")));
-						attend(k, s, dc, 0.9, true);
-					}
+				} else {
+					brandSessions(p);
 				}
 			}
 			events();
 			shadowing();
 			List<Secretary> dispatched = dispatches();
 			projects(dispatched);
+		}
+
+		/** Sessions of the brands with a plugin in the demo: 小灶课堂 in 东城街道, 治理小剧场 in 西城街道. */
+		private void brandSessions(Programme p) {
+			String[] formats;
+			String title;
+			if (p.streetId().equals(street("DC").id())) {
+				formats = new String[] { "专题讲座", "案例研讨", "现场教学" };
+				title = "网格治理小灶";
+			} else if (p.streetId().equals(street("XC").id())) {
+				formats = new String[] { "情景剧", "复盘研讨" };
+				title = "物业纠纷调解情景剧";
+			} else {
+				return;
+			}
+			Course k = training.addCourse(p.id(), new CourseInput(null, title));
+			List<String> local = secretaries.stream().filter(x -> x.streetId().equals(p.streetId())).map(Secretary::personId).toList();
+			for (int i = 0; i < formats.length; i++) {
+				Session s = training.addSession(k.id(), new SessionInput(LocalDate.of(YEAR, 4 + 2 * i, 8), "街道党群服务中心",
+						"街道工委讲师", formats[i], new BigDecimal("2")));
+				attend(k, s, local, 0.9, true);
+			}
 		}
 
 		private static final String[] TEACHERS = { "区委党校 王教授", "区民政局 业务骨干", "优秀社区书记 代表", "区委组织部 讲师", "区纪委监委 讲师" };
