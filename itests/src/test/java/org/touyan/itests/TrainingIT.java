@@ -178,6 +178,9 @@ public class TrainingIT extends PlatformTest {
 		int brands = 0;
 		for (JsonNode p : report.get("brands")) {
 			brands += p.get("kind").asText().equals("BRAND") ? 1 : 0;
+			if (p.get("name").asText().equals("治理小剧场")) {
+				assertEquals(p.toString(), "[\"governance-theatre 1.0.0\"]", p.get("computedBy").toString());
+			}
 		}
 		assertEquals(5, brands);
 		assertEquals(12, report.get("eventsHeld").get("total").asInt());

@@ -77,7 +77,7 @@ public class DemoTraining implements DemoDataset {
 	@Override
 	public void load() {
 		District demo = units.districts(Paging.of(0, 500)).items().stream().filter(d -> d.code().equals("DEMO")).findFirst().orElse(null);
-		if (demo == null || training.plan(demo.id(), YEAR).isPresent()) {
+		if (demo == null) {
 			return;
 		}
 		// fails (and the loader tries again) until the Tangqiao programme is bound; nothing is written before
@@ -99,17 +99,22 @@ public class DemoTraining implements DemoDataset {
 			this.streets = units.streets(district.id(), Paging.of(0, 500)).items();
 		}
 
+		/**
+		 * Each part is completed where a previous run stopped (the platform may restart a
+		 * component under a load, e.g. when plugin configuration changes): what exists is kept.
+		 */
 		void run() {
 			List<BrandInput> brands = BRANDS.stream().map(b -> new BrandInput(street(b[0]).id(), b[1])).toList();
-			Plan plan = training.createPlan(new PlanInput(district.id(), YEAR, REQUIRED, brands));
+			Plan plan = training.plan(district.id(), YEAR)
+					.orElseGet(() -> training.createPlan(new PlanInput(district.id(), YEAR, REQUIRED, brands)));
 			List<String> all = secretaries.stream().map(Secretary::personId).toList();
 			for (Programme p : plan.programmes()) {
 				if (p.kind().equals(Training.ANNUAL)) {
 					// 头雁领航: one week in May, a 3-hour session a day, one course kind each
 					for (int i = 0; i < p.courses().size(); i++) {
 						Course k = p.courses().get(i);
-						Session s = training.addSession(k.id(), new SessionInput(LocalDate.of(YEAR, 5, 11 + i), "区委党校报告厅",
-								TEACHERS[i], i == 3 ? "情景模拟" : i == 2 ? "案例分析" : "专家辅导", new BigDecimal("3")));
+						Session s = session(k, new SessionInput(LocalDate.of(YEAR, 5, 11 + i), "区委党校报告厅", TEACHERS[i],
+								i == 3 ? "情景模拟" : i == 2 ? "案例分析" : "专家辅导", new BigDecimal("3")));
 						attend(k, s, all, 0.92, false);
 					}
 				} else if (p.kind().equals(Training.QUARTERLY)) {
@@ -117,11 +122,9 @@ public class DemoTraining implements DemoDataset {
 					String[] topics = { "新闻写作", "沟通协调", "活动摄影", "新媒体运营" };
 					for (int q = 0; q < p.courses().size(); q++) {
 						Course k = p.courses().get(q);
-						Session s = training.addSession(k.id(), new SessionInput(LocalDate.of(YEAR, 3 * q + 3, 20), "区党群服务中心",
-								"精治社工讲师团", topics[q], new BigDecimal("4")));
-						if (!s.date().isAfter(LocalDate.now())) {
-							attend(k, s, all, 0.85, false);
-						}
+						Session s = session(k, new SessionInput(LocalDate.of(YEAR, 3 * q + 3, 20), "区党群服务中心", "精治社工讲师团",
+								topics[q], new BigDecimal("4")));
+						attend(k, s, all, 0.85, false);
 					}
 				} else {
 					brandSessions(p);
@@ -129,8 +132,13 @@ public class DemoTraining implements DemoDataset {
 			}
 			events();
 			shadowing();
-			List<Secretary> dispatched = dispatches();
-			projects(dispatched);
+			projects(dispatches());
+		}
+
+		/** The course's session on that date, scheduled if it is not there yet. */
+		private Session session(Course k, SessionInput input) {
+			return training.sessions(k.id()).stream().filter(s -> s.date().equals(input.date())).findFirst()
+					.orElseGet(() -> training.addSession(k.id(), input));
 		}
 
 		/** Sessions of the brands with a plugin in the demo: 小灶课堂 in 东城街道, 治理小剧场 in 西城街道. */
@@ -146,11 +154,11 @@ public class DemoTraining implements DemoDataset {
 			} else {
 				return;
 			}
-			Course k = training.addCourse(p.id(), new CourseInput(null, title));
+			Course k = p.courses().isEmpty() ? training.addCourse(p.id(), new CourseInput(null, title)) : p.courses().get(0);
 			List<String> local = secretaries.stream().filter(x -> x.streetId().equals(p.streetId())).map(Secretary::personId).toList();
 			for (int i = 0; i < formats.length; i++) {
-				Session s = training.addSession(k.id(), new SessionInput(LocalDate.of(YEAR, 4 + 2 * i, 8), "街道党群服务中心",
-						"街道工委讲师", formats[i], new BigDecimal("2")));
+				Session s = session(k, new SessionInput(LocalDate.of(YEAR, 4 + 2 * i, 8), "街道党群服务中心", "街道工委讲师",
+						formats[i], new BigDecimal("2")));
 				attend(k, s, local, 0.9, true);
 			}
 		}
@@ -160,6 +168,9 @@ public class DemoTraining implements DemoDataset {
 		/** Enrols everyone and records who came; at brand sessions some leave early (credit in whole half hours). */
 		private void attend(Course k, Session s, List<String> people, double rate, boolean partly) {
 			training.enrol(k.id(), people, ACTOR);
+			if (s.date().isAfter(LocalDate.now()) || !training.attendance(s.id()).isEmpty()) {
+				return;
+			}
 			StringBuilder csv = new StringBuilder("personId,hours\n");
 			for (String person : people) {
 				if (random.nextDouble() < rate) {
@@ -175,32 +186,46 @@ public class DemoTraining implements DemoDataset {
 
 		/** 12 held: 6 monthly forums, 2 quarterly salons, one activity of each of the 4 themes; one forum still to come. */
 		private void events() {
+			Set<String> held = new java.util.HashSet<>();
+			exchange.events(district.id(), YEAR, null, Paging.of(0, 500)).items().forEach(e -> held.add(e.title()));
 			for (int m = 1; m <= 7; m++) {
 				LocalDate date = LocalDate.of(YEAR, m + 5, 16);
-				boolean held = !date.isAfter(LocalDate.now());
-				exchange.createEvent(new Exchange.EventInput(district.id(), "FORUM", null, "幸福论坛第" + m + "期", date, "区党群服务中心",
-						sample(8), sample(2), held ? "书记们围绕社区治理难点交流经验。" : null), ACTOR);
+				event("FORUM", null, "幸福论坛第" + m + "期", date, "区党群服务中心", 8, 2,
+						date.isAfter(LocalDate.now()) ? null : "书记们围绕社区治理难点交流经验。", held);
 			}
 			for (int q = 1; q <= 2; q++) {
-				exchange.createEvent(new Exchange.EventInput(district.id(), "SALON", null, "书记沙龙（第" + "一二".charAt(q - 1) + "季）",
-						LocalDate.of(YEAR, 3 * q + 3, 28), "书记工作室", sample(10), sample(3), "圆桌座谈，分享工作法。"), ACTOR);
+				event("SALON", null, "书记沙龙（第" + "一二".charAt(q - 1) + "季）", LocalDate.of(YEAR, 3 * q + 3, 28), "书记工作室", 10, 3,
+						"圆桌座谈，分享工作法。", held);
 			}
 			for (int t = 0; t < Exchange.THEMES.size(); t++) {
-				exchange.createEvent(new Exchange.EventInput(district.id(), "ACTIVITY", Exchange.THEMES.get(t), Exchange.THEMES.get(t),
-						LocalDate.of(YEAR, 7 + t, 9), "示范社区", sample(12), sample(2), "现场观摩、经验分享。"), ACTOR);
+				event("ACTIVITY", Exchange.THEMES.get(t), Exchange.THEMES.get(t), LocalDate.of(YEAR, 7 + t, 9), "示范社区", 12, 2,
+						"现场观摩、经验分享。", held);
+			}
+		}
+
+		private void event(String kind, String theme, String title, LocalDate date, String place, int participants, int speakers,
+				String record, Set<String> held) {
+			if (!held.contains(title)) {
+				exchange.createEvent(new Exchange.EventInput(district.id(), kind, theme, title, date, place, sample(participants),
+						sample(speakers), record), ACTOR);
 			}
 		}
 
 		/** 10 secretaries for a month in 上海 or 厦门; those back have reported. */
 		private void shadowing() {
-			List<Secretary> chosen = pick(10);
-			for (int i = 0; i < chosen.size(); i++) {
+			List<Exchange.Placement> placed = new ArrayList<>(exchange.placements(district.id(), YEAR));
+			List<Secretary> others = new ArrayList<>(secretaries);
+			others.removeIf(s -> placed.stream().anyMatch(p -> p.personId().equals(s.personId())));
+			java.util.Collections.shuffle(others, random);
+			for (int i = placed.size(); i < 10; i++) {
 				boolean shanghai = i % 2 == 0;
 				LocalDate start = LocalDate.of(YEAR, 3 + i, 1);
-				Exchange.Placement p = exchange.place(new Exchange.PlacementInput(district.id(), chosen.get(i).personId(),
+				placed.add(exchange.place(new Exchange.PlacementInput(district.id(), others.get(i).personId(),
 						shanghai ? "上海市" : "厦门市", shanghai ? "上海市浦东新区塘桥街道" : "厦门市思明区嘉莲街道", start,
-						start.plusMonths(1).minusDays(1)), ACTOR);
-				if (!p.endDate().isAfter(LocalDate.now())) {
+						start.plusMonths(1).minusDays(1)), ACTOR));
+			}
+			for (Exchange.Placement p : placed) {
+				if (p.report() == null && !p.endDate().isAfter(LocalDate.now())) {
 					exchange.report(p.id(), new Exchange.ReportInput("跟班学习一个月，学习网格化治理和社区服务经验。"), ACTOR);
 				}
 			}
@@ -209,36 +234,45 @@ public class DemoTraining implements DemoDataset {
 		/** 14 secretaries dispatched to 塘桥街道 since last year, a month each; the programme refuses some, who are passed over. */
 		private List<Secretary> dispatches() {
 			List<String> contents = pairing.programme(district.id()).contents().stream().map(x -> x.code()).toList();
+			List<Pairing.Dispatch> made = new ArrayList<>(pairing.dispatches(district.id(), Paging.of(0, 500)).items());
 			List<Secretary> candidates = new ArrayList<>(secretaries);
 			java.util.Collections.shuffle(candidates, random);
-			List<Secretary> dispatched = new ArrayList<>();
-			LocalDate start = LocalDate.of(YEAR - 1, 6, 1);
 			for (Secretary s : candidates) {
-				if (dispatched.size() == 14) {
+				if (made.size() >= 14) {
 					break;
 				}
+				if (made.stream().anyMatch(d -> d.personId().equals(s.personId()))) {
+					continue;
+				}
+				LocalDate start = LocalDate.of(YEAR - 1, 6, 1).plusMonths(made.size());
 				try {
-					Pairing.Dispatch d = pairing.dispatch(new Pairing.DispatchInput(district.id(), s.personId(),
-							contents.get(dispatched.size() % contents.size()), start, start.plusMonths(1).minusDays(1)), ACTOR);
-					if (!d.endDate().isAfter(LocalDate.now())) {
-						pairing.report(d.id(), new Pairing.DispatchReport(java.util.Map.of("learned", "学习了塘桥街道的社区治理经验。",
-								"practices", "“家门口”服务体系、楼组自治。", "plan", "结合本社区实际，形成转化项目。")), ACTOR);
-					}
-					dispatched.add(s);
-					start = start.plusMonths(1);
+					made.add(pairing.dispatch(new Pairing.DispatchInput(district.id(), s.personId(),
+							contents.get(made.size() % contents.size()), start, start.plusMonths(1).minusDays(1)), ACTOR));
 				} catch (ProblemException refused) {
 					if (refused.status() != 422) {
 						throw refused;
 					}
 				}
 			}
-			return dispatched;
+			for (Pairing.Dispatch d : made) {
+				if (d.report() == null && !d.endDate().isAfter(LocalDate.now())) {
+					pairing.report(d.id(), new Pairing.DispatchReport(java.util.Map.of("learned", "学习了塘桥街道的社区治理经验。",
+							"practices", "“家门口”服务体系、楼组自治。", "plan", "结合本社区实际，形成转化项目。")), ACTOR);
+				}
+			}
+			return made.stream().map(d -> secretaries.stream().filter(s -> s.personId().equals(d.personId())).findFirst().orElseThrow())
+					.toList();
 		}
 
 		/** 32 projects owned by the dispatched secretaries, in various states, each graded by the programme. */
 		private void projects(List<Secretary> owners) {
 			String[] themes = { "“家门口”服务站", "楼组自治", "睦邻中心", "社区规划师", "党建服务站点", "居民议事会", "邻里互助", "社区基金" };
-			for (int i = 0; i < 32; i++) {
+			for (Pairing.Project p : pairing.projects(district.id(), null, Paging.of(0, 500)).items()) {
+				if (p.grade() == null) {
+					pairing.assess(p.id(), ACTOR);
+				}
+			}
+			for (int i = (int) pairing.projects(district.id(), null, Paging.of(0, 1)).total(); i < 32; i++) {
 				Secretary owner = owners.get(i % owners.size());
 				int milestones = 3 + random.nextInt(4);
 				Pairing.Project p = pairing.createProject(new Pairing.ProjectInput(district.id(), owner.communityName() + themes[i % themes.length]
