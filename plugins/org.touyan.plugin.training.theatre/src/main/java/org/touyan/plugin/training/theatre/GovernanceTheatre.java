@@ -35,7 +35,7 @@ public class GovernanceTheatre implements TrainingBrand {
 		if (a.attendedHours().signum() < 0 || a.attendedHours().compareTo(a.sessionHours()) > 0) {
 			throw new IllegalArgumentException("参训时长应在 0 到 " + a.sessionHours().toPlainString() + " 小时之间");
 		}
-		if (a.attendedHours().multiply(BigDecimal.TWO).compareTo(a.sessionHours()) < 0) {
+		if (a.attendedHours().multiply(BigDecimal.valueOf(2)).compareTo(a.sessionHours()) < 0) {
 			return BigDecimal.ZERO;
 		}
 		BigDecimal rate = a.courseFormat().equals("情景剧") ? SCENE : BigDecimal.ONE;
