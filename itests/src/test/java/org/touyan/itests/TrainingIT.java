@@ -74,6 +74,14 @@ public class TrainingIT extends PlatformTest {
 		assertEquals("hours", assertProblem(post("/api/training/sessions/" + session + "/attendance", "{\"personId\":\"" + old
 				+ "\",\"hours\":2.5}"), 400).get("field").asText());
 		assertEquals(1, get("/api/training/sessions/" + session + "/attendance").json().size());
+		// the session report has the fields 小灶课堂 requires
+		assertEquals("fields.participants", assertProblem(post("/api/training/sessions/" + session + "/report",
+				"{\"fields\":{\"topic\":\"网格治理\",\"teacher\":\"张老师\"}}"), 400).get("field").asText());
+		assertEquals(200, post("/api/training/sessions/" + session + "/report",
+				"{\"fields\":{\"topic\":\"网格治理\",\"teacher\":\"张老师\",\"participants\":\"2\"}}").status());
+		JsonNode sessionReport = get("/api/training/sessions/" + session + "/report").json();
+		assertEquals("网格治理", sessionReport.get("values").get("topic").asText());
+		assertEquals("xiaozao-classroom", sessionReport.get("provenance").get("policyId").asText());
 
 		// a session that has not happened takes no attendance
 		JsonNode next = created(post("/api/training/plans", "{\"districtId\":\"" + district + "\",\"year\":" + (year + 1) + ",\"requiredHours\":4}"));

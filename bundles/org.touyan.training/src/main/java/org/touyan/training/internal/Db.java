@@ -40,7 +40,7 @@ final class Db {
 
 	static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
 		List<T> found = query(c, sql, row, args);
-		return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+		return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
 	}
 
 	static long count(Connection c, String sql, Object... args) throws SQLException {

@@ -33,10 +33,6 @@ import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 import org.touyan.api.training.ReportField;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Cross-city pairing (结对共建) through the programme bound for the district: dispatches of
  * secretaries (the programme decides who may go and what a dispatch reports) and
@@ -72,8 +68,6 @@ public class Pairing {
 	public record Project(String id, String districtId, String title, String ownerId, String communityId, int milestones,
 			int milestonesDone, String status, String outcome, String grade, String assessment, Provenance provenance) {
 	}
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final Store store;
 	private final Policies policies;
@@ -160,50 +154,21 @@ public class Pairing {
 	public Dispatch report(String id, DispatchReport input, String actor) {
 		Input.body(input);
 		Dispatch before = dispatch(id);
-		List<ReportField> fields = programme(before.districtId()).dispatchReportFields();
-		Map<String, String> given = input.fields() == null ? Map.of() : input.fields();
-		Map<String, String> report = new LinkedHashMap<>();
-		for (ReportField f : fields) {
-			String v = Input.text("fields." + f.key(), given.get(f.key()), 2000, f.required());
-			if (v != null) {
-				report.put(f.key(), v);
-			}
-		}
-		for (String key : given.keySet()) {
-			if (fields.stream().noneMatch(f -> f.key().equals(key))) {
-				throw ProblemException.invalid("fields." + key, "the programme's report has no field '" + key + "'");
-			}
-		}
+		Map<String, String> report = Reports.check(programme(before.districtId()).dispatchReportFields(), input.fields());
 		Dispatch after = new Dispatch(before.id(), before.districtId(), before.personId(), before.contentCode(), before.startDate(),
 				before.endDate(), report, before.provenance());
 		store.write(c -> {
-			Db.update(c, "UPDATE pairing_dispatch SET report_json = ? WHERE id = ?", null, json(report), id);
+			Db.update(c, "UPDATE pairing_dispatch SET report_json = ? WHERE id = ?", null, Reports.json(report), id);
 			return archive.append(c, before.personId(), actor, "pairing.dispatch.report", "dispatch:" + id, before, after);
 		});
 		return after;
 	}
 
-	private static String json(Object value) {
-		try {
-			return JSON.writeValueAsString(value);
-		} catch (JsonProcessingException e) {
-			throw new IllegalStateException("a report of strings is always JSON", e);
-		}
-	}
-
 	private static final String DISPATCH = "SELECT * FROM pairing_dispatch";
 
 	private Dispatch dispatch(ResultSet rs) throws SQLException {
-		String report = rs.getString("report_json");
-		Map<String, String> fields;
-		try {
-			fields = report == null ? null : JSON.readValue(report, new TypeReference<LinkedHashMap<String, String>>() {
-			});
-		} catch (JsonProcessingException e) {
-			throw new SQLException("unreadable dispatch report " + rs.getString("id"), e);
-		}
 		return new Dispatch(rs.getString("id"), rs.getString("district_id"), rs.getString("person_id"), rs.getString("content_code"),
-				Db.date(rs, "start_date"), Db.date(rs, "end_date"), fields, Db.provenance(rs));
+				Db.date(rs, "start_date"), Db.date(rs, "end_date"), Reports.read(rs.getString("report_json")), Db.provenance(rs));
 	}
 
 	public Dispatch dispatch(String id) {

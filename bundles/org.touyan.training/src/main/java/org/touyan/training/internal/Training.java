@@ -26,6 +26,7 @@ import org.touyan.api.registry.Archive;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 import org.touyan.api.training.Attendance;
+import org.touyan.api.training.ReportField;
 import org.touyan.api.training.TrainingBrand;
 
 /**
@@ -271,6 +272,52 @@ public class Training {
 
 	public List<Session> sessions(String courseId) {
 		return store.read(c -> Db.query(c, SESSION + " WHERE s.course_id = ? ORDER BY s.session_date, s.id", Training::session, courseId));
+	}
+
+	// ---- session reports -----------------------------------------------------------------------
+
+	/** Fields of a district training's session report; a brand session's come from the street's brand. */
+	static final List<ReportField> DISTRICT_REPORT = List.of(new ReportField("topic", "课程主题", "Topic", true),
+			new ReportField("summary", "培训小结", "Summary", false));
+
+	/** A session report: the fields as the brand defines them now, the values given, and the brand that defined them. */
+	public record SessionReport(String sessionId, List<ReportField> fields, Map<String, String> values, Provenance provenance) {
+	}
+
+	public record SessionReportInput(Map<String, String> fields) {
+	}
+
+	public SessionReport sessionReport(String sessionId) {
+		Session s = session(sessionId);
+		Result<List<ReportField>> fields = reportFields(s);
+		String json = store.read(c -> Db.one(c, "SELECT report_json FROM training_session WHERE id = ?", rs -> rs.getString(1), sessionId))
+				.orElse(null);
+		return new SessionReport(sessionId, fields.value(), Reports.read(json), fields.provenance());
+	}
+
+	/** Reports on a session that has taken place, with every field its brand requires. */
+	public SessionReport report(String sessionId, SessionReportInput input) {
+		Input.body(input);
+		Session s = session(sessionId);
+		if (s.date().isAfter(LocalDate.now())) {
+			throw ProblemException.invalid("sessionId", "the session takes place on " + s.date() + "; it is reported after it");
+		}
+		Result<List<ReportField>> fields = reportFields(s);
+		Map<String, String> values = Reports.check(fields.value(), input.fields());
+		store.write(c -> Db.update(c, "UPDATE training_session SET report_json = ? WHERE id = ?", null, Reports.json(values), sessionId));
+		return new SessionReport(sessionId, fields.value(), values, fields.provenance());
+	}
+
+	private Result<List<ReportField>> reportFields(Session s) {
+		if (!BRAND.equals(s.programmeKind())) {
+			return new Result<>(DISTRICT_REPORT, null);
+		}
+		Result<List<ReportField>> r = policies.apply(TrainingBrand.class, new Scope(s.districtId(), s.streetId()), null,
+				(brand, parameters) -> brand.reportFields());
+		if (r.value() == null) {
+			throw new PolicyFailureException(r.provenance(), "answered no report fields");
+		}
+		return r;
 	}
 
 	// ---- enrolment -----------------------------------------------------------------------------

@@ -134,6 +134,20 @@ public class TrainingResource {
 		return training.session(id);
 	}
 
+	@GET
+	@Path("sessions/{id}/report")
+	@Summary("A session's report: the fields its brand defines (or the district training's), the values, the brand's provenance")
+	public Training.SessionReport sessionReport(@PathParam("id") String id) {
+		return training.sessionReport(id);
+	}
+
+	@POST
+	@Path("sessions/{id}/report")
+	@Summary("Reports on a session that has taken place, with every field its brand requires")
+	public Training.SessionReport report(@PathParam("id") String id, Training.SessionReportInput input) {
+		return training.report(id, input);
+	}
+
 	@POST
 	@Path("sessions/{id}/attendance")
 	@Summary(value = "Records one attendance of a session that has taken place; a brand session is credited by the street's brand",

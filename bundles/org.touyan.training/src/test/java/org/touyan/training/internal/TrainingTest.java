@@ -49,7 +49,7 @@ class TrainingTest {
 
 		@Override
 		public List<ReportField> reportFields() {
-			return List.of();
+			return List.of(new ReportField("topic", "课程主题", null, true), new ReportField("feedback", "学员反馈", null, false));
 		}
 	}
 
@@ -62,7 +62,7 @@ class TrainingTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		store = new MemoryStore("V1__training.sql");
+		store = new MemoryStore("V1__training.sql", "V2__session_report.sql");
 		policies = new FakePolicies();
 		policies.bound.put(TrainingBrand.class, new HalfHourBrand());
 		FakeDirectory directory = new FakeDirectory().secretary("p1", "s1", LocalDate.of(1980, 1, 1), 3)
@@ -193,5 +193,22 @@ class TrainingTest {
 		// required 4: p1 has 3, p2 has 2 + 2, p3 nothing
 		assertEquals(List.of("p1", "p3"), credits.stream().filter(c -> !c.met()).map(Credits.Credit::personId).toList());
 		assertEquals(0, new BigDecimal("4").compareTo(credits.get(1).credit()));
+	}
+
+	@Test
+	void aSessionReportCarriesTheFieldsItsBrandRequires() {
+		Session brand = brandSession(PAST);
+		ProblemException missing = assertThrows(ProblemException.class,
+				() -> training.report(brand.id(), new Training.SessionReportInput(java.util.Map.of("feedback", "好"))));
+		assertEquals("fields.topic", missing.field());
+		ProblemException unknown = assertThrows(ProblemException.class,
+				() -> training.report(brand.id(), new Training.SessionReportInput(java.util.Map.of("topic", "网格", "mood", "好"))));
+		assertEquals("fields.mood", unknown.field());
+		assertNull(training.sessionReport(brand.id()).values());
+		training.report(brand.id(), new Training.SessionReportInput(java.util.Map.of("topic", "网格治理")));
+		Training.SessionReport report = training.sessionReport(brand.id());
+		assertEquals(java.util.Map.of("topic", "网格治理"), report.values());
+		assertEquals("test-policy", report.provenance().policyId());
+		assertEquals(Training.DISTRICT_REPORT, training.sessionReport(annualSession().id()).fields());
 	}
 }
