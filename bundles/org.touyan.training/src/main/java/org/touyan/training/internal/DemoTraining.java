@@ -188,11 +188,12 @@ public class DemoTraining implements DemoDataset {
 		private void events() {
 			Set<String> held = new java.util.HashSet<>();
 			exchange.events(district.id(), YEAR, null, Paging.of(0, 500)).items().forEach(e -> held.add(e.title()));
-			for (int m = 1; m <= 7; m++) {
-				LocalDate date = LocalDate.of(YEAR, m + 5, 16);
-				event("FORUM", null, "幸福论坛第" + m + "期", date, "区党群服务中心", 8, 2,
-						date.isAfter(LocalDate.now()) ? null : "书记们围绕社区治理难点交流经验。", held);
+			for (int m = 1; m <= 6; m++) {
+				event("FORUM", null, "幸福论坛第" + m + "期", LocalDate.of(YEAR, m + 4, 16), "区党群服务中心", 8, 2,
+						"书记们围绕社区治理难点交流经验。", held);
 			}
+			// the next forum is always still to come, so the count held stays the speech's 12
+			event("FORUM", null, "幸福论坛第7期", LocalDate.now().plusMonths(1), "区党群服务中心", 8, 2, null, held);
 			for (int q = 1; q <= 2; q++) {
 				event("SALON", null, "书记沙龙（第" + "一二".charAt(q - 1) + "季）", LocalDate.of(YEAR, 3 * q + 3, 28), "书记工作室", 10, 3,
 						"圆桌座谈，分享工作法。", held);
