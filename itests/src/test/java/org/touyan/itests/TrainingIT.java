@@ -185,7 +185,12 @@ public class TrainingIT extends PlatformTest {
 		JsonNode report = get("/api/training-reports?district=" + district + "&year=2026").json();
 		int brands = 0;
 		for (JsonNode p : report.get("brands")) {
-			brands += p.get("kind").asText().equals("BRAND") ? 1 : 0;
+			if (p.get("kind").asText().equals("BRAND")) {
+				brands++;
+				// every brand's sessions are credited by its own plugin
+				assertEquals(p.toString(), 1, p.get("computedBy").size());
+				assertTrue(p.toString(), p.get("attendances").asInt() > 0);
+			}
 			if (p.get("name").asText().equals("治理小剧场")) {
 				assertEquals(p.toString(), "[\"governance-theatre 1.0.0\"]", p.get("computedBy").toString());
 			}

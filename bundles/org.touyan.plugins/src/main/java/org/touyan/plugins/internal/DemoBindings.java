@@ -15,8 +15,8 @@ import org.touyan.api.store.DemoDataset;
 
 /**
  * The demo district's policy bindings: the district formula for the district, the safety-veto
- * variant for 幸福街道, the 小灶课堂 brand for 东城街道, the
- * 治理小剧场 brand for 西城街道 and the Tangqiao programme for the district.
+ * variant for 幸福街道, the 5 training brands of
+ * their streets (小灶课堂 东城, 治理小剧场 西城, 湖畔夜校 南湖, 书记微讲堂 北苑, 幸福工作坊 幸福) and the Tangqiao programme for the district.
  * It waits (the loader tries again) until the example plugins from {@code deploy/} are installed,
  * and leaves a binding already made for an SPI and scope alone.
  */
@@ -51,6 +51,9 @@ public class DemoBindings implements DemoDataset {
 		bindOnce("StarRatingFormula", new Scope(demo.id(), street(demo, "XF").id()), "safety-veto");
 		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "DC").id()), "xiaozao-classroom");
 		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "XC").id()), "governance-theatre");
+		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "NH").id()), "lakeside-night-school");
+		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "BY").id()), "micro-lecture");
+		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "XF").id()), "happiness-workshop");
 		bindOnce("PairingProgramme", district, "tangqiao");
 	}
 

@@ -29,8 +29,7 @@ import org.touyan.training.internal.Training.SessionInput;
 
 /**
  * The demo district's 2026 training year with the speech's figures: the 1+1+N plan with 5 street
- * brands, attendance of the annual and quarterly trainings and of the 小灶课堂 and 治理小剧场
- * sessions, 12 forums,
+ * brands, attendance of the annual and quarterly trainings and of each brand's sessions, 12 forums,
  * salons and themed activities held (a 13th, a forum, still to come), 10 shadowing placements, 14 dispatches to 塘桥街道 and 32
  * experience-transfer projects in various states. Generated from a fixed seed through the
  * bundle's own services, so every record and archive entry is as real data's.
@@ -47,6 +46,13 @@ public class DemoTraining implements DemoDataset {
 	/** The 5 street brands (N of 1+1+N) by street code. */
 	static final List<String[]> BRANDS = List.of(new String[] { "DC", "小灶课堂" }, new String[] { "XC", "治理小剧场" },
 			new String[] { "NH", "湖畔夜校" }, new String[] { "BY", "书记微讲堂" }, new String[] { "XF", "幸福工作坊" });
+
+	/** The formats of each brand plugin the demo binds, and a course of each, by street code. */
+	static final java.util.Map<String, String[]> BRAND_FORMATS = java.util.Map.of("DC", new String[] { "专题讲座", "案例研讨", "现场教学" },
+			"XC", new String[] { "情景剧", "复盘研讨" }, "NH", new String[] { "夜校讲座", "小组讨论" }, "BY", new String[] { "微讲堂", "互评" },
+			"XF", new String[] { "工作坊", "实地走访" });
+	static final java.util.Map<String, String> BRAND_COURSES = java.util.Map.of("DC", "网格治理", "XC", "物业纠纷调解情景剧", "NH",
+			"居民议事规则", "BY", "书记工作法", "XF", "老旧小区改造");
 
 	private final OrgUnits units;
 	private final Directory directory;
@@ -141,19 +147,11 @@ public class DemoTraining implements DemoDataset {
 					.orElseGet(() -> training.addSession(k.id(), input));
 		}
 
-		/** Sessions of the brands with a plugin in the demo: 小灶课堂 in 东城街道, 治理小剧场 in 西城街道. */
+		/** Sessions of each street brand, in the formats of the brand plugin bound for the street. */
 		private void brandSessions(Programme p) {
-			String[] formats;
-			String title;
-			if (p.streetId().equals(street("DC").id())) {
-				formats = new String[] { "专题讲座", "案例研讨", "现场教学" };
-				title = "网格治理小灶";
-			} else if (p.streetId().equals(street("XC").id())) {
-				formats = new String[] { "情景剧", "复盘研讨" };
-				title = "物业纠纷调解情景剧";
-			} else {
-				return;
-			}
+			String code = streets.stream().filter(x -> x.id().equals(p.streetId())).findFirst().orElseThrow().code();
+			String[] formats = BRAND_FORMATS.get(code);
+			String title = p.name() + "·" + BRAND_COURSES.get(code);
 			Course k = p.courses().isEmpty() ? training.addCourse(p.id(), new CourseInput(null, title)) : p.courses().get(0);
 			List<String> local = secretaries.stream().filter(x -> x.streetId().equals(p.streetId())).map(Secretary::personId).toList();
 			for (int i = 0; i < formats.length; i++) {
@@ -165,7 +163,7 @@ public class DemoTraining implements DemoDataset {
 
 		private static final String[] TEACHERS = { "区委党校 王教授", "区民政局 业务骨干", "优秀社区书记 代表", "区委组织部 讲师", "区纪委监委 讲师" };
 
-		/** Enrols everyone and records who came; at brand sessions some leave early (credit in whole half hours). */
+		/** Enrols everyone and records who came; at brand sessions some leave early, which each brand credits its own way. */
 		private void attend(Course k, Session s, List<String> people, double rate, boolean partly) {
 			training.enrol(k.id(), people, ACTOR);
 			if (s.date().isAfter(LocalDate.now()) || !training.attendance(s.id()).isEmpty()) {
