@@ -135,10 +135,26 @@ public class TrainingIT extends PlatformTest {
 		assertEquals("良好", graded.get("grade").asText());
 		assertEquals("1.0.0", graded.get("provenance").get("version").asText());
 
+		// a forum and a shadowing placement, logged and reported
+		String held = today;
+		assertEquals("theme", assertProblem(post("/api/exchange-events", "{\"districtId\":\"" + district
+				+ "\",\"kind\":\"ACTIVITY\",\"title\":\"主题活动\",\"date\":\"" + held + "\",\"place\":\"示范社区\"}"), 400)
+				.get("field").asText());
+		JsonNode forum = created(post("/api/exchange-events", "{\"districtId\":\"" + district + "\",\"kind\":\"FORUM\",\"title\":\"幸福论坛第1期\","
+				+ "\"date\":\"" + held + "\",\"place\":\"党群服务中心\",\"participantIds\":[\"" + young + "\"],\"speakerIds\":[\"" + old
+				+ "\"],\"record\":\"交流社区治理经验\"}"));
+		assertEquals("幸福论坛", forum.get("kindName").asText());
+		assertEquals(2, forum.get("participantIds").size());
+		String placement = created(post("/api/shadowing", "{\"districtId\":\"" + district + "\",\"personId\":\"" + young
+				+ "\",\"city\":\"厦门市\",\"host\":\"嘉莲街道\",\"startDate\":\"" + LocalDate.now().minusDays(40) + "\",\"endDate\":\""
+				+ LocalDate.now().minusDays(10) + "\"}")).get("id").asText();
+		assertEquals(200, post("/api/shadowing/" + placement + "/report", "{\"report\":\"学习了网格化治理\"}").status());
+
 		// every change is in the person's archive
 		List<String> actions = new ArrayList<>();
 		get("/api/people/" + young + "/archive?limit=500").json().get("items").forEach(e -> actions.add(e.get("action").asText()));
-		for (String action : List.of("training.enrolment", "training.attendance", "pairing.dispatch", "pairing.dispatch.report",
+		for (String action : List.of("training.enrolment", "training.attendance", "exchange.participation", "shadowing.placement",
+				"shadowing.report", "pairing.dispatch", "pairing.dispatch.report",
 				"pairing.project", "pairing.project.progress", "pairing.project.assessment")) {
 			assertTrue(action + " in " + actions, actions.contains(action));
 		}
@@ -157,6 +173,7 @@ public class TrainingIT extends PlatformTest {
 		JsonNode report = get("/api/training-reports?district=" + district + "&year=" + year).json();
 		assertEquals(1, report.get("projects").size());
 		assertEquals(2, report.get("hours").size());
+		assertEquals(1, report.get("eventsHeld").get("FORUM").asInt());
 		Reply hours = get("/api/training-reports/hours?district=" + district + "&year=" + year);
 		assertTrue(hours.contentType().startsWith("text/csv"));
 		assertTrue(hours.body(), hours.body().contains("王建国,东城街道,东湖社区,4.5"));
