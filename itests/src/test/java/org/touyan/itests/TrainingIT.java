@@ -136,12 +136,11 @@ public class TrainingIT extends PlatformTest {
 		assertEquals("1.0.0", graded.get("provenance").get("version").asText());
 
 		// a forum and a shadowing placement, logged and reported
-		String held = today;
 		assertEquals("theme", assertProblem(post("/api/exchange-events", "{\"districtId\":\"" + district
-				+ "\",\"kind\":\"ACTIVITY\",\"title\":\"主题活动\",\"date\":\"" + held + "\",\"place\":\"示范社区\"}"), 400)
+				+ "\",\"kind\":\"ACTIVITY\",\"title\":\"主题活动\",\"date\":\"" + today + "\",\"place\":\"示范社区\"}"), 400)
 				.get("field").asText());
 		JsonNode forum = created(post("/api/exchange-events", "{\"districtId\":\"" + district + "\",\"kind\":\"FORUM\",\"title\":\"幸福论坛第1期\","
-				+ "\"date\":\"" + held + "\",\"place\":\"党群服务中心\",\"participantIds\":[\"" + young + "\"],\"speakerIds\":[\"" + old
+				+ "\"date\":\"" + today + "\",\"place\":\"党群服务中心\",\"participantIds\":[\"" + young + "\"],\"speakerIds\":[\"" + old
 				+ "\"],\"record\":\"交流社区治理经验\"}"));
 		assertEquals("幸福论坛", forum.get("kindName").asText());
 		assertEquals(2, forum.get("participantIds").size());
