@@ -15,9 +15,10 @@ import org.touyan.api.store.DemoDataset;
 
 /**
  * The demo district's policy bindings: the district formula for the district, the safety-veto
- * variant for 幸福街道, the 小灶课堂 brand for 东城街道 and the Tangqiao programme for the district.
+ * variant for 幸福街道, the 5 training brands of
+ * their streets (小灶课堂 东城, 治理小剧场 西城, 湖畔夜校 南湖, 书记微讲堂 北苑, 幸福工作坊 幸福) and the Tangqiao programme for the district.
  * It waits (the loader tries again) until the example plugins from {@code deploy/} are installed,
- * and leaves a demo district that already has bindings alone.
+ * and leaves a binding already made for an SPI and scope alone.
  */
 @Component
 public class DemoBindings implements DemoDataset {
@@ -45,14 +46,26 @@ public class DemoBindings implements DemoDataset {
 	public void load() {
 		District demo = units.districts(Paging.of(0, 500)).items().stream().filter(d -> d.code().equals("DEMO"))
 				.findFirst().orElseThrow(() -> new IllegalStateException("the demo district is not there"));
-		if (manager.bindings().stream().anyMatch(b -> b.scope().equals("district:" + demo.id()))) {
-			return;
-		}
 		Scope district = new Scope(demo.id(), null);
-		manager.bind("StarRatingFormula", district, "district-default", Map.of());
-		manager.bind("StarRatingFormula", new Scope(demo.id(), street(demo, "XF").id()), "safety-veto", Map.of());
-		manager.bind("TrainingBrand", new Scope(demo.id(), street(demo, "DC").id()), "xiaozao-classroom", Map.of());
-		manager.bind("PairingProgramme", district, "tangqiao", Map.of());
+		bindOnce("StarRatingFormula", district, "district-default");
+		bindOnce("StarRatingFormula", new Scope(demo.id(), street(demo, "XF").id()), "safety-veto");
+		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "DC").id()), "xiaozao-classroom");
+		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "XC").id()), "governance-theatre");
+		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "NH").id()), "lakeside-night-school");
+		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "BY").id()), "micro-lecture");
+		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "XF").id()), "happiness-workshop");
+		bindOnce("PairingProgramme", district, "tangqiao");
+	}
+
+	/**
+	 * Binds unless the SPI is bound in that scope already: a load that stopped half way (a plugin
+	 * not installed yet) carries on where it stopped, and bindings made meanwhile are left alone.
+	 */
+	private void bindOnce(String spi, Scope scope, String policyId) {
+		String where = BindingStore.scopeOf(scope);
+		if (manager.bindings().stream().noneMatch(b -> b.scope().equals(where) && Views.simpleName(b.spi()).equals(spi))) {
+			manager.bind(spi, scope, policyId, Map.of());
+		}
 	}
 
 	private Street street(District demo, String code) {

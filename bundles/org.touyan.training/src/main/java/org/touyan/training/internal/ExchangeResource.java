@@ -1,0 +1,112 @@
+package org.touyan.training.internal;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+import org.touyan.training.internal.Exchange.Event;
+import org.touyan.training.internal.Exchange.EventInput;
+import org.touyan.training.internal.Exchange.Placement;
+import org.touyan.training.internal.Exchange.PlacementInput;
+import org.touyan.training.internal.Exchange.RecordInput;
+import org.touyan.training.internal.Exchange.ReportInput;
+
+/** Exchange events (幸福论坛, 书记沙龙, themed activities) and benchmark shadowing (对标实训) over REST. */
+@Component(service = ExchangeResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ExchangeResource {
+
+	private final Exchange exchange;
+
+	@Activate
+	public ExchangeResource(@Reference Exchange exchange) {
+		this.exchange = exchange;
+	}
+
+	@POST
+	@Path("exchange-events")
+	@Summary(value = "Schedules or logs a forum, salon or themed activity with participants, speakers and a short record",
+			returns = Event.class)
+	public Response createEvent(@HeaderParam(Input.ACTOR_HEADER) String actor, EventInput input) {
+		String who = Input.actor(actor);
+		return Response.status(201).entity(exchange.createEvent(input, who)).build();
+	}
+
+	@GET
+	@Path("exchange-events")
+	@Summary("A district's exchange events, newest first, optionally of one year and kind (FORUM, SALON, ACTIVITY)")
+	public Page<Event> events(@QueryParam("district") String district, @QueryParam("year") String year,
+			@QueryParam("kind") String kind, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		Paging paging = Paging.of(offset, limit);
+		if (kind != null && !Exchange.KINDS.containsKey(kind)) {
+			throw ProblemException.invalid("kind", "kind is one of FORUM, SALON, ACTIVITY");
+		}
+		return exchange.events(Input.required("district", district), Input.year("year", year), kind, paging);
+	}
+
+	@GET
+	@Path("exchange-events/{id}")
+	@Summary("An exchange event")
+	public Event event(@PathParam("id") String id) {
+		return exchange.event(id);
+	}
+
+	@POST
+	@Path("exchange-events/{id}/record")
+	@Summary("Adds or replaces the short record of an event that has taken place")
+	public Event record(@PathParam("id") String id, RecordInput input) {
+		return exchange.record(id, input);
+	}
+
+	@POST
+	@Path("shadowing")
+	@Summary(value = "Selects a secretary for a benchmark shadowing placement (city, host, dates); once a year per person",
+			returns = Placement.class)
+	public Response place(@HeaderParam(Input.ACTOR_HEADER) String actor, PlacementInput input) {
+		String who = Input.actor(actor);
+		return Response.status(201).entity(exchange.place(input, who)).build();
+	}
+
+	@GET
+	@Path("shadowing")
+	@Summary("A district's shadowing placements of a year")
+	public List<Placement> placements(@QueryParam("district") String district, @QueryParam("year") String year) {
+		Integer y = Input.year("year", year);
+		if (y == null) {
+			throw ProblemException.invalid("year", "year is required");
+		}
+		return exchange.placements(Input.required("district", district), y);
+	}
+
+	@POST
+	@Path("shadowing/{id}/report")
+	@Summary("The report on return from a placement that has ended")
+	public Placement report(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, ReportInput input) {
+		return exchange.report(id, input, Input.actor(actor));
+	}
+}

@@ -1,0 +1,95 @@
+package org.touyan.training.internal;
+
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import org.touyan.api.rest.ProblemException;
+
+/** Field rules shared by the training resources; each failure names its field. */
+final class Input {
+
+	/** Header naming who makes a change; recorded in the person's archive. */
+	static final String ACTOR_HEADER = "X-Touyan-Actor";
+
+	private static final String UTF8_VALUE = "UTF-8''";
+
+	private Input() {
+	}
+
+	static void body(Object body) {
+		if (body == null) {
+			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+	}
+
+	/** Who makes a change: the header (an RFC 8187 {@code UTF-8''} value for a Chinese name), else {@code system}. */
+	static String actor(String header) {
+		if (header == null || header.isBlank()) {
+			return "system";
+		}
+		String v = header.strip();
+		if (v.regionMatches(true, 0, UTF8_VALUE, 0, UTF8_VALUE.length())) {
+			String encoded = v.substring(UTF8_VALUE.length());
+			if (!encoded.matches("([A-Za-z0-9!#$&.^_`|~-]|%[0-9A-Fa-f]{2})*")) {
+				throw ProblemException.invalid(ACTOR_HEADER, ACTOR_HEADER + " is not a valid UTF-8'' value");
+			}
+			v = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+		}
+		return text(ACTOR_HEADER, v, 100, true);
+	}
+
+	static String required(String field, String value) {
+		return text(field, value, 200, true);
+	}
+
+	static String text(String field, String value, int max, boolean required) {
+		String v = value == null ? null : value.strip();
+		if (v == null || v.isEmpty()) {
+			if (required) {
+				throw ProblemException.invalid(field, field + " is required");
+			}
+			return null;
+		}
+		if (v.codePointCount(0, v.length()) > max) {
+			throw ProblemException.invalid(field, field + " must be at most " + max + " characters");
+		}
+		if (v.codePoints().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n')) {
+			throw ProblemException.invalid(field, field + " must not contain control characters");
+		}
+		return v;
+	}
+
+	/** Hours: more than 0 and at most {@code max}, in tenths. */
+	static BigDecimal hours(String field, BigDecimal value, BigDecimal max) {
+		if (value == null) {
+			throw ProblemException.invalid(field, field + " is required");
+		}
+		if (value.signum() < 0 || value.compareTo(max) > 0) {
+			throw ProblemException.invalid(field, field + " must be between 0 and " + max.toPlainString());
+		}
+		if (value.stripTrailingZeros().scale() > 1) {
+			throw ProblemException.invalid(field, field + " is counted in tenths of an hour");
+		}
+		return value;
+	}
+
+	static int year(String field, Integer value) {
+		if (value == null || value < 2000 || value > 2100) {
+			throw ProblemException.invalid(field, field + " must be a year such as 2026");
+		}
+		return value;
+	}
+
+	/** An optional year query parameter. */
+	static Integer year(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return year(field, Integer.valueOf(value.strip()));
+		} catch (NumberFormatException e) {
+			throw ProblemException.invalid(field, field + " must be a year such as 2026");
+		}
+	}
+}

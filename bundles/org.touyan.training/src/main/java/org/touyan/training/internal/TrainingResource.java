@@ -1,0 +1,195 @@
+package org.touyan.training.internal;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+import org.touyan.training.internal.Training.AttendanceInput;
+import org.touyan.training.internal.Training.AttendanceRecord;
+import org.touyan.training.internal.Training.Course;
+import org.touyan.training.internal.Training.CourseInput;
+import org.touyan.training.internal.Training.Enrolment;
+import org.touyan.training.internal.Training.ImportReport;
+import org.touyan.training.internal.Training.Plan;
+import org.touyan.training.internal.Training.PlanInput;
+import org.touyan.training.internal.Training.Session;
+import org.touyan.training.internal.Training.SessionInput;
+
+/** The 1+1+N training plans over REST: plans, courses, sessions, enrolment, attendance and credits. */
+@Component(service = TrainingResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+@Path("training")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TrainingResource {
+
+	/** Who enrols. */
+	public record EnrolmentInput(List<String> personIds) {
+	}
+
+	private final Training training;
+
+	@Activate
+	public TrainingResource(@Reference Training training) {
+		this.training = training;
+	}
+
+	@POST
+	@Path("plans")
+	@Summary(value = "Plans a district's year: 头雁领航 with its 5 course kinds, the quarterly 精治社工 and one programme per street brand",
+			returns = Plan.class)
+	public Response createPlan(PlanInput input) {
+		return Response.status(201).entity(training.createPlan(input)).build();
+	}
+
+	@GET
+	@Path("plans")
+	@Summary("The plan of a district's year")
+	public Plan planOf(@QueryParam("district") String district, @QueryParam("year") String year) {
+		String d = Input.required("district", district);
+		Integer y = Input.year("year", year);
+		if (y == null) {
+			throw ProblemException.invalid("year", "year is required");
+		}
+		return training.plan(d, y).orElseThrow(() -> ProblemException.notFound("training plan", d + "/" + y));
+	}
+
+	@GET
+	@Path("plans/{id}")
+	@Summary("A plan with its programmes and courses")
+	public Plan plan(@PathParam("id") String id) {
+		return training.plan(id);
+	}
+
+	@GET
+	@Path("plans/{id}/activity")
+	@Summary("Per programme of a plan: sessions, attendances, credit granted and the brand versions that computed it")
+	public List<Training.ProgrammeActivity> activity(@PathParam("id") String id) {
+		return training.activity(id);
+	}
+
+	@POST
+	@Path("programmes/{id}/courses")
+	@Summary(value = "Adds a course to a programme (a course kind in 头雁领航, a quarter in 精治社工)", returns = Course.class)
+	public Response addCourse(@PathParam("id") String id, CourseInput input) {
+		return Response.status(201).entity(training.addCourse(id, input)).build();
+	}
+
+	@POST
+	@Path("courses/{id}/sessions")
+	@Summary(value = "Schedules a session: date, place, teacher, format (a brand's own formats for a brand course) and hours",
+			returns = Session.class)
+	public Response addSession(@PathParam("id") String id, SessionInput input) {
+		return Response.status(201).entity(training.addSession(id, input)).build();
+	}
+
+	@GET
+	@Path("courses/{id}/sessions")
+	@Summary("A course's sessions by date")
+	public List<Session> sessions(@PathParam("id") String id) {
+		return training.sessions(id);
+	}
+
+	@POST
+	@Path("courses/{id}/enrolments")
+	@Summary("Enrols people of the district in a course; each enrolment is in the person's archive")
+	public Enrolment enrol(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, EnrolmentInput input) {
+		Input.body(input);
+		return training.enrol(id, input.personIds(), Input.actor(actor));
+	}
+
+	@GET
+	@Path("courses/{id}/enrolments")
+	@Summary("Who is enrolled in a course")
+	public Enrolment enrolment(@PathParam("id") String id) {
+		return training.enrolment(id);
+	}
+
+	@GET
+	@Path("sessions/{id}")
+	@Summary("A session")
+	public Session session(@PathParam("id") String id) {
+		return training.session(id);
+	}
+
+	@GET
+	@Path("sessions/{id}/report")
+	@Summary("A session's report: the fields its brand defines (or the district training's), the values, the brand's provenance")
+	public Training.SessionReport sessionReport(@PathParam("id") String id) {
+		return training.sessionReport(id);
+	}
+
+	@POST
+	@Path("sessions/{id}/report")
+	@Summary("Reports on a session that has taken place, with every field its brand requires")
+	public Training.SessionReport report(@PathParam("id") String id, Training.SessionReportInput input) {
+		return training.report(id, input);
+	}
+
+	@POST
+	@Path("sessions/{id}/attendance")
+	@Summary(value = "Records one attendance of a session that has taken place; a brand session is credited by the street's brand",
+			returns = AttendanceRecord.class)
+	public Response attend(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, AttendanceInput input) {
+		String who = Input.actor(actor);
+		return Response.status(201).entity(training.attend(id, input, who)).build();
+	}
+
+	@POST
+	@Path("sessions/{id}/attendance/import")
+	@Consumes("text/csv")
+	@Summary(value = "Imports attendance from CSV (personId,hours); nothing is written unless every row is valid (else 422 with the report)",
+			returns = ImportReport.class)
+	public Response importAttendance(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, String csv) {
+		ImportReport report = training.importCsv(id, csv, Input.actor(actor));
+		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
+	}
+
+	@GET
+	@Path("sessions/{id}/attendance")
+	@Summary("A session's attendance with each credit and the brand version that computed it")
+	public List<AttendanceRecord> attendance(@PathParam("id") String id) {
+		return training.attendance(id);
+	}
+
+	@GET
+	@Path("credits")
+	@Summary("Each serving secretary's credit in a district's plan year; unmet=true lists only who has not met the required hours")
+	public Page<Credits.Credit> credits(@QueryParam("district") String district, @QueryParam("year") String year,
+			@QueryParam("unmet") String unmet, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		Paging paging = Paging.of(offset, limit);
+		Integer y = Input.year("year", year);
+		if (y == null) {
+			throw ProblemException.invalid("year", "year is required");
+		}
+		if (unmet != null && !unmet.equals("true") && !unmet.equals("false")) {
+			throw ProblemException.invalid("unmet", "unmet is true or false");
+		}
+		List<Credits.Credit> all = training.credits(Input.required("district", district), y).stream()
+				.filter(c -> !"true".equals(unmet) || !c.met()).toList();
+		return new Page<>(all.subList(Math.min(paging.offset(), all.size()), Math.min(paging.offset() + paging.limit(), all.size())),
+				all.size(), paging.offset(), paging.limit());
+	}
+}

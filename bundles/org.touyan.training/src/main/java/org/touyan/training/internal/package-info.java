@@ -1,0 +1,5 @@
+/** Training implementation; its tables are migrated by the store before any component here starts. */
+@RequireSchemaExtender
+package org.touyan.training.internal;
+
+import org.touyan.api.store.RequireSchemaExtender;
