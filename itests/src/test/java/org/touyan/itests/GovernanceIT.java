@@ -154,8 +154,8 @@ public class GovernanceIT extends PlatformTest {
 				if (mode.equals(plugins.path("mode").asText()) && get("/api/plugins").status() == 200) {
 					return;
 				}
-			} catch (java.io.IOException restarting) {
-				// the manager and its resources are being reactivated with the new configuration
+			} catch (java.io.IOException notYet) {
+				// a connection refused or reset while the platform is busy: ask again
 			}
 			Thread.sleep(200);
 		}

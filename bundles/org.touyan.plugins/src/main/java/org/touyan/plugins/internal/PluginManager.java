@@ -37,6 +37,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -102,33 +103,26 @@ public class PluginManager implements Policies, HealthContributor {
 	private static final Pattern PARAMETER_KEY = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
 	private final BundleContext context;
-	private final Config config;
+	/** The settings in force; replaced whole when the configuration changes (see {@link #modified}). */
+	private volatile Settings settings;
 	private final Store store;
 	private final PolicyIndex index;
 	private final BindingStore bindings;
 	private final Path jars;
 	private final ThreadPoolExecutor calls;
-	private final boolean development;
-	private final JarVerifier verifier;
+	private final Path dataDir;
 	private final Pins pins;
 
 	@Activate
 	public PluginManager(BundleContext context, Config config, @Reference(target = "(touyan.schema=plugins)") Store store)
 			throws InvalidSyntaxException, IOException {
 		this.context = context;
-		this.config = config;
 		this.store = store;
 		String data = context.getProperty("touyan.data");
-		Path dataDir = Path.of(data == null || data.isBlank() ? "data" : data).toAbsolutePath();
+		this.dataDir = Path.of(data == null || data.isBlank() ? "data" : data).toAbsolutePath();
 		this.jars = dataDir.resolve("plugins");
 		Files.createDirectories(jars);
-		String mode = !config.mode().isBlank() ? config.mode() : context.getProperty("touyan.plugins.mode");
-		this.development = "development".equalsIgnoreCase(mode);
-		this.verifier = JarVerifier.load(config.trustStore().isBlank() ? dataDir.resolve("trust.p12") : Path.of(config.trustStore()),
-				config.trustStorePassword().toCharArray());
-		if (development) {
-			LOG.warn("DEVELOPMENT MODE: unsigned plugins are accepted");
-		}
+		this.settings = settings(config);
 		AtomicInteger threads = new AtomicInteger();
 		this.calls = new ThreadPoolExecutor(0, config.maxConcurrentCalls(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				r -> {
@@ -145,10 +139,35 @@ public class PluginManager implements Policies, HealthContributor {
 		reinstallMissing();
 	}
 
+	/**
+	 * Applies a new configuration in place: the manager and every service that depends on it stay
+	 * registered, so the core application is not rebuilt and no request fails because an operator
+	 * changed the mode or a time limit.
+	 */
+	@Modified
+	void modified(Config config) {
+		this.settings = settings(config);
+		calls.setMaximumPoolSize(config.maxConcurrentCalls());
+	}
+
 	@Deactivate
 	void deactivate() {
 		index.close();
 		calls.shutdownNow();
+	}
+
+	/** One consistent view of the configuration: the mode, the trust store and the time limits. */
+	private record Settings(Config config, boolean development, JarVerifier verifier) {
+	}
+
+	private Settings settings(Config config) {
+		String mode = !config.mode().isBlank() ? config.mode() : context.getProperty("touyan.plugins.mode");
+		boolean development = "development".equalsIgnoreCase(mode);
+		if (development) {
+			LOG.warn("DEVELOPMENT MODE: unsigned plugins are accepted");
+		}
+		return new Settings(config, development, JarVerifier.load(config.trustStore().isBlank() ? dataDir.resolve("trust.p12")
+				: Path.of(config.trustStore()), config.trustStorePassword().toCharArray()));
 	}
 
 	// ---- policy calls -------------------------------------------------------------------------
@@ -205,10 +224,10 @@ public class PluginManager implements Policies, HealthContributor {
 			throw new ProblemException(503, "Busy", "Too many policy calls are running; try again");
 		}
 		try {
-			return future.get(config.callTimeoutMs(), TimeUnit.MILLISECONDS);
+			return future.get(settings.config().callTimeoutMs(), TimeUnit.MILLISECONDS);
 		} catch (TimeoutException e) {
 			future.cancel(true);
-			throw new PolicyFailureException(provenance, "did not answer within " + config.callTimeoutMs() + " ms");
+			throw new PolicyFailureException(provenance, "did not answer within " + settings.config().callTimeoutMs() + " ms");
 		} catch (ExecutionException e) {
 			if (e.getCause() instanceof PolicyFailureException p) {
 				throw p;
@@ -460,14 +479,14 @@ public class PluginManager implements Policies, HealthContributor {
 	@Override
 	public Contribution contribute() {
 		List<String> warnings = new ArrayList<>();
-		if (development) {
+		if (settings.development()) {
 			warnings.add("DEVELOPMENT MODE: unsigned plugins are accepted. Set mode=production in touyan.plugins for real use.");
-		} else if (verifier.trustedKeys().isEmpty()) {
+		} else if (settings.verifier().trustedKeys().isEmpty()) {
 			warnings.add("No plugin-signing key is trusted: every plugin install will be refused until the trust store has one.");
 		}
 		Map<String, Object> details = new TreeMap<>();
-		details.put("mode", development ? "development" : "production");
-		details.put("trustedKeys", verifier.trustedKeys());
+		details.put("mode", settings.development() ? "development" : "production");
+		details.put("trustedKeys", settings.verifier().trustedKeys());
 		details.put("pins", pins.keys());
 		return new Contribution("plugins", true, warnings, details);
 	}
@@ -485,7 +504,7 @@ public class PluginManager implements Policies, HealthContributor {
 			}
 			return items;
 		});
-		return new Views.PluginsOverview(development ? "development" : "production", verifier.trustedKeys(), pins.keys(),
+		return new Views.PluginsOverview(settings.development() ? "development" : "production", settings.verifier().trustedKeys(), pins.keys(),
 				plugins(), refusals);
 	}
 
@@ -630,9 +649,9 @@ public class PluginManager implements Policies, HealthContributor {
 		Path temporary = file.resolveSibling(file.getFileName() + ".checking");
 		try {
 			Files.write(temporary, jar);
-			JarVerifier.Verdict verdict = verifier.verify(temporary);
+			JarVerifier.Verdict verdict = settings.verifier().verify(temporary);
 			boolean accepted = verdict.outcome() == JarVerifier.Outcome.TRUSTED
-					|| (verdict.outcome() == JarVerifier.Outcome.UNSIGNED && development);
+					|| (verdict.outcome() == JarVerifier.Outcome.UNSIGNED && settings.development());
 			if (!accepted) {
 				Files.deleteIfExists(temporary);
 				throw refuse(null, meta, "is refused: " + verdict.reason()
@@ -687,7 +706,7 @@ public class PluginManager implements Policies, HealthContributor {
 	private void verify(Bundle fresh, JarMeta meta, List<Binding> bound, String action) {
 		Set<String> needed = new LinkedHashSet<>();
 		bound.forEach(b -> needed.add(Views.simpleName(b.spi()) + " " + b.policyId()));
-		long deadline = System.currentTimeMillis() + config.verifyTimeoutMs();
+		long deadline = System.currentTimeMillis() + settings.config().verifyTimeoutMs();
 		while (true) {
 			Set<String> provided = new LinkedHashSet<>();
 			for (PolicyIndex.Entry e : index.ofBundle(fresh.getBundleId())) {
@@ -713,7 +732,7 @@ public class PluginManager implements Policies, HealthContributor {
 				Set<String> missing = new LinkedHashSet<>(needed);
 				missing.removeAll(provided);
 				throw refuse(fresh, meta, provided.isEmpty()
-						? "registered no policy service within " + config.verifyTimeoutMs() + " ms"
+						? "registered no policy service within " + settings.config().verifyTimeoutMs() + " ms"
 						: "does not provide the bound " + missing + " (" + action + " refused)");
 			}
 			pause();
@@ -751,9 +770,9 @@ public class PluginManager implements Policies, HealthContributor {
 	private void retire(Bundle old) {
 		try {
 			for (PolicyIndex.Entry e : index.ofBundle(old.getBundleId())) {
-				if (!e.retireAndDrain(config.drainTimeoutMs())) {
+				if (!e.retireAndDrain(settings.config().drainTimeoutMs())) {
 					LOG.warn("calls on {} {} still running after {} ms; removing it anyway", e.bsn, e.version,
-							config.drainTimeoutMs());
+							settings.config().drainTimeoutMs());
 				}
 			}
 		} catch (InterruptedException e) {

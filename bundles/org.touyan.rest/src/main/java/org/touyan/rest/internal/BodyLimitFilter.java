@@ -11,6 +11,7 @@ import javax.ws.rs.core.MediaType;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -42,11 +43,17 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 		long maxUploadBytes() default 16 << 20;
 	}
 
-	private final long bodyLimit;
-	private final long uploadLimit;
+	private volatile long bodyLimit;
+	private volatile long uploadLimit;
 
 	@Activate
 	public BodyLimitFilter(Config config) {
+		modified(config);
+	}
+
+	/** New limits apply in place: re-registering the filter would rebuild the core application. */
+	@Modified
+	void modified(Config config) {
 		this.bodyLimit = config.maxBodyBytes();
 		this.uploadLimit = config.maxUploadBytes();
 	}
