@@ -157,7 +157,8 @@ public class ScoreBook {
 	}
 
 	private static String rangeRule(Cycle cycle, BigDecimal score) {
-		return "the cycle's scores run from " + cycle.scoreMin().toPlainString() + " to " + cycle.scoreMax().toPlainString()
+		return "the cycle's scores run from " + cycle.scoreMin().stripTrailingZeros().toPlainString() + " to "
+				+ cycle.scoreMax().stripTrailingZeros().toPlainString()
 				+ " with at most two decimals; " + score.toPlainString() + " is not one";
 	}
 
