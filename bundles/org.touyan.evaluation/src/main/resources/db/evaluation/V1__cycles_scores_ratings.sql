@@ -78,7 +78,7 @@ CREATE TABLE eval_rating (
   plugin_version   VARCHAR(100),
   policy_id        VARCHAR(100),
   binding_revision BIGINT,
-  input_hash       CHAR(64)      NOT NULL,
+  input_hash       VARCHAR(64)   NOT NULL,
   CONSTRAINT eval_rating_pk PRIMARY KEY (cycle_id, community_id)
 );
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -112,11 +113,15 @@ public class RatingRuns {
 		});
 	}
 
-	/** Every score of the cycle, a community's together, a street's communities together. */
+	/**
+	 * Every score of the cycle, a community's together, a street's communities together. The query
+	 * follows the primary key (cycle, community, department), which groups a community's scores
+	 * without sorting on disk; the streets are grouped here.
+	 */
 	static List<Scored> scores(Connection c, String cycleId) throws SQLException {
-		List<Scored> out = new ArrayList<>();
-		try (PreparedStatement ps = c.prepareStatement("SELECT street_id, community_id, dimension, score FROM eval_score"
-				+ " WHERE cycle_id = ? ORDER BY street_id, community_id")) {
+		Map<String, List<Scored>> byStreet = new LinkedHashMap<>();
+		try (PreparedStatement ps = c.prepareStatement("SELECT community_id, street_id, dimension, score FROM eval_score"
+				+ " WHERE cycle_id = ? ORDER BY cycle_id, community_id")) {
 			ps.setString(1, cycleId);
 			ps.setFetchSize(10_000);
 			try (ResultSet rs = ps.executeQuery()) {
@@ -124,29 +129,34 @@ public class RatingRuns {
 				String community = null;
 				Map<String, BigDecimal> scores = new HashMap<>();
 				while (rs.next()) {
-					String s = rs.getString(1);
-					String co = rs.getString(2);
+					String co = rs.getString(1);
 					if (!co.equals(community)) {
 						if (community != null) {
-							out.add(new Scored(community, street, Map.copyOf(scores)));
+							byStreet.computeIfAbsent(street, k -> new ArrayList<>()).add(new Scored(community, street, Map.copyOf(scores)));
 						}
-						street = s;
 						community = co;
+						street = rs.getString(2);
 						scores.clear();
 					}
 					scores.put(rs.getString(3), rs.getBigDecimal(4));
 				}
 				if (community != null) {
-					out.add(new Scored(community, street, Map.copyOf(scores)));
+					byStreet.computeIfAbsent(street, k -> new ArrayList<>()).add(new Scored(community, street, Map.copyOf(scores)));
 				}
 			}
 		}
+		List<Scored> out = new ArrayList<>();
+		byStreet.values().forEach(out::addAll);
 		return out;
 	}
 
-	/** Rates {@code scored} (ordered by street) with the formulas pinned for the cycle, a chunk of one street per call. */
+	/**
+	 * Rates {@code scored} (grouped by street) with the formulas pinned for the cycle, a chunk of one
+	 * street per call; chunks run on the common pool's threads as well as the caller's, so every
+	 * core rates. The order of {@code scored} is kept.
+	 */
 	List<Rating> compute(Cycle cycle, List<Scored> scored) {
-		List<Rating> out = new ArrayList<>(scored.size());
+		List<List<Scored>> chunks = new ArrayList<>();
 		int from = 0;
 		while (from < scored.size()) {
 			String street = scored.get(from).streetId();
@@ -154,9 +164,11 @@ public class RatingRuns {
 			while (to < scored.size() && to - from < CHUNK && scored.get(to).streetId().equals(street)) {
 				to++;
 			}
-			out.addAll(chunk(cycle, street, scored.subList(from, to)));
+			chunks.add(scored.subList(from, to));
 			from = to;
 		}
+		List<Rating> out = new ArrayList<>(scored.size());
+		chunks.parallelStream().map(chunk -> chunk(cycle, chunk.get(0).streetId(), chunk)).forEachOrdered(out::addAll);
 		return out;
 	}
 
@@ -286,7 +298,10 @@ public class RatingRuns {
 					pending = 0;
 				}
 			}
-			ps.executeBatch();
+			if (pending > 0) {
+				// HSQLDB refuses an empty batch
+				ps.executeBatch();
+			}
 		}
 	}
 

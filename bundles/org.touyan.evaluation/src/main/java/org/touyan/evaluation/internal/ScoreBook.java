@@ -196,7 +196,10 @@ public class ScoreBook {
 						pending = 0;
 					}
 				}
-				ps.executeBatch();
+				if (pending > 0) {
+					// HSQLDB refuses an empty batch
+					ps.executeBatch();
+				}
 			}
 			return new EntryReport(rows.size(), true, List.of());
 		});

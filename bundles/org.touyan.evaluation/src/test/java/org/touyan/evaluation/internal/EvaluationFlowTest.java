@@ -73,7 +73,7 @@ class EvaluationFlowTest {
 
 		Cycle closed = cycles.closeScoring(c.id(), "组织部");
 		assertEquals(CycleStatus.SCORING_CLOSED, closed.status());
-		assertEquals(List.of("s1@T-2026-H1", "s2@T-2026-H1"), fakes.calls, "one pinned call per street");
+		assertEquals(List.of("s1@T-2026-H1", "s2@T-2026-H1"), fakes.calls.stream().sorted().toList(), "one pinned call per street");
 		Rating r1 = ratings.rating(c.id(), "c1").orElseThrow();
 		assertEquals(new BigDecimal("93.00"), r1.score());
 		assertEquals(5, r1.stars());
@@ -212,7 +212,7 @@ class EvaluationFlowTest {
 		fakes.communities.forEach(x -> rows.add(new ScoreEntry(x.id(), null, new BigDecimal("75.5"))));
 		assertTrue(book.enter(c.id(), new ScoreBatch("dep-mzj", rows), "x").written());
 		cycles.closeScoring(c.id(), "x");
-		assertEquals(List.of("s1@T-2026-H1", "s2@T-2026-H1", "s3@T-2026-H1", "s3@T-2026-H1"), fakes.calls);
+		assertEquals(List.of("s1@T-2026-H1", "s2@T-2026-H1", "s3@T-2026-H1", "s3@T-2026-H1"), fakes.calls.stream().sorted().toList());
 		assertEquals(RatingRuns.CHUNK + 8, ratings.runs(c.id()).get(0).rated());
 		assertEquals(3, ratings.rating(c.id(), "n1004").orElseThrow().stars());
 	}

@@ -40,7 +40,8 @@ final class Fakes {
 			new Community("c2", "s1", "02", "二社区", null), new Community("c3", "s2", "03", "三社区", null)));
 	final List<String> pins = new ArrayList<>();
 	final List<String> released = new ArrayList<>();
-	final List<String> calls = new ArrayList<>();
+	/** Policy calls as "street@pin"; chunks are rated in parallel, so calls arrive in any order. */
+	final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
 	final List<String> appended = new ArrayList<>();
 	final AtomicInteger revision = new AtomicInteger(1);
 	volatile StarRatingFormula formula;
