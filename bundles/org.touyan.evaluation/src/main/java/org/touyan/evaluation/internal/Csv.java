@@ -62,4 +62,21 @@ final class Csv {
 		}
 		return rows;
 	}
+
+	/** One CSV line with its CRLF, quoting cells that need it. */
+	static String line(List<String> cells) {
+		StringBuilder b = new StringBuilder();
+		for (int i = 0; i < cells.size(); i++) {
+			if (i > 0) {
+				b.append(',');
+			}
+			String v = cells.get(i) == null ? "" : cells.get(i);
+			if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+				b.append('"').append(v.replace("\"", "\"\"")).append('"');
+			} else {
+				b.append(v);
+			}
+		}
+		return b.append("\r\n").toString();
+	}
 }

@@ -182,6 +182,22 @@ public class CycleResource {
 	}
 
 	@GET
+	@Path("{id}/ratings.csv")
+	@Produces(CSV + ";charset=UTF-8")
+	@Summary("The cycle's star ratings as CSV, with explanation, provenance and input hash")
+	public String ratingsCsv(@PathParam("id") String id) {
+		cycles.require(id);
+		return ratings.csv(id);
+	}
+
+	@GET
+	@Path("{id}/report")
+	@Summary("The cycle's star distribution per street and for the district, with failures and mean scores")
+	public StarReport report(@PathParam("id") String id) {
+		return ratings.report(cycles.require(id));
+	}
+
+	@GET
 	@Path("{id}/ratings/{communityId}")
 	@Summary("One community's star rating in the cycle")
 	public Rating rating(@PathParam("id") String id, @PathParam("communityId") String communityId) {

@@ -364,4 +364,58 @@ public class RatingRuns {
 				+ " WHERE cycle_id = ? ORDER BY run", rs -> new RatingRun(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
 						rs.getInt(5), rs.getInt(6), rs.getTimestamp(7).toInstant(), rs.getLong(8)), cycleId));
 	}
+
+	/** The star distribution of a cycle's current ratings, per street (by street id) and for the district. */
+	public StarReport report(Cycle cycle) {
+		return store.read(c -> {
+			int run = Sql.query(c, "SELECT COALESCE(MAX(run), 0) FROM eval_rating_run WHERE cycle_id = ?", rs -> rs.getInt(1),
+					cycle.id()).get(0);
+			Map<String, int[]> counts = new TreeMap<>();
+			Map<String, BigDecimal> sums = new HashMap<>();
+			Sql.query(c, "SELECT street_id, stars, COUNT(*), SUM(total) FROM eval_rating WHERE cycle_id = ? GROUP BY street_id, stars",
+					rs -> {
+						int[] n = counts.computeIfAbsent(rs.getString(1), k -> new int[6]);
+						int stars = rs.getInt(2);
+						n[rs.wasNull() ? 0 : stars] += rs.getInt(3);
+						BigDecimal sum = rs.getBigDecimal(4);
+						if (sum != null) {
+							sums.merge(rs.getString(1), sum, BigDecimal::add);
+						}
+						return null;
+					}, cycle.id());
+			List<StarReport.StreetStars> streets = new ArrayList<>();
+			int[] all = new int[6];
+			BigDecimal total = BigDecimal.ZERO;
+			for (Map.Entry<String, int[]> e : counts.entrySet()) {
+				streets.add(stars(e.getKey(), e.getValue(), sums.getOrDefault(e.getKey(), BigDecimal.ZERO)));
+				for (int i = 0; i < 6; i++) {
+					all[i] += e.getValue()[i];
+				}
+				total = total.add(sums.getOrDefault(e.getKey(), BigDecimal.ZERO));
+			}
+			return new StarReport(cycle.id(), cycle.period(), cycle.status(), run, stars(null, all, total), streets);
+		});
+	}
+
+	private static StarReport.StreetStars stars(String street, int[] n, BigDecimal sum) {
+		int rated = n[1] + n[2] + n[3] + n[4] + n[5];
+		BigDecimal mean = rated == 0 ? null : sum.divide(BigDecimal.valueOf(rated), 2, RoundingMode.HALF_UP);
+		return new StarReport.StreetStars(street, rated, n[0], List.of(n[1], n[2], n[3], n[4], n[5]), mean);
+	}
+
+	/** A cycle's current ratings as CSV (UTF-8 with a byte order mark, so spreadsheets read the Chinese). */
+	public String csv(String cycleId) {
+		StringBuilder out = new StringBuilder("\uFEFF");
+		out.append(Csv.line(List.of("streetId", "communityId", "run", "score", "stars", "explanation", "failure", "pluginBundle",
+				"pluginVersion", "policyId", "bindingRevision", "inputHash")));
+		store.read(c -> Sql.query(c, "SELECT " + RATING_COLUMNS + " FROM eval_rating WHERE cycle_id = ? ORDER BY street_id, community_id",
+				RatingRuns::rating, cycleId)).forEach(r -> {
+					Provenance p = r.provenance();
+					out.append(Csv.line(java.util.Arrays.asList(r.streetId(), r.communityId(), String.valueOf(r.run()),
+							r.score() == null ? "" : r.score().toPlainString(), r.stars() == null ? "" : r.stars().toString(), r.explanation(),
+							r.failure(), p == null ? "" : p.bundle(), p == null ? "" : p.version(), p == null ? "" : p.policyId(),
+							p == null ? "" : String.valueOf(p.bindingRevision()), r.inputHash())));
+				});
+		return out.toString();
+	}
 }

@@ -82,6 +82,17 @@ class EvaluationFlowTest {
 		assertEquals(2, ratings.rating(c.id(), "c2").orElseThrow().stars(), "(70 + 60) / 2 = 65 is at least 60: 2 stars");
 		assertEquals(List.of("p1 star-rating.rated evaluation-cycle/" + c.id() + "/rating/c1"), fakes.appended);
 
+		StarReport report = ratings.report(cycles.require(c.id()));
+		assertEquals(1, report.run());
+		assertEquals(List.of(0, 1, 0, 1, 1), report.district().stars());
+		assertEquals(new BigDecimal("81.00"), report.district().meanScore(), "(93 + 65 + 85) / 3");
+		assertEquals(List.of("s1", "s2"), report.streets().stream().map(StarReport.StreetStars::streetId).toList());
+		assertEquals(List.of(0, 0, 0, 1, 0), report.streets().get(1).stars(), "c3: 85 is 4 stars");
+		String csv = ratings.csv(c.id());
+		assertTrue(csv.startsWith("\uFEFFstreetId,communityId,run,score,stars,"), csv);
+		assertEquals(4, csv.split("\r\n").length, "header and three communities");
+		assertTrue(csv.contains("s1,c1,1,93.00,5,平均 93.00,,test.formula,1.0.0,test,1,"), csv);
+
 		ProblemException late = assertThrows(ProblemException.class, () -> book.enter(c.id(), batch("dep-zfw", "c3", 80), "政法委"));
 		assertEquals(409, late.status());
 
