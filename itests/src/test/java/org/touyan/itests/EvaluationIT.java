@@ -137,6 +137,45 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals(204, send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + BSN)).DELETE()).status());
 	}
 
+	@Test
+	public void theDemoDistrictHasTwoRatedHalfYears() throws Exception {
+		String district = null;
+		for (JsonNode d : get("/api/districts?limit=500").json().get("items")) {
+			if (d.get("code").asText().equals("DEMO")) {
+				district = d.get("id").asText();
+			}
+		}
+		assertTrue("no demo district", district != null);
+		// the demo cycles load after the registry and the bindings: wait for both to be archived
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+		while (archived(district) < 2 && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+		}
+		assertEquals(2, archived(district));
+		for (JsonNode cycle : get("/api/evaluation-cycles?district=" + district).json().get("items")) {
+			String id = cycle.get("id").asText();
+			JsonNode report = get("/api/evaluation-cycles/" + id + "/report").json();
+			assertEquals(report.toString(), 52, report.get("district").get("rated").asInt());
+			int levels = 0;
+			for (JsonNode n : report.get("district").get("stars")) {
+				levels += n.asInt() > 0 ? 1 : 0;
+			}
+			assertTrue("the demo's stars spread over levels: " + report, levels >= 3);
+			for (JsonNode done : get("/api/evaluation-cycles/" + id + "/completeness").json()) {
+				assertTrue(done.toString(), done.get("complete").asBoolean());
+			}
+		}
+		assertFalse(get("/api/plugins/pins").body().contains("DEMO-2025"));
+	}
+
+	private int archived(String district) throws Exception {
+		int n = 0;
+		for (JsonNode cycle : get("/api/evaluation-cycles?district=" + district).json().get("items")) {
+			n += cycle.get("status").asText().equals("ARCHIVED") ? 1 : 0;
+		}
+		return n;
+	}
+
 	private Reply post(String path, String json) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
 				.header("X-Touyan-Actor", ACTOR).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
