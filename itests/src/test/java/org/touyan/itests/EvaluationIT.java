@@ -92,6 +92,17 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals(corrected.body(), 200, corrected.status());
 		assertEquals("录入错误", get("/api/evaluation-cycles/" + id + "/corrections").json().get(0).get("reason").asText());
 
+		// residents' ballots: issued per community, each token once
+		Reply issued = post("/api/evaluation-cycles/" + id + "/ballots", "{\"communityId\":\"" + k1 + "\",\"count\":2}");
+		assertEquals(issued.body(), 201, issued.status());
+		String token = issued.json().get("tokens").get(0).asText();
+		String ballot = "{\"de\":90,\"neng\":85,\"qin\":88,\"ji\":92,\"lian\":95}";
+		assertEquals(204, post("/api/ballots/" + token, ballot).status());
+		assertTrue(assertProblem(post("/api/ballots/" + token, ballot), 409).get("detail").asText().contains("counts once"));
+		JsonNode tally = get("/api/evaluation-cycles/" + id + "/ballots/" + k1).json();
+		assertEquals(tally.toString(), 1, tally.get("cast").asInt());
+		assertFalse(tally.get("counts").asBoolean());
+
 		// the formula is swapped during the open cycle: new ratings use 2.0.0, the cycle keeps 1.0.0
 		assertEquals(201, upload(PluginJars.formula(BSN, "2.0.0", OneStarFormula.class, "evalmean", null)).status());
 		JsonNode preview = post("/api/star-ratings/preview", "{\"communityId\":\"" + k1 + "\",\"streetId\":\"" + street

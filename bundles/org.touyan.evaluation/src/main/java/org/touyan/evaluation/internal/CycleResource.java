@@ -34,7 +34,8 @@ import org.touyan.evaluation.internal.ScoreRecords.Score;
 import org.touyan.evaluation.internal.ScoreRecords.ScoreBatch;
 
 /**
- * Evaluation cycles over REST: the cycle's life, the departments' scores and the star ratings.
+ * Evaluation cycles over REST: the cycle's life, the departments' scores, the star ratings and the
+ * residents' ballots issued per community.
  * The rules live in {@link Cycles}, {@link ScoreBook} and {@link RatingRuns}; an entry of scores
  * that has faulty rows answers 422 with every fault at once rather than a problem.
  */
@@ -56,12 +57,15 @@ public class CycleResource {
 	private final Cycles cycles;
 	private final ScoreBook scores;
 	private final RatingRuns ratings;
+	private final Ballots ballots;
 
 	@Activate
-	public CycleResource(@Reference Cycles cycles, @Reference ScoreBook scores, @Reference RatingRuns ratings) {
+	public CycleResource(@Reference Cycles cycles, @Reference ScoreBook scores, @Reference RatingRuns ratings,
+			@Reference Ballots ballots) {
 		this.cycles = cycles;
 		this.scores = scores;
 		this.ratings = ratings;
+		this.ballots = ballots;
 	}
 
 	@POST
@@ -218,5 +222,21 @@ public class CycleResource {
 	@Summary("Re-rates a cycle whose scoring is closed, with a reason recorded on the run and in the secretaries' archives")
 	public RatingRun rerate(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, RerateRequest request) {
 		return cycles.rerate(id, request == null ? null : request.reason(), Actor.of(actor));
+	}
+
+	@POST
+	@Path("{id}/ballots")
+	@Summary(value = "Issues one-time ballots of the residents' review for a community of an open cycle; the tokens are shown once",
+			returns = Ballots.Issued.class)
+	public Response issue(@PathParam("id") String id, Ballots.IssueRequest request) {
+		Ballots.Issued issued = ballots.issue(id, request);
+		return Response.created(URI.create("evaluation-cycles/" + id + "/ballots/" + issued.communityId())).entity(issued).build();
+	}
+
+	@GET
+	@Path("{id}/ballots/{communityId}")
+	@Summary("A community's residents' review: ballots issued and cast, whether the minimum is reached, the means of 德能勤绩廉")
+	public Ballots.Tally tally(@PathParam("id") String id, @PathParam("communityId") String communityId) {
+		return ballots.tally(id, communityId);
 	}
 }

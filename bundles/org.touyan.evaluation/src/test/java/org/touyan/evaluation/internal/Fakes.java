@@ -59,6 +59,10 @@ final class Fakes {
 				List<Department> found = departments.stream().filter(d -> d.districtId().equals(a[0]) && d.scores()).toList();
 				return page(found, (Paging) a[3]);
 			}
+			case "community":
+				return communities.stream().filter(c -> c.id().equals(a[0])).findFirst();
+			case "street":
+				return Optional.of(new org.touyan.api.registry.Street((String) a[0], DISTRICT.id(), (String) a[0], "街道", null));
 			case "communities":
 				return page(DISTRICT.id().equals(a[0]) ? communities : List.of(), (Paging) a[2]);
 			default:

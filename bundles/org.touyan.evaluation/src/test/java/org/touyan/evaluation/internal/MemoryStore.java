@@ -14,15 +14,21 @@ import org.touyan.api.store.Store;
 /** A {@link Store} on a private in-memory database holding the evaluation schema. */
 final class MemoryStore implements Store {
 
+	/** Every migration of the evaluation schema, in order. */
+	static final String[] MIGRATIONS = { "V1__cycles_scores_ratings.sql", "V2__ballots.sql" };
+
 	private final String url = "jdbc:hsqldb:mem:" + UUID.randomUUID();
 
 	MemoryStore() throws IOException, SQLException {
-		try (Connection c = connect(); Statement s = c.createStatement();
-				InputStream in = getClass().getResourceAsStream("/db/evaluation/V1__cycles_scores_ratings.sql")) {
-			for (String statement : new String(in.readAllBytes(), StandardCharsets.UTF_8).split(";\\s*\\n")) {
-				String sql = statement.replaceAll("(?m)^--.*$", "");
-				if (!sql.isBlank()) {
-					s.execute(sql);
+		try (Connection c = connect(); Statement s = c.createStatement()) {
+			for (String migration : MIGRATIONS) {
+				try (InputStream in = getClass().getResourceAsStream("/db/evaluation/" + migration)) {
+					for (String statement : new String(in.readAllBytes(), StandardCharsets.UTF_8).split(";\\s*\\n")) {
+						String sql = statement.replaceAll("(?m)^--.*$", "");
+						if (!sql.isBlank()) {
+							s.execute(sql);
+						}
+					}
 				}
 			}
 		}
