@@ -53,6 +53,9 @@ public class EvaluationIT extends PlatformTest {
 		// the street rates with a plugin of this test, 1.0.0: the district arithmetic
 		assertEquals(201, upload(PluginJars.formula(BSN, "1.0.0", MeanFormula.class, "evalmean", null)).status());
 		bind(street, "evalmean");
+		Reply weighting = send("PUT", "/api/plugins/bindings", "application/json",
+				"{\"spi\":\"ReviewWeighting\",\"districtId\":\"" + district + "\",\"policyId\":\"district-four-reviews\"}");
+		assertEquals(weighting.body(), 200, weighting.status());
 
 		JsonNode cycle = created(post("/api/evaluation-cycles", "{\"districtId\":\"" + district + "\",\"period\":\"2026-H1\"}"));
 		String id = cycle.get("id").asText();
@@ -103,6 +106,16 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals(tally.toString(), 1, tally.get("cast").asInt());
 		assertFalse(tally.get("counts").asBoolean());
 
+		// the other three reviews of k1's secretary; k2 has none
+		assertEquals("kind", assertProblem(post("/api/evaluation-cycles/" + id + "/reviews", "{\"communityId\":\"" + k1
+				+ "\",\"kind\":\"RESIDENTS\",\"score\":90}"), 400).get("field").asText());
+		for (String review : new String[] { "SELF\",\"score\":100", "STREET\",\"score\":80", "ORGANIZATION\",\"score\":90" }) {
+			Reply r = post("/api/evaluation-cycles/" + id + "/reviews", "{\"communityId\":\"" + k1 + "\",\"kind\":\"" + review + "}");
+			assertEquals(r.body(), 201, r.status());
+		}
+		assertEquals(409, assertProblem(post("/api/evaluation-cycles/" + id + "/reviews", "{\"communityId\":\"" + k2
+				+ "\",\"kind\":\"SELF\",\"score\":90}"), 409).get("status").asInt());
+
 		// the formula is swapped during the open cycle: new ratings use 2.0.0, the cycle keeps 1.0.0
 		assertEquals(201, upload(PluginJars.formula(BSN, "2.0.0", OneStarFormula.class, "evalmean", null)).status());
 		JsonNode preview = post("/api/star-ratings/preview", "{\"communityId\":\"" + k1 + "\",\"streetId\":\"" + street
@@ -123,6 +136,12 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals(3, get("/api/evaluation-cycles/" + id + "/ratings/" + k2).json().get("stars").asInt());
 		assertEquals(2, get("/api/evaluation-cycles/" + id + "/ratings?street=" + street).json().get("total").asInt());
 		assertTrue(get("/api/people/" + person + "/archive").body().contains("star-rating.rated"));
+		JsonNode assessment = get("/api/evaluation-cycles/" + id + "/assessments").json().get(0);
+		assertEquals(assessment.toString(), person, assessment.get("personId").asText());
+		assertEquals("(100×0.1 + 80×0.3 + 90×0.3) / 0.7: one ballot is below the minimum", 87.14, assessment.get("score").asDouble(), 0.001);
+		assertEquals("称职", assessment.get("grade").asText());
+		assertEquals("org.touyan.plugin.review.district", assessment.get("provenance").get("bundle").asText());
+		assertTrue(get("/api/people/" + person + "/archive").body().contains("assessment.graded"));
 		JsonNode report = get("/api/evaluation-cycles/" + id + "/report").json();
 		assertEquals(report.toString(), "[0,0,1,0,1]", report.get("district").get("stars").toString());
 		Reply csvOut = get("/api/evaluation-cycles/" + id + "/ratings.csv");

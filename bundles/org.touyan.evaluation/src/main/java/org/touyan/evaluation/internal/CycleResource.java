@@ -58,14 +58,16 @@ public class CycleResource {
 	private final ScoreBook scores;
 	private final RatingRuns ratings;
 	private final Ballots ballots;
+	private final Reviews reviews;
 
 	@Activate
 	public CycleResource(@Reference Cycles cycles, @Reference ScoreBook scores, @Reference RatingRuns ratings,
-			@Reference Ballots ballots) {
+			@Reference Ballots ballots, @Reference Reviews reviews) {
 		this.cycles = cycles;
 		this.scores = scores;
 		this.ratings = ratings;
 		this.ballots = ballots;
+		this.reviews = reviews;
 	}
 
 	@POST
@@ -238,5 +240,37 @@ public class CycleResource {
 	@Summary("A community's residents' review: ballots issued and cast, whether the minimum is reached, the means of 德能勤绩廉")
 	public Ballots.Tally tally(@PathParam("id") String id, @PathParam("communityId") String communityId) {
 		return ballots.tally(id, communityId);
+	}
+
+	@POST
+	@Path("{id}/reviews")
+	@Summary(value = "Records the self-review, the street's re-review or the Organization Department's final review of a community's secretary",
+			returns = Reviews.Review.class)
+	public Response review(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, Reviews.ReviewRequest request) {
+		Reviews.Review r = reviews.review(id, request, Actor.of(actor));
+		return Response.created(URI.create("evaluation-cycles/" + id + "/reviews")).entity(r).build();
+	}
+
+	@GET
+	@Path("{id}/reviews")
+	@Summary("The reviews given in the cycle")
+	public List<Reviews.Review> reviews(@PathParam("id") String id) {
+		cycles.require(id);
+		return reviews.reviews(id);
+	}
+
+	@GET
+	@Path("{id}/assessments")
+	@Summary("The assessment results (四评): each reviewed secretary's reviews, score, grade, explanation and provenance")
+	public List<Reviews.Assessment> assessments(@PathParam("id") String id) {
+		cycles.require(id);
+		return reviews.assessments(id);
+	}
+
+	@POST
+	@Path("{id}/assessments")
+	@Summary("Assesses the reviewed secretaries again with the weighting pinned for the cycle, while scoring is closed")
+	public List<Reviews.Assessment> reassess(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
+		return cycles.reassess(id, Actor.of(actor));
 	}
 }

@@ -37,14 +37,16 @@ public class Cycles {
 	private final OrgUnits units;
 	private final Policies policies;
 	private final RatingRuns ratings;
+	private final Reviews reviews;
 
 	@Activate
 	public Cycles(@Reference(target = "(touyan.schema=evaluation)") Store store, @Reference OrgUnits units,
-			@Reference Policies policies, @Reference RatingRuns ratings) {
+			@Reference Policies policies, @Reference RatingRuns ratings, @Reference Reviews reviews) {
 		this.store = store;
 		this.units = units;
 		this.policies = policies;
 		this.ratings = ratings;
+		this.reviews = reviews;
 	}
 
 	public Cycle create(CycleInput input, String actor) {
@@ -126,16 +128,31 @@ public class Cycles {
 	}
 
 	/**
-	 * Closes scoring: the scores freeze first, then every scored community is rated (run 1). If the
-	 * rating cannot run at all (nothing bound), the cycle stays closed and an explicit re-rating
-	 * rates it once the cause is fixed.
+	 * Closes scoring: the scores, ballots and reviews freeze first, then every scored community is
+	 * rated (run 1) and every reviewed secretary assessed. If either cannot run at all (nothing
+	 * bound), the cycle stays closed and an explicit re-rating or re-assessment does it once the
+	 * cause is fixed.
 	 */
 	public Cycle closeScoring(String id, String actor) {
 		Cycle cycle = require(id);
 		cycle.status().requireTransition(CycleStatus.SCORING_CLOSED);
 		store.write(c -> move(c, cycle, CycleStatus.SCORING_CLOSED, actor));
-		ratings.rate(require(id), "评分结束，首次评定", actor);
+		Cycle closed = require(id);
+		ratings.rate(closed, "评分结束，首次评定", actor);
+		if (!reviews.reviews(id).isEmpty()) {
+			reviews.assess(closed, actor);
+		}
 		return require(id);
+	}
+
+	/** Assesses the reviewed secretaries again (a weighting now bound, a failure fixed) while scoring is closed. */
+	public List<Reviews.Assessment> reassess(String id, String actor) {
+		Cycle cycle = require(id);
+		if (cycle.status() != CycleStatus.SCORING_CLOSED) {
+			throw ProblemException.conflict("A cycle is re-assessed only while its scoring is closed and it is not published; it is "
+					+ cycle.status().name() + " (" + cycle.status().displayName() + ")");
+		}
+		return reviews.assess(cycle, actor);
 	}
 
 	/** Re-rates a cycle whose scoring is closed, with the reason recorded on the run and in the archives. */

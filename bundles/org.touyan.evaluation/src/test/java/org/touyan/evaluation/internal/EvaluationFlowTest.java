@@ -31,6 +31,8 @@ class EvaluationFlowTest {
 	private Cycles cycles;
 	private ScoreBook book;
 	private RatingRuns ratings;
+	private Reviews reviews;
+	private Ballots ballots;
 
 	@BeforeEach
 	void setUp() throws Exception {
@@ -41,7 +43,9 @@ class EvaluationFlowTest {
 		};
 		store = new MemoryStore();
 		ratings = new RatingRuns(store, fakes.policies(), fakes.people(), fakes.archive());
-		cycles = new Cycles(store, fakes.units(), fakes.policies(), ratings);
+		reviews = new Reviews(store, fakes.policies(), fakes.units(), fakes.people(), fakes.archive());
+		cycles = new Cycles(store, fakes.units(), fakes.policies(), ratings, reviews);
+		ballots = new Ballots(store, fakes.units(), cycles);
 		book = new ScoreBook(store, fakes.units(), cycles);
 	}
 
@@ -226,5 +230,59 @@ class EvaluationFlowTest {
 		assertEquals(List.of("s1@T-2026-H1", "s2@T-2026-H1", "s3@T-2026-H1", "s3@T-2026-H1"), fakes.calls.stream().sorted().toList());
 		assertEquals(RatingRuns.CHUNK + 8, ratings.runs(c.id()).get(0).rated());
 		assertEquals(3, ratings.rating(c.id(), "n1004").orElseThrow().stars());
+	}
+
+	@Test
+	void theFourReviewsMakeAnAssessmentWithProvenance() {
+		fakes.weighting = input -> {
+			BigDecimal sum = BigDecimal.ZERO;
+			int n = 0;
+			for (BigDecimal v : new BigDecimal[] { input.self(), input.residents(), input.street(), input.organization() }) {
+				if (v != null) {
+					sum = sum.add(v);
+					n++;
+				}
+			}
+			BigDecimal score = sum.divide(BigDecimal.valueOf(n), 2, java.math.RoundingMode.HALF_UP);
+			return new org.touyan.api.evaluation.ReviewResult(score, score.compareTo(BigDecimal.valueOf(85)) >= 0 ? "优秀" : "称职",
+					n + " 项平均 " + score);
+		};
+		Cycle c = openCycle();
+		assertEquals("kind", assertThrows(ProblemException.class,
+				() -> reviews.review(c.id(), new Reviews.ReviewRequest("c1", "RESIDENTS", BigDecimal.TEN, null), "x")).field());
+		assertEquals("score", assertThrows(ProblemException.class,
+				() -> reviews.review(c.id(), new Reviews.ReviewRequest("c1", "SELF", new BigDecimal("100.5"), null), "x")).field());
+		assertEquals(409, assertThrows(ProblemException.class,
+				() -> reviews.review(c.id(), new Reviews.ReviewRequest("c2", "SELF", BigDecimal.TEN, null), "x")).status(),
+				"c2 has no secretary");
+		reviews.review(c.id(), new Reviews.ReviewRequest("c1", "self", new BigDecimal("90"), "自评"), "周书记");
+		assertEquals(409, assertThrows(ProblemException.class,
+				() -> reviews.review(c.id(), new Reviews.ReviewRequest("c1", "SELF", new BigDecimal("95"), null), "x")).status());
+		reviews.review(c.id(), new Reviews.ReviewRequest("c1", "STREET", new BigDecimal("80"), null), "街道");
+		reviews.review(c.id(), new Reviews.ReviewRequest("c1", "ORGANIZATION", new BigDecimal("85"), null), "组织部");
+		List<String> tokens = ballots.issue(c.id(), new Ballots.IssueRequest("c1", Ballots.MINIMUM)).tokens();
+		tokens.forEach(t -> ballots.cast(t, new Ballots.BallotInput(BigDecimal.valueOf(90), BigDecimal.valueOf(90), BigDecimal.valueOf(90),
+				BigDecimal.valueOf(90), BigDecimal.valueOf(90))));
+		book.enter(c.id(), batch("dep-mzj", "c1", 95), "x");
+
+		cycles.closeScoring(c.id(), "x");
+		List<Reviews.Assessment> done = reviews.assessments(c.id());
+		assertEquals(1, done.size());
+		Reviews.Assessment a = done.get(0);
+		assertEquals("p1", a.personId());
+		assertEquals(new BigDecimal("90.00"), a.residents());
+		assertEquals(Ballots.MINIMUM, a.ballots());
+		assertEquals(new BigDecimal("86.25"), a.score(), "(90 + 90 + 80 + 85) / 4");
+		assertEquals("优秀", a.grade());
+		assertEquals("test.formula", a.provenance().bundle());
+		assertEquals(64, a.inputHash().length());
+		assertTrue(fakes.appended.contains("p1 review.self evaluation-cycle/" + c.id() + "/review/self"), fakes.appended.toString());
+		assertTrue(fakes.appended.contains("p1 assessment.graded evaluation-cycle/" + c.id() + "/assessment"), fakes.appended.toString());
+
+		fakes.weighting = input -> new org.touyan.api.evaluation.ReviewResult(BigDecimal.ONE, "很好", "坏答案");
+		Reviews.Assessment bad = cycles.reassess(c.id(), "x").get(0);
+		assertNull(bad.grade());
+		assertTrue(bad.failure().contains("not one of"), bad.failure());
+		assertTrue(fakes.appended.contains("p1 assessment.graded evaluation-cycle/" + c.id() + "/assessment (replacing)"));
 	}
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.touyan.api.evaluation.ReviewWeighting;
 import org.touyan.api.evaluation.StarRatingFormula;
 import org.touyan.api.policy.Policies;
 import org.touyan.api.policy.Provenance;
@@ -45,6 +46,7 @@ final class Fakes {
 	final List<String> appended = new ArrayList<>();
 	final AtomicInteger revision = new AtomicInteger(1);
 	volatile StarRatingFormula formula;
+	volatile ReviewWeighting weighting;
 	volatile String version = "1.0.0";
 
 	OrgUnits units() {
@@ -85,14 +87,15 @@ final class Fakes {
 
 			@Override
 			public <S, R> Result<R> apply(Class<S> spi, Scope scope, String pin, Call<S, R> call) {
-				if (spi != StarRatingFormula.class) {
-					throw new IllegalArgumentException(spi.getName());
+				Object policy = spi == StarRatingFormula.class ? formula : spi == ReviewWeighting.class ? weighting : null;
+				if (policy == null) {
+					throw ProblemException.conflict("No " + spi.getSimpleName() + " is bound");
 				}
 				if (pin != null && !pins.contains(pin)) {
 					throw ProblemException.conflict("Nothing is pinned for '" + pin + "'");
 				}
 				calls.add(scope.streetId() + "@" + pin);
-				return new Result<>(call.call(spi.cast(formula), Map.of("stars.5", "90")),
+				return new Result<>(call.call(spi.cast(policy), Map.of("stars.5", "90")),
 						new Provenance("test.formula", version, "test", revision.get()));
 			}
 
@@ -119,7 +122,8 @@ final class Fakes {
 		return (People) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { People.class }, (p, m, a) -> {
 			if (m.getName().equals("posts") && a.length == 4) {
 				Paging paging = (Paging) a[3];
-				List<Post> posts = List.of(new Post("post1", "p1", PostKind.COMMUNITY_SECRETARY, "c1", LocalDate.of(2021, 1, 1), null, null, null));
+				List<Post> posts = a[0] != null && !a[0].equals("c1") ? List.of()
+						: List.of(new Post("post1", "p1", PostKind.COMMUNITY_SECRETARY, "c1", LocalDate.of(2021, 1, 1), null, null, null));
 				return page(posts, paging);
 			}
 			throw new UnsupportedOperationException(m.getName());
