@@ -191,6 +191,11 @@ public class EvaluationIT extends PlatformTest {
 				levels += n.asInt() > 0 ? 1 : 0;
 			}
 			assertTrue("the demo's stars spread over levels: " + report, levels >= 3);
+			JsonNode assessments = get("/api/evaluation-cycles/" + id + "/assessments").json();
+			assertEquals(52, assessments.size());
+			for (JsonNode a : assessments) {
+				assertTrue(a.toString(), a.get("grade").isTextual() && a.get("ballots").asInt() >= 10);
+			}
 			for (JsonNode done : get("/api/evaluation-cycles/" + id + "/completeness").json()) {
 				assertTrue(done.toString(), done.get("complete").asBoolean());
 			}

@@ -20,8 +20,9 @@ import org.touyan.evaluation.internal.ScoreRecords.ScoreEntry;
 
 /**
  * The demo district's two past half-years (2025-H1, 2025-H2), scored by its 11 departments for all
- * 52 communities from a fixed seed, rated, published and archived, so that ratings exist from the
- * first start. Each step looks at where the cycle stands, so a load interrupted (a plugin still
+ * 52 communities and reviewed four ways (self, residents' ballots, street, Organization Department)
+ * from a fixed seed, rated, assessed, published and archived, so that ratings and grades exist from
+ * the first start. Each step looks at where the cycle stands, so a load interrupted (a plugin still
  * starting) resumes where it stopped; a district that has other cycles is left alone.
  */
 @Component
@@ -35,14 +36,18 @@ public class DemoCycles implements DemoDataset {
 	private final Cycles cycles;
 	private final ScoreBook book;
 	private final RatingRuns ratings;
+	private final Reviews reviews;
+	private final Ballots ballots;
 
 	@Activate
 	public DemoCycles(@Reference OrgUnits units, @Reference Cycles cycles, @Reference ScoreBook book,
-			@Reference RatingRuns ratings) {
+			@Reference RatingRuns ratings, @Reference Reviews reviews, @Reference Ballots ballots) {
 		this.units = units;
 		this.cycles = cycles;
 		this.book = book;
 		this.ratings = ratings;
+		this.reviews = reviews;
+		this.ballots = ballots;
 	}
 
 	@Override
@@ -68,7 +73,8 @@ public class DemoCycles implements DemoDataset {
 		Random random = new Random(SEED);
 		for (String period : PERIODS) {
 			// drawn whether or not the cycle exists already, so a resumed load enters the same scores
-			List<ScoreBatch> batches = scores(random, communities, departments);
+			double[] standings = standings(random, communities.size());
+			List<ScoreBatch> batches = scores(random, standings, communities, departments);
 			Cycle cycle = existing.stream().filter(c -> c.period().equals(period)).findFirst()
 					.orElseGet(() -> cycles.create(new CycleInput(demo.id(), period, null, null), ACTOR));
 			if (cycle.status() == CycleStatus.DRAFT) {
@@ -80,12 +86,16 @@ public class DemoCycles implements DemoDataset {
 						book.enter(cycle.id(), batch, ACTOR);
 					}
 				}
+				review(cycle, communities, standings);
 				cycle = cycles.closeScoring(cycle.id(), ACTOR);
 			}
 			if (cycle.status() == CycleStatus.SCORING_CLOSED) {
 				if (ratings.runs(cycle.id()).isEmpty()) {
 					// the formula was not running yet when scoring closed
 					cycles.rerate(cycle.id(), "演示数据：插件就绪后评定", ACTOR);
+				}
+				if (reviews.assessments(cycle.id()).isEmpty()) {
+					cycles.reassess(cycle.id(), ACTOR);
 				}
 				cycle = cycles.publish(cycle.id(), ACTOR);
 			}
@@ -95,21 +105,60 @@ public class DemoCycles implements DemoDataset {
 		}
 	}
 
-	/**
-	 * Each community has a standing (60–98) that every department sees with its own spread (±6), so
-	 * stars spread over the levels as in a real district.
-	 */
-	private static List<ScoreBatch> scores(Random random, List<Community> communities, List<Department> departments) {
-		double[] standing = new double[communities.size()];
+	/** Each community's standing (60–98), which every score and review of the half-year reflects. */
+	private static double[] standings(Random random, int communities) {
+		double[] standing = new double[communities];
 		for (int i = 0; i < standing.length; i++) {
 			standing[i] = 60 + random.nextDouble() * 38;
 		}
+		return standing;
+	}
+
+	/**
+	 * The four reviews of each secretary: self-review a little above the standing, the street and the
+	 * Organization Department near it, and the minimum of residents' ballots around it. A review given
+	 * already (a resumed load) is kept.
+	 */
+	private void review(Cycle cycle, List<Community> communities, double[] standing) {
+		java.util.Set<String> given = new java.util.HashSet<>();
+		reviews.reviews(cycle.id()).forEach(r -> given.add(r.communityId() + "/" + r.kind()));
+		Random random = new Random(SEED + cycle.period().hashCode());
+		for (int i = 0; i < communities.size(); i++) {
+			String community = communities.get(i).id();
+			double s = standing[i];
+			review(cycle, given, community, "SELF", s + 4, random);
+			review(cycle, given, community, "STREET", s, random);
+			review(cycle, given, community, "ORGANIZATION", s - 1, random);
+			if (ballots.tally(cycle.id(), community).issued() == 0) {
+				for (String token : ballots.issue(cycle.id(), new Ballots.IssueRequest(community, Ballots.MINIMUM)).tokens()) {
+					BigDecimal[] v = new BigDecimal[5];
+					for (int k = 0; k < v.length; k++) {
+						v[k] = score(s + (random.nextDouble() - 0.5) * 16);
+					}
+					ballots.cast(token, new Ballots.BallotInput(v[0], v[1], v[2], v[3], v[4]));
+				}
+			}
+		}
+	}
+
+	private void review(Cycle cycle, java.util.Set<String> given, String community, String kind, double around, Random random) {
+		BigDecimal score = score(around + (random.nextDouble() - 0.5) * 6);
+		if (!given.contains(community + "/" + kind)) {
+			reviews.review(cycle.id(), new Reviews.ReviewRequest(community, kind, score, null), ACTOR);
+		}
+	}
+
+	private static BigDecimal score(double v) {
+		return BigDecimal.valueOf(Math.round(Math.max(0, Math.min(100, v)) * 10), 1);
+	}
+
+	/** Every department sees a community's standing with its own spread (±6), so stars spread over the levels. */
+	private static List<ScoreBatch> scores(Random random, double[] standing, List<Community> communities, List<Department> departments) {
 		List<ScoreBatch> batches = new ArrayList<>();
 		for (Department d : departments) {
 			List<ScoreEntry> rows = new ArrayList<>();
 			for (int i = 0; i < communities.size(); i++) {
-				double score = Math.max(0, Math.min(100, standing[i] + (random.nextDouble() - 0.5) * 12));
-				rows.add(new ScoreEntry(communities.get(i).id(), null, BigDecimal.valueOf(Math.round(score * 10), 1)));
+				rows.add(new ScoreEntry(communities.get(i).id(), null, score(standing[i] + (random.nextDouble() - 0.5) * 12)));
 			}
 			batches.add(new ScoreBatch(d.id(), rows));
 		}
