@@ -56,6 +56,9 @@ public class EvaluationIT extends PlatformTest {
 		Reply weighting = send("PUT", "/api/plugins/bindings", "application/json",
 				"{\"spi\":\"ReviewWeighting\",\"districtId\":\"" + district + "\",\"policyId\":\"district-four-reviews\"}");
 		assertEquals(weighting.body(), 200, weighting.status());
+		Reply classification = send("PUT", "/api/plugins/bindings", "application/json",
+				"{\"spi\":\"ClassificationPolicy\",\"districtId\":\"" + district + "\",\"policyId\":\"district-classification\"}");
+		assertEquals(classification.body(), 200, classification.status());
 
 		JsonNode cycle = created(post("/api/evaluation-cycles", "{\"districtId\":\"" + district + "\",\"period\":\"2026-H1\"}"));
 		String id = cycle.get("id").asText();
@@ -142,6 +145,13 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals("称职", assessment.get("grade").asText());
 		assertEquals("org.touyan.plugin.review.district", assessment.get("provenance").get("bundle").asText());
 		assertTrue(get("/api/people/" + person + "/archive").body().contains("assessment.graded"));
+		JsonNode placed = get("/api/evaluation-cycles/" + id + "/classifications").json();
+		assertEquals(placed.toString(), 1, placed.size());
+		assertEquals("5 stars and 称职", "BACKBONE", placed.get(0).get("type").asText());
+		assertEquals("骨干", placed.get(0).get("typeName").asText());
+		assertTrue(placed.toString(), placed.get(0).get("measures").toString().contains("书记工作室"));
+		assertEquals("org.touyan.plugin.classification.district", placed.get(0).get("provenance").get("bundle").asText());
+		assertTrue(get("/api/people/" + person + "/archive").body().contains("classification.placed"));
 		JsonNode report = get("/api/evaluation-cycles/" + id + "/report").json();
 		assertEquals(report.toString(), "[0,0,1,0,1]", report.get("district").get("stars").toString());
 		Reply csvOut = get("/api/evaluation-cycles/" + id + "/ratings.csv");
@@ -191,6 +201,12 @@ public class EvaluationIT extends PlatformTest {
 				levels += n.asInt() > 0 ? 1 : 0;
 			}
 			assertTrue("the demo's stars spread over levels: " + report, levels >= 3);
+			java.util.Set<String> types = new java.util.HashSet<>();
+			for (JsonNode p : get("/api/evaluation-cycles/" + id + "/classifications").json()) {
+				assertTrue(p.toString(), p.get("type").isTextual());
+				types.add(p.get("type").asText());
+			}
+			assertTrue("the demo's secretaries fall into several types: " + types, types.size() >= 2);
 			JsonNode assessments = get("/api/evaluation-cycles/" + id + "/assessments").json();
 			assertEquals(52, assessments.size());
 			for (JsonNode a : assessments) {

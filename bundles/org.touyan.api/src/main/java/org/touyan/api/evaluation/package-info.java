@@ -1,6 +1,7 @@
 /**
  * 评 evaluate: the SPIs that districts and streets implement as plugins — the star-rating formula
- * (星级评定) and the four-review weighting (四评) — and the types they work on.
+ * (星级评定), the four-review weighting (四评) and the classification (分类管理) — and the types they
+ * work on.
  */
 @Export
 @Version("1.1.0")

@@ -59,10 +59,12 @@ public class CycleResource {
 	private final RatingRuns ratings;
 	private final Ballots ballots;
 	private final Reviews reviews;
+	private final Classifications classifications;
 
 	@Activate
 	public CycleResource(@Reference Cycles cycles, @Reference ScoreBook scores, @Reference RatingRuns ratings,
-			@Reference Ballots ballots, @Reference Reviews reviews) {
+			@Reference Ballots ballots, @Reference Reviews reviews, @Reference Classifications classifications) {
+		this.classifications = classifications;
 		this.cycles = cycles;
 		this.scores = scores;
 		this.ratings = ratings;
@@ -272,5 +274,20 @@ public class CycleResource {
 	@Summary("Assesses the reviewed secretaries again with the weighting pinned for the cycle, while scoring is closed")
 	public List<Reviews.Assessment> reassess(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
 		return cycles.reassess(id, Actor.of(actor));
+	}
+
+	@GET
+	@Path("{id}/classifications")
+	@Summary("Each secretary's type (示范/骨干/潜力/守摊) in the cycle with its measures, the street cadre helping, and provenance")
+	public List<Classifications.Placement> classifications(@PathParam("id") String id) {
+		cycles.require(id);
+		return classifications.placements(id);
+	}
+
+	@POST
+	@Path("{id}/classifications")
+	@Summary("Classifies the secretaries again with the policy pinned for the cycle, while scoring is closed")
+	public List<Classifications.Placement> reclassify(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
+		return cycles.reclassify(id, Actor.of(actor));
 	}
 }

@@ -38,15 +38,18 @@ public class Cycles {
 	private final Policies policies;
 	private final RatingRuns ratings;
 	private final Reviews reviews;
+	private final Classifications classifications;
 
 	@Activate
 	public Cycles(@Reference(target = "(touyan.schema=evaluation)") Store store, @Reference OrgUnits units,
-			@Reference Policies policies, @Reference RatingRuns ratings, @Reference Reviews reviews) {
+			@Reference Policies policies, @Reference RatingRuns ratings, @Reference Reviews reviews,
+			@Reference Classifications classifications) {
 		this.store = store;
 		this.units = units;
 		this.policies = policies;
 		this.ratings = ratings;
 		this.reviews = reviews;
+		this.classifications = classifications;
 	}
 
 	public Cycle create(CycleInput input, String actor) {
@@ -129,9 +132,9 @@ public class Cycles {
 
 	/**
 	 * Closes scoring: the scores, ballots and reviews freeze first, then every scored community is
-	 * rated (run 1) and every reviewed secretary assessed. If either cannot run at all (nothing
-	 * bound), the cycle stays closed and an explicit re-rating or re-assessment does it once the
-	 * cause is fixed.
+	 * rated (run 1), every reviewed secretary assessed and every rated community's secretary
+	 * classified. If a step cannot run at all (nothing bound), the cycle stays closed and an
+	 * explicit re-rating, re-assessment or re-classification does it once the cause is fixed.
 	 */
 	public Cycle closeScoring(String id, String actor) {
 		Cycle cycle = require(id);
@@ -142,7 +145,18 @@ public class Cycles {
 		if (!reviews.reviews(id).isEmpty()) {
 			reviews.assess(closed, actor);
 		}
+		classifications.classify(closed, actor);
 		return require(id);
+	}
+
+	/** Classifies the secretaries again (after a re-rating or re-assessment) while scoring is closed. */
+	public List<Classifications.Placement> reclassify(String id, String actor) {
+		Cycle cycle = require(id);
+		if (cycle.status() != CycleStatus.SCORING_CLOSED) {
+			throw ProblemException.conflict("A cycle is re-classified only while its scoring is closed and it is not published; it is "
+					+ cycle.status().name() + " (" + cycle.status().displayName() + ")");
+		}
+		return classifications.classify(cycle, actor);
 	}
 
 	/** Assesses the reviewed secretaries again (a weighting now bound, a failure fixed) while scoring is closed. */

@@ -21,8 +21,8 @@ import org.touyan.evaluation.internal.ScoreRecords.ScoreEntry;
 /**
  * The demo district's two past half-years (2025-H1, 2025-H2), scored by its 11 departments for all
  * 52 communities and reviewed four ways (self, residents' ballots, street, Organization Department)
- * from a fixed seed, rated, assessed, published and archived, so that ratings and grades exist from
- * the first start. Each step looks at where the cycle stands, so a load interrupted (a plugin still
+ * from a fixed seed, rated, assessed, classified, published and archived, so that ratings, grades
+ * and types exist from the first start. Each step looks at where the cycle stands, so a load interrupted (a plugin still
  * starting) resumes where it stopped; a district that has other cycles is left alone.
  */
 @Component
@@ -38,10 +38,13 @@ public class DemoCycles implements DemoDataset {
 	private final RatingRuns ratings;
 	private final Reviews reviews;
 	private final Ballots ballots;
+	private final Classifications classifications;
 
 	@Activate
 	public DemoCycles(@Reference OrgUnits units, @Reference Cycles cycles, @Reference ScoreBook book,
-			@Reference RatingRuns ratings, @Reference Reviews reviews, @Reference Ballots ballots) {
+			@Reference RatingRuns ratings, @Reference Reviews reviews, @Reference Ballots ballots,
+			@Reference Classifications classifications) {
+		this.classifications = classifications;
 		this.units = units;
 		this.cycles = cycles;
 		this.book = book;
@@ -96,6 +99,9 @@ public class DemoCycles implements DemoDataset {
 				}
 				if (reviews.assessments(cycle.id()).isEmpty()) {
 					cycles.reassess(cycle.id(), ACTOR);
+				}
+				if (classifications.placements(cycle.id()).isEmpty()) {
+					cycles.reclassify(cycle.id(), ACTOR);
 				}
 				cycle = cycles.publish(cycle.id(), ACTOR);
 			}

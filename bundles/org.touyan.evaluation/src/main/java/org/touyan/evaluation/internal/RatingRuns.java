@@ -331,7 +331,7 @@ public class RatingRuns {
 	}
 
 	/** The current Party secretary of each community (community id → person id). */
-	private Map<String, String> secretaries() {
+	Map<String, String> secretaries() {
 		Map<String, String> byCommunity = new HashMap<>();
 		for (int offset = 0;; offset += RestConstants.MAX_LIMIT) {
 			Page<Post> page = people.posts(null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(offset, RestConstants.MAX_LIMIT));

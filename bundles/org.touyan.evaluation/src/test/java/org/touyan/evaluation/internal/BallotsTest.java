@@ -28,7 +28,9 @@ class BallotsTest {
 		Fakes fakes = new Fakes();
 		MemoryStore store = new MemoryStore();
 		cycles = new Cycles(store, fakes.units(), fakes.policies(), new RatingRuns(store, fakes.policies(), fakes.people(), fakes.archive()),
-				new Reviews(store, fakes.policies(), fakes.units(), fakes.people(), fakes.archive()));
+				new Reviews(store, fakes.policies(), fakes.units(), fakes.people(), fakes.archive()),
+				new Classifications(store, fakes.policies(), fakes.people(), fakes.archive(),
+						new RatingRuns(store, fakes.policies(), fakes.people(), fakes.archive())));
 		ballots = new Ballots(store, fakes.units(), cycles);
 		cycle = cycles.create(new CycleInput("d1", "2026-H1", null, null), "x");
 	}

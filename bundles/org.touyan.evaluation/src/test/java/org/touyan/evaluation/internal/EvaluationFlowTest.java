@@ -32,6 +32,7 @@ class EvaluationFlowTest {
 	private ScoreBook book;
 	private RatingRuns ratings;
 	private Reviews reviews;
+	private Classifications classifications;
 	private Ballots ballots;
 
 	@BeforeEach
@@ -44,7 +45,8 @@ class EvaluationFlowTest {
 		store = new MemoryStore();
 		ratings = new RatingRuns(store, fakes.policies(), fakes.people(), fakes.archive());
 		reviews = new Reviews(store, fakes.policies(), fakes.units(), fakes.people(), fakes.archive());
-		cycles = new Cycles(store, fakes.units(), fakes.policies(), ratings, reviews);
+		classifications = new Classifications(store, fakes.policies(), fakes.people(), fakes.archive(), ratings);
+		cycles = new Cycles(store, fakes.units(), fakes.policies(), ratings, reviews, classifications);
 		ballots = new Ballots(store, fakes.units(), cycles);
 		book = new ScoreBook(store, fakes.units(), cycles);
 	}
@@ -84,7 +86,13 @@ class EvaluationFlowTest {
 		assertEquals("test.formula", r1.provenance().bundle());
 		assertEquals(64, r1.inputHash().length());
 		assertEquals(2, ratings.rating(c.id(), "c2").orElseThrow().stars(), "(70 + 60) / 2 = 65 is at least 60: 2 stars");
-		assertEquals(List.of("p1 star-rating.rated evaluation-cycle/" + c.id() + "/rating/c1"), fakes.appended);
+		assertEquals(List.of("p1 star-rating.rated evaluation-cycle/" + c.id() + "/rating/c1",
+				"p1 classification.placed evaluation-cycle/" + c.id() + "/classification"), fakes.appended);
+		List<Classifications.Placement> placed = classifications.placements(c.id());
+		assertEquals(1, placed.size(), "only c1 has a secretary");
+		assertEquals(org.touyan.api.evaluation.SecretaryType.BACKBONE, placed.get(0).type());
+		assertEquals(List.of("书记工作室", "书记工作法", "书记特色课"), placed.get(0).measures());
+		assertNull(placed.get(0).helperId(), "a backbone secretary is not helped");
 
 		StarReport report = ratings.report(cycles.require(c.id()));
 		assertEquals(1, report.run());
@@ -193,7 +201,7 @@ class EvaluationFlowTest {
 		assertEquals(first.inputHash(), second.inputHash(), "the same input hashes the same");
 		assertEquals(first.stars(), second.stars());
 		assertEquals(List.of("首次", "复核"), ratings.runs(c.id()).stream().map(r -> r.reason().startsWith("评分结束") ? "首次" : r.reason()).toList());
-		assertEquals("p1 star-rating.rerated evaluation-cycle/" + c.id() + "/rating/c1 (replacing)", fakes.appended.get(1));
+		assertTrue(fakes.appended.contains("p1 star-rating.rerated evaluation-cycle/" + c.id() + "/rating/c1 (replacing)"), fakes.appended.toString());
 		assertNotEquals(first.inputHash(), ratings.rating(c.id(), "c2").orElseThrow().inputHash());
 	}
 
@@ -284,5 +292,15 @@ class EvaluationFlowTest {
 		assertNull(bad.grade());
 		assertTrue(bad.failure().contains("not one of"), bad.failure());
 		assertTrue(fakes.appended.contains("p1 assessment.graded evaluation-cycle/" + c.id() + "/assessment (replacing)"));
+
+		// a helped type gets the street's cadre by name
+		fakes.classification = input -> new org.touyan.api.evaluation.Classification(org.touyan.api.evaluation.SecretaryType.CARETAKER, "守摊");
+		Classifications.Placement helped = cycles.reclassify(c.id(), "x").get(0);
+		assertEquals("守摊", helped.typeName());
+		assertEquals("h1", helped.helperId());
+		assertEquals("王街道", helped.helperName());
+		assertEquals(List.of("街道干部一对一帮带"), helped.measures());
+		cycles.publish(c.id(), "x");
+		assertEquals(409, assertThrows(ProblemException.class, () -> cycles.reclassify(c.id(), "x")).status());
 	}
 }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.touyan.api.evaluation.Classification;
+import org.touyan.api.evaluation.ClassificationPolicy;
 import org.touyan.api.evaluation.ReviewWeighting;
+import org.touyan.api.evaluation.SecretaryType;
 import org.touyan.api.evaluation.StarRatingFormula;
 import org.touyan.api.policy.Policies;
 import org.touyan.api.policy.Provenance;
@@ -41,12 +44,15 @@ final class Fakes {
 			new Community("c2", "s1", "02", "二社区", null), new Community("c3", "s2", "03", "三社区", null)));
 	final List<String> pins = new ArrayList<>();
 	final List<String> released = new ArrayList<>();
-	/** Policy calls as "street@pin"; chunks are rated in parallel, so calls arrive in any order. */
+	/** Star-formula calls as "street@pin"; chunks are rated in parallel, so calls arrive in any order. */
 	final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
 	final List<String> appended = new ArrayList<>();
 	final AtomicInteger revision = new AtomicInteger(1);
 	volatile StarRatingFormula formula;
 	volatile ReviewWeighting weighting;
+	/** Four stars or more is 骨干, else 潜力 (helped). */
+	volatile ClassificationPolicy classification = input -> new Classification(
+			input.stars() != null && input.stars() >= 4 ? SecretaryType.BACKBONE : SecretaryType.POTENTIAL, "按星级");
 	volatile String version = "1.0.0";
 
 	OrgUnits units() {
@@ -87,14 +93,17 @@ final class Fakes {
 
 			@Override
 			public <S, R> Result<R> apply(Class<S> spi, Scope scope, String pin, Call<S, R> call) {
-				Object policy = spi == StarRatingFormula.class ? formula : spi == ReviewWeighting.class ? weighting : null;
+				Object policy = spi == StarRatingFormula.class ? formula : spi == ReviewWeighting.class ? weighting
+						: spi == ClassificationPolicy.class ? classification : null;
 				if (policy == null) {
 					throw ProblemException.conflict("No " + spi.getSimpleName() + " is bound");
 				}
 				if (pin != null && !pins.contains(pin)) {
 					throw ProblemException.conflict("Nothing is pinned for '" + pin + "'");
 				}
-				calls.add(scope.streetId() + "@" + pin);
+				if (spi == StarRatingFormula.class) {
+					calls.add(scope.streetId() + "@" + pin);
+				}
 				return new Result<>(call.call(spi.cast(policy), Map.of("stars.5", "90")),
 						new Provenance("test.formula", version, "test", revision.get()));
 			}
@@ -120,6 +129,14 @@ final class Fakes {
 	/** People: community c1's secretary is p1; the others have none. */
 	People people() {
 		return (People) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { People.class }, (p, m, a) -> {
+			if (m.getName().equals("posts") && a.length == 4 && a[1] == PostKind.STREET_CADRE) {
+				return page("s1".equals(a[0]) ? List.of(new Post("post9", "h1", PostKind.STREET_CADRE, "s1", LocalDate.of(2020, 1, 1), null,
+						null, null)) : List.<Post>of(), (Paging) a[3]);
+			}
+			if (m.getName().equals("person")) {
+				return "h1".equals(a[0]) ? Optional.of(new org.touyan.api.registry.Person("h1", "d1", "王街道", "female", null, null, null,
+						null, null, null)) : Optional.empty();
+			}
 			if (m.getName().equals("posts") && a.length == 4) {
 				Paging paging = (Paging) a[3];
 				List<Post> posts = a[0] != null && !a[0].equals("c1") ? List.of()

@@ -15,7 +15,8 @@ import org.touyan.api.store.Store;
 final class MemoryStore implements Store {
 
 	/** Every migration of the evaluation schema, in order. */
-	static final String[] MIGRATIONS = { "V1__cycles_scores_ratings.sql", "V2__ballots.sql", "V3__reviews_assessments.sql" };
+	static final String[] MIGRATIONS = { "V1__cycles_scores_ratings.sql", "V2__ballots.sql", "V3__reviews_assessments.sql",
+			"V4__classifications.sql" };
 
 	private final String url = "jdbc:hsqldb:mem:" + UUID.randomUUID();
 

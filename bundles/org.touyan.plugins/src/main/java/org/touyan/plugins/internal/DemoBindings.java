@@ -15,8 +15,8 @@ import org.touyan.api.store.DemoDataset;
 
 /**
  * The demo district's policy bindings: the district formula for the district, the safety-veto
- * variant for 幸福街道, the 小灶课堂 brand for 东城街道, the Tangqiao programme and the four-review
- * weighting for the district.
+ * variant for 幸福街道, the 小灶课堂 brand for 东城街道, the Tangqiao programme, the four-review
+ * weighting and the classification for the district.
  * It waits (the loader tries again) until the example plugins from {@code deploy/} are installed,
  * and leaves a demo district that already has bindings alone.
  */
@@ -55,6 +55,7 @@ public class DemoBindings implements DemoDataset {
 		manager.bind("TrainingBrand", new Scope(demo.id(), street(demo, "DC").id()), "xiaozao-classroom", Map.of());
 		manager.bind("PairingProgramme", district, "tangqiao", Map.of());
 		manager.bind("ReviewWeighting", district, "district-four-reviews", Map.of());
+		manager.bind("ClassificationPolicy", district, "district-classification", Map.of());
 	}
 
 	private Street street(District demo, String code) {
