@@ -110,6 +110,34 @@ public abstract class PlatformTest {
 		throw new AssertionError("platform not ready in 60 s; last answer: " + last);
 	}
 
+	/**
+	 * Waits until the demo district's evaluation cycles, loaded in the background at start, are
+	 * archived: while one is open its pin holds every plugin version bound anywhere, so a test that
+	 * counts installed versions runs after them.
+	 */
+	protected void awaitDemoCycles() throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			String district = null;
+			for (JsonNode d : get("/api/districts?limit=500").json().get("items")) {
+				if (d.get("code").asText().equals("DEMO")) {
+					district = d.get("id").asText();
+				}
+			}
+			int archived = 0;
+			if (district != null) {
+				for (JsonNode c : get("/api/evaluation-cycles?district=" + district).json().get("items")) {
+					archived += c.get("status").asText().equals("ARCHIVED") ? 1 : 0;
+				}
+			}
+			if (archived == 2) {
+				return;
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("the demo cycles were not archived within 120 s");
+	}
+
 	protected String base() {
 		return "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port");
 	}

@@ -39,12 +39,13 @@ public class PluginsIT extends PlatformTest {
 
 	@Test
 	public void installUpdateRefuseRollbackBindAndContain() throws Exception {
+		awaitDemoCycles();
 		String dc = demoStreet("DC");
 		String xf = demoStreet("XF");
 
 		// installed from deploy/, bound by the demo data
 		JsonNode overview = get("/api/plugins").json();
-		assertEquals(overview.toString(), 9, overview.get("plugins").size());
+		assertEquals(overview.toString(), 11, overview.get("plugins").size());
 		assertEquals("development", overview.get("mode").asText());
 		assertEquals("1.0.0", rate(dc).get("provenance").get("version").asText());
 		assertEquals("safety-veto", rate(xf).get("provenance").get("policyId").asText());

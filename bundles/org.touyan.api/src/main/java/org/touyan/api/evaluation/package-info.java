@@ -1,9 +1,10 @@
 /**
- * 评 evaluate: the star-rating (星级评定) SPI that streets implement as plugins, and the types it
- * works on.
+ * 评 evaluate: the SPIs that districts and streets implement as plugins — the star-rating formula
+ * (星级评定), the four-review weighting (四评) and the classification (分类管理) — and the types they
+ * work on.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.touyan.api.evaluation;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,7 +16,8 @@ import org.touyan.api.store.DemoDataset;
 /**
  * The demo district's policy bindings: the district formula for the district, the safety-veto
  * variant for 幸福街道, the 5 training brands of
- * their streets (小灶课堂 东城, 治理小剧场 西城, 湖畔夜校 南湖, 书记微讲堂 北苑, 幸福工作坊 幸福) and the Tangqiao programme for the district.
+ * their streets (小灶课堂 东城, 治理小剧场 西城, 湖畔夜校 南湖, 书记微讲堂 北苑, 幸福工作坊 幸福), the Tangqiao programme,
+ * the four-review weighting and the classification for the district.
  * It waits (the loader tries again) until the example plugins from {@code deploy/} are installed,
  * and leaves a binding already made for an SPI and scope alone.
  */
@@ -55,6 +56,8 @@ public class DemoBindings implements DemoDataset {
 		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "BY").id()), "micro-lecture");
 		bindOnce("TrainingBrand", new Scope(demo.id(), street(demo, "XF").id()), "happiness-workshop");
 		bindOnce("PairingProgramme", district, "tangqiao");
+		bindOnce("ReviewWeighting", district, "district-four-reviews");
+		bindOnce("ClassificationPolicy", district, "district-classification");
 	}
 
 	/**

@@ -1,0 +1,224 @@
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.touyan.api.evaluation.StarRatingFormula;
+import org.touyan.api.policy.Policies;
+import org.touyan.api.policy.PolicyFailureException;
+import org.touyan.api.policy.Provenance;
+import org.touyan.api.registry.Archive;
+import org.touyan.api.registry.People;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.store.Store;
+import org.touyan.evaluation.internal.Cycle;
+import org.touyan.evaluation.internal.CycleStatus;
+import org.touyan.evaluation.internal.RatingRun;
+import org.touyan.evaluation.internal.RatingRuns;
+import org.touyan.plugin.star.district.DistrictDefaultFormula;
+
+/**
+ * Star-rating benchmark: a generated district of N communities (15 a street) × 11 department
+ * scores, rated for one cycle and stored, by the platform's own rating code (RatingRuns) on an
+ * HSQLDB file database opened as the platform opens it (CACHED tables, MVCC, fsync on commit),
+ * with the district default formula plugin's class called through a stand-in for the plugin
+ * manager that hands every policy call to a contained thread under a time limit, as the manager
+ * does. Generating the scores is not timed; rating and storing is (median of 3 runs).
+ *
+ *   java -cp <classes> bench/RatingBench.java [sizes…]     (see bench/rating.sh)
+ */
+public class RatingBench {
+
+	static final String[] DEPARTMENTS = { "JWJW", "ZFW", "XCB", "MZJ", "GAFJ", "SFJ", "XFJ", "WJW", "YJJ", "ZJJ", "CGJ" };
+	static final int PER_STREET = 15;
+
+	public static void main(String[] args) throws Exception {
+		int[] sizes = args.length == 0 ? new int[] { 12_000, 60_000, 120_000 }
+				: java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+		System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+				+ Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, Java " + System.getProperty("java.version"));
+		System.out.printf("one contained policy call (hand-off to a thread and back): %.1f µs%n", handOffMicros());
+		for (int n : sizes) {
+			long[] ms = new long[3];
+			for (int i = 0; i < ms.length; i++) {
+				ms[i] = run(n);
+			}
+			java.util.Arrays.sort(ms);
+			System.out.printf("%,8d communities × 11 scores: rated and stored in %,6d ms (median of 3; %.1f µs a community)%n", n,
+					ms[1], ms[1] * 1000.0 / n);
+		}
+		CALLS.shutdownNow();
+	}
+
+	static final ThreadPoolExecutor CALLS = new ThreadPoolExecutor(0, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>());
+
+	/** What the plugin manager does per call: a hand-off to a policy thread and a bounded wait. */
+	static final Policies POLICIES = new Policies() {
+		final StarRatingFormula formula = new DistrictDefaultFormula();
+		final Provenance provenance = new Provenance("org.touyan.plugin.star.district", "1.0.0", "district-default", 1);
+
+		@Override
+		public <S, R> Result<R> apply(Class<S> spi, Scope scope, Call<S, R> call) {
+			return apply(spi, scope, null, call);
+		}
+
+		@Override
+		public <S, R> Result<R> apply(Class<S> spi, Scope scope, String pin, Call<S, R> call) {
+			Future<R> future = CALLS.submit(() -> call.call(spi.cast(formula), Map.of()));
+			try {
+				return new Result<>(future.get(2000, TimeUnit.MILLISECONDS), provenance);
+			} catch (TimeoutException e) {
+				future.cancel(true);
+				throw new PolicyFailureException(provenance, "did not answer within 2000 ms");
+			} catch (ExecutionException | InterruptedException e) {
+				throw new PolicyFailureException(provenance, "failed", e);
+			}
+		}
+
+		@Override
+		public void pin(String key) {
+		}
+
+		@Override
+		public void release(String key) {
+		}
+	};
+
+	static double handOffMicros() {
+		int n = 20_000;
+		for (int warm = 0; warm < 2; warm++) {
+			long start = System.nanoTime();
+			for (int i = 0; i < n; i++) {
+				POLICIES.apply(StarRatingFormula.class, Policies.Scope.platform(), (f, p) -> null);
+			}
+			if (warm == 1) {
+				return (System.nanoTime() - start) / 1000.0 / n;
+			}
+		}
+		throw new IllegalStateException();
+	}
+
+	static long run(int communities) throws Exception {
+		Path dir = Files.createTempDirectory("touyan-rating-bench");
+		String url = "jdbc:hsqldb:file:" + dir.resolve("touyan") + ";hsqldb.write_delay=false";
+		try {
+			try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
+				s.execute("SET FILES WRITE DELAY FALSE");
+				s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
+				s.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
+				String sql = Files.readString(Path.of("bundles/org.touyan.evaluation/src/main/resources/db/evaluation/V1__cycles_scores_ratings.sql"));
+				for (String statement : sql.split(";\\s*\\n")) {
+					String st = statement.replaceAll("(?m)^--.*$", "");
+					if (!st.isBlank()) {
+						s.execute(st);
+					}
+				}
+			}
+			Store store = new Store() {
+				@Override
+				public <T> T write(SqlWork<T> work) {
+					try (Connection c = DriverManager.getConnection(url, "SA", "")) {
+						c.setAutoCommit(false);
+						T t = work.run(c);
+						c.commit();
+						return t;
+					} catch (SQLException e) {
+						throw new IllegalStateException(e);
+					}
+				}
+
+				@Override
+				public <T> T read(SqlWork<T> work) {
+					return write(work);
+				}
+			};
+			Timestamp now = Timestamp.from(Instant.now());
+			Cycle cycle = new Cycle("bench-cycle", "bench-district", "2026-H1", "BENCH-2026-H1", CycleStatus.SCORING_CLOSED, "",
+					BigDecimal.ZERO, BigDecimal.valueOf(100), now.toInstant(), now.toInstant());
+			store.write(c -> {
+				try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_cycle (id, district_id, period, pin_key, status,"
+						+ " score_min, score_max, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+					Object[] v = { cycle.id(), cycle.districtId(), cycle.period(), cycle.pinKey(), cycle.status().name(), cycle.scoreMin(),
+							cycle.scoreMax(), now, now };
+					for (int i = 0; i < v.length; i++) {
+						ps.setObject(i + 1, v[i]);
+					}
+					ps.executeUpdate();
+				}
+				Random random = new Random(communities);
+				try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_score (cycle_id, community_id, street_id, department_id,"
+						+ " dimension, score, actor, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+					int pending = 0;
+					for (int k = 0; k < communities; k++) {
+						String community = String.format("community-%06d", k);
+						String street = String.format("street-%05d", k / PER_STREET);
+						for (String d : DEPARTMENTS) {
+							ps.setString(1, cycle.id());
+							ps.setString(2, community);
+							ps.setString(3, street);
+							ps.setString(4, "dep-" + d);
+							ps.setString(5, d);
+							ps.setBigDecimal(6, BigDecimal.valueOf(5000 + random.nextInt(5001), 2));
+							ps.setString(7, "bench");
+							ps.setTimestamp(8, now);
+							ps.addBatch();
+							if (++pending == 10_000) {
+								ps.executeBatch();
+								pending = 0;
+							}
+						}
+					}
+					if (pending > 0) {
+						// HSQLDB refuses an empty batch
+						ps.executeBatch();
+					}
+				}
+				return null;
+			});
+			People people = (People) Proxy.newProxyInstance(RatingBench.class.getClassLoader(), new Class<?>[] { People.class },
+					(p, m, a) -> new Page<>(java.util.List.of(), 0, ((Paging) a[3]).offset(), ((Paging) a[3]).limit()));
+			Archive archive = (Archive) Proxy.newProxyInstance(RatingBench.class.getClassLoader(), new Class<?>[] { Archive.class },
+					(p, m, a) -> {
+						throw new UnsupportedOperationException("a generated district has no secretaries");
+					});
+			RatingRuns ratings = new RatingRuns(store, POLICIES, people, archive);
+			System.gc();
+			long start = System.nanoTime();
+			RatingRun run = ratings.rate(cycle, "bench", "bench");
+			long ms = (System.nanoTime() - start) / 1_000_000;
+			long stored = store.read(c -> {
+				try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM eval_rating WHERE stars IS NOT NULL")) {
+					rs.next();
+					return rs.getLong(1);
+				}
+			});
+			if (run.rated() != communities || stored != communities) {
+				throw new IllegalStateException("rated " + run.rated() + ", stored " + stored + " of " + communities);
+			}
+			try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
+				s.execute("SHUTDOWN");
+			}
+			return ms;
+		} finally {
+			try (var files = Files.walk(dir)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+			}
+		}
+	}
+}

@@ -1,0 +1,293 @@
+package org.touyan.evaluation.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+import org.touyan.evaluation.internal.ScoreRecords.Completeness;
+import org.touyan.evaluation.internal.ScoreRecords.Correction;
+import org.touyan.evaluation.internal.ScoreRecords.CorrectionInput;
+import org.touyan.evaluation.internal.ScoreRecords.EntryReport;
+import org.touyan.evaluation.internal.ScoreRecords.Score;
+import org.touyan.evaluation.internal.ScoreRecords.ScoreBatch;
+
+/**
+ * Evaluation cycles over REST: the cycle's life, the departments' scores, the star ratings and the
+ * residents' ballots issued per community.
+ * The rules live in {@link Cycles}, {@link ScoreBook} and {@link RatingRuns}; an entry of scores
+ * that has faulty rows answers 422 with every fault at once rather than a problem.
+ */
+@Component(service = CycleResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+@Path("evaluation-cycles")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CycleResource {
+
+	private static final String CSV = "text/csv";
+
+	/** Why a cycle is re-rated. */
+	public record RerateRequest(String reason) {
+	}
+
+	private final Cycles cycles;
+	private final ScoreBook scores;
+	private final RatingRuns ratings;
+	private final Ballots ballots;
+	private final Reviews reviews;
+	private final Classifications classifications;
+
+	@Activate
+	public CycleResource(@Reference Cycles cycles, @Reference ScoreBook scores, @Reference RatingRuns ratings,
+			@Reference Ballots ballots, @Reference Reviews reviews, @Reference Classifications classifications) {
+		this.classifications = classifications;
+		this.cycles = cycles;
+		this.scores = scores;
+		this.ratings = ratings;
+		this.ballots = ballots;
+		this.reviews = reviews;
+	}
+
+	@POST
+	@Summary(value = "Creates a half-year evaluation cycle of a district as a draft, with the departments' score range", returns = Cycle.class)
+	public Response create(@HeaderParam(Actor.HEADER) String actor, CycleInput input) {
+		Cycle c = cycles.create(input, Actor.of(actor));
+		return Response.created(URI.create("evaluation-cycles/" + c.id())).entity(c).build();
+	}
+
+	@GET
+	@Summary("Evaluation cycles of a district (district=id), newest first, a page at a time")
+	public Page<Cycle> list(@QueryParam("district") String district, @QueryParam("offset") String offset,
+			@QueryParam("limit") String limit) {
+		return cycles.cycles(district, Paging.of(offset, limit));
+	}
+
+	@GET
+	@Path("{id}")
+	@Summary("One evaluation cycle")
+	public Cycle cycle(@PathParam("id") String id) {
+		return cycles.require(id);
+	}
+
+	@GET
+	@Path("{id}/transitions")
+	@Summary("The cycle's transitions, who made them and when")
+	public List<Cycles.Transition> transitions(@PathParam("id") String id) {
+		return cycles.transitions(id);
+	}
+
+	@POST
+	@Path("{id}/open")
+	@Summary("Opens a draft cycle: pins every policy binding for it and starts taking scores")
+	public Cycle open(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
+		return cycles.open(id, Actor.of(actor));
+	}
+
+	@POST
+	@Path("{id}/close-scoring")
+	@Summary("Closes scoring and rates every scored community with its street's formula as pinned for the cycle")
+	public Cycle closeScoring(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
+		return cycles.closeScoring(id, Actor.of(actor));
+	}
+
+	@POST
+	@Path("{id}/publish")
+	@Summary("Publishes a rated cycle's results")
+	public Cycle publish(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
+		return cycles.publish(id, Actor.of(actor));
+	}
+
+	@POST
+	@Path("{id}/archive")
+	@Summary("Archives a published cycle and releases its pinned policy versions")
+	public Cycle archive(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
+		return cycles.archive(id, Actor.of(actor));
+	}
+
+	@POST
+	@Path("{id}/scores")
+	@Summary(value = "Enters a scoring department's scores of its own dimension: all or none (422 with every faulty row)",
+			returns = EntryReport.class)
+	public Response enter(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, ScoreBatch batch) {
+		return report(scores.enter(id, batch, Actor.of(actor)));
+	}
+
+	@POST
+	@Path("{id}/scores")
+	@Consumes(CSV)
+	@Summary(value = "Enters a department's column as CSV (communityId,score): all rows or none (422 with every faulty row)",
+			returns = EntryReport.class)
+	public Response enterCsv(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id,
+			@QueryParam("department") String department, String csv) {
+		return report(scores.enterCsv(id, department, csv, Actor.of(actor)));
+	}
+
+	private static Response report(EntryReport report) {
+		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
+	}
+
+	@GET
+	@Path("{id}/scores")
+	@Summary("The cycle's scores, of one community (community=id) or department (department=id), a page at a time")
+	public Page<Score> scores(@PathParam("id") String id, @QueryParam("community") String community,
+			@QueryParam("department") String department, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return scores.scores(id, community, department, Paging.of(offset, limit));
+	}
+
+	@PUT
+	@Path("{id}/scores/{communityId}/{departmentId}")
+	@Summary("Corrects one score while the cycle is open; the reason is required and kept")
+	public Score correct(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id,
+			@PathParam("communityId") String communityId, @PathParam("departmentId") String departmentId, CorrectionInput input) {
+		return scores.correct(id, communityId, departmentId, input, Actor.of(actor));
+	}
+
+	@GET
+	@Path("{id}/corrections")
+	@Summary("The cycle's score corrections with their reasons, oldest first")
+	public List<Correction> corrections(@PathParam("id") String id) {
+		return scores.corrections(id);
+	}
+
+	@GET
+	@Path("{id}/completeness")
+	@Summary("How many of the district's communities each scoring department has scored in the cycle")
+	public List<Completeness> completeness(@PathParam("id") String id) {
+		return scores.completeness(id);
+	}
+
+	@GET
+	@Path("{id}/ratings")
+	@Summary("The cycle's star ratings with explanation and provenance, of one street (street=id) or all, a page at a time")
+	public Page<Rating> ratings(@PathParam("id") String id, @QueryParam("street") String street,
+			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		cycles.require(id);
+		return ratings.ratings(id, street, Paging.of(offset, limit));
+	}
+
+	@GET
+	@Path("{id}/ratings.csv")
+	@Produces(CSV + ";charset=UTF-8")
+	@Summary("The cycle's star ratings as CSV, with explanation, provenance and input hash")
+	public String ratingsCsv(@PathParam("id") String id) {
+		cycles.require(id);
+		return ratings.csv(id);
+	}
+
+	@GET
+	@Path("{id}/report")
+	@Summary("The cycle's star distribution per street and for the district, with failures and mean scores")
+	public StarReport report(@PathParam("id") String id) {
+		return ratings.report(cycles.require(id));
+	}
+
+	@GET
+	@Path("{id}/ratings/{communityId}")
+	@Summary("One community's star rating in the cycle")
+	public Rating rating(@PathParam("id") String id, @PathParam("communityId") String communityId) {
+		cycles.require(id);
+		return ratings.rating(id, communityId).orElseThrow(() -> ProblemException.notFound("rating of community", communityId));
+	}
+
+	@GET
+	@Path("{id}/rating-runs")
+	@Summary("The cycle's rating runs: when scoring closed and each re-rating, with reason, counts and duration")
+	public List<RatingRun> runs(@PathParam("id") String id) {
+		cycles.require(id);
+		return ratings.runs(id);
+	}
+
+	@POST
+	@Path("{id}/rating-runs")
+	@Summary("Re-rates a cycle whose scoring is closed, with a reason recorded on the run and in the secretaries' archives")
+	public RatingRun rerate(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, RerateRequest request) {
+		return cycles.rerate(id, request == null ? null : request.reason(), Actor.of(actor));
+	}
+
+	@POST
+	@Path("{id}/ballots")
+	@Summary(value = "Issues one-time ballots of the residents' review for a community of an open cycle; the tokens are shown once",
+			returns = Ballots.Issued.class)
+	public Response issue(@PathParam("id") String id, Ballots.IssueRequest request) {
+		Ballots.Issued issued = ballots.issue(id, request);
+		return Response.created(URI.create("evaluation-cycles/" + id + "/ballots/" + issued.communityId())).entity(issued).build();
+	}
+
+	@GET
+	@Path("{id}/ballots/{communityId}")
+	@Summary("A community's residents' review: ballots issued and cast, whether the minimum is reached, the means of 德能勤绩廉")
+	public Ballots.Tally tally(@PathParam("id") String id, @PathParam("communityId") String communityId) {
+		return ballots.tally(id, communityId);
+	}
+
+	@POST
+	@Path("{id}/reviews")
+	@Summary(value = "Records the self-review, the street's re-review or the Organization Department's final review of a community's secretary",
+			returns = Reviews.Review.class)
+	public Response review(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, Reviews.ReviewRequest request) {
+		Reviews.Review r = reviews.review(id, request, Actor.of(actor));
+		return Response.created(URI.create("evaluation-cycles/" + id + "/reviews")).entity(r).build();
+	}
+
+	@GET
+	@Path("{id}/reviews")
+	@Summary("The reviews given in the cycle")
+	public List<Reviews.Review> reviews(@PathParam("id") String id) {
+		cycles.require(id);
+		return reviews.reviews(id);
+	}
+
+	@GET
+	@Path("{id}/assessments")
+	@Summary("The assessment results (四评): each reviewed secretary's reviews, score, grade, explanation and provenance")
+	public List<Reviews.Assessment> assessments(@PathParam("id") String id) {
+		cycles.require(id);
+		return reviews.assessments(id);
+	}
+
+	@POST
+	@Path("{id}/assessments")
+	@Summary("Assesses the reviewed secretaries again with the weighting pinned for the cycle, while scoring is closed")
+	public List<Reviews.Assessment> reassess(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
+		return cycles.reassess(id, Actor.of(actor));
+	}
+
+	@GET
+	@Path("{id}/classifications")
+	@Summary("Each secretary's type (示范/骨干/潜力/守摊) in the cycle with its measures, the street cadre helping, and provenance")
+	public List<Classifications.Placement> classifications(@PathParam("id") String id) {
+		cycles.require(id);
+		return classifications.placements(id);
+	}
+
+	@POST
+	@Path("{id}/classifications")
+	@Summary("Classifies the secretaries again with the policy pinned for the cycle, while scoring is closed")
+	public List<Classifications.Placement> reclassify(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
+		return cycles.reclassify(id, Actor.of(actor));
+	}
+}

@@ -1,0 +1,238 @@
+package org.touyan.evaluation.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.touyan.api.policy.Policies;
+import org.touyan.api.registry.District;
+import org.touyan.api.registry.OrgUnits;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Store;
+
+/**
+ * Evaluation cycles and their transitions. A cycle pins every policy binding when it opens, so
+ * its results are always computed by the code in force on that day, and releases the pin when it
+ * is archived; closing scoring rates every scored community.
+ */
+@Component(service = Cycles.class)
+public class Cycles {
+
+	static final Pattern PERIOD = Pattern.compile("\\d{4}-H[12]");
+	private static final BigDecimal LIMIT = new BigDecimal("10000");
+	static final String COLUMNS = "id, district_id, period, pin_key, status, score_min, score_max, created_at, updated_at";
+
+	private final Store store;
+	private final OrgUnits units;
+	private final Policies policies;
+	private final RatingRuns ratings;
+	private final Reviews reviews;
+	private final Classifications classifications;
+
+	@Activate
+	public Cycles(@Reference(target = "(touyan.schema=evaluation)") Store store, @Reference OrgUnits units,
+			@Reference Policies policies, @Reference RatingRuns ratings, @Reference Reviews reviews,
+			@Reference Classifications classifications) {
+		this.store = store;
+		this.units = units;
+		this.policies = policies;
+		this.ratings = ratings;
+		this.reviews = reviews;
+		this.classifications = classifications;
+	}
+
+	public Cycle create(CycleInput input, String actor) {
+		if (input == null) {
+			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+		if (input.districtId() == null || input.districtId().isBlank()) {
+			throw ProblemException.invalid("districtId", "districtId is required");
+		}
+		District district = units.district(input.districtId())
+				.orElseThrow(() -> ProblemException.invalid("districtId", "No district with id '" + input.districtId() + "'"));
+		if (input.period() == null || !PERIOD.matcher(input.period().strip()).matches()) {
+			throw ProblemException.invalid("period", "period is a half-year such as 2026-H1");
+		}
+		BigDecimal min = input.scoreMin() == null ? BigDecimal.ZERO : input.scoreMin();
+		BigDecimal max = input.scoreMax() == null ? BigDecimal.valueOf(100) : input.scoreMax();
+		if (min.signum() < 0 || min.scale() > 2) {
+			throw ProblemException.invalid("scoreMin", "scoreMin is 0 or more, with at most two decimals");
+		}
+		if (max.compareTo(min) <= 0 || max.compareTo(LIMIT) > 0 || max.scale() > 2) {
+			throw ProblemException.invalid("scoreMax", "scoreMax is above scoreMin and at most " + LIMIT + ", with at most two decimals");
+		}
+		String period = input.period().strip();
+		String id = UUID.randomUUID().toString();
+		String pinKey = district.code() + "-" + period;
+		java.sql.Timestamp now = Sql.now();
+		store.write(c -> {
+			Sql.update(c, "INSERT INTO eval_cycle (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					"the district has a cycle for " + period + " already",
+					id, district.id(), period, pinKey, CycleStatus.DRAFT.name(), min, max, now, now);
+			return null;
+		});
+		return cycle(id).orElseThrow();
+	}
+
+	public Optional<Cycle> cycle(String id) {
+		return store.read(c -> find(c, id));
+	}
+
+	/** A cycle or a 404 problem. */
+	public Cycle require(String id) {
+		return cycle(id).orElseThrow(() -> ProblemException.notFound("evaluation cycle", id));
+	}
+
+	public Page<Cycle> cycles(String districtId, Paging paging) {
+		List<Object> args = new ArrayList<>();
+		String where = "";
+		if (districtId != null && !districtId.isBlank()) {
+			where = " WHERE district_id = ?";
+			args.add(districtId);
+		}
+		String select = "SELECT " + COLUMNS + " FROM eval_cycle" + where;
+		return store.read(c -> Sql.page(c, select, "period DESC, district_id", paging, Cycles::cycle, args));
+	}
+
+	/** Transitions so far, oldest first. */
+	public List<Transition> transitions(String id) {
+		require(id);
+		return store.read(c -> Sql.query(c, "SELECT from_status, to_status, actor, happened_at FROM eval_cycle_transition"
+				+ " WHERE cycle_id = ? ORDER BY seq", rs -> new Transition(CycleStatus.valueOf(rs.getString(1)),
+						CycleStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant()), id));
+	}
+
+	/**
+	 * Opens a draft cycle: pins the bindings of every policy under the cycle's key first, so that a
+	 * cycle is never open without its pin; if the cycle changed meanwhile, the pin is released again.
+	 */
+	public Cycle open(String id, String actor) {
+		Cycle cycle = require(id);
+		cycle.status().requireTransition(CycleStatus.OPEN);
+		policies.pin(cycle.pinKey());
+		try {
+			store.write(c -> move(c, cycle, CycleStatus.OPEN, actor));
+		} catch (RuntimeException e) {
+			policies.release(cycle.pinKey());
+			throw e;
+		}
+		return require(id);
+	}
+
+	/**
+	 * Closes scoring: the scores, ballots and reviews freeze first, then every scored community is
+	 * rated (run 1), every reviewed secretary assessed and every rated community's secretary
+	 * classified. If a step cannot run at all (nothing bound), the cycle stays closed and an
+	 * explicit re-rating, re-assessment or re-classification does it once the cause is fixed.
+	 */
+	public Cycle closeScoring(String id, String actor) {
+		Cycle cycle = require(id);
+		cycle.status().requireTransition(CycleStatus.SCORING_CLOSED);
+		store.write(c -> move(c, cycle, CycleStatus.SCORING_CLOSED, actor));
+		Cycle closed = require(id);
+		ratings.rate(closed, "评分结束，首次评定", actor);
+		if (!reviews.reviews(id).isEmpty()) {
+			reviews.assess(closed, actor);
+		}
+		classifications.classify(closed, actor);
+		return require(id);
+	}
+
+	/** Classifies the secretaries again (after a re-rating or re-assessment) while scoring is closed. */
+	public List<Classifications.Placement> reclassify(String id, String actor) {
+		Cycle cycle = require(id);
+		if (cycle.status() != CycleStatus.SCORING_CLOSED) {
+			throw ProblemException.conflict("A cycle is re-classified only while its scoring is closed and it is not published; it is "
+					+ cycle.status().name() + " (" + cycle.status().displayName() + ")");
+		}
+		return classifications.classify(cycle, actor);
+	}
+
+	/** Assesses the reviewed secretaries again (a weighting now bound, a failure fixed) while scoring is closed. */
+	public List<Reviews.Assessment> reassess(String id, String actor) {
+		Cycle cycle = require(id);
+		if (cycle.status() != CycleStatus.SCORING_CLOSED) {
+			throw ProblemException.conflict("A cycle is re-assessed only while its scoring is closed and it is not published; it is "
+					+ cycle.status().name() + " (" + cycle.status().displayName() + ")");
+		}
+		return reviews.assess(cycle, actor);
+	}
+
+	/** Re-rates a cycle whose scoring is closed, with the reason recorded on the run and in the archives. */
+	public RatingRun rerate(String id, String reason, String actor) {
+		Cycle cycle = require(id);
+		if (cycle.status() != CycleStatus.SCORING_CLOSED) {
+			throw ProblemException.conflict("A cycle is re-rated only while its scoring is closed and it is not published; it is "
+					+ cycle.status().name() + " (" + cycle.status().displayName() + ")");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw ProblemException.invalid("reason", "a re-rating needs a reason");
+		}
+		if (reason.strip().length() > 500) {
+			throw ProblemException.invalid("reason", "reason is at most 500 characters");
+		}
+		return ratings.rate(cycle, reason.strip(), actor);
+	}
+
+	/** Publishes the results; a cycle that has never been rated has none to publish. */
+	public Cycle publish(String id, String actor) {
+		Cycle cycle = require(id);
+		cycle.status().requireTransition(CycleStatus.PUBLISHED);
+		store.write(c -> {
+			long runs = Sql.query(c, "SELECT COUNT(*) FROM eval_rating_run WHERE cycle_id = ?", rs -> rs.getLong(1), id).get(0);
+			if (runs == 0) {
+				throw ProblemException.conflict("The cycle has not been rated yet: re-rate it before publishing");
+			}
+			return move(c, cycle, CycleStatus.PUBLISHED, actor);
+		});
+		return require(id);
+	}
+
+	/** Archives a published cycle and releases its pin: later cycles no longer hold its plugin versions. */
+	public Cycle archive(String id, String actor) {
+		Cycle cycle = require(id);
+		cycle.status().requireTransition(CycleStatus.ARCHIVED);
+		store.write(c -> move(c, cycle, CycleStatus.ARCHIVED, actor));
+		policies.release(cycle.pinKey());
+		return require(id);
+	}
+
+	/** Moves {@code cycle} to {@code target} unless another request moved it first (then 409). */
+	private static Void move(Connection c, Cycle cycle, CycleStatus target, String actor) throws SQLException {
+		java.sql.Timestamp now = Sql.now();
+		int n = Sql.update(c, "UPDATE eval_cycle SET status = ?, updated_at = ? WHERE id = ? AND status = ?", null,
+				target.name(), now, cycle.id(), cycle.status().name());
+		if (n == 0) {
+			throw ProblemException.conflict("The cycle changed meanwhile; reload it and try again");
+		}
+		int seq = Sql.query(c, "SELECT COUNT(*) FROM eval_cycle_transition WHERE cycle_id = ?", rs -> rs.getInt(1), cycle.id()).get(0);
+		Sql.update(c, "INSERT INTO eval_cycle_transition (cycle_id, seq, from_status, to_status, actor, happened_at)"
+				+ " VALUES (?, ?, ?, ?, ?, ?)", null, cycle.id(), seq + 1, cycle.status().name(), target.name(), actor, now);
+		return null;
+	}
+
+	static Optional<Cycle> find(Connection c, String id) throws SQLException {
+		return Sql.one(c, "SELECT " + COLUMNS + " FROM eval_cycle WHERE id = ?", Cycles::cycle, id);
+	}
+
+	static Cycle cycle(ResultSet rs) throws SQLException {
+		CycleStatus status = CycleStatus.valueOf(rs.getString(5));
+		return new Cycle(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), status, status.displayName(),
+				rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant());
+	}
+
+	/** One step in a cycle's life: who moved it, from what to what, when. */
+	public record Transition(CycleStatus from, CycleStatus to, String actor, java.time.Instant at) {
+	}
+}

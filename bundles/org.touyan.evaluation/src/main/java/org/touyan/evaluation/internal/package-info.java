@@ -1,0 +1,5 @@
+/** Evaluation implementation; its tables are migrated by the store before any component here starts. */
+@RequireSchemaExtender
+package org.touyan.evaluation.internal;
+
+import org.touyan.api.store.RequireSchemaExtender;
