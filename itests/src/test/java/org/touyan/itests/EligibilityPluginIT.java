@@ -33,9 +33,16 @@ public class EligibilityPluginIT extends PlatformTest {
 				+ "\",\"name\":\"李秀英\",\"idNumber\":\"11010519491231002X\",\"partyMemberSince\":\"1975-07-01\"}").json().get("id").asText();
 		String check = "/api/people/" + person + "/eligibility-checks";
 
-		Bundle plugin = Arrays.stream(context.getBundles())
-				.filter(b -> "org.touyan.plugin.eligibility".equals(b.getSymbolicName())).findFirst().orElse(null);
-		assertNotNull("the eligibility plugin is a run bundle", plugin);
+		// the plugin manager installs it from deploy/ shortly after start-up
+		Bundle plugin = null;
+		for (long deadline = System.currentTimeMillis() + 20_000; plugin == null && System.currentTimeMillis() < deadline;) {
+			plugin = Arrays.stream(context.getBundles()).filter(b -> "org.touyan.plugin.eligibility".equals(b.getSymbolicName())
+					&& b.getState() == Bundle.ACTIVE).findFirst().orElse(null);
+			if (plugin == null) {
+				Thread.sleep(100);
+			}
+		}
+		assertNotNull("the eligibility plugin is installed from deploy/", plugin);
 		plugin.stop();
 		try {
 			assertEquals(0, get("/api/eligibility/rule-sets").json().size());
