@@ -98,6 +98,12 @@ public class RatingBench {
 		@Override
 		public void release(String key) {
 		}
+
+		@Override
+		public <S, R> Comparison<R> compare(Class<S> spi, String bsn, String policyId, java.util.Map<String, String> parameters, Call<S, R> call) {
+			// what-if runs against real plugin versions: it is tested in the itests
+			throw new UnsupportedOperationException("no staged versions here");
+		}
 	};
 
 	static double handOffMicros() {

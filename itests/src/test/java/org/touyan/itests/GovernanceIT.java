@@ -88,6 +88,17 @@ public class GovernanceIT extends PlatformTest {
 		assertEquals(5, report.get("rows").get(0).get("currentStars").asInt());
 		assertEquals(4, report.get("rows").get(0).get("candidateStars").asInt());
 		assertFalse(report.get("rows").get(1).get("changed").asBoolean());
+		// and on stored scores: a demo cycle's 52 communities, rated by both versions, nothing stored
+		String demoCycle = demoCycle();
+		JsonNode stored = send("POST", "/api/evaluation-cycles/" + demoCycle + "/what-if", "application/json",
+				"{\"bsn\": \"" + BSN + "\", \"policyId\": \"gov\"}").json();
+		assertEquals(stored.toString(), 52, stored.get("compared").asInt());
+		assertEquals("1.1.0", stored.get("currentVersion").asText());
+		assertEquals("2.0.0", stored.get("candidateVersion").asText());
+		assertTrue(stored.toString(), stored.get("changed").asInt() > 0);
+		stored.get("rows").forEach(row -> assertEquals(4, row.get("candidateStars").asInt()));
+		assertEquals("policyId", assertProblem(send("POST", "/api/evaluation-cycles/" + demoCycle + "/what-if", "application/json",
+				"{\"bsn\": \"" + BSN + "\", \"policyId\": \"safety-veto\"}"), 400).get("field").asText());
 		assertProblem(send("POST", "/api/plugins/what-if", "application/json",
 				"{\"spi\": \"TrainingBrand\", \"bsn\": \"" + BSN + "\", \"policyId\": \"gov\", \"cases\": []}"), 400);
 
@@ -110,6 +121,16 @@ public class GovernanceIT extends PlatformTest {
 		assertEquals(204, send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/pins/2026-H2")).DELETE()).status());
 		assertEquals(204, send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + BSN)).DELETE()).status());
 		assertEquals(0, installed(BSN));
+	}
+
+	/** An archived demo cycle: its scores are stored. */
+	private String demoCycle() throws Exception {
+		for (JsonNode d : get("/api/districts?limit=500").json().get("items")) {
+			if (d.get("code").asText().equals("DEMO")) {
+				return get("/api/evaluation-cycles?district=" + d.get("id").asText()).json().get("items").get(0).get("id").asText();
+			}
+		}
+		throw new AssertionError("no demo district");
 	}
 
 	private String newStreet() throws Exception {

@@ -36,6 +36,19 @@ public interface Policies {
 	/** Releases a pin (its cycle closed); versions nothing else holds are removed. 404 if unknown. */
 	void release(String key);
 
+	/**
+	 * Runs {@code call} with the active and with the staged version of {@code bsn}'s policy
+	 * {@code policyId}, each contained like any call: a what-if before the staged version is
+	 * promoted. A 409 problem when {@code bsn} has no staged version, a 400 naming
+	 * {@code policyId} when either version does not provide that policy for {@code spi}.
+	 */
+	<S, R> Comparison<R> compare(Class<S> spi, String bsn, String policyId, Map<String, String> parameters,
+			Call<S, R> call);
+
+	/** What the active ({@code current}) and the staged ({@code candidate}) version answered. */
+	record Comparison<R>(Result<R> current, Result<R> candidate) {
+	}
+
 	/** Where a policy is wanted: a street (with its district) or a district; both null for the platform. */
 	record Scope(String districtId, String streetId) {
 

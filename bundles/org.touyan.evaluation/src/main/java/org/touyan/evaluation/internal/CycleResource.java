@@ -61,15 +61,28 @@ public class CycleResource {
 	private final Reviews reviews;
 	private final Classifications classifications;
 
+	private final WhatIf whatIf;
+
 	@Activate
 	public CycleResource(@Reference Cycles cycles, @Reference ScoreBook scores, @Reference RatingRuns ratings,
-			@Reference Ballots ballots, @Reference Reviews reviews, @Reference Classifications classifications) {
+			@Reference Ballots ballots, @Reference Reviews reviews, @Reference Classifications classifications,
+			@Reference WhatIf whatIf) {
+		this.whatIf = whatIf;
 		this.classifications = classifications;
 		this.cycles = cycles;
 		this.scores = scores;
 		this.ratings = ratings;
 		this.ballots = ballots;
 		this.reviews = reviews;
+	}
+
+	@POST
+	@Path("{id}/what-if")
+	@Consumes(MediaType.APPLICATION_JSON)
+	@Summary("Rates every scored community of the cycle with the active and the staged version of a star formula and "
+			+ "lists where they differ; stores nothing")
+	public WhatIf.Report whatIf(@PathParam("id") String id, WhatIf.Request request) {
+		return whatIf.compare(id, request);
 	}
 
 	@POST

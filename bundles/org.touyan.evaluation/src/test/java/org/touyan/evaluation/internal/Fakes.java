@@ -123,6 +123,13 @@ final class Fakes {
 				}
 				released.add(key);
 			}
+
+			@Override
+			public <S, R> Comparison<R> compare(Class<S> spi, String bsn, String policyId, Map<String, String> parameters,
+					Call<S, R> call) {
+				// what-if runs against real plugin versions: it is tested in the itests
+				throw new UnsupportedOperationException("no staged versions here");
+			}
 		};
 	}
 

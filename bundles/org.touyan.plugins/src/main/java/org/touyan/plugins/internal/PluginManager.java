@@ -433,47 +433,64 @@ public class PluginManager implements Policies, HealthContributor {
 		return pins.bindings(key);
 	}
 
+	@Override
+	public <S, R> Comparison<R> compare(Class<S> spi, String bsn, String policyId, Map<String, String> parameters,
+			Call<S, R> call) {
+		String active = activeVersion(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn));
+		String staged = stagedVersion(bsn).orElseThrow(() -> ProblemException.conflict("No version of " + bsn
+				+ " is staged: install the candidate with stage=true first"));
+		PolicyIndex.Entry current = index.find(spi.getName(), policyId, bsn, active);
+		PolicyIndex.Entry candidate = index.find(spi.getName(), policyId, bsn, staged);
+		if (current == null) {
+			throw ProblemException.invalid("policyId", bsn + " " + active + " provides no " + Views.simpleName(spi.getName())
+					+ " '" + policyId + "'");
+		}
+		if (candidate == null) {
+			throw ProblemException.invalid("policyId", "the candidate " + bsn + " " + staged + " provides no "
+					+ Views.simpleName(spi.getName()) + " '" + policyId + "': a what-if compares one policy of one SPI");
+		}
+		Map<String, String> params = parameters == null ? Map.of() : parameters;
+		return new Comparison<>(
+				new Result<>(call(current, params, p -> call.call(spi.cast(p), params)), current.provenance(0)),
+				new Result<>(call(candidate, params, p -> call.call(spi.cast(p), params)), candidate.provenance(0)));
+	}
+
 	/**
 	 * Rates each case with the active and the staged version of {@code bsn}'s star formula, with
 	 * the parameters of the case street's binding when it binds this policy, and says where the
 	 * two differ.
 	 */
-	public synchronized List<Views.WhatIfRow> whatIf(String spi, String bsn, String policyId, List<Views.WhatIfCase> cases) {
+	public List<Views.WhatIfRow> whatIf(String spi, String bsn, String policyId, List<Views.WhatIfCase> cases) {
 		if (!Views.simpleName(StarRatingFormula.class.getName()).equals(spi) && !StarRatingFormula.class.getName().equals(spi)) {
 			throw ProblemException.invalid("spi", "what-if compares star-rating formulas (StarRatingFormula)");
-		}
-		String active = activeVersion(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn));
-		String staged = stagedVersion(bsn).orElseThrow(() -> ProblemException.conflict("No version of " + bsn
-				+ " is staged: install the candidate with stage=true first"));
-		String spiName = StarRatingFormula.class.getName();
-		PolicyIndex.Entry current = index.find(spiName, policyId, bsn, active);
-		PolicyIndex.Entry candidate = index.find(spiName, policyId, bsn, staged);
-		if (current == null) {
-			throw ProblemException.invalid("policyId", bsn + " " + active + " provides no StarRatingFormula '" + policyId + "'");
-		}
-		if (candidate == null) {
-			throw ProblemException.invalid("policyId", "the candidate " + bsn + " " + staged
-					+ " provides no StarRatingFormula '" + policyId + "': a what-if compares one policy of one SPI");
 		}
 		if (cases == null || cases.isEmpty() || cases.size() > 10_000) {
 			throw ProblemException.invalid("cases", "between 1 and 10,000 cases");
 		}
+		String spiName = StarRatingFormula.class.getName();
 		List<Views.WhatIfRow> rows = new ArrayList<>();
 		for (Views.WhatIfCase c : cases) {
 			Map<String, String> params = bindings.resolve(spiName, new Scope(null, c.streetId()))
 					.filter(b -> b.bsn().equals(bsn) && b.policyId().equals(policyId)).map(Binding::parameters).orElse(Map.of());
 			StarRatingInput input = new StarRatingInput(c.communityId(), c.streetId(), c.period(), c.scores(), params);
-			StarRating before = call(current, params, p -> ((StarRatingFormula) p).rate(input));
-			StarRating after = call(candidate, params, p -> ((StarRatingFormula) p).rate(input));
-			rows.add(new Views.WhatIfRow(c.communityId(), before.stars(), after.stars(), before.score(), after.score(),
-					before.stars() != after.stars()));
+			Comparison<StarRating> r = compare(StarRatingFormula.class, bsn, policyId, params, (f, p) -> f.rate(input));
+			rows.add(new Views.WhatIfRow(c.communityId(), r.current().value().stars(), r.candidate().value().stars(),
+					r.current().value().score(), r.candidate().value().score(),
+					r.current().value().stars() != r.candidate().value().stars()));
 		}
+		whatIfRun(bsn, rows);
+		return rows;
+	}
+
+	/** Records a what-if run in the plugin events. */
+	private void whatIfRun(String bsn, List<Views.WhatIfRow> rows) {
 		long changed = rows.stream().filter(Views.WhatIfRow::changed).count();
+		String staged = stagedVersion(bsn).orElse("?");
 		store.write(c -> {
-			event(c, bsn, staged, "what-if", "DONE", rows.size() + " case(s) compared with " + active + "; " + changed + " change stars");
+			event(c, bsn, staged, "what-if", "DONE", rows.size() + " case(s) compared with " + activeVersion(bsn).orElse("?")
+					+ "; " + changed + " change stars");
 			return null;
 		});
-		return rows;
 	}
 
 	@Override

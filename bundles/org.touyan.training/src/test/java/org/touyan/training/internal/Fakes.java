@@ -60,6 +60,12 @@ final class Fakes {
 		public void release(String key) {
 			throw new UnsupportedOperationException();
 		}
+
+		@Override
+		public <S, R> Comparison<R> compare(Class<S> spi, String bsn, String policyId, java.util.Map<String, String> parameters, Call<S, R> call) {
+			// what-if runs against real plugin versions: it is tested in the itests
+			throw new UnsupportedOperationException("no staged versions here");
+		}
 	}
 
 	/** Appends a row on the caller's connection, so an entry commits or rolls back with the change, as the real archive's does. */
