@@ -39,6 +39,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.store.Store;
+import org.touyan.api.rest.Csv;
 
 /**
  * Rates a whole cycle: every scored community by its street's formula as pinned for the cycle,

@@ -28,6 +28,7 @@ import org.touyan.evaluation.internal.ScoreRecords.RowError;
 import org.touyan.evaluation.internal.ScoreRecords.Score;
 import org.touyan.evaluation.internal.ScoreRecords.ScoreBatch;
 import org.touyan.evaluation.internal.ScoreRecords.ScoreEntry;
+import org.touyan.api.rest.Csv;
 
 /**
  * The departments' scores of a cycle: each scoring department enters its own dimension for the

@@ -26,6 +26,7 @@ import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Roster;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
+import org.touyan.api.rest.Csv;
 
 /**
  * Roster import and export. An import runs every row through the same rules and archive as single

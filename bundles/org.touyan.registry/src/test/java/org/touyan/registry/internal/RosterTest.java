@@ -16,6 +16,7 @@ import org.touyan.api.registry.Roster;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Csv;
 
 class RosterTest {
 

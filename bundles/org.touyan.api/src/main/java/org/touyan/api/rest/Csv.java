@@ -1,20 +1,18 @@
-package org.touyan.evaluation.internal;
+package org.touyan.api.rest;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.touyan.api.rest.ProblemException;
-
 /**
- * CSV as RFC 4180 writes it (quoted fields may hold commas, quotes and line breaks), the shape
+ * CSV for imports and exports of the REST API, as RFC 4180 writes it (quoted fields may hold commas, quotes and line breaks), the shape
  * spreadsheets export; a UTF-8 byte order mark at the start is ignored.
  */
-final class Csv {
+public final class Csv {
 
 	private Csv() {
 	}
 
-	static List<List<String>> parse(String text) {
+	public static List<List<String>> parse(String text) {
 		String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
 		List<List<String>> rows = new ArrayList<>();
 		List<String> row = new ArrayList<>();
@@ -63,8 +61,7 @@ final class Csv {
 		return rows;
 	}
 
-	/** One CSV line with its CRLF, quoting cells that need it. */
-	static String line(List<String> cells) {
+	public static String line(List<String> cells) {
 		StringBuilder b = new StringBuilder();
 		for (int i = 0; i < cells.size(); i++) {
 			if (i > 0) {
