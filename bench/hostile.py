@@ -5,6 +5,9 @@ requests to every endpoint of the live OpenAPI document of a platform on 127.0.0
 class name. Exits 1 when any is found or the platform is not healthy afterwards.
 
     bench/hostile.py <port> [requests]
+
+SUBSTITUTE (default 0.9) is the share of requests whose path templates such as {id} are filled in;
+the rest send the template's braces raw, which are not valid in a URI.
 """
 import http.client
 import json

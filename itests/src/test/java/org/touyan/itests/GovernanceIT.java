@@ -79,6 +79,9 @@ public class GovernanceIT extends PlatformTest {
 		assertEquals(staged.body(), 201, staged.status());
 		assertEquals("2.0.0", staged.json().get("staged").asText());
 		assertEquals("staging binds nothing", "1.1.0", rate(street, null).get("provenance").get("version").asText());
+		Reply again = upload(PluginJars.formula(BSN, "2.0.0", RenamedFormula.class, "gov", null), true);
+		assertEquals("staging the same jar again changes nothing", "2.0.0", again.json().get("staged").asText());
+		assertEquals(2, installed(BSN));
 		JsonNode report = send("POST", "/api/plugins/what-if", "application/json", """
 				{"spi": "StarRatingFormula", "bsn": "%s", "policyId": "gov", "cases": [
 				  {"communityId": "A", "streetId": "%s", "period": "2026-H1", "scores": {"MZJ": 95, "ZFW": 92}},

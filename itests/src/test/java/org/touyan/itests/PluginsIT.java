@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,10 @@ public class PluginsIT extends PlatformTest {
 		assertTrue(assertProblem(renamed, 422).get("detail").asText().contains("district-default"));
 		assertEquals("1.0.1", rate(dc).get("provenance").get("version").asText());
 		assertEquals("nothing of a refused version stays installed", 1, installed(DISTRICT));
+		Path kept = Path.of(context.getProperty("touyan.data"), "plugins");
+		assertFalse("a refused jar is not kept", Files.exists(kept.resolve(DISTRICT + "-1.0.2.jar")));
+		assertFalse(Files.exists(kept.resolve(DISTRICT + "-1.0.3.jar")));
+		assertTrue("an accepted one is, for rollback", Files.exists(kept.resolve(DISTRICT + "-1.0.1.jar")));
 
 		// a plugin that offers an endpoint is refused: plugins contribute services, not endpoints
 		Reply endpoint = upload(PluginJars.endpoint("test.endpoint", "1.0.0", RenamedFormula.class, "endpoint"));

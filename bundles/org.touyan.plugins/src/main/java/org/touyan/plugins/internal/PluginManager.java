@@ -269,10 +269,32 @@ public class PluginManager implements Policies, HealthContributor {
 			throw ProblemException.conflict(meta.bsn() + " " + meta.version()
 					+ " is installed with different content: give the new build a new version");
 		}
+		Optional<String> staged = stagedVersion(meta.bsn());
+		if (staged.isPresent() && staged.get().equals(meta.version())) {
+			// installing it again would uninstall the very bundle that is staged
+			if (!sha(meta.bsn(), meta.version()).equals(meta.sha256())) {
+				throw ProblemException.conflict(meta.bsn() + " " + meta.version()
+						+ " is staged with different content: give the new build a new version");
+			}
+			return stage ? view(meta.bsn()).orElseThrow() : promote(meta.bsn());
+		}
 		Path file = jars.resolve(meta.bsn() + "-" + meta.version() + ".jar");
 		String signer = checkSignature(meta, jar, file);
-		Bundle fresh = startBeside(meta, jar);
-		verify(fresh, meta, active.isPresent() ? bindings.onBundle(meta.bsn()) : List.of(), "install");
+		Bundle fresh;
+		try {
+			fresh = startBeside(meta, jar);
+			verify(fresh, meta, active.isPresent() ? bindings.onBundle(meta.bsn()) : List.of(), "install");
+		} catch (RuntimeException refused) {
+			// keep no jar of a refused version, unless an earlier install of it is on record
+			if (column(meta.bsn(), meta.version(), "sha256").isEmpty()) {
+				try {
+					Files.deleteIfExists(file);
+				} catch (IOException e) {
+					LOG.warn("could not delete {}: {}", file, e.getMessage());
+				}
+			}
+			throw refused;
+		}
 		if (stage) {
 			discardStaged(meta.bsn());
 			store.write(c -> {
