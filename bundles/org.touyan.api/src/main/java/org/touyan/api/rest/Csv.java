@@ -61,6 +61,19 @@ public final class Csv {
 		return rows;
 	}
 
+	/**
+	 * One CSV line of values: null is an empty cell and a decimal is written as a spreadsheet
+	 * shows it (4.50 stored as DECIMAL reads 4.5).
+	 */
+	public static String line(Object... cells) {
+		List<String> texts = new ArrayList<>();
+		for (Object cell : cells) {
+			texts.add(cell == null ? "" : cell instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
+					: cell.toString());
+		}
+		return line(texts);
+	}
+
 	public static String line(List<String> cells) {
 		StringBuilder b = new StringBuilder();
 		for (int i = 0; i < cells.size(); i++) {

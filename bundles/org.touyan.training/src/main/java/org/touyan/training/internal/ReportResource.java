@@ -25,6 +25,7 @@ import org.touyan.training.internal.Credits.StreetHours;
 import org.touyan.training.internal.Exchange.Placement;
 import org.touyan.training.internal.Pairing.Dispatch;
 import org.touyan.training.internal.Pairing.Project;
+import org.touyan.api.rest.Csv;
 
 /**
  * The year's training report of a district, in JSON as one document and in CSV one section at a

@@ -28,6 +28,7 @@ import org.touyan.api.store.Store;
 import org.touyan.api.training.Attendance;
 import org.touyan.api.training.ReportField;
 import org.touyan.api.training.TrainingBrand;
+import org.touyan.api.rest.Csv;
 
 /**
  * The 1+1+N training system: a district's yearly plan with the annual 头雁领航 training (5 course
