@@ -40,6 +40,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public abstract class PlatformTest {
 
 	protected static final ObjectMapper JSON = new ObjectMapper();
+	/** The first district administrator's password, given as an operator would (never a default). */
+	protected static final String ADMIN_PASSWORD = "itest-组织部-Admin-2026";
+	// one login per booted platform: hashing a password takes a while on purpose
+	private static final java.util.Map<String, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 	private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile("\\b[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z]\\w*");
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -75,6 +79,7 @@ public abstract class PlatformTest {
 		options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
 		options.add(frameworkProperty("touyan.data").value(new File(work, "data").getAbsolutePath()));
 		options.add(frameworkProperty("touyan.demo").value("true"));
+		options.add(frameworkProperty("touyan.admin.password").value(ADMIN_PASSWORD));
 		// the example plugins are not signed; GovernanceIT switches to production mode and back
 		options.add(frameworkProperty("touyan.plugins.mode").value("development"));
 		options.add(frameworkProperty("felix.fileinstall.dir").value(deploy.getAbsolutePath()));
@@ -98,7 +103,7 @@ public abstract class PlatformTest {
 		Reply last = null;
 		while (System.nanoTime() < deadline) {
 			try {
-				last = get("/api/health");
+				last = anonymous(HttpRequest.newBuilder(URI.create(base() + "/api/health")).GET());
 				if (last.status() == 200) {
 					return;
 				}
@@ -151,10 +156,45 @@ public abstract class PlatformTest {
 				.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
+	/**
+	 * Sends the request as the district administrator, unless it carries its own Authorization
+	 * header (see {@link #login}) or is sent with {@link #anonymous}.
+	 */
 	protected Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+		if (built.headers().firstValue("Authorization").isEmpty()) {
+			built = HttpRequest.newBuilder(built, (name, value) -> true)
+					.header("Authorization", "Bearer " + adminToken()).build();
+		}
+		return exchange(built);
+	}
+
+	/** Sends the request without logging in. */
+	protected Reply anonymous(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return exchange(request.timeout(Duration.ofSeconds(30)).build());
+	}
+
+	private Reply exchange(HttpRequest request) throws IOException, InterruptedException {
+		HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+	}
+
+	/** Logs in and answers the bearer token; fails the test when the login does not succeed. */
+	protected String login(String login, String password) throws IOException, InterruptedException {
+		Reply r = anonymous(HttpRequest.newBuilder(URI.create(base() + "/api/session")).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("login", login).put("password", password)
+						.toString(), StandardCharsets.UTF_8)));
+		assertEquals("login of " + login + ": " + r, 200, r.status());
+		return r.json().get("token").asText();
+	}
+
+	private String adminToken() throws IOException, InterruptedException {
+		String token = ADMIN_TOKENS.get(base());
+		if (token == null) {
+			token = login("admin", ADMIN_PASSWORD);
+			ADMIN_TOKENS.put(base(), token);
+		}
+		return token;
 	}
 
 	/** An HTTP answer. */

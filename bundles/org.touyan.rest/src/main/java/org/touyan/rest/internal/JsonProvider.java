@@ -21,7 +21,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -97,7 +100,30 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 	@Override
 	public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
 			MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws IOException {
-		MAPPER.writerFor(MAPPER.constructType(genericType)).writeValue(entityStream, value);
+		try (JsonGenerator out = new Masking(MAPPER.getFactory().createGenerator(entityStream))) {
+			MAPPER.writerFor(MAPPER.constructType(genericType)).writeValue(out, value);
+		}
+	}
+
+	/**
+	 * Masks the personal numbers of every answer by field name ({@link org.touyan.api.security.Masking}),
+	 * whichever record, map or archive snapshot they are in: resources cannot forget it. The one
+	 * way to read a number whole is the audited reveal, which answers it under another name.
+	 */
+	static final class Masking extends JsonGeneratorDelegate {
+
+		Masking(JsonGenerator delegate) {
+			super(delegate, false);
+		}
+
+		@Override
+		public void writeString(String text) throws IOException {
+			JsonStreamContext context = getOutputContext();
+			// an array of numbers under a masked field is masked element by element
+			String field = context.inArray() && context.getParent() != null ? context.getParent().getCurrentName()
+					: context.getCurrentName();
+			super.writeString(field == null ? text : org.touyan.api.security.Masking.mask(field, text));
+		}
 	}
 
 	private static boolean isJson(MediaType mediaType) {

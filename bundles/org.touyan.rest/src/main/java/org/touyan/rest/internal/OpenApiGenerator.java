@@ -36,6 +36,8 @@ import javax.ws.rs.core.Response;
 
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
+import org.touyan.api.security.Anonymous;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -72,8 +74,33 @@ final class OpenApiGenerator {
 		doc.put("openapi", "3.0.3");
 		doc.put("info", Map.of("title", title, "version", version));
 		doc.put("paths", paths);
-		doc.put("components", Map.of("schemas", schemas));
+		doc.put("components", Map.of("schemas", schemas, "securitySchemes",
+				Map.of("bearer", Map.of("type", "http", "scheme", "bearer", "description", "The token POST /api/session answers"))));
+		doc.put("security", List.of(Map.of("bearer", List.of())));
 		return doc;
+	}
+
+	/**
+	 * Who may call the operation, as the authorization check reads it: {@code x-touyan-access} holds
+	 * the roles and targets, or the reason an operation is anonymous (which also clears
+	 * {@code security}). An operation with neither is listed with no roles: nobody may call it.
+	 */
+	private static void access(Map<String, Object> op, Method m) {
+		Anonymous anonymous = m.getAnnotation(Anonymous.class);
+		Access access = m.getAnnotation(Access.class);
+		if (anonymous != null) {
+			op.put("security", List.of());
+			op.put("x-touyan-access", Map.of("anonymous", anonymous.value()));
+		} else {
+			op.put("x-touyan-access", Map.of("roles", access == null ? List.of()
+					: Arrays.stream(access.value()).map(Enum::name).toList(), "targets",
+					access == null ? List.of() : List.of(access.target())));
+		}
+	}
+
+	/** The acting user's header is set by the platform from the login, so clients do not send it. */
+	private static boolean isActor(HeaderParam header) {
+		return header != null && header.value().equalsIgnoreCase("X-Touyan-Actor");
 	}
 
 	static String verb(Method m) {
@@ -97,12 +124,13 @@ final class OpenApiGenerator {
 		if (summary != null) {
 			op.put("summary", summary.value());
 		}
+		access(op, m);
 		List<Map<String, Object>> parameters = new java.util.ArrayList<>();
 		Parameter[] params = m.getParameters();
 		Type[] generic = m.getGenericParameterTypes();
 		for (int i = 0; i < params.length; i++) {
 			Parameter p = params[i];
-			if (p.isAnnotationPresent(Context.class)) {
+			if (p.isAnnotationPresent(Context.class) || isActor(p.getAnnotation(HeaderParam.class))) {
 				continue;
 			}
 			PathParam path = p.getAnnotation(PathParam.class);

@@ -42,6 +42,20 @@ class JsonProviderTest {
 				out.toString(StandardCharsets.UTF_8));
 	}
 
+	public record Resident(String name, String idNumber, String phone, java.util.Map<String, Object> after) {
+	}
+
+	@Test
+	void personalNumbersAreMaskedWhereverTheyAppear() throws Exception {
+		Resident r = new Resident("王红梅", "110101199003071234", "13812345678", new java.util.TreeMap<>(java.util.Map.of(
+				"idNumber", "11010119900307123X", "phone", List.of("13987654321"), "note", "13812345678")));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		provider.writeTo(r, Resident.class, Resident.class, null, MediaType.APPLICATION_JSON_TYPE, null, out);
+		assertEquals("{\"name\":\"王红梅\",\"idNumber\":\"110101********1234\",\"phone\":\"138****5678\","
+				+ "\"after\":{\"idNumber\":\"110101********123X\",\"note\":\"13812345678\",\"phone\":[\"139****4321\"]}}",
+				out.toString(StandardCharsets.UTF_8));
+	}
+
 	@Test
 	void namesTheFieldThatIsUnknownOrOfTheWrongType() {
 		assertEquals("colour", refused("{\"name\":\"x\",\"age\":1,\"colour\":1}").field());

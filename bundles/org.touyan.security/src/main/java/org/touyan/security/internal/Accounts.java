@@ -1,0 +1,494 @@
+package org.touyan.security.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.security.Role;
+import org.touyan.api.security.Scope;
+import org.touyan.api.store.Store;
+
+/**
+ * User accounts and their sessions: login, bearer tokens, password changes, and the district
+ * administrator of the first start.
+ *
+ * <p>There is no default password. On a start with no users the administrator is created with the
+ * password given in the configuration, the framework property {@code touyan.admin.password} or
+ * the environment variable {@code TOUYAN_ADMIN_PASSWORD}; without one, a one-time password is
+ * generated and printed once on the console, and must be changed at the first login.
+ */
+@Component(service = Accounts.class, configurationPid = Accounts.PID)
+@Designate(ocd = Accounts.Config.class)
+public class Accounts {
+
+	static final String PID = "touyan.security";
+	static final String ADMIN_PASSWORD_PROPERTY = "touyan.admin.password";
+	static final String ADMIN_PASSWORD_ENV = "TOUYAN_ADMIN_PASSWORD";
+
+	private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
+	private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	@ObjectClassDefinition(name = "Touyan security", description = "Logins, sessions and the first administrator")
+	public @interface Config {
+		@AttributeDefinition(description = "How long a bearer token stays valid, in minutes")
+		int tokenTtlMinutes() default 480;
+
+		@AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new password hashes")
+		int passwordIterations() default Passwords.DEFAULT_ITERATIONS;
+
+		@AttributeDefinition(description = "Login of the district administrator created on the first start")
+		String adminLogin() default "admin";
+
+		@AttributeDefinition(description = "Password of that administrator; empty: the touyan.admin.password property, the TOUYAN_ADMIN_PASSWORD environment variable, or a printed one-time password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+		String adminPassword() default "";
+	}
+
+	/** A user as administrators read it; the password hash never leaves this class. */
+	public record User(String id, String login, String displayName, Role role, String roleName, String street,
+			String department, String person, boolean mustChangePassword, boolean disabled, OffsetDateTime createdAt) {
+	}
+
+	/** What an administrator sends to create or change a user. */
+	public record UserInput(String login, String displayName, Role role, String street, String department, String person,
+			Boolean disabled) {
+	}
+
+	/** A new user, or a reset one, with the one-time password to hand over. */
+	public record Issued(User user, String oneTimePassword) {
+	}
+
+	/** A successful login. */
+	public record Session(String token, OffsetDateTime expiresAt, User user) {
+	}
+
+	private record Stored(User user, String passwordHash) {
+	}
+
+	private final Store store;
+	private final ScopeResolvers scopes;
+	private final AuditLogImpl audit;
+	private final Clock clock;
+	private final Throttle throttle;
+	private volatile Passwords passwords;
+	private volatile Duration tokenTtl;
+
+	@Activate
+	public Accounts(@Reference(target = "(touyan.schema=security)") Store store, @Reference ScopeResolvers scopes,
+			@Reference AuditLogImpl audit, Config config, BundleContext context) {
+		this(store, scopes, audit, config, Clock.systemUTC(), adminPassword(config, context));
+	}
+
+	Accounts(Store store, ScopeResolvers scopes, AuditLogImpl audit, Config config, Clock clock, String adminPassword) {
+		this.store = store;
+		this.scopes = scopes;
+		this.audit = audit;
+		this.clock = clock;
+		this.throttle = new Throttle(clock);
+		modified(config);
+		createFirstAdministrator(config.adminLogin(), adminPassword);
+	}
+
+	/** New lifetimes and iteration counts apply in place; sessions and lockouts stay. */
+	@Modified
+	void modified(Config config) {
+		this.passwords = new Passwords(config.passwordIterations());
+		this.tokenTtl = Duration.ofMinutes(Math.max(1, config.tokenTtlMinutes()));
+	}
+
+	private static String adminPassword(Config config, BundleContext context) {
+		if (!config.adminPassword().isEmpty()) {
+			return config.adminPassword();
+		}
+		String property = context.getProperty(ADMIN_PASSWORD_PROPERTY);
+		if (property != null && !property.isEmpty()) {
+			return property;
+		}
+		String env = System.getenv(ADMIN_PASSWORD_ENV);
+		return env == null || env.isEmpty() ? null : env;
+	}
+
+	private void createFirstAdministrator(String login, String configured) {
+		boolean empty = store.read(c -> {
+			try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_user"); ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getLong(1) == 0;
+			}
+		});
+		if (!empty) {
+			return;
+		}
+		String password = configured != null ? Passwords.checkNew("adminPassword", configured) : Passwords.generate();
+		User admin = insert(new UserInput(login, "组织部管理员", Role.DISTRICT_ADMIN, null, null, null, false), password,
+				configured == null);
+		audit.record("platform", "user.create", admin.id(), "ok", "first district administrator '" + login + "'");
+		if (configured == null) {
+			// the only time this password exists outside the hash: on the operator's console
+			System.out.println("""
+
+					  Touyan: the district administrator '%s' was created with the one-time password
+					      %s
+					  It is shown only now and must be changed at the first login.
+					""".formatted(login, password));
+		} else {
+			LOG.info("the district administrator '{}' was created with the configured password", login);
+		}
+	}
+
+	// ---- sessions
+
+	Session login(String login, String password) {
+		if (login == null || password == null || login.length() > 64 || password.length() > Passwords.MAX_LENGTH) {
+			throw wrongLogin();
+		}
+		Duration locked = throttle.lockedFor(login);
+		if (!locked.isZero()) {
+			audit.record(login, "session.login", null, "denied", "locked for " + locked.toSeconds() + " s");
+			throw new ProblemException(429, "Too many failed logins",
+					"Too many failed logins for this name; try again in " + Math.max(1, locked.toSeconds()) + " s");
+		}
+		Optional<Stored> found = stored("login", login.strip().toLowerCase(Locale.ROOT));
+		Passwords p = passwords;
+		boolean ok;
+		if (found.isEmpty()) {
+			p.verifyNobody(password);
+			ok = false;
+		} else {
+			ok = p.verify(password, found.get().passwordHash()) && !found.get().user().disabled();
+		}
+		if (!ok) {
+			throttle.failed(login);
+			audit.record(login, "session.login", null, "denied", "wrong login or password");
+			throw wrongLogin();
+		}
+		throttle.succeeded(login);
+		User user = found.get().user();
+		if (!p.isCurrent(found.get().passwordHash())) {
+			// the count was raised since this password was set: re-hash while it is at hand
+			setPassword(user.id(), p.hash(password), user.mustChangePassword());
+		}
+		byte[] raw = new byte[32];
+		RANDOM.nextBytes(raw);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		Instant now = clock.instant();
+		Instant expires = now.plus(tokenTtl);
+		store.write(c -> {
+			try (PreparedStatement ps = c.prepareStatement(
+					"INSERT INTO sec_token (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
+				ps.setString(1, tokenHash(token));
+				ps.setString(2, user.id());
+				ps.setObject(3, utc(now));
+				ps.setObject(4, utc(expires));
+				ps.executeUpdate();
+			}
+			return null;
+		});
+		audit.append(login, user.role().name(), "session.login", user.id(), "ok", null, null);
+		return new Session(token, utc(expires), user);
+	}
+
+	/** The caller behind a bearer token, or empty for an unknown, expired or revoked one or a disabled user. */
+	Optional<AuthenticatedCaller> authenticate(String token) {
+		if (token == null || token.length() != 43) {
+			return Optional.empty();
+		}
+		Optional<User> user = store.read(c -> {
+			try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + " FROM sec_token t JOIN sec_user u ON u.id = t.user_id"
+					+ " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.disabled = FALSE")) {
+				ps.setString(1, tokenHash(token));
+				ps.setObject(2, utc(clock.instant()));
+				try (ResultSet rs = ps.executeQuery()) {
+					return rs.next() ? Optional.of(user(rs)) : Optional.<User>empty();
+				}
+			}
+		});
+		return user.map(this::caller);
+	}
+
+	void logout(String token) {
+		store.write(c -> {
+			try (PreparedStatement ps = c.prepareStatement(
+					"UPDATE sec_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")) {
+				ps.setObject(1, utc(clock.instant()));
+				ps.setString(2, tokenHash(token));
+				ps.executeUpdate();
+			}
+			return null;
+		});
+	}
+
+	/** Changes the caller's own password; the current one must be given, and other sessions end. */
+	void changePassword(String userId, String token, String current, String replacement) {
+		Stored s = stored("id", userId).orElseThrow(() -> ProblemException.notFound("user", userId));
+		if (current == null || !passwords.verify(current, s.passwordHash())) {
+			throw ProblemException.invalid("currentPassword", "currentPassword is not the current password");
+		}
+		Passwords.checkNew("newPassword", replacement);
+		if (replacement.equals(current)) {
+			throw ProblemException.invalid("newPassword", "newPassword must differ from the current password");
+		}
+		setPassword(userId, passwords.hash(replacement), false);
+		revokeSessions(userId, token);
+	}
+
+	// ---- users
+
+	Page<User> users(Role role, Paging paging) {
+		return store.read(c -> {
+			String where = role == null ? "" : " WHERE u.role = '" + role.name() + "'";
+			long total;
+			try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_user u" + where);
+					ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				total = rs.getLong(1);
+			}
+			List<User> items = new ArrayList<>();
+			try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + " FROM sec_user u" + where + " ORDER BY u.login OFFSET "
+					+ paging.offset() + " ROWS FETCH NEXT " + paging.limit() + " ROWS ONLY"); ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					items.add(user(rs));
+				}
+			}
+			return new Page<>(items, total, paging.offset(), paging.limit());
+		});
+	}
+
+	Optional<User> user(String id) {
+		return stored("id", id).map(Stored::user);
+	}
+
+	Issued create(UserInput input) {
+		if (input == null) {
+			throw ProblemException.invalid(null, "a body with login, displayName and role is required");
+		}
+		String password = Passwords.generate();
+		return new Issued(insert(input, password, true), password);
+	}
+
+	User update(String id, UserInput input) {
+		if (input == null) {
+			throw ProblemException.invalid(null, "a body with displayName and role is required");
+		}
+		User current = user(id).orElseThrow(() -> ProblemException.notFound("user", id));
+		if (input.login() != null && !input.login().equals(current.login())) {
+			throw ProblemException.invalid("login", "a login cannot be changed; create a new user");
+		}
+		UserInput checked = check(new UserInput(current.login(), input.displayName(), input.role(), input.street(),
+				input.department(), input.person(), input.disabled()));
+		boolean disabled = Boolean.TRUE.equals(checked.disabled());
+		store.write(c -> {
+			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET display_name = ?, role = ?, street_id = ?,"
+					+ " department_id = ?, person_id = ?, disabled = ?, updated_at = ? WHERE id = ?")) {
+				ps.setString(1, checked.displayName());
+				ps.setString(2, checked.role().name());
+				ps.setString(3, checked.street());
+				ps.setString(4, checked.department());
+				ps.setString(5, checked.person());
+				ps.setBoolean(6, disabled);
+				ps.setObject(7, utc(clock.instant()));
+				ps.setString(8, id);
+				ps.executeUpdate();
+			}
+			return null;
+		});
+		if (disabled || current.role() != checked.role()) {
+			// a changed role or a disabled user must log in again: no session keeps the old rights
+			revokeSessions(id, null);
+		}
+		return user(id).orElseThrow();
+	}
+
+	/** A new one-time password for a user who lost theirs; their sessions end. */
+	Issued resetPassword(String id) {
+		User u = user(id).orElseThrow(() -> ProblemException.notFound("user", id));
+		String password = Passwords.generate();
+		setPassword(id, passwords.hash(password), true);
+		revokeSessions(id, null);
+		return new Issued(user(id).orElseThrow(), password);
+	}
+
+	private User insert(UserInput input, String password, boolean mustChange) {
+		UserInput checked = check(input);
+		String id = UUID.randomUUID().toString();
+		String hash = passwords.hash(password);
+		OffsetDateTime now = utc(clock.instant());
+		store.write(c -> {
+			if (exists(c, checked.login())) {
+				throw new ProblemException(409, "Conflict", "a user with login '" + checked.login() + "' exists already", "login");
+			}
+			try (PreparedStatement ps = c.prepareStatement("INSERT INTO sec_user (id, login, display_name, role, street_id,"
+					+ " department_id, person_id, password_hash, must_change, disabled, created_at, updated_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				ps.setString(1, id);
+				ps.setString(2, checked.login());
+				ps.setString(3, checked.displayName());
+				ps.setString(4, checked.role().name());
+				ps.setString(5, checked.street());
+				ps.setString(6, checked.department());
+				ps.setString(7, checked.person());
+				ps.setString(8, hash);
+				ps.setBoolean(9, mustChange);
+				ps.setBoolean(10, Boolean.TRUE.equals(checked.disabled()));
+				ps.setObject(11, now);
+				ps.setObject(12, now);
+				ps.executeUpdate();
+			}
+			return null;
+		});
+		return user(id).orElseThrow();
+	}
+
+	/** The input's rules: a login of lower-case letters and digits; exactly the scope the role needs. */
+	private UserInput check(UserInput input) {
+		String login = input.login() == null ? null : input.login().strip().toLowerCase(Locale.ROOT);
+		if (login == null || !LOGIN.matcher(login).matches()) {
+			throw ProblemException.invalid("login", "login must be 2 to 64 lower-case letters, digits, '.', '_' or '-'");
+		}
+		String name = input.displayName() == null ? "" : input.displayName().strip();
+		if (name.isEmpty() || name.length() > 100) {
+			throw ProblemException.invalid("displayName", "displayName is required, at most 100 characters");
+		}
+		if (input.role() == null) {
+			throw ProblemException.invalid("role", "role is required, one of " + List.of(Role.values()));
+		}
+		Role role = input.role();
+		String street = scopeField(input.street(), "street", role == Role.STREET_ADMIN, role);
+		String department = scopeField(input.department(), "department", role == Role.DEPARTMENT_SCORER, role);
+		String person = scopeField(input.person(), "person", role == Role.SECRETARY, role);
+		return new UserInput(login, name, role, street, department, person, input.disabled());
+	}
+
+	private String scopeField(String value, String kind, boolean required, Role role) {
+		boolean given = value != null && !value.isBlank();
+		if (required && !given) {
+			throw ProblemException.invalid(kind, "a " + role.displayName() + " (" + role + ") needs a " + kind);
+		}
+		if (!required && given) {
+			throw ProblemException.invalid(kind, "a " + role.displayName() + " (" + role + ") has no " + kind);
+		}
+		if (!given) {
+			return null;
+		}
+		String id = value.strip();
+		if (scopes.resolve(kind, id).isEmpty()) {
+			throw ProblemException.invalid(kind, "no " + kind + " with id '" + id + "'");
+		}
+		return id;
+	}
+
+	private AuthenticatedCaller caller(User u) {
+		Scope own = switch (u.role().level()) {
+		case STREET -> Scope.street(u.street());
+		case DEPARTMENT -> Scope.department(u.department());
+		// a secretary's community follows their current post, so it is looked up at each request
+		case SELF -> new Scope(null, null, u.person(), null)
+				.merge(scopes.resolve("person", u.person()).orElse(Scope.NONE));
+		case DISTRICT -> Scope.NONE;
+		};
+		return new AuthenticatedCaller(u.id(), u.login(), u.displayName(), u.role(), own, u.mustChangePassword());
+	}
+
+	private void setPassword(String userId, String hash, boolean mustChange) {
+		store.write(c -> {
+			try (PreparedStatement ps = c.prepareStatement(
+					"UPDATE sec_user SET password_hash = ?, must_change = ?, updated_at = ? WHERE id = ?")) {
+				ps.setString(1, hash);
+				ps.setBoolean(2, mustChange);
+				ps.setObject(3, utc(clock.instant()));
+				ps.setString(4, userId);
+				ps.executeUpdate();
+			}
+			return null;
+		});
+	}
+
+	/** Ends every session of the user except the one with {@code keep} (null: all). */
+	private void revokeSessions(String userId, String keep) {
+		store.write(c -> {
+			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_token SET revoked_at = ? WHERE user_id = ?"
+					+ " AND revoked_at IS NULL AND token_hash <> ?")) {
+				ps.setObject(1, utc(clock.instant()));
+				ps.setString(2, userId);
+				ps.setString(3, keep == null ? "" : tokenHash(keep));
+				ps.executeUpdate();
+			}
+			return null;
+		});
+	}
+
+	private static final String USER_COLUMNS = "SELECT u.id, u.login, u.display_name, u.role, u.street_id, u.department_id,"
+			+ " u.person_id, u.must_change, u.disabled, u.created_at, u.password_hash";
+
+	private Optional<Stored> stored(String column, String value) {
+		return store.read(c -> {
+			try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + " FROM sec_user u WHERE u." + column + " = ?")) {
+				ps.setString(1, value);
+				try (ResultSet rs = ps.executeQuery()) {
+					return rs.next() ? Optional.of(new Stored(user(rs), rs.getString(11))) : Optional.<Stored>empty();
+				}
+			}
+		});
+	}
+
+	private static User user(ResultSet rs) throws SQLException {
+		Role role = Role.valueOf(rs.getString(4));
+		return new User(rs.getString(1), rs.getString(2), rs.getString(3), role, role.displayName(), rs.getString(5),
+				rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class));
+	}
+
+	private static boolean exists(Connection c, String login) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sec_user WHERE login = ?")) {
+			ps.setString(1, login);
+			try (ResultSet rs = ps.executeQuery()) {
+				return rs.next();
+			}
+		}
+	}
+
+	static String tokenHash(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java platform has SHA-256", e);
+		}
+	}
+
+	private static ProblemException wrongLogin() {
+		return new ProblemException(401, "Unauthorized", "The login or the password is wrong");
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+}

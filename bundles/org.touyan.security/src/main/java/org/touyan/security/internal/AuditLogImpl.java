@@ -1,0 +1,216 @@
+package org.touyan.security.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.security.AuditLog;
+import org.touyan.api.store.Store;
+
+/**
+ * The audit log in the {@code sec_audit} table. Entries are only ever inserted; each carries the
+ * SHA-256 of its content and of the entry before, so {@link #verify()} finds an entry changed or
+ * removed behind the platform's back. Appends are serialised here, which keeps the chain linear.
+ */
+@Component(service = { AuditLog.class, AuditLogImpl.class })
+public class AuditLogImpl implements AuditLog {
+
+	static final String GENESIS = "0".repeat(64);
+
+	/** One entry as auditors read it. */
+	public record Entry(long seq, OffsetDateTime at, String actor, String role, String action, String target,
+			String outcome, Integer status, String detail, String hash) {
+	}
+
+	/** The chain check: how many entries were read and the first whose hash does not hold. */
+	public record Verification(long entries, boolean intact, Long firstBroken) {
+	}
+
+	/** What an auditor filters on; null parts are not filtered. */
+	record Query(String actor, String action, String outcome, Instant from, Instant to) {
+	}
+
+	private final Store store;
+	private final Clock clock;
+	private long lastSeq = -1;
+	private String lastHash;
+
+	@Activate
+	public AuditLogImpl(@Reference(target = "(touyan.schema=security)") Store store) {
+		this(store, Clock.systemUTC());
+	}
+
+	AuditLogImpl(Store store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	@Override
+	public void record(String actor, String action, String target, String outcome, String detail) {
+		append(actor, null, action, target, outcome, null, detail);
+	}
+
+	/** Appends an entry of a REST request, with the caller's role and the answer's status. */
+	synchronized void append(String actor, String role, String action, String target, String outcome, Integer status,
+			String detail) {
+		Instant now = clock.instant();
+		String a = cut(actor == null ? "anonymous" : actor, 100);
+		String act = cut(action, 300);
+		String t = cut(target, 300);
+		String d = cut(detail, 1000);
+		store.write(c -> {
+			if (lastHash == null) {
+				loadTail(c);
+			}
+			long seq = lastSeq + 1;
+			String hash = hash(lastHash, seq, now, a, role, act, t, outcome, status, d);
+			try (PreparedStatement ps = c.prepareStatement("INSERT INTO sec_audit (seq, occurred_at, actor, role, action,"
+					+ " target, outcome, status, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				ps.setLong(1, seq);
+				ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+				ps.setString(3, a);
+				ps.setString(4, role);
+				ps.setString(5, act);
+				ps.setString(6, t);
+				ps.setString(7, outcome);
+				ps.setObject(8, status);
+				ps.setString(9, d);
+				ps.setString(10, lastHash);
+				ps.setString(11, hash);
+				ps.executeUpdate();
+			}
+			// only after the insert: a failed write leaves the in-memory tail where the table is
+			lastSeq = seq;
+			lastHash = hash;
+			return null;
+		});
+	}
+
+	Page<Entry> entries(Query q, Paging paging) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (q.actor() != null) {
+			where.append(" AND actor = ?");
+			args.add(q.actor());
+		}
+		if (q.action() != null) {
+			where.append(" AND action LIKE ? ESCAPE '\\'");
+			args.add(q.action().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (q.outcome() != null) {
+			where.append(" AND outcome = ?");
+			args.add(q.outcome());
+		}
+		if (q.from() != null) {
+			where.append(" AND occurred_at >= ?");
+			args.add(OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+		}
+		if (q.to() != null) {
+			where.append(" AND occurred_at < ?");
+			args.add(OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+		}
+		return store.read(c -> {
+			long total;
+			try (PreparedStatement ps = prepare(c, "SELECT COUNT(*) FROM sec_audit" + where, args)) {
+				try (ResultSet rs = ps.executeQuery()) {
+					rs.next();
+					total = rs.getLong(1);
+				}
+			}
+			List<Entry> items = new ArrayList<>();
+			// newest first: an auditor starts from what just happened
+			try (PreparedStatement ps = prepare(c, "SELECT seq, occurred_at, actor, role, action, target, outcome, status,"
+					+ " detail, hash FROM sec_audit" + where + " ORDER BY seq DESC OFFSET " + paging.offset() + " ROWS FETCH NEXT "
+					+ paging.limit() + " ROWS ONLY", args)) {
+				try (ResultSet rs = ps.executeQuery()) {
+					while (rs.next()) {
+						items.add(new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
+								rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9),
+								rs.getString(10)));
+					}
+				}
+			}
+			return new Page<>(items, total, paging.offset(), paging.limit());
+		});
+	}
+
+	Verification verify() {
+		return store.read(c -> {
+			long n = 0;
+			String previous = GENESIS;
+			long expectedSeq = 0;
+			try (PreparedStatement ps = c.prepareStatement("SELECT seq, occurred_at, actor, role, action, target, outcome,"
+					+ " status, detail, previous_hash, hash FROM sec_audit ORDER BY seq")) {
+				try (ResultSet rs = ps.executeQuery()) {
+					while (rs.next()) {
+						long seq = rs.getLong(1);
+						Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
+						String hash = hash(previous, seq, at, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+								rs.getString(7), (Integer) rs.getObject(8), rs.getString(9));
+						if (seq != expectedSeq || !previous.equals(rs.getString(10)) || !hash.equals(rs.getString(11))) {
+							return new Verification(n, false, seq);
+						}
+						previous = hash;
+						expectedSeq = seq + 1;
+						n++;
+					}
+				}
+			}
+			return new Verification(n, true, null);
+		});
+	}
+
+	private void loadTail(Connection c) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM sec_audit ORDER BY seq DESC LIMIT 1");
+				ResultSet rs = ps.executeQuery()) {
+			if (rs.next()) {
+				lastSeq = rs.getLong(1);
+				lastHash = rs.getString(2);
+			} else {
+				lastSeq = -1;
+				lastHash = GENESIS;
+			}
+		}
+	}
+
+	private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
+		PreparedStatement ps = c.prepareStatement(sql);
+		for (int i = 0; i < args.size(); i++) {
+			ps.setObject(i + 1, args.get(i));
+		}
+		return ps;
+	}
+
+	static String hash(String previous, long seq, Instant at, String actor, String role, String action, String target,
+			String outcome, Integer status, String detail) {
+		// milliseconds: what the TIMESTAMP(3) column keeps, so a re-read entry hashes the same
+		String canonical = String.join("\n", previous, Long.toString(seq), Long.toString(at.toEpochMilli()), actor,
+				String.valueOf(role), action, String.valueOf(target), outcome, String.valueOf(status), String.valueOf(detail));
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java platform has SHA-256", e);
+		}
+	}
+
+	private static String cut(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+	}
+}

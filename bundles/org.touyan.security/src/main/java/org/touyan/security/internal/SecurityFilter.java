@@ -1,0 +1,195 @@
+package org.touyan.security.internal;
+
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.security.Access;
+import org.touyan.api.security.Anonymous;
+import org.touyan.api.security.Role;
+import org.touyan.api.security.Scope;
+
+/**
+ * The one authorization check of the core application, run after a request is matched to a
+ * resource method and before the method or its body reader runs:
+ * <ol>
+ * <li>a method declared {@link Anonymous} passes;</li>
+ * <li>otherwise the bearer token must belong to an enabled user (401);</li>
+ * <li>the method must declare {@link Access} (403 for everybody if it does not);</li>
+ * <li>the caller's role must be listed, or be the auditor on a {@code GET} (403);</li>
+ * <li>a scoped caller must own every declared target (404, as if it did not exist).</li>
+ * </ol>
+ * The core application selects this extension, so it is not served while the check is missing.
+ */
+@Component(service = ContainerRequestFilter.class, property = SecurityFilter.EXTENSION + "=" + SecurityFilter.AUTHORIZATION)
+@JaxrsExtension
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+public class SecurityFilter implements ContainerRequestFilter {
+
+	/** Service property the core application's extension select names. */
+	static final String EXTENSION = "touyan.security";
+	static final String AUTHORIZATION = "authorization";
+
+	/** Request properties the audit filter reads. */
+	static final String CALLER = "touyan.security.caller";
+	static final String DENIED = "touyan.security.denied";
+
+	/** The header the bundles read the acting user from; set here, never taken from the client. */
+	static final String ACTOR_HEADER = "X-Touyan-Actor";
+
+	private final Accounts accounts;
+	private final ScopeResolvers scopes;
+
+	@Context
+	ResourceInfo resourceInfo;
+
+	@Activate
+	public SecurityFilter(@Reference Accounts accounts, @Reference ScopeResolvers scopes) {
+		this.accounts = accounts;
+		this.scopes = scopes;
+	}
+
+	@Override
+	public void filter(ContainerRequestContext request) {
+		// whatever the client sent is not who it is: only an authenticated caller names the actor
+		request.getHeaders().remove(ACTOR_HEADER);
+		Method method = resourceInfo.getResourceMethod();
+		if (method == null || method.isAnnotationPresent(Anonymous.class)) {
+			return;
+		}
+		Optional<AuthenticatedCaller> found = accounts.authenticate(bearer(request));
+		if (found.isEmpty()) {
+			deny(request, 401,
+					"Unauthorized", "Log in first: POST /api/session, then send Authorization: Bearer <token>",
+					"no valid token");
+			return;
+		}
+		AuthenticatedCaller caller = found.get();
+		request.setProperty(CALLER, caller);
+		Access access = method.getAnnotation(Access.class);
+		if (access == null) {
+			deny(request, 403, "Forbidden", "This endpoint declares no access rule, so nobody may call it",
+					"no access rule");
+			return;
+		}
+		if (caller.mustChangePassword() && method.getDeclaringClass() != SessionResource.class) {
+			deny(request, 403, "Forbidden",
+					"The one-time password must be changed first: PUT /api/session/password", "one-time password unchanged");
+			return;
+		}
+		boolean listed = Arrays.asList(access.value()).contains(caller.role());
+		boolean auditorReads = caller.role() == Role.AUDITOR && "GET".equals(request.getMethod());
+		if (!listed && !auditorReads) {
+			deny(request, 403, "Forbidden", "This needs the role "
+					+ Arrays.stream(access.value()).map(r -> r.displayName() + " (" + r + ")").collect(Collectors.joining(" or ")),
+					"role " + caller.role() + " not allowed");
+			return;
+		}
+		if (caller.role().level() != Scope.Level.DISTRICT && !withinTargets(request, access, caller)) {
+			return;
+		}
+		boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+		request.setSecurityContext(new CallerContext(caller, secure));
+		request.getHeaders().putSingle(ACTOR_HEADER, "UTF-8''" + percentEncode(caller.actor()));
+	}
+
+	/** Checks every declared target; on the first one the caller does not own, answers and returns false. */
+	private boolean withinTargets(ContainerRequestContext request, Access access, AuthenticatedCaller caller) {
+		for (String declaration : access.target()) {
+			int colon = declaration.indexOf(':');
+			String kind = declaration.substring(0, Math.max(colon, 0));
+			boolean query = colon >= 0 && declaration.startsWith("?", colon + 1);
+			String param = declaration.substring(colon + (query ? 2 : 1));
+			String value = query ? request.getUriInfo().getQueryParameters().getFirst(param)
+					: request.getUriInfo().getPathParameters().getFirst(param);
+			if (query && (value == null || value.isBlank())) {
+				deny(request, 400, "Invalid request", "As " + caller.role().displayName() + " ("
+						+ caller.role() + ") name your " + kind + " with the query parameter '" + param + "'",
+						"query target " + param + " missing");
+				return false;
+			}
+			if (!scopes.resolve(kind, value).map(caller::owns).orElse(false)) {
+				// the same answer as a missing resource: another street's data does not exist for this caller
+				deny(request, 404, "Not found", "No " + kind + " with id '" + value + "'",
+						"outside scope: " + kind + " " + value);
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static void deny(ContainerRequestContext request, int status, String title, String detail, String reason) {
+		request.setProperty(DENIED, reason);
+		Response.ResponseBuilder answer = Response.status(status).type(MediaType.valueOf(RestConstants.PROBLEM_JSON))
+				.entity(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail));
+		if (status == 401) {
+			answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"touyan\"");
+		}
+		request.abortWith(answer.build());
+	}
+
+	private static String bearer(ContainerRequestContext request) {
+		String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		return header.substring(7).strip();
+	}
+
+	/** RFC 8187 value characters stay, everything else is percent-encoded UTF-8. */
+	private static String percentEncode(String value) {
+		StringBuilder out = new StringBuilder();
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			char ch = (char) (b & 0xff);
+			if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || "!#$&+.^_`|~-".indexOf(ch) >= 0) {
+				out.append(ch);
+			} else {
+				out.append('%').append(String.format("%02X", b & 0xff));
+			}
+		}
+		return out.toString();
+	}
+
+	/** The JAX-RS view of the caller, for resources that take {@code @Context SecurityContext}. */
+	private record CallerContext(AuthenticatedCaller caller, boolean secure) implements SecurityContext {
+
+		@Override
+		public Principal getUserPrincipal() {
+			return caller;
+		}
+
+		@Override
+		public boolean isUserInRole(String role) {
+			return caller.role().name().equals(role);
+		}
+
+		@Override
+		public boolean isSecure() {
+			return secure;
+		}
+
+		@Override
+		public String getAuthenticationScheme() {
+			return "Bearer";
+		}
+	}
+}

@@ -1,0 +1,193 @@
+package org.touyan.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.security.Role;
+import org.touyan.api.security.Scope;
+import org.touyan.api.security.ScopeResolver;
+
+class AccountsTest {
+
+	private static final String ADMIN_PASSWORD = "configured-Admin-2026";
+
+	private MemoryStore store;
+	private AuditLogImpl audit;
+	private ScopeResolvers scopes;
+	private Accounts accounts;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		store = new MemoryStore();
+		audit = new AuditLogImpl(store);
+		scopes = new ScopeResolvers();
+		ScopeResolver registry = (kind, id) -> switch (kind + ":" + id) {
+		case "street:S1" -> Optional.of(Scope.street("S1"));
+		case "person:P1" -> Optional.of(Scope.person("S1", "C1", "P1"));
+		case "department:D1" -> Optional.of(Scope.department("D1"));
+		default -> Optional.empty();
+		};
+		scopes.addResolver(registry, Map.of(ScopeResolver.KINDS, new String[] { "street", "person", "department" }));
+		accounts = new Accounts(store, scopes, audit, config(), Clock.systemUTC(), ADMIN_PASSWORD);
+	}
+
+	@Test
+	void theFirstStartCreatesTheConfiguredAdministratorOnceAndOnlyThen() {
+		Accounts.Session s = accounts.login("admin", ADMIN_PASSWORD);
+		assertEquals(Role.DISTRICT_ADMIN, s.user().role());
+		assertFalse(s.user().mustChangePassword());
+		// a second start finds a user and creates none, whatever it is told
+		new Accounts(store, scopes, audit, config(), Clock.systemUTC(), "another-Password-1");
+		assertEquals(1, accounts.users(null, Paging.of(0, 10)).total());
+		assertThrows(ProblemException.class, () -> accounts.login("admin", "another-Password-1"));
+	}
+
+	@Test
+	void withoutAConfiguredPasswordTheAdministratorMustChangeTheGeneratedOne() throws Exception {
+		MemoryStore fresh = new MemoryStore();
+		Accounts generated = new Accounts(fresh, scopes, new AuditLogImpl(fresh), config(), Clock.systemUTC(), null);
+		String hash = fresh.read(c -> {
+			try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, must_change FROM sec_user");
+					ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				assertTrue(rs.getBoolean(2));
+				return rs.getString(1);
+			}
+		});
+		assertTrue(hash.startsWith("pbkdf2-sha256$1000$"), "the password is stored hashed only");
+		assertEquals(1, generated.users(Role.DISTRICT_ADMIN, Paging.of(0, 10)).total());
+	}
+
+	@Test
+	void aTokenAuthenticatesItsUserUntilLogout() {
+		Accounts.Session s = accounts.login("admin", ADMIN_PASSWORD);
+		assertEquals(43, s.token().length());
+		AuthenticatedCaller caller = accounts.authenticate(s.token()).orElseThrow();
+		assertEquals("admin", caller.login());
+		accounts.logout(s.token());
+		assertTrue(accounts.authenticate(s.token()).isEmpty());
+		assertTrue(accounts.authenticate("x".repeat(43)).isEmpty());
+	}
+
+	@Test
+	void theTokenIsStoredOnlyAsItsHash() {
+		Accounts.Session s = accounts.login("admin", ADMIN_PASSWORD);
+		String stored = store.read(c -> {
+			try (PreparedStatement ps = c.prepareStatement("SELECT token_hash FROM sec_token"); ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return rs.getString(1);
+			}
+		});
+		assertNotEquals(s.token(), stored);
+		assertEquals(Accounts.tokenHash(s.token()), stored);
+	}
+
+	@Test
+	void wrongPasswordsAndUnknownNamesGetTheSameAnswerAndLockAfterFive() {
+		ProblemException wrong = assertThrows(ProblemException.class, () -> accounts.login("admin", "wrong-password-1"));
+		ProblemException unknown = assertThrows(ProblemException.class, () -> accounts.login("nobody", "wrong-password-1"));
+		assertEquals(401, wrong.status());
+		assertEquals(wrong.getMessage(), unknown.getMessage());
+		for (int i = 0; i < 4; i++) {
+			assertThrows(ProblemException.class, () -> accounts.login("admin", "wrong-password-1"));
+		}
+		// locked: even the right password waits
+		assertEquals(429, assertThrows(ProblemException.class, () -> accounts.login("admin", ADMIN_PASSWORD)).status());
+		assertEquals(7, audit.entries(new AuditLogImpl.Query(null, "session.login", "denied", null, null), Paging.of(0, 50))
+				.total());
+	}
+
+	@Test
+	void aNewUserGetsAOneTimePasswordThatMustBeChanged() {
+		Accounts.Issued issued = accounts.create(new Accounts.UserInput("Street.Admin", "街道管理员甲", Role.STREET_ADMIN, "S1",
+				null, null, null));
+		assertEquals("street.admin", issued.user().login());
+		assertTrue(issued.user().mustChangePassword());
+		Accounts.Session s = accounts.login("street.admin", issued.oneTimePassword());
+		AuthenticatedCaller caller = accounts.authenticate(s.token()).orElseThrow();
+		assertTrue(caller.mustChangePassword());
+		assertEquals("S1", caller.scope().street());
+		accounts.changePassword(issued.user().id(), s.token(), issued.oneTimePassword(), "街道的新密码-2026-11");
+		assertFalse(accounts.authenticate(s.token()).orElseThrow().mustChangePassword());
+		assertThrows(ProblemException.class, () -> accounts.login("street.admin", issued.oneTimePassword()));
+	}
+
+	@Test
+	void aRoleNeedsExactlyItsScopeAndTheScopeMustExist() {
+		assertEquals("street", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("s2", "无街道", Role.STREET_ADMIN, null, null, null, null))).field());
+		assertEquals("street", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("s3", "外街道", Role.STREET_ADMIN, "S9", null, null, null))).field());
+		assertEquals("department", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("a2", "审计", Role.AUDITOR, null, "D1", null, null))).field());
+		assertEquals(409, assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("ADMIN", "重名", Role.AUDITOR, null, null, null, null))).status());
+		assertEquals(1, accounts.users(null, Paging.of(0, 10)).total(), "nothing stored");
+	}
+
+	@Test
+	void aSecretaryIsPlacedInTheCommunityOfTheirPost() {
+		Accounts.Issued issued = accounts.create(new Accounts.UserInput("shuji", "书记", Role.SECRETARY, null, null, "P1", null));
+		Accounts.Session s = accounts.login("shuji", issued.oneTimePassword());
+		Scope own = accounts.authenticate(s.token()).orElseThrow().scope();
+		assertEquals(new Scope("S1", "C1", "P1", null), own);
+		assertTrue(own.equals(Scope.person("S1", "C1", "P1")));
+		assertTrue(Scope.community("S1", "C1").isWithin(Scope.Level.SELF, own));
+		assertFalse(Scope.person("S1", "C1", "P2").isWithin(Scope.Level.SELF, own));
+	}
+
+	@Test
+	void disablingAUserOrChangingTheRoleEndsTheirSessions() {
+		Accounts.Issued issued = accounts.create(new Accounts.UserInput("aud", "审计员", Role.AUDITOR, null, null, null, null));
+		Accounts.Session s = accounts.login("aud", issued.oneTimePassword());
+		accounts.update(issued.user().id(), new Accounts.UserInput(null, "审计员", Role.PLUGIN_ADMIN, null, null, null, null));
+		assertTrue(accounts.authenticate(s.token()).isEmpty());
+		Accounts.Session again = accounts.login("aud", issued.oneTimePassword());
+		accounts.update(issued.user().id(), new Accounts.UserInput(null, "审计员", Role.PLUGIN_ADMIN, null, null, null, true));
+		assertTrue(accounts.authenticate(again.token()).isEmpty());
+		assertEquals(401, assertThrows(ProblemException.class, () -> accounts.login("aud", issued.oneTimePassword())).status());
+	}
+
+	private static Accounts.Config config() {
+		return new Accounts.Config() {
+			@Override
+			public Class<? extends Annotation> annotationType() {
+				return Accounts.Config.class;
+			}
+
+			@Override
+			public int tokenTtlMinutes() {
+				return 60;
+			}
+
+			@Override
+			public int passwordIterations() {
+				return 1_000;
+			}
+
+			@Override
+			public String adminLogin() {
+				return "admin";
+			}
+
+			@Override
+			public String adminPassword() {
+				return "";
+			}
+		};
+	}
+}

@@ -1,0 +1,54 @@
+package org.touyan.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.PreparedStatement;
+
+import org.junit.jupiter.api.Test;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+
+class AuditLogImplTest {
+
+	@Test
+	void entriesAreChainedAndAnEditInTheMiddleIsFound() throws Exception {
+		MemoryStore store = new MemoryStore();
+		AuditLogImpl audit = new AuditLogImpl(store);
+		audit.record("admin", "POST /api/people", "/api/people", "ok", null);
+		audit.append("jiedao", "STREET_ADMIN", "GET /api/people/{id}", "/api/people/x", "denied", 404, "outside scope");
+		audit.record("platform", "plugin.install", "org.touyan.plugin.star.district 1.0.0", "ok", "from deploy/");
+		assertEquals(new AuditLogImpl.Verification(3, true, null), audit.verify());
+
+		store.write(c -> {
+			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_audit SET outcome = 'ok' WHERE seq = 1")) {
+				return ps.executeUpdate();
+			}
+		});
+		AuditLogImpl.Verification broken = audit.verify();
+		assertFalse(broken.intact());
+		assertEquals(1L, broken.firstBroken());
+	}
+
+	@Test
+	void aRestartContinuesTheChain() throws Exception {
+		MemoryStore store = new MemoryStore();
+		new AuditLogImpl(store).record("a", "x", null, "ok", null);
+		new AuditLogImpl(store).record("b", "y", null, "ok", null);
+		assertTrue(new AuditLogImpl(store).verify().intact());
+	}
+
+	@Test
+	void auditorsFilterNewestFirst() throws Exception {
+		AuditLogImpl audit = new AuditLogImpl(new MemoryStore());
+		for (int i = 0; i < 5; i++) {
+			audit.record(i % 2 == 0 ? "admin" : "jiedao", "PUT /api/communities/{id}", "/api/communities/" + i, "ok", null);
+		}
+		Page<AuditLogImpl.Entry> admin = audit.entries(new AuditLogImpl.Query("admin", "PUT /api/comm", null, null, null),
+				Paging.of(0, 2));
+		assertEquals(3, admin.total());
+		assertEquals("/api/communities/4", admin.items().get(0).target());
+		assertEquals(2, admin.items().size());
+	}
+}

@@ -1,0 +1,131 @@
+package org.touyan.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Logins, sessions, user administration and the audit log, over HTTP. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class SecurityIT extends PlatformTest {
+
+	@Test
+	public void withoutATokenOnlyHealthOpenApiAndLoginAnswer() throws Exception {
+		assertEquals(200, anonymous(request("/api/health").GET()).status());
+		assertEquals(200, anonymous(request("/api/openapi.json").GET()).status());
+		JsonNode problem = assertProblem(anonymous(request("/api/users").GET()), 401);
+		assertTrue(problem.get("detail").asText(), problem.get("detail").asText().contains("POST /api/session"));
+		assertProblem(anonymous(request("/api/users").header("Authorization", "Bearer " + "A".repeat(43)).GET()), 401);
+		assertProblem(anonymous(request("/api/users").header("Authorization", "Basic YWRtaW46eA==").GET()), 401);
+		// refused before the body is read: nothing is created
+		assertProblem(anonymous(json("POST", "/api/users", "{\"login\":\"sneaky\",\"displayName\":\"x\",\"role\":\"AUDITOR\"}")), 401);
+		assertEquals(0, get("/api/users?role=AUDITOR&limit=500").json().get("items").findValuesAsText("login").stream()
+				.filter("sneaky"::equals).count());
+	}
+
+	@Test
+	public void aNewUserLogsInWithTheOneTimePasswordAndMustChangeItFirst() throws Exception {
+		Reply created = send(json("POST", "/api/users", "{\"login\":\"shenji.li\",\"displayName\":\"审计员李\",\"role\":\"AUDITOR\"}"));
+		assertEquals(created.body(), 201, created.status());
+		String oneTime = created.json().get("oneTimePassword").asText();
+		String userId = created.json().get("user").get("id").asText();
+		assertTrue(created.json().get("user").get("mustChangePassword").asBoolean());
+
+		String token = login("shenji.li", oneTime);
+		assertEquals("审计员李", as(token, request("/api/session").GET()).json().get("displayName").asText());
+		assertTrue(assertProblem(as(token, request("/api/users").GET()), 403).get("detail").asText().contains("one-time password"));
+		assertProblem(as(token, json("PUT", "/api/session/password", "{\"currentPassword\":\"wrong-one-1\",\"newPassword\":\"审计员的新密码-2026\"}")), 400);
+		assertProblem(as(token, json("PUT", "/api/session/password", "{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"short\"}")), 400);
+		assertEquals(204, as(token, json("PUT", "/api/session/password",
+				"{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"审计员的新密码-2026\"}")).status());
+
+		// an auditor reads everything and changes nothing
+		assertEquals(200, as(token, request("/api/users").GET()).status());
+		assertEquals(200, as(token, request("/api/audit").GET()).status());
+		JsonNode refused = assertProblem(as(token, json("POST", "/api/users", "{\"login\":\"x1\",\"displayName\":\"x\",\"role\":\"AUDITOR\"}")), 403);
+		assertTrue(refused.get("detail").asText(), refused.get("detail").asText().contains("组织部管理员"));
+
+		// the administrator's audit view is not theirs
+		assertProblem(send(request("/api/audit").GET()), 403);
+
+		assertEquals(204, as(token, request("/api/session").DELETE()).status());
+		assertProblem(as(token, request("/api/session").GET()), 401);
+
+		// disabled: the password no longer opens a session
+		assertEquals(200, send(json("PUT", "/api/users/" + userId, "{\"displayName\":\"审计员李\",\"role\":\"AUDITOR\",\"disabled\":true}")).status());
+		assertProblem(anonymous(json("POST", "/api/session", "{\"login\":\"shenji.li\",\"password\":\"审计员的新密码-2026\"}")), 401);
+	}
+
+	@Test
+	public void repeatedFailuresLockTheLoginWhetherOrNotItExists() throws Exception {
+		for (String name : new String[] { "admin-typo", "nobody.here" }) {
+			for (int i = 0; i < 5; i++) {
+				assertProblem(anonymous(json("POST", "/api/session", "{\"login\":\"" + name + "\",\"password\":\"guess-" + i + "-xxxxxx\"}")), 401);
+			}
+			JsonNode locked = assertProblem(anonymous(json("POST", "/api/session", "{\"login\":\"" + name + "\",\"password\":\"guess-x\"}")), 429);
+			assertTrue(locked.get("detail").asText().contains("try again"));
+		}
+	}
+
+	@Test
+	public void invalidUsersAreRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+		long before = get("/api/users?limit=500").json().get("total").asLong();
+		assertEquals("role", assertProblem(send(json("POST", "/api/users", "{\"login\":\"x2\",\"displayName\":\"x\"}")), 400).get("field").asText());
+		assertEquals("street", assertProblem(send(json("POST", "/api/users", "{\"login\":\"x3\",\"displayName\":\"x\",\"role\":\"STREET_ADMIN\"}")), 400).get("field").asText());
+		assertEquals("street", assertProblem(send(json("POST", "/api/users", "{\"login\":\"x4\",\"displayName\":\"x\",\"role\":\"STREET_ADMIN\",\"street\":\"no-such\"}")), 400).get("field").asText());
+		assertEquals("login", assertProblem(send(json("POST", "/api/users", "{\"login\":\"Bad Login!\",\"displayName\":\"x\",\"role\":\"AUDITOR\"}")), 400).get("field").asText());
+		assertProblem(send(json("POST", "/api/users", "{\"login\":\"admin\",\"displayName\":\"x\",\"role\":\"AUDITOR\"}")), 409);
+		assertEquals(before, get("/api/users?limit=500").json().get("total").asLong());
+	}
+
+	@Test
+	public void changesAndDenialsAreInTheAuditLogWhichVerifies() throws Exception {
+		Reply created = send(json("POST", "/api/users", "{\"login\":\"audit.reader\",\"displayName\":\"审计员王\",\"role\":\"AUDITOR\"}"));
+		String oneTime = created.json().get("oneTimePassword").asText();
+		String token = login("audit.reader", oneTime);
+		assertEquals(204, as(token, json("PUT", "/api/session/password", "{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"审计员王的密码-2026\"}")).status());
+		as(token, json("POST", "/api/users", "{\"login\":\"x5\",\"displayName\":\"x\",\"role\":\"AUDITOR\"}"));
+
+		JsonNode created1 = as(token, request("/api/audit?actor=admin&action=POST%20/api/users").GET()).json();
+		assertTrue(created1.toString(), created1.get("total").asLong() >= 1);
+		JsonNode entry = created1.get("items").get(0);
+		assertEquals("DISTRICT_ADMIN", entry.get("role").asText());
+		assertEquals("ok", entry.get("outcome").asText());
+
+		JsonNode denied = as(token, request("/api/audit?actor=audit.reader&outcome=denied").GET()).json();
+		assertEquals(denied.toString(), "POST /api/users", denied.get("items").get(0).get("action").asText());
+		assertEquals(403, denied.get("items").get(0).get("status").asInt());
+
+		JsonNode logins = as(token, request("/api/audit?action=session.login&outcome=ok&actor=audit.reader").GET()).json();
+		assertEquals(1, logins.get("total").asInt());
+		assertProblem(as(token, request("/api/audit?outcome=maybe").GET()), 400);
+		assertProblem(as(token, request("/api/audit?from=yesterday").GET()), 400);
+		assertTrue(as(token, request("/api/audit/verify").GET()).json().get("intact").asBoolean());
+		assertFalse(as(token, request("/api/audit?limit=500").GET()).body().contains(oneTime));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(base() + path));
+	}
+
+	private HttpRequest.Builder json(String method, String path, String body) {
+		return request(path).header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+	}
+
+	private Reply as(String token, HttpRequest.Builder request) throws Exception {
+		return send(request.header("Authorization", "Bearer " + token));
+	}
+}
