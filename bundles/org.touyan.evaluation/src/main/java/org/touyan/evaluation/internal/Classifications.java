@@ -140,7 +140,7 @@ public class Classifications {
 	/** The current cadres of a street, in a stable order. */
 	private List<Person> cadres(String streetId) {
 		List<Person> found = new ArrayList<>();
-		for (Post p : people.posts(streetId, PostKind.STREET_CADRE, true, Paging.of(0, RestConstants.MAX_LIMIT)).items()) {
+		for (Post p : people.posts(streetId, null, PostKind.STREET_CADRE, true, Paging.of(0, RestConstants.MAX_LIMIT)).items()) {
 			people.person(p.personId()).ifPresent(found::add);
 		}
 		found.sort(java.util.Comparator.comparing(Person::id));

@@ -115,7 +115,7 @@ public class Reviews {
 			throw ProblemException.conflict("Reviews are given only while the cycle is OPEN; it is " + cycle.status().name());
 		}
 		Community community = community(cycle, request.communityId());
-		String person = people.posts(community.id(), PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 1)).items().stream()
+		String person = people.posts(community.id(), null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 1)).items().stream()
 				.map(Post::personId).findFirst()
 				.orElseThrow(() -> ProblemException.conflict(community.name() + " has no current secretary to review"));
 		Review review = new Review(cycleId, community.id(), person, kind.name(), request.score(), comment, actor);

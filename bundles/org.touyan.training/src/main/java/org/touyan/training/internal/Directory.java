@@ -96,7 +96,7 @@ public class Directory {
 			communities.put(k.id(), k);
 		}
 		List<Secretary> found = new ArrayList<>();
-		for (Post post : all(p -> people.posts(null, PostKind.COMMUNITY_SECRETARY, true, p))) {
+		for (Post post : all(p -> people.posts(null, null, PostKind.COMMUNITY_SECRETARY, true, p))) {
 			Community k = communities.get(post.unitId());
 			if (k != null) {
 				Street s = streets.get(k.streetId());
