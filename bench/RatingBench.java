@@ -198,7 +198,7 @@ public class RatingBench {
 				return null;
 			});
 			People people = (People) Proxy.newProxyInstance(RatingBench.class.getClassLoader(), new Class<?>[] { People.class },
-					(p, m, a) -> new Page<>(java.util.List.of(), 0, ((Paging) a[3]).offset(), ((Paging) a[3]).limit()));
+					(p, m, a) -> new Page<>(java.util.List.of(), 0, ((Paging) a[4]).offset(), ((Paging) a[4]).limit()));
 			Archive archive = (Archive) Proxy.newProxyInstance(RatingBench.class.getClassLoader(), new Class<?>[] { Archive.class },
 					(p, m, a) -> {
 						throw new UnsupportedOperationException("a generated district has no secretaries");

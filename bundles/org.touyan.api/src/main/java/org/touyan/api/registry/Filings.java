@@ -21,7 +21,8 @@ public interface Filings {
 	/** Sets the district's six steps; the first three are fixed. Open filings keep their steps. */
 	List<FilingStepDefinition> configureSteps(String districtId, List<FilingStepDefinition> steps);
 
-	Page<Filing> filings(String districtId, FilingStatus status, Paging paging);
+	/** Filings of a district (or all), of the communities of a street (or all), in a status (or all). */
+	Page<Filing> filings(String districtId, String streetId, FilingStatus status, Paging paging);
 
 	Optional<Filing> filing(String id);
 

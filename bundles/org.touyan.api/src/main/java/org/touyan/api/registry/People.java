@@ -16,7 +16,11 @@ import org.touyan.api.rest.Paging;
 @ProviderType
 public interface People {
 
-	Page<Person> people(String districtId, Paging paging);
+	/**
+	 * People of a district (or all), only those holding a current post in a street or one of its
+	 * communities when {@code streetId} is given.
+	 */
+	Page<Person> people(String districtId, String streetId, Paging paging);
 
 	Optional<Person> person(String id);
 
@@ -27,8 +31,11 @@ public interface People {
 	/** A person's posts, past and current, oldest first. */
 	List<Post> posts(String personId);
 
-	/** Posts in a unit (or all), of a kind (or all), only current ones when {@code current} is true. */
-	Page<Post> posts(String unitId, PostKind kind, boolean current, Paging paging);
+	/**
+	 * Posts in a unit (or all), in a street and its communities (or all), of a kind (or all), only
+	 * current ones when {@code current} is true.
+	 */
+	Page<Post> posts(String unitId, String streetId, PostKind kind, boolean current, Paging paging);
 
 	Optional<Post> post(String id);
 

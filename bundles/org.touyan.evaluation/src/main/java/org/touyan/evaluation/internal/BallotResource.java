@@ -16,6 +16,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Anonymous;
 
 /**
  * Casting a residents' review ballot over REST: a resident sends the token alone (the cycle and
@@ -42,6 +43,7 @@ public class BallotResource {
 	@Path("{token}")
 	@Summary(value = "Casts one ballot (de, neng, qin, ji, lian, each 0–100); a token counts once, a second use is a 409",
 			returns = Void.class)
+	@Anonymous("a resident casts a ballot with the one-time token handed out on paper; the token is the authentication and the ballot stays anonymous")
 	public Response cast(@PathParam("token") String token, Ballots.BallotInput input) {
 		ballots.cast(token, input);
 		return Response.noContent().build();

@@ -116,7 +116,7 @@ public class Classifications {
 		}
 		return store.write(c -> {
 			Map<String, Placement> before = new HashMap<>();
-			placements(c, cycle.id()).forEach(p -> before.put(p.communityId(), p));
+			placements(c, cycle.id(), null).forEach(p -> before.put(p.communityId(), p));
 			Sql.update(c, "DELETE FROM eval_classification WHERE cycle_id = ?", null, cycle.id());
 			for (Placement p : out) {
 				Provenance v = p.provenance();
@@ -140,29 +140,31 @@ public class Classifications {
 	/** The current cadres of a street, in a stable order. */
 	private List<Person> cadres(String streetId) {
 		List<Person> found = new ArrayList<>();
-		for (Post p : people.posts(streetId, PostKind.STREET_CADRE, true, Paging.of(0, RestConstants.MAX_LIMIT)).items()) {
+		for (Post p : people.posts(streetId, null, PostKind.STREET_CADRE, true, Paging.of(0, RestConstants.MAX_LIMIT)).items()) {
 			people.person(p.personId()).ifPresent(found::add);
 		}
 		found.sort(java.util.Comparator.comparing(Person::id));
 		return found;
 	}
 
-	public List<Placement> placements(String cycleId) {
-		return store.read(c -> placements(c, cycleId));
+	/** The placements of a cycle, of one community when {@code communityId} is not null. */
+	public List<Placement> placements(String cycleId, String communityId) {
+		return store.read(c -> placements(c, cycleId, communityId));
 	}
 
 	private static final String COLUMNS = "cycle_id, community_id, person_id, secretary_type, measures, helper_id, helper_name,"
 			+ " explanation, failure, plugin_bundle, plugin_version, policy_id, binding_revision, input_hash";
 
-	private static List<Placement> placements(Connection c, String cycleId) throws SQLException {
-		return Sql.query(c, "SELECT " + COLUMNS + " FROM eval_classification WHERE cycle_id = ? ORDER BY community_id", rs -> {
+	private static List<Placement> placements(Connection c, String cycleId, String communityId) throws SQLException {
+		return Sql.query(c, "SELECT " + COLUMNS + " FROM eval_classification WHERE cycle_id = ?"
+				+ (communityId == null ? "" : " AND community_id = ?") + " ORDER BY community_id", rs -> {
 			String type = rs.getString(4);
 			SecretaryType t = type == null ? null : SecretaryType.valueOf(type);
 			String bundle = rs.getString(10);
 			return new Placement(rs.getString(1), rs.getString(2), rs.getString(3), t, t == null ? null : t.displayName(),
 					t == null ? null : t.measures(), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
 					bundle == null ? null : new Provenance(bundle, rs.getString(11), rs.getString(12), rs.getLong(13)), rs.getString(14));
-		}, cycleId);
+		}, Sql.args(cycleId, communityId));
 	}
 
 	private static String hash(MessageDigest sha, ClassificationInput in) {

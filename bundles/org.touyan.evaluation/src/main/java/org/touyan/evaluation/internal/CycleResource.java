@@ -1,5 +1,11 @@
 package org.touyan.evaluation.internal;
 
+import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.PLUGIN_ADMIN;
+import static org.touyan.api.security.Role.SECRETARY;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import java.net.URI;
 import java.util.List;
 
@@ -12,9 +18,11 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,6 +34,9 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
+import org.touyan.api.security.Authorization;
+import org.touyan.api.security.Caller;
 import org.touyan.evaluation.internal.ScoreRecords.Completeness;
 import org.touyan.evaluation.internal.ScoreRecords.Correction;
 import org.touyan.evaluation.internal.ScoreRecords.CorrectionInput;
@@ -62,12 +73,14 @@ public class CycleResource {
 	private final Classifications classifications;
 
 	private final WhatIf whatIf;
+	private final Authorization authorization;
 
 	@Activate
 	public CycleResource(@Reference Cycles cycles, @Reference ScoreBook scores, @Reference RatingRuns ratings,
 			@Reference Ballots ballots, @Reference Reviews reviews, @Reference Classifications classifications,
-			@Reference WhatIf whatIf) {
+			@Reference WhatIf whatIf, @Reference Authorization authorization) {
 		this.whatIf = whatIf;
+		this.authorization = authorization;
 		this.classifications = classifications;
 		this.cycles = cycles;
 		this.scores = scores;
@@ -81,12 +94,14 @@ public class CycleResource {
 	@Consumes(MediaType.APPLICATION_JSON)
 	@Summary("Rates every scored community of the cycle with the active and the staged version of a star formula and "
 			+ "lists where they differ; stores nothing")
+	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
 	public WhatIf.Report whatIf(@PathParam("id") String id, WhatIf.Request request) {
 		return whatIf.compare(id, request);
 	}
 
 	@POST
 	@Summary(value = "Creates a half-year evaluation cycle of a district as a draft, with the departments' score range", returns = Cycle.class)
+	@Access(DISTRICT_ADMIN)
 	public Response create(@HeaderParam(Actor.HEADER) String actor, CycleInput input) {
 		Cycle c = cycles.create(input, Actor.of(actor));
 		return Response.created(URI.create("evaluation-cycles/" + c.id())).entity(c).build();
@@ -94,6 +109,7 @@ public class CycleResource {
 
 	@GET
 	@Summary("Evaluation cycles of a district (district=id), newest first, a page at a time")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Page<Cycle> list(@QueryParam("district") String district, @QueryParam("offset") String offset,
 			@QueryParam("limit") String limit) {
 		return cycles.cycles(district, Paging.of(offset, limit));
@@ -102,6 +118,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}")
 	@Summary("One evaluation cycle")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Cycle cycle(@PathParam("id") String id) {
 		return cycles.require(id);
 	}
@@ -109,6 +126,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}/transitions")
 	@Summary("The cycle's transitions, who made them and when")
+	@Access(DISTRICT_ADMIN)
 	public List<Cycles.Transition> transitions(@PathParam("id") String id) {
 		return cycles.transitions(id);
 	}
@@ -116,6 +134,7 @@ public class CycleResource {
 	@POST
 	@Path("{id}/open")
 	@Summary("Opens a draft cycle: pins every policy binding for it and starts taking scores")
+	@Access(DISTRICT_ADMIN)
 	public Cycle open(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
 		return cycles.open(id, Actor.of(actor));
 	}
@@ -123,6 +142,7 @@ public class CycleResource {
 	@POST
 	@Path("{id}/close-scoring")
 	@Summary("Closes scoring and rates every scored community with its street's formula as pinned for the cycle")
+	@Access(DISTRICT_ADMIN)
 	public Cycle closeScoring(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
 		return cycles.closeScoring(id, Actor.of(actor));
 	}
@@ -130,6 +150,7 @@ public class CycleResource {
 	@POST
 	@Path("{id}/publish")
 	@Summary("Publishes a rated cycle's results")
+	@Access(DISTRICT_ADMIN)
 	public Cycle publish(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
 		return cycles.publish(id, Actor.of(actor));
 	}
@@ -137,6 +158,7 @@ public class CycleResource {
 	@POST
 	@Path("{id}/archive")
 	@Summary("Archives a published cycle and releases its pinned policy versions")
+	@Access(DISTRICT_ADMIN)
 	public Cycle archive(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
 		return cycles.archive(id, Actor.of(actor));
 	}
@@ -145,7 +167,13 @@ public class CycleResource {
 	@Path("{id}/scores")
 	@Summary(value = "Enters a scoring department's scores of its own dimension: all or none (422 with every faulty row)",
 			returns = EntryReport.class)
-	public Response enter(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, ScoreBatch batch) {
+	@Access({ DISTRICT_ADMIN, DEPARTMENT_SCORER })
+	public Response enter(@HeaderParam(Actor.HEADER) String actor, @Context SecurityContext security, @PathParam("id") String id,
+			ScoreBatch batch) {
+		if (batch != null && batch.departmentId() != null) {
+			// the department is only in the body: a scorer enters its own department's dimension
+			authorization.requireOwner(Callers.of(security), "department", batch.departmentId());
+		}
 		return report(scores.enter(id, batch, Actor.of(actor)));
 	}
 
@@ -154,6 +182,7 @@ public class CycleResource {
 	@Consumes(CSV)
 	@Summary(value = "Enters a department's column as CSV (communityId,score): all rows or none (422 with every faulty row)",
 			returns = EntryReport.class)
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
 	public Response enterCsv(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id,
 			@QueryParam("department") String department, String csv) {
 		return report(scores.enterCsv(id, department, csv, Actor.of(actor)));
@@ -166,6 +195,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}/scores")
 	@Summary("The cycle's scores, of one community (community=id) or department (department=id), a page at a time")
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
 	public Page<Score> scores(@PathParam("id") String id, @QueryParam("community") String community,
 			@QueryParam("department") String department, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return scores.scores(id, community, department, Paging.of(offset, limit));
@@ -174,6 +204,7 @@ public class CycleResource {
 	@PUT
 	@Path("{id}/scores/{communityId}/{departmentId}")
 	@Summary("Corrects one score while the cycle is open; the reason is required and kept")
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:departmentId")
 	public Score correct(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id,
 			@PathParam("communityId") String communityId, @PathParam("departmentId") String departmentId, CorrectionInput input) {
 		return scores.correct(id, communityId, departmentId, input, Actor.of(actor));
@@ -182,6 +213,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}/corrections")
 	@Summary("The cycle's score corrections with their reasons, oldest first")
+	@Access(DISTRICT_ADMIN)
 	public List<Correction> corrections(@PathParam("id") String id) {
 		return scores.corrections(id);
 	}
@@ -189,6 +221,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}/completeness")
 	@Summary("How many of the district's communities each scoring department has scored in the cycle")
+	@Access({ DISTRICT_ADMIN, DEPARTMENT_SCORER })
 	public List<Completeness> completeness(@PathParam("id") String id) {
 		return scores.completeness(id);
 	}
@@ -196,6 +229,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}/ratings")
 	@Summary("The cycle's star ratings with explanation and provenance, of one street (street=id) or all, a page at a time")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
 	public Page<Rating> ratings(@PathParam("id") String id, @QueryParam("street") String street,
 			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
@@ -206,6 +240,7 @@ public class CycleResource {
 	@Path("{id}/ratings.csv")
 	@Produces(CSV + ";charset=UTF-8")
 	@Summary("The cycle's star ratings as CSV, with explanation, provenance and input hash")
+	@Access(DISTRICT_ADMIN)
 	public String ratingsCsv(@PathParam("id") String id) {
 		cycles.require(id);
 		return ratings.csv(id);
@@ -214,6 +249,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}/report")
 	@Summary("The cycle's star distribution per street and for the district, with failures and mean scores")
+	@Access(DISTRICT_ADMIN)
 	public StarReport report(@PathParam("id") String id) {
 		return ratings.report(cycles.require(id));
 	}
@@ -221,6 +257,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}/ratings/{communityId}")
 	@Summary("One community's star rating in the cycle")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:communityId")
 	public Rating rating(@PathParam("id") String id, @PathParam("communityId") String communityId) {
 		cycles.require(id);
 		return ratings.rating(id, communityId).orElseThrow(() -> ProblemException.notFound("rating of community", communityId));
@@ -229,6 +266,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}/rating-runs")
 	@Summary("The cycle's rating runs: when scoring closed and each re-rating, with reason, counts and duration")
+	@Access(DISTRICT_ADMIN)
 	public List<RatingRun> runs(@PathParam("id") String id) {
 		cycles.require(id);
 		return ratings.runs(id);
@@ -237,6 +275,7 @@ public class CycleResource {
 	@POST
 	@Path("{id}/rating-runs")
 	@Summary("Re-rates a cycle whose scoring is closed, with a reason recorded on the run and in the secretaries' archives")
+	@Access(DISTRICT_ADMIN)
 	public RatingRun rerate(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, RerateRequest request) {
 		return cycles.rerate(id, request == null ? null : request.reason(), Actor.of(actor));
 	}
@@ -245,7 +284,11 @@ public class CycleResource {
 	@Path("{id}/ballots")
 	@Summary(value = "Issues one-time ballots of the residents' review for a community of an open cycle; the tokens are shown once",
 			returns = Ballots.Issued.class)
-	public Response issue(@PathParam("id") String id, Ballots.IssueRequest request) {
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	public Response issue(@Context SecurityContext security, @PathParam("id") String id, Ballots.IssueRequest request) {
+		if (request != null && request.communityId() != null) {
+			authorization.requireOwner(Callers.of(security), "community", request.communityId());
+		}
 		Ballots.Issued issued = ballots.issue(id, request);
 		return Response.created(URI.create("evaluation-cycles/" + id + "/ballots/" + issued.communityId())).entity(issued).build();
 	}
@@ -253,6 +296,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}/ballots/{communityId}")
 	@Summary("A community's residents' review: ballots issued and cast, whether the minimum is reached, the means of 德能勤绩廉")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "community:communityId")
 	public Ballots.Tally tally(@PathParam("id") String id, @PathParam("communityId") String communityId) {
 		return ballots.tally(id, communityId);
 	}
@@ -261,46 +305,81 @@ public class CycleResource {
 	@Path("{id}/reviews")
 	@Summary(value = "Records the self-review, the street's re-review or the Organization Department's final review of a community's secretary",
 			returns = Reviews.Review.class)
-	public Response review(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, Reviews.ReviewRequest request) {
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, SECRETARY })
+	public Response review(@HeaderParam(Actor.HEADER) String actor, @Context SecurityContext security, @PathParam("id") String id,
+			Reviews.ReviewRequest request) {
+		if (request != null) {
+			requireReviewer(Callers.of(security), request);
+		}
 		Reviews.Review r = reviews.review(id, request, Actor.of(actor));
 		return Response.created(URI.create("evaluation-cycles/" + id + "/reviews")).entity(r).build();
 	}
 
 	@GET
 	@Path("{id}/reviews")
-	@Summary("The reviews given in the cycle")
-	public List<Reviews.Review> reviews(@PathParam("id") String id) {
+	@Summary("The reviews given in the cycle, of one community (community=id) or all")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:?community")
+	public List<Reviews.Review> reviews(@PathParam("id") String id, @QueryParam("community") String community) {
 		cycles.require(id);
-		return reviews.reviews(id);
+		return reviews.reviews(id, community);
 	}
 
 	@GET
 	@Path("{id}/assessments")
-	@Summary("The assessment results (四评): each reviewed secretary's reviews, score, grade, explanation and provenance")
-	public List<Reviews.Assessment> assessments(@PathParam("id") String id) {
+	@Summary("The assessment results (四评): each reviewed secretary's reviews, score, grade, explanation and provenance;"
+			+ " of one community (community=id) or all")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:?community")
+	public List<Reviews.Assessment> assessments(@PathParam("id") String id, @QueryParam("community") String community) {
 		cycles.require(id);
-		return reviews.assessments(id);
+		return reviews.assessments(id, community);
 	}
 
 	@POST
 	@Path("{id}/assessments")
 	@Summary("Assesses the reviewed secretaries again with the weighting pinned for the cycle, while scoring is closed")
+	@Access(DISTRICT_ADMIN)
 	public List<Reviews.Assessment> reassess(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
 		return cycles.reassess(id, Actor.of(actor));
 	}
 
 	@GET
 	@Path("{id}/classifications")
-	@Summary("Each secretary's type (示范/骨干/潜力/守摊) in the cycle with its measures, the street cadre helping, and provenance")
-	public List<Classifications.Placement> classifications(@PathParam("id") String id) {
+	@Summary("Each secretary's type (示范/骨干/潜力/守摊) in the cycle with its measures, the street cadre helping, and provenance;"
+			+ " of one community (community=id) or all")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:?community")
+	public List<Classifications.Placement> classifications(@PathParam("id") String id, @QueryParam("community") String community) {
 		cycles.require(id);
-		return classifications.placements(id);
+		return classifications.placements(id, community);
 	}
 
 	@POST
 	@Path("{id}/classifications")
 	@Summary("Classifies the secretaries again with the policy pinned for the cycle, while scoring is closed")
+	@Access(DISTRICT_ADMIN)
 	public List<Classifications.Placement> reclassify(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
 		return cycles.reclassify(id, Actor.of(actor));
+	}
+
+	/**
+	 * Who may give which of the four reviews: a secretary only the self-review of their own
+	 * community, a street only the re-review (街道党工委复评) of its communities; the Organization
+	 * Department any. A caller no authentication placed gives none.
+	 */
+	private void requireReviewer(Caller caller, Reviews.ReviewRequest request) {
+		if (caller == null) {
+			throw new ProblemException(403, "Forbidden", "reviews are given by a logged-in user");
+		}
+		String own = switch (caller.role()) {
+			case SECRETARY -> "SELF";
+			case STREET_ADMIN -> "STREET";
+			default -> null;
+		};
+		if (own != null && !own.equals(request.kind())) {
+			throw new ProblemException(403, "Forbidden",
+					"a " + caller.role().displayName() + " (" + caller.role() + ") gives only the " + own + " review", "kind");
+		}
+		if (request.communityId() != null) {
+			authorization.requireOwner(caller, "community", request.communityId());
+		}
 	}
 }

@@ -142,7 +142,7 @@ public class Cycles {
 		store.write(c -> move(c, cycle, CycleStatus.SCORING_CLOSED, actor));
 		Cycle closed = require(id);
 		ratings.rate(closed, "评分结束，首次评定", actor);
-		if (!reviews.reviews(id).isEmpty()) {
+		if (!reviews.reviews(id, null).isEmpty()) {
 			reviews.assess(closed, actor);
 		}
 		classifications.classify(closed, actor);

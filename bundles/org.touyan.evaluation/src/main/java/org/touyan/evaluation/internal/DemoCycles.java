@@ -97,10 +97,10 @@ public class DemoCycles implements DemoDataset {
 					// the formula was not running yet when scoring closed
 					cycles.rerate(cycle.id(), "演示数据：插件就绪后评定", ACTOR);
 				}
-				if (reviews.assessments(cycle.id()).isEmpty()) {
+				if (reviews.assessments(cycle.id(), null).isEmpty()) {
 					cycles.reassess(cycle.id(), ACTOR);
 				}
-				if (classifications.placements(cycle.id()).isEmpty()) {
+				if (classifications.placements(cycle.id(), null).isEmpty()) {
 					cycles.reclassify(cycle.id(), ACTOR);
 				}
 				cycle = cycles.publish(cycle.id(), ACTOR);
@@ -127,7 +127,7 @@ public class DemoCycles implements DemoDataset {
 	 */
 	private void review(Cycle cycle, List<Community> communities, double[] standing) {
 		java.util.Set<String> given = new java.util.HashSet<>();
-		reviews.reviews(cycle.id()).forEach(r -> given.add(r.communityId() + "/" + r.kind()));
+		reviews.reviews(cycle.id(), null).forEach(r -> given.add(r.communityId() + "/" + r.kind()));
 		Random random = new Random(SEED + cycle.period().hashCode());
 		for (int i = 0; i < communities.size(); i++) {
 			String community = communities.get(i).id();

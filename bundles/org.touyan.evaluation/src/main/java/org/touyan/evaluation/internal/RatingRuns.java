@@ -335,7 +335,7 @@ public class RatingRuns {
 	Map<String, String> secretaries() {
 		Map<String, String> byCommunity = new HashMap<>();
 		for (int offset = 0;; offset += RestConstants.MAX_LIMIT) {
-			Page<Post> page = people.posts(null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(offset, RestConstants.MAX_LIMIT));
+			Page<Post> page = people.posts(null, null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(offset, RestConstants.MAX_LIMIT));
 			page.items().forEach(p -> byCommunity.put(p.unitId(), p.personId()));
 			if (offset + RestConstants.MAX_LIMIT >= page.total()) {
 				return byCommunity;

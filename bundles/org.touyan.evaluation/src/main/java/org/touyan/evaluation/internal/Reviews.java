@@ -115,7 +115,7 @@ public class Reviews {
 			throw ProblemException.conflict("Reviews are given only while the cycle is OPEN; it is " + cycle.status().name());
 		}
 		Community community = community(cycle, request.communityId());
-		String person = people.posts(community.id(), PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 1)).items().stream()
+		String person = people.posts(community.id(), null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 1)).items().stream()
 				.map(Post::personId).findFirst()
 				.orElseThrow(() -> ProblemException.conflict(community.name() + " has no current secretary to review"));
 		Review review = new Review(cycleId, community.id(), person, kind.name(), request.score(), comment, actor);
@@ -130,10 +130,12 @@ public class Reviews {
 		return review;
 	}
 
-	public List<Review> reviews(String cycleId) {
+	/** The reviews of a cycle, of one community when {@code communityId} is not null. */
+	public List<Review> reviews(String cycleId, String communityId) {
 		return store.read(c -> Sql.query(c, "SELECT cycle_id, community_id, person_id, kind, score, comment, actor FROM eval_review"
-				+ " WHERE cycle_id = ? ORDER BY community_id, kind", rs -> new Review(rs.getString(1), rs.getString(2), rs.getString(3),
-						rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7)), cycleId));
+				+ " WHERE cycle_id = ?" + (communityId == null ? "" : " AND community_id = ?") + " ORDER BY community_id, kind",
+				rs -> new Review(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+						rs.getString(6), rs.getString(7)), Sql.args(cycleId, communityId)));
 	}
 
 	/**
@@ -178,7 +180,7 @@ public class Reviews {
 		}
 		return store.write(c -> {
 			Map<String, Assessment> before = new HashMap<>();
-			assessments(c, cycle.id()).forEach(a -> before.put(a.communityId(), a));
+			assessments(c, cycle.id(), null).forEach(a -> before.put(a.communityId(), a));
 			Sql.update(c, "DELETE FROM eval_assessment WHERE cycle_id = ?", null, cycle.id());
 			for (Assessment a : results) {
 				Provenance p = a.provenance();
@@ -193,16 +195,18 @@ public class Reviews {
 		});
 	}
 
-	public List<Assessment> assessments(String cycleId) {
-		return store.read(c -> assessments(c, cycleId));
+	/** The assessments of a cycle, of one community when {@code communityId} is not null. */
+	public List<Assessment> assessments(String cycleId, String communityId) {
+		return store.read(c -> assessments(c, cycleId, communityId));
 	}
 
 	private static final String COLUMNS = "cycle_id, community_id, person_id, self_score, residents_score, ballots, street_score,"
 			+ " org_score, total, grade, explanation, failure, plugin_bundle, plugin_version, policy_id, binding_revision, input_hash";
 
-	private static List<Assessment> assessments(Connection c, String cycleId) throws SQLException {
-		return Sql.query(c, "SELECT " + COLUMNS + " FROM eval_assessment WHERE cycle_id = ? ORDER BY community_id", Reviews::assessment,
-				cycleId);
+	private static List<Assessment> assessments(Connection c, String cycleId, String communityId) throws SQLException {
+		return Sql.query(c, "SELECT " + COLUMNS + " FROM eval_assessment WHERE cycle_id = ?"
+				+ (communityId == null ? "" : " AND community_id = ?") + " ORDER BY community_id", Reviews::assessment,
+				Sql.args(cycleId, communityId));
 	}
 
 	private static Assessment assessment(ResultSet rs) throws SQLException {

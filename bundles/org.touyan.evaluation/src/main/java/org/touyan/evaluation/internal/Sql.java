@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.touyan.api.rest.Page;
@@ -28,6 +30,11 @@ final class Sql {
 	@FunctionalInterface
 	interface Row<T> {
 		T map(ResultSet rs) throws SQLException;
+	}
+
+	/** The arguments that are not null, for a query whose optional filters are appended only when given. */
+	static Object[] args(Object... values) {
+		return Arrays.stream(values).filter(Objects::nonNull).toArray();
 	}
 
 	static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {

@@ -1,5 +1,11 @@
 package org.touyan.evaluation.internal;
 
+import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.PLUGIN_ADMIN;
+import static org.touyan.api.security.Role.SECRETARY;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,6 +28,7 @@ import org.touyan.api.policy.Provenance;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
 
 /**
  * Star ratings over REST. The preview rates scores without storing anything: a street sees what
@@ -61,6 +68,7 @@ public class StarRatingResource {
 	@POST
 	@Path("preview")
 	@Summary("Rates one community's scores with the formula bound for its street, without storing anything")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public PreviewAnswer preview(PreviewRequest request) {
 		if (request == null) {
 			throw ProblemException.invalid(null, "A JSON body is required");

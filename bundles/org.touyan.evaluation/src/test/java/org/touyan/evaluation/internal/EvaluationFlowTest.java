@@ -88,7 +88,7 @@ class EvaluationFlowTest {
 		assertEquals(2, ratings.rating(c.id(), "c2").orElseThrow().stars(), "(70 + 60) / 2 = 65 is at least 60: 2 stars");
 		assertEquals(List.of("p1 star-rating.rated evaluation-cycle/" + c.id() + "/rating/c1",
 				"p1 classification.placed evaluation-cycle/" + c.id() + "/classification"), fakes.appended);
-		List<Classifications.Placement> placed = classifications.placements(c.id());
+		List<Classifications.Placement> placed = classifications.placements(c.id(), null);
 		assertEquals(1, placed.size(), "only c1 has a secretary");
 		assertEquals(org.touyan.api.evaluation.SecretaryType.BACKBONE, placed.get(0).type());
 		assertEquals(List.of("书记工作室", "书记工作法", "书记特色课"), placed.get(0).measures());
@@ -274,7 +274,7 @@ class EvaluationFlowTest {
 		book.enter(c.id(), batch("dep-mzj", "c1", 95), "x");
 
 		cycles.closeScoring(c.id(), "x");
-		List<Reviews.Assessment> done = reviews.assessments(c.id());
+		List<Reviews.Assessment> done = reviews.assessments(c.id(), null);
 		assertEquals(1, done.size());
 		Reviews.Assessment a = done.get(0);
 		assertEquals("p1", a.personId());

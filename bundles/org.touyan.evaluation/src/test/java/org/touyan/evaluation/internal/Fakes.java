@@ -136,16 +136,16 @@ final class Fakes {
 	/** People: community c1's secretary is p1; the others have none. */
 	People people() {
 		return (People) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { People.class }, (p, m, a) -> {
-			if (m.getName().equals("posts") && a.length == 4 && a[1] == PostKind.STREET_CADRE) {
+			if (m.getName().equals("posts") && a.length == 5 && a[2] == PostKind.STREET_CADRE) {
 				return page("s1".equals(a[0]) ? List.of(new Post("post9", "h1", PostKind.STREET_CADRE, "s1", LocalDate.of(2020, 1, 1), null,
-						null, null)) : List.<Post>of(), (Paging) a[3]);
+						null, null)) : List.<Post>of(), (Paging) a[4]);
 			}
 			if (m.getName().equals("person")) {
 				return "h1".equals(a[0]) ? Optional.of(new org.touyan.api.registry.Person("h1", "d1", "王街道", "female", null, null, null,
 						null, null, null)) : Optional.empty();
 			}
-			if (m.getName().equals("posts") && a.length == 4) {
-				Paging paging = (Paging) a[3];
+			if (m.getName().equals("posts") && a.length == 5) {
+				Paging paging = (Paging) a[4];
 				List<Post> posts = a[0] != null && !a[0].equals("c1") ? List.of()
 						: List.of(new Post("post1", "p1", PostKind.COMMUNITY_SECRETARY, "c1", LocalDate.of(2021, 1, 1), null, null, null));
 				return page(posts, paging);

@@ -1,5 +1,8 @@
 package org.touyan.plugins.internal;
 
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.PLUGIN_ADMIN;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -30,6 +33,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
 import org.touyan.plugins.internal.Views.BindingRequest;
 import org.touyan.plugins.internal.Views.BindingView;
 import org.touyan.plugins.internal.Views.PluginEvent;
@@ -61,6 +65,7 @@ public class PluginResource {
 	@GET
 	@Summary("The plugin mode (production or development), trusted signing keys, pins, installed plugins with their "
 			+ "version, signer, state, policies and bindings, and the latest refusals")
+	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
 	public Views.PluginsOverview plugins() {
 		return manager.overview();
 	}
@@ -68,6 +73,7 @@ public class PluginResource {
 	@GET
 	@Path("{bsn}")
 	@Summary("One installed plugin")
+	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
 	public PluginView plugin(@PathParam("bsn") String bsn) {
 		return manager.view(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn));
 	}
@@ -77,6 +83,7 @@ public class PluginResource {
 	@Summary(value = "Installs a plugin jar, or updates the installed version without a gap (stage=true: installs "
 			+ "and checks it beside the current one without binding it); a jar that is not trusted, fails to start, "
 			+ "lacks a bound policy or fails its fixtures is refused and the old version keeps serving", returns = PluginView.class)
+	@Access(PLUGIN_ADMIN)
 	public Response install(@QueryParam("stage") String stage, InputStream jar) throws IOException {
 		if (stage != null && !stage.equals("true") && !stage.equals("false")) {
 			throw ProblemException.invalid("stage", "stage is true or false");
@@ -88,6 +95,7 @@ public class PluginResource {
 	@POST
 	@Path("{bsn}/promote")
 	@Summary("Binds the staged version wherever the current one is bound, and removes the current one")
+	@Access(PLUGIN_ADMIN)
 	public PluginView promote(@PathParam("bsn") String bsn) {
 		return manager.promote(bsn);
 	}
@@ -95,6 +103,7 @@ public class PluginResource {
 	@DELETE
 	@Path("{bsn}/staged")
 	@Summary("Discards the staged version")
+	@Access(PLUGIN_ADMIN)
 	public void discard(@PathParam("bsn") String bsn) {
 		manager.discard(bsn);
 	}
@@ -103,6 +112,7 @@ public class PluginResource {
 	@Path("what-if")
 	@Consumes(MediaType.APPLICATION_JSON)
 	@Summary("Rates the given communities with the active and the staged version of a star formula and lists the differences")
+	@Access(PLUGIN_ADMIN)
 	public WhatIfReport whatIf(WhatIfRequest request) {
 		if (request == null) {
 			throw ProblemException.invalid(null, "A JSON body is required");
@@ -118,6 +128,7 @@ public class PluginResource {
 	@GET
 	@Path("pins")
 	@Summary("Keys under which bindings are pinned (open evaluation cycles)")
+	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
 	public java.util.Set<String> pins() {
 		return manager.pins();
 	}
@@ -125,6 +136,7 @@ public class PluginResource {
 	@GET
 	@Path("pins/{key}")
 	@Summary("The bindings pinned under a key")
+	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
 	public List<BindingView> pinned(@PathParam("key") String key) {
 		return manager.pinned(key).stream().map(BindingView::of).toList();
 	}
@@ -132,6 +144,7 @@ public class PluginResource {
 	@PUT
 	@Path("pins/{key}")
 	@Summary("Pins every binding in force under a key, e.g. an evaluation cycle that opens; its versions stay until released")
+	@Access(PLUGIN_ADMIN)
 	public List<BindingView> pin(@PathParam("key") String key) {
 		return manager.pinBindings(key).stream().map(BindingView::of).toList();
 	}
@@ -139,6 +152,7 @@ public class PluginResource {
 	@DELETE
 	@Path("pins/{key}")
 	@Summary("Releases a pin (its cycle closed); versions nothing else holds are removed")
+	@Access(PLUGIN_ADMIN)
 	public void release(@PathParam("key") String key) {
 		manager.release(key);
 	}
@@ -146,6 +160,7 @@ public class PluginResource {
 	@DELETE
 	@Path("{bsn}")
 	@Summary("Removes a plugin that nothing is bound to")
+	@Access(PLUGIN_ADMIN)
 	public void remove(@PathParam("bsn") String bsn) {
 		manager.remove(bsn);
 	}
@@ -153,6 +168,7 @@ public class PluginResource {
 	@POST
 	@Path("{bsn}/rollback")
 	@Summary("Goes back to the plugin's previous version and the binding parameters it had")
+	@Access(PLUGIN_ADMIN)
 	public PluginView rollback(@PathParam("bsn") String bsn) {
 		return manager.rollback(bsn);
 	}
@@ -160,6 +176,7 @@ public class PluginResource {
 	@GET
 	@Path("bindings")
 	@Summary("Which policy serves which SPI for the platform, each district and each street")
+	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
 	public List<BindingView> bindings() {
 		return manager.bindings().stream().map(BindingView::of).toList();
 	}
@@ -167,6 +184,7 @@ public class PluginResource {
 	@GET
 	@Path("bindings/revisions/{revision}")
 	@Summary("The binding revision a result's provenance names: which policy version, where, with which parameters")
+	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
 	public BindingView revision(@PathParam("revision") String revision) {
 		long r;
 		try {
@@ -181,6 +199,7 @@ public class PluginResource {
 	@Path("bindings")
 	@Consumes(MediaType.APPLICATION_JSON)
 	@Summary("Binds a policy for an SPI in a scope (street, district, or the platform when both are absent)")
+	@Access(PLUGIN_ADMIN)
 	public BindingView bind(BindingRequest request) {
 		if (request == null) {
 			throw ProblemException.invalid(null, "A JSON body is required");
@@ -192,6 +211,7 @@ public class PluginResource {
 	@GET
 	@Path("events")
 	@Summary("What happened to plugins, newest first: installs, updates, refusals, removals, rollbacks, bindings")
+	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
 	public Page<PluginEvent> events(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return manager.events(Paging.of(offset, limit));
 	}

@@ -1,5 +1,11 @@
 package org.touyan.registry.internal;
 
+import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.PLUGIN_ADMIN;
+import static org.touyan.api.security.Role.SECRETARY;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -28,6 +34,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
 
 /**
  * Eligibility checks over REST. The rule sets are plugin services behind {@link Eligibility}, so
@@ -52,6 +59,7 @@ public class EligibilityResource {
 	@GET
 	@Path("eligibility/rule-sets")
 	@Summary("Installed eligibility rule sets (不得当选的具体情形) with their rules and provenance")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public List<RuleSetInfo> ruleSets() {
 		return eligibility.ruleSets();
 	}
@@ -59,6 +67,7 @@ public class EligibilityResource {
 	@POST
 	@Path("people/{id}/eligibility-checks")
 	@Summary(value = "Checks a person against the district's rule set; the verdict lists every rule that fired", returns = EligibilityCheck.class)
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
 	public Response check(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, CheckInput input) {
 		EligibilityCheck check = eligibility.check(id, input, actor);
 		return Response.status(201).header("Location", "eligibility-checks/" + check.id()).entity(check).build();
@@ -67,6 +76,7 @@ public class EligibilityResource {
 	@GET
 	@Path("people/{id}/eligibility-checks")
 	@Summary("A person's eligibility checks, newest first")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
 	public Page<EligibilityCheck> checks(@PathParam("id") String id, @QueryParam("offset") String offset,
 			@QueryParam("limit") String limit) {
 		return eligibility.checks(id, Paging.of(offset, limit));
@@ -75,6 +85,7 @@ public class EligibilityResource {
 	@GET
 	@Path("eligibility-checks/{id}")
 	@Summary("One eligibility check with its verdict and provenance")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "eligibility-check:id")
 	public EligibilityCheck checkById(@PathParam("id") String id) {
 		return eligibility.checkById(id).orElseThrow(() -> ProblemException.notFound("eligibility check", id));
 	}

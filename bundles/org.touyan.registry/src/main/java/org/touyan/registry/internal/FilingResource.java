@@ -1,5 +1,8 @@
 package org.touyan.registry.internal;
 
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -11,9 +14,11 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,6 +37,8 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
+import org.touyan.api.security.Authorization;
 
 /** Mid-term adjustment filings (规范备案) over REST; the procedure's rules live in {@link Filings}. */
 @Component(service = FilingResource.class)
@@ -44,15 +51,18 @@ import org.touyan.api.rest.Summary;
 public class FilingResource {
 
 	private final Filings filings;
+	private final Authorization authorization;
 
 	@Activate
-	public FilingResource(@Reference Filings filings) {
+	public FilingResource(@Reference Filings filings, @Reference Authorization authorization) {
 		this.filings = filings;
+		this.authorization = authorization;
 	}
 
 	@GET
 	@Path("districts/{id}/filing-steps")
 	@Summary("The six steps of the district's filing procedure")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public List<FilingStepDefinition> steps(@PathParam("id") String id) {
 		return filings.steps(id);
 	}
@@ -60,21 +70,25 @@ public class FilingResource {
 	@PUT
 	@Path("districts/{id}/filing-steps")
 	@Summary("Sets the district's six filing steps; the first three are fixed")
+	@Access(DISTRICT_ADMIN)
 	public List<FilingStepDefinition> configureSteps(@PathParam("id") String id, List<FilingStepDefinition> steps) {
 		return filings.configureSteps(id, steps);
 	}
 
 	@GET
 	@Path("filings")
-	@Summary("Filings of a district (district=id), by status (status=OPEN|FILED|WITHDRAWN), a page at a time")
-	public Page<Filing> filings(@QueryParam("district") String district, @QueryParam("status") String status,
-			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-		return filings.filings(district, status(status), Paging.of(offset, limit));
+	@Summary("Filings of a district (district=id) or of a street's communities (street=id), by status"
+			+ " (status=OPEN|FILED|WITHDRAWN), a page at a time")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
+	public Page<Filing> filings(@QueryParam("district") String district, @QueryParam("street") String street,
+			@QueryParam("status") String status, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return filings.filings(district, street, status(status), Paging.of(offset, limit));
 	}
 
 	@GET
 	@Path("filings/{id}")
 	@Summary("One filing with its steps and vetting verdicts")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "filing:id")
 	public Filing filing(@PathParam("id") String id) {
 		return filings.filing(id).orElseThrow(() -> ProblemException.notFound("filing", id));
 	}
@@ -82,7 +96,13 @@ public class FilingResource {
 	@POST
 	@Path("filings")
 	@Summary(value = "Opens a filing for an appointment or removal of a community Party secretary", returns = Filing.class)
-	public Response open(@HeaderParam(Validation.ACTOR_HEADER) String actor, FilingInput input) {
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	public Response open(@HeaderParam(Validation.ACTOR_HEADER) String actor, @Context SecurityContext security,
+			FilingInput input) {
+		if (input != null && input.communityId() != null) {
+			// the community is only in the body: a street files for its own communities
+			authorization.requireOwner(Callers.of(security), "community", input.communityId());
+		}
 		Filing f = filings.open(input, actor);
 		return Response.status(201).header("Location", "filings/" + f.id()).entity(f).build();
 	}
@@ -90,6 +110,7 @@ public class FilingResource {
 	@POST
 	@Path("filings/{id}/steps/{position}/complete")
 	@Summary("Marks a step done; steps are done in order")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "filing:id")
 	public Filing completeStep(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
 			@PathParam("position") String position, FilingNote note) {
 		int n;
@@ -104,6 +125,7 @@ public class FilingResource {
 	@POST
 	@Path("filings/{id}/vettings")
 	@Summary("Records a vetting department's pass or fail (联查联审)")
+	@Access(DISTRICT_ADMIN)
 	public Filing vet(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, VettingInput verdict) {
 		return filings.vet(id, verdict, actor);
 	}
@@ -111,6 +133,7 @@ public class FilingResource {
 	@POST
 	@Path("filings/{id}/file")
 	@Summary("District-level filing (区级备案): closes the filing and applies the post change")
+	@Access(DISTRICT_ADMIN)
 	public Filing file(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, FilingNote note) {
 		return filings.file(id, note, actor);
 	}
@@ -118,6 +141,7 @@ public class FilingResource {
 	@POST
 	@Path("filings/{id}/withdraw")
 	@Summary("Withdraws an open filing, with a note saying why")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "filing:id")
 	public Filing withdraw(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, FilingNote note) {
 		return filings.withdraw(id, note, actor);
 	}

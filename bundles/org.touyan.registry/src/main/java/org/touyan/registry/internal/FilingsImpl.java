@@ -84,12 +84,16 @@ public class FilingsImpl implements Filings {
 	}
 
 	@Override
-	public Page<Filing> filings(String districtId, FilingStatus status, Paging paging) {
+	public Page<Filing> filings(String districtId, String streetId, FilingStatus status, Paging paging) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		List<Object> args = new ArrayList<>();
 		if (districtId != null) {
 			where.append(" AND district_id = ?");
 			args.add(districtId);
+		}
+		if (streetId != null) {
+			where.append(" AND community_id IN (SELECT id FROM community WHERE street_id = ?)");
+			args.add(streetId);
 		}
 		if (status != null) {
 			where.append(" AND status = ?");

@@ -1,5 +1,11 @@
 package org.touyan.registry.internal;
 
+import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.PLUGIN_ADMIN;
+import static org.touyan.api.security.Role.SECRETARY;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -33,6 +39,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
 
 /** Organisation units over REST; all rules live in {@link OrgUnits}. */
 @Component(service = OrgUnitResource.class)
@@ -54,6 +61,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("districts")
 	@Summary("Districts, a page at a time")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Page<District> districts(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return units.districts(Paging.of(offset, limit));
 	}
@@ -61,6 +69,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("districts/{id}")
 	@Summary("One district")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public District district(@PathParam("id") String id) {
 		return units.district(id).orElseThrow(() -> ProblemException.notFound("district", id));
 	}
@@ -68,6 +77,7 @@ public class OrgUnitResource {
 	@POST
 	@Path("districts")
 	@Summary(value = "Creates a district", returns = District.class)
+	@Access(DISTRICT_ADMIN)
 	public Response createDistrict(UnitInput input) {
 		District d = units.createDistrict(input);
 		return Response.status(201).header("Location", "districts/" + d.id()).entity(d).build();
@@ -76,6 +86,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("districts/{id}")
 	@Summary("Changes a district's code or names")
+	@Access(DISTRICT_ADMIN)
 	public District updateDistrict(@PathParam("id") String id, UnitInput input) {
 		return units.updateDistrict(id, input);
 	}
@@ -83,6 +94,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("streets")
 	@Summary("Streets of one district (district=id) or of all, a page at a time")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Page<Street> streets(@QueryParam("district") String district, @QueryParam("offset") String offset,
 			@QueryParam("limit") String limit) {
 		return units.streets(district, Paging.of(offset, limit));
@@ -91,6 +103,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("streets/{id}")
 	@Summary("One street")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Street street(@PathParam("id") String id) {
 		return units.street(id).orElseThrow(() -> ProblemException.notFound("street", id));
 	}
@@ -98,6 +111,7 @@ public class OrgUnitResource {
 	@POST
 	@Path("streets")
 	@Summary(value = "Creates a street in the district given as parentId", returns = Street.class)
+	@Access(DISTRICT_ADMIN)
 	public Response createStreet(UnitInput input) {
 		Street s = units.createStreet(input);
 		return Response.status(201).header("Location", "streets/" + s.id()).entity(s).build();
@@ -106,6 +120,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("streets/{id}")
 	@Summary("Changes a street's code or names")
+	@Access(DISTRICT_ADMIN)
 	public Street updateStreet(@PathParam("id") String id, UnitInput input) {
 		return units.updateStreet(id, input);
 	}
@@ -113,6 +128,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("districts/{id}/settings")
 	@Summary("A district's registry settings")
+	@Access(DISTRICT_ADMIN)
 	public DistrictSettings settings(@PathParam("id") String id) {
 		return units.settings(id);
 	}
@@ -120,6 +136,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("districts/{id}/settings")
 	@Summary("Changes a district's registry settings")
+	@Access(DISTRICT_ADMIN)
 	public DistrictSettings updateSettings(@PathParam("id") String id, DistrictSettings settings) {
 		return units.updateSettings(id, settings);
 	}
@@ -127,6 +144,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("communities")
 	@Summary("Communities of a district (district=id) or street (street=id), a page at a time")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Page<Community> communities(@QueryParam("district") String district, @QueryParam("street") String street,
 			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return units.communities(district, street, Paging.of(offset, limit));
@@ -135,6 +153,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("communities/{id}")
 	@Summary("One community")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Community community(@PathParam("id") String id) {
 		return units.community(id).orElseThrow(() -> ProblemException.notFound("community", id));
 	}
@@ -142,6 +161,7 @@ public class OrgUnitResource {
 	@POST
 	@Path("communities")
 	@Summary(value = "Creates a community in the street given as parentId", returns = Community.class)
+	@Access(DISTRICT_ADMIN)
 	public Response createCommunity(UnitInput input) {
 		Community k = units.createCommunity(input);
 		return Response.status(201).header("Location", "communities/" + k.id()).entity(k).build();
@@ -150,6 +170,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("communities/{id}")
 	@Summary("Changes a community's code or names")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "community:id")
 	public Community updateCommunity(@PathParam("id") String id, UnitInput input) {
 		return units.updateCommunity(id, input);
 	}
@@ -157,6 +178,7 @@ public class OrgUnitResource {
 	@DELETE
 	@Path("communities/{id}")
 	@Summary("Deletes a community that never had a post, filing or joint committee")
+	@Access(DISTRICT_ADMIN)
 	public void deleteCommunity(@PathParam("id") String id) {
 		units.deleteCommunity(id);
 	}
@@ -164,6 +186,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("joint-committees")
 	@Summary("Joint area Party committees (片区联合党委) of a district (district=id), a page at a time")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Page<JointCommittee> jointCommittees(@QueryParam("district") String district,
 			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return units.jointCommittees(district, Paging.of(offset, limit));
@@ -172,6 +195,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("joint-committees/{id}")
 	@Summary("One joint area Party committee with its communities")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public JointCommittee jointCommittee(@PathParam("id") String id) {
 		return units.jointCommittee(id).orElseThrow(() -> ProblemException.notFound("joint committee", id));
 	}
@@ -179,6 +203,7 @@ public class OrgUnitResource {
 	@POST
 	@Path("joint-committees")
 	@Summary(value = "Creates a joint area Party committee of 3-4 communities", returns = JointCommittee.class)
+	@Access(DISTRICT_ADMIN)
 	public Response createJointCommittee(JointCommitteeInput input) {
 		JointCommittee j = units.createJointCommittee(input);
 		return Response.status(201).header("Location", "joint-committees/" + j.id()).entity(j).build();
@@ -187,6 +212,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("joint-committees/{id}")
 	@Summary("Changes a joint committee's code, names or communities")
+	@Access(DISTRICT_ADMIN)
 	public JointCommittee updateJointCommittee(@PathParam("id") String id, JointCommitteeInput input) {
 		return units.updateJointCommittee(id, input);
 	}
@@ -194,6 +220,7 @@ public class OrgUnitResource {
 	@DELETE
 	@Path("joint-committees/{id}")
 	@Summary("Dissolves a joint committee; its communities stay")
+	@Access(DISTRICT_ADMIN)
 	public void deleteJointCommittee(@PathParam("id") String id) {
 		units.deleteJointCommittee(id);
 	}
@@ -201,6 +228,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("departments")
 	@Summary("District departments (区直部门), filtered by district, scores=true|false, vets=true|false")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Page<Department> departments(@QueryParam("district") String district, @QueryParam("scores") String scores,
 			@QueryParam("vets") String vets, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return units.departments(district, flag("scores", scores), flag("vets", vets), Paging.of(offset, limit));
@@ -209,6 +237,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("departments/{id}")
 	@Summary("One department")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Department department(@PathParam("id") String id) {
 		return units.department(id).orElseThrow(() -> ProblemException.notFound("department", id));
 	}
@@ -216,6 +245,7 @@ public class OrgUnitResource {
 	@POST
 	@Path("departments")
 	@Summary(value = "Creates a department of a district", returns = Department.class)
+	@Access(DISTRICT_ADMIN)
 	public Response createDepartment(DepartmentInput input) {
 		Department d = units.createDepartment(input);
 		return Response.status(201).header("Location", "departments/" + d.id()).entity(d).build();
@@ -224,6 +254,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("departments/{id}")
 	@Summary("Changes a department's code, names or roles")
+	@Access(DISTRICT_ADMIN)
 	public Department updateDepartment(@PathParam("id") String id, DepartmentInput input) {
 		return units.updateDepartment(id, input);
 	}
@@ -231,6 +262,7 @@ public class OrgUnitResource {
 	@DELETE
 	@Path("departments/{id}")
 	@Summary("Deletes a department that has recorded no vetting verdict")
+	@Access(DISTRICT_ADMIN)
 	public void deleteDepartment(@PathParam("id") String id) {
 		units.deleteDepartment(id);
 	}

@@ -29,6 +29,7 @@ import org.touyan.api.registry.SealInput;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.security.Masking;
 import org.touyan.api.store.Store;
 
 /**
@@ -52,10 +53,20 @@ public class PeopleImpl implements People {
 	}
 
 	@Override
-	public Page<Person> people(String districtId, Paging paging) {
-		List<Object> args = districtId == null ? List.of() : List.of(districtId);
-		return store.read(c -> OrgUnitsImpl.page(c, PERSON + (districtId == null ? " WHERE 1 = 1" : " WHERE district_id = ?"),
-				"name, id", paging, PeopleImpl::person, args));
+	public Page<Person> people(String districtId, String streetId, Paging paging) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (districtId != null) {
+			where.append(" AND district_id = ?");
+			args.add(districtId);
+		}
+		if (streetId != null) {
+			// a current post in the street itself (street cadre) or in one of its communities
+			where.append(" AND id IN (SELECT p.person_id FROM post p LEFT JOIN community k ON k.id = p.unit_id"
+					+ " WHERE p.end_date IS NULL AND COALESCE(k.street_id, p.unit_id) = ?)");
+			args.add(streetId);
+		}
+		return store.read(c -> OrgUnitsImpl.page(c, PERSON + where, "name, id", paging, PeopleImpl::person, args));
 	}
 
 	@Override
@@ -91,10 +102,10 @@ public class PeopleImpl implements People {
 		String who = Validation.actor(actor);
 		return store.write(c -> {
 			Person current = openPerson(c, id);
-			PersonInput in = input != null && input.districtId() == null
-					? new PersonInput(current.districtId(), input.name(), input.gender(), input.birthDate(), input.idNumber(),
-							input.phone(), input.education(), input.partyMemberSince())
-					: input;
+			PersonInput in = input == null ? null
+					: new PersonInput(input.districtId() == null ? current.districtId() : input.districtId(), input.name(),
+							input.gender(), input.birthDate(), unmasked("idNumber", input.idNumber(), current.idNumber()),
+							unmasked("phone", input.phone(), current.phone()), input.education(), input.partyMemberSince());
 			Person p = validPerson(id, in);
 			if (!p.districtId().equals(current.districtId())) {
 				throw ProblemException.invalid("districtId", "a person cannot move to another district's registry");
@@ -109,6 +120,14 @@ public class PeopleImpl implements People {
 		});
 	}
 
+	/**
+	 * The number a correction means: a client reads numbers masked and may send them back unchanged,
+	 * which keeps the stored number rather than storing the mask.
+	 */
+	private static String unmasked(String field, String sent, String stored) {
+		return Masking.isMaskOf(field, sent, stored) ? stored : sent;
+	}
+
 	@Override
 	public List<Post> posts(String personId) {
 		return store.read(c -> {
@@ -118,12 +137,17 @@ public class PeopleImpl implements People {
 	}
 
 	@Override
-	public Page<Post> posts(String unitId, PostKind kind, boolean current, Paging paging) {
+	public Page<Post> posts(String unitId, String streetId, PostKind kind, boolean current, Paging paging) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		List<Object> args = new ArrayList<>();
 		if (unitId != null) {
 			where.append(" AND unit_id = ?");
 			args.add(unitId);
+		}
+		if (streetId != null) {
+			where.append(" AND (unit_id = ? OR unit_id IN (SELECT id FROM community WHERE street_id = ?))");
+			args.add(streetId);
+			args.add(streetId);
 		}
 		if (kind != null) {
 			where.append(" AND kind = ?");

@@ -1,6 +1,11 @@
 package org.touyan.registry.internal;
 
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.SECRETARY;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import java.util.List;
+import java.util.TreeSet;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -11,8 +16,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,6 +43,10 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
+import org.touyan.api.security.AuditLog;
+import org.touyan.api.security.Authorization;
+import org.touyan.api.security.Masking;
 
 /**
  * People, their posts and their archives over REST. Writes take the acting user from the
@@ -50,26 +61,44 @@ import org.touyan.api.rest.Summary;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PeopleResource {
 
+	/** Which masked number to reveal and why; the reason goes to the audit log. */
+	public record RevealRequest(String field, String reason) {
+	}
+
+	/**
+	 * A revealed number. The answer names it {@code value} because every JSON field called
+	 * {@code idNumber} or {@code phone} is masked on its way out.
+	 */
+	public record Revealed(String field, String value) {
+	}
+
 	private final People people;
 	private final Archive archive;
+	private final Authorization authorization;
+	private final AuditLog audit;
 
 	@Activate
-	public PeopleResource(@Reference People people, @Reference Archive archive) {
+	public PeopleResource(@Reference People people, @Reference Archive archive, @Reference Authorization authorization,
+			@Reference AuditLog audit) {
 		this.people = people;
 		this.archive = archive;
+		this.authorization = authorization;
+		this.audit = audit;
 	}
 
 	@GET
 	@Path("people")
-	@Summary("People of a district (district=id) or of all, by name, a page at a time")
-	public Page<Person> people(@QueryParam("district") String district, @QueryParam("offset") String offset,
-			@QueryParam("limit") String limit) {
-		return people.people(district, Paging.of(offset, limit));
+	@Summary("People of a district (district=id) or of all, with a current post in a street (street=id), by name, a page at a time")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
+	public Page<Person> people(@QueryParam("district") String district, @QueryParam("street") String street,
+			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return people.people(district, street, Paging.of(offset, limit));
 	}
 
 	@GET
 	@Path("people/{id}")
 	@Summary("One person")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:id")
 	public Person person(@PathParam("id") String id) {
 		return people.person(id).orElseThrow(() -> ProblemException.notFound("person", id));
 	}
@@ -77,6 +106,7 @@ public class PeopleResource {
 	@POST
 	@Path("people")
 	@Summary(value = "Registers a person; the archive opens with the first entry", returns = Person.class)
+	@Access(DISTRICT_ADMIN)
 	public Response createPerson(@HeaderParam(Validation.ACTOR_HEADER) String actor, PersonInput input) {
 		Person p = people.createPerson(input, actor);
 		return Response.status(201).header("Location", "people/" + p.id()).entity(p).build();
@@ -85,6 +115,7 @@ public class PeopleResource {
 	@PUT
 	@Path("people/{id}")
 	@Summary("Corrects a person's record (archived with before and after)")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
 	public Person updatePerson(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
 			PersonInput input) {
 		return people.updatePerson(id, input, actor);
@@ -93,6 +124,7 @@ public class PeopleResource {
 	@GET
 	@Path("people/{id}/posts")
 	@Summary("A person's posts, past and current, oldest first")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:id")
 	public List<Post> personPosts(@PathParam("id") String id) {
 		return people.posts(id);
 	}
@@ -100,24 +132,33 @@ public class PeopleResource {
 	@POST
 	@Path("people/{id}/posts")
 	@Summary(value = "Records a post the person takes up (or held)", returns = Post.class)
-	public Response addPost(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
-			PostInput input) {
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
+	public Response addPost(@HeaderParam(Validation.ACTOR_HEADER) String actor, @Context SecurityContext security,
+			@PathParam("id") String id, PostInput input) {
+		if (input != null && input.kind() != null && input.unitId() != null) {
+			// the unit is only in the body: a street may post its people only in itself and its communities
+			authorization.requireOwner(Callers.of(security), input.kind().inStreet() ? "street" : "community", input.unitId());
+		}
 		Post p = people.addPost(id, input, actor);
 		return Response.status(201).header("Location", "posts/" + p.id()).entity(p).build();
 	}
 
 	@GET
 	@Path("posts")
-	@Summary("Posts in a unit (unit=id) of a kind (kind=…), only current ones with current=true")
-	public Page<Post> posts(@QueryParam("unit") String unit, @QueryParam("kind") String kind,
-			@QueryParam("current") String current, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-		return people.posts(unit, kind(kind), Boolean.TRUE.equals(OrgUnitResource.flag("current", current)),
+	@Summary("Posts in a unit (unit=id), in a street and its communities (street=id), of a kind (kind=…), only current ones"
+			+ " with current=true")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
+	public Page<Post> posts(@QueryParam("unit") String unit, @QueryParam("street") String street,
+			@QueryParam("kind") String kind, @QueryParam("current") String current, @QueryParam("offset") String offset,
+			@QueryParam("limit") String limit) {
+		return people.posts(unit, street, kind(kind), Boolean.TRUE.equals(OrgUnitResource.flag("current", current)),
 				Paging.of(offset, limit));
 	}
 
 	@GET
 	@Path("posts/{id}")
 	@Summary("One post")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "post:id")
 	public Post post(@PathParam("id") String id) {
 		return people.post(id).orElseThrow(() -> ProblemException.notFound("post", id));
 	}
@@ -125,6 +166,7 @@ public class PeopleResource {
 	@POST
 	@Path("posts/{id}/end")
 	@Summary("Ends a current post; the post keeps its history")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "post:id")
 	public Post endPost(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
 			PostEnding ending) {
 		return people.endPost(id, ending, actor);
@@ -133,6 +175,7 @@ public class PeopleResource {
 	@GET
 	@Path("people/{id}/archive")
 	@Summary("A person's lifetime archive (一人一档), oldest entry first")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:id")
 	public Page<ArchiveEntry> archive(@PathParam("id") String id, @QueryParam("offset") String offset,
 			@QueryParam("limit") String limit) {
 		return archive.entries(id, Paging.of(offset, limit));
@@ -141,6 +184,7 @@ public class PeopleResource {
 	@GET
 	@Path("people/{id}/archive/verify")
 	@Summary("Verifies the archive's hash chain and reports the first broken entry")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:id")
 	public ArchiveVerification verify(@PathParam("id") String id) {
 		return archive.verify(id);
 	}
@@ -148,9 +192,30 @@ public class PeopleResource {
 	@POST
 	@Path("people/{id}/archive/seal")
 	@Summary("Seals the archive on departure (离任统一封存); it is read-only afterwards")
+	@Access(DISTRICT_ADMIN)
 	public Person seal(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
 			SealInput input) {
 		return people.seal(id, input, actor);
+	}
+
+	@POST
+	@Path("people/{id}/reveal")
+	@Summary("Reveals a person's ID number or phone unmasked; the reason (required) is written to the audit log")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
+	public Revealed reveal(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+			RevealRequest request) {
+		if (request == null) {
+			throw ProblemException.invalid(null, "A JSON body is required");
+		}
+		String field = Validation.required("field", request.field());
+		if (!Masking.FIELDS.contains(field)) {
+			throw ProblemException.invalid("field", "field must be one of " + new TreeSet<>(Masking.FIELDS));
+		}
+		String reason = Validation.text("reason", request.reason(), 200, true);
+		Person person = people.person(id).orElseThrow(() -> ProblemException.notFound("person", id));
+		String value = Masking.ID_NUMBER_FIELDS.contains(field) ? person.idNumber() : person.phone();
+		audit.record(Validation.actor(actor), "person.reveal", id, "ok", field + ": " + reason);
+		return new Revealed(field, value);
 	}
 
 	private static PostKind kind(String value) {

@@ -1,5 +1,11 @@
 package org.touyan.registry.internal;
 
+import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.PLUGIN_ADMIN;
+import static org.touyan.api.security.Role.SECRETARY;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -30,6 +36,7 @@ import org.touyan.api.registry.WorkingGroupInput;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
 
 /**
  * Reference data over REST: {@code duty-list} (7类37项职责清单) and {@code selection-standard}
@@ -54,6 +61,7 @@ public class ReferenceResource {
 	@GET
 	@Path("districts/{id}/reference/{kind}")
 	@Summary("Every version of a district's duty-list or selection-standard, oldest first")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public List<ReferenceVersion> versions(@PathParam("id") String id, @PathParam("kind") String kind) {
 		return data.versions(id, kind(kind));
 	}
@@ -61,6 +69,7 @@ public class ReferenceResource {
 	@GET
 	@Path("districts/{id}/reference/{kind}/in-force")
 	@Summary("The version in force on a date (date=, default today)")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public ReferenceVersion inForce(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("date") String date) {
 		LocalDate day = date == null || date.isBlank() ? LocalDate.now() : parse(date);
 		return data.inForce(id, kind(kind), day).orElseThrow(() -> new ProblemException(404, "Not found",
@@ -70,6 +79,7 @@ public class ReferenceResource {
 	@POST
 	@Path("districts/{id}/reference/{kind}")
 	@Summary(value = "Adds a version of the duty-list or selection-standard, in force from its date", returns = ReferenceVersion.class)
+	@Access(DISTRICT_ADMIN)
 	public Response addVersion(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
 			@PathParam("kind") String kind, ReferenceInput input) {
 		ReferenceVersion v = data.addVersion(id, kind(kind), input, actor);
@@ -79,6 +89,7 @@ public class ReferenceResource {
 	@GET
 	@Path("reference-versions/{id}")
 	@Summary("One version of a reference list")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public ReferenceVersion version(@PathParam("id") String id) {
 		return data.version(id).orElseThrow(() -> ProblemException.notFound("reference version", id));
 	}
@@ -86,6 +97,7 @@ public class ReferenceResource {
 	@GET
 	@Path("streets/{id}/working-groups")
 	@Summary("A street's five-person working groups (五人工作小组), by term")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:id")
 	public List<WorkingGroup> workingGroups(@PathParam("id") String id) {
 		return data.workingGroups(id);
 	}
@@ -93,6 +105,7 @@ public class ReferenceResource {
 	@POST
 	@Path("streets/{id}/working-groups")
 	@Summary(value = "Sets up a street's five-person working group for an election term", returns = WorkingGroup.class)
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:id")
 	public Response createWorkingGroup(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
 			WorkingGroupInput input) {
 		WorkingGroup g = data.createWorkingGroup(id, input, actor);

@@ -1,5 +1,8 @@
 package org.touyan.registry.internal;
 
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -12,9 +15,11 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,6 +38,8 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
+import org.touyan.api.security.Authorization;
 
 /** The reserve pipeline (雏雁储备) and assistant coverage over REST; the rules live in {@link Reserve}. */
 @Component(service = ReserveResource.class)
@@ -45,15 +52,18 @@ import org.touyan.api.rest.Summary;
 public class ReserveResource {
 
 	private final Reserve reserve;
+	private final Authorization authorization;
 
 	@Activate
-	public ReserveResource(@Reference Reserve reserve) {
+	public ReserveResource(@Reference Reserve reserve, @Reference Authorization authorization) {
 		this.reserve = reserve;
+		this.authorization = authorization;
 	}
 
 	@GET
 	@Path("reserve")
 	@Summary("Current reserve pool by district, street, tier and age band (minAge, maxAge on asOf), youngest first")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
 	public Page<ReserveMember> pool(@QueryParam("district") String district, @QueryParam("street") String street,
 			@QueryParam("tier") String tier, @QueryParam("minAge") String minAge, @QueryParam("maxAge") String maxAge,
 			@QueryParam("asOf") String asOf, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
@@ -64,6 +74,7 @@ public class ReserveResource {
 	@GET
 	@Path("people/{id}/reserve")
 	@Summary("A person's stays in the reserve pipeline, oldest first")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
 	public List<ReserveMembership> memberships(@PathParam("id") String id) {
 		return reserve.memberships(id);
 	}
@@ -71,7 +82,13 @@ public class ReserveResource {
 	@POST
 	@Path("people/{id}/reserve")
 	@Summary(value = "Puts a person into a tier of the reserve pipeline", returns = ReserveMembership.class)
-	public Response enter(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, ReserveEntry entry) {
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
+	public Response enter(@HeaderParam(Validation.ACTOR_HEADER) String actor, @Context SecurityContext security,
+			@PathParam("id") String id, ReserveEntry entry) {
+		if (entry != null && entry.streetId() != null) {
+			// the reserve's street is only in the body: a street builds its own pipeline
+			authorization.requireOwner(Callers.of(security), "street", entry.streetId());
+		}
 		ReserveMembership m = reserve.enter(id, entry, actor);
 		return Response.status(201).header("Location", "reserve/" + m.id()).entity(m).build();
 	}
@@ -79,6 +96,7 @@ public class ReserveResource {
 	@GET
 	@Path("reserve/{id}")
 	@Summary("One stay in the reserve pipeline")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "reserve:id")
 	public ReserveMembership membership(@PathParam("id") String id) {
 		return reserve.membership(id).orElseThrow(() -> ProblemException.notFound("reserve membership", id));
 	}
@@ -86,6 +104,7 @@ public class ReserveResource {
 	@POST
 	@Path("reserve/{id}/promote")
 	@Summary("Promotes a committee reserve to the secretary reserve")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "reserve:id")
 	public ReserveMembership promote(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
 			ReserveChange change) {
 		return reserve.promote(id, change, actor);
@@ -94,6 +113,7 @@ public class ReserveResource {
 	@POST
 	@Path("reserve/{id}/leave")
 	@Summary("Takes a person out of the reserve pipeline, with a reason")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "reserve:id")
 	public ReserveMembership leave(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
 			ReserveChange change) {
 		return reserve.leave(id, change, actor);
@@ -102,6 +122,7 @@ public class ReserveResource {
 	@GET
 	@Path("districts/{id}/assistant-coverage")
 	@Summary("Which communities of the district lack a current secretary assistant (书记助理)")
+	@Access(DISTRICT_ADMIN)
 	public AssistantCoverage assistantCoverage(@PathParam("id") String id) {
 		return reserve.assistantCoverage(id);
 	}

@@ -25,6 +25,7 @@ import org.touyan.api.registry.PostInput;
 import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Roster;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.security.Masking;
 import org.touyan.api.store.Store;
 import org.touyan.api.rest.Csv;
 
@@ -254,8 +255,10 @@ public class RosterImpl implements Roster {
 		});
 	}
 
+	/** A row of the export; ID numbers and phones leave masked, like every answer that carries them. */
 	private static List<String> cells(Person p, Post post, String unit) {
-		return Arrays.asList(p.name(), p.idNumber(), p.gender(), text(p.birthDate()), p.phone(), p.education(), text(p.partyMemberSince()),
+		return Arrays.asList(p.name(), Masking.mask("idNumber", p.idNumber()), p.gender(), text(p.birthDate()),
+				Masking.mask("phone", p.phone()), p.education(), text(p.partyMemberSince()),
 				post == null ? null : post.kind().name(), unit, post == null ? null : text(post.startDate()),
 				post == null ? null : text(post.endDate()), post == null ? null : post.endReason());
 	}

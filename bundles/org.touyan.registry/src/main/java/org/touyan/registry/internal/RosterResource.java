@@ -1,5 +1,7 @@
 package org.touyan.registry.internal;
 
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -20,6 +22,7 @@ import org.touyan.api.registry.ImportReport;
 import org.touyan.api.registry.Roster;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
 
 /**
  * Roster CSV import and export over REST. A rejected import answers 422 with its report (row,
@@ -47,6 +50,7 @@ public class RosterResource {
 	@Produces(MediaType.APPLICATION_JSON)
 	@Summary(value = "Imports people and posts from CSV (UTF-8); nothing is written unless every row is valid (else 422 with the report)",
 			returns = ImportReport.class)
+	@Access(DISTRICT_ADMIN)
 	public Response importCsv(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, String csv) {
 		ImportReport report = roster.importCsv(id, csv, actor);
 		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
@@ -56,6 +60,7 @@ public class RosterResource {
 	@Path("districts/{id}/roster")
 	@Produces(CSV + ";charset=UTF-8")
 	@Summary("Exports the district's people and posts as CSV, in the columns the import reads")
+	@Access(DISTRICT_ADMIN)
 	public String exportCsv(@PathParam("id") String id) {
 		return roster.exportCsv(id);
 	}

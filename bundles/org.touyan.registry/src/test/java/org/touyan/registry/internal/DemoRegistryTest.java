@@ -46,11 +46,11 @@ class DemoRegistryTest {
 		List<Community> communities = d.units().communities(district, null, Paging.of(0, 500)).items();
 		assertEquals(52, communities.size(), "loading twice adds nothing");
 		for (Community k : communities) {
-			assertEquals(1, d.people().posts(k.id(), PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 5)).total(), k.name());
-			assertEquals(1, d.people().posts(k.id(), PostKind.SECRETARY_ASSISTANT, true, Paging.of(0, 5)).total(), k.name());
+			assertEquals(1, d.people().posts(k.id(), null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 5)).total(), k.name());
+			assertEquals(1, d.people().posts(k.id(), null, PostKind.SECRETARY_ASSISTANT, true, Paging.of(0, 5)).total(), k.name());
 		}
 		assertEquals(52, d.reserve().assistantCoverage(district).covered());
-		assertEquals(5, d.people().posts(null, PostKind.FIRST_SECRETARY, true, Paging.of(0, 50)).total());
+		assertEquals(5, d.people().posts(null, null, PostKind.FIRST_SECRETARY, true, Paging.of(0, 50)).total());
 		assertEquals(105, d.reserve().pool(new Reserve.Query(district, null, null, null, null, LocalDate.of(2026, 11, 27)),
 				Paging.of(0, 1)).total());
 		assertEquals(60, d.reserve().pool(new Reserve.Query(district, null, ReserveTier.COMMITTEE_RESERVE, null, 31,
@@ -71,10 +71,10 @@ class DemoRegistryTest {
 			members.forEach(m -> assertTrue(d.people().person(m.personId()).orElseThrow().partyMemberSince() != null,
 					"working group members are Party members"));
 		}
-		for (var post : d.people().posts(null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 500)).items()) {
+		for (var post : d.people().posts(null, null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 500)).items()) {
 			assertTrue(d.people().person(post.personId()).orElseThrow().partyMemberSince() != null, "secretaries are Party members");
 		}
-		Person someone = d.people().people(district, Paging.of(0, 1)).items().get(0);
+		Person someone = d.people().people(district, null, Paging.of(0, 1)).items().get(0);
 		assertTrue(d.archive().verify(someone.id()).intact());
 	}
 
@@ -86,7 +86,7 @@ class DemoRegistryTest {
 	}
 
 	private static List<String> roster(Demo d) {
-		return d.people().people(d.district().id(), Paging.of(0, 500)).items().stream()
+		return d.people().people(d.district().id(), null, Paging.of(0, 500)).items().stream()
 				.map(p -> p.name() + " " + p.idNumber() + " " + p.phone()).toList();
 	}
 }

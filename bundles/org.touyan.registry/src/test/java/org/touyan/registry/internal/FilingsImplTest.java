@@ -82,7 +82,7 @@ class FilingsImplTest {
 		assertEquals(409, assertThrows(ProblemException.class, () -> filings.completeStep(f.id(), 2, null, null)).status());
 		Filing ready = allStepsAndVerdicts(f, true);
 		assertTrue(ready.pendingDepartments().isEmpty());
-		assertEquals(0, people.posts(community, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 10)).total(),
+		assertEquals(0, people.posts(community, null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 10)).total(),
 				"nothing takes effect before the district filing");
 
 		Filing filed = filings.file(f.id(), new FilingNote("区级备案"), "区委组织部");
@@ -105,7 +105,7 @@ class FilingsImplTest {
 		Filing f = allStepsAndVerdicts(appointment(), false);
 		ProblemException e = assertThrows(ProblemException.class, () -> filings.file(f.id(), null, null));
 		assertTrue(e.detail().contains("失信被执行人"), e.detail());
-		assertEquals(0, people.posts(community, PostKind.COMMUNITY_SECRETARY, false, Paging.of(0, 10)).total());
+		assertEquals(0, people.posts(community, null, PostKind.COMMUNITY_SECRETARY, false, Paging.of(0, 10)).total());
 		assertEquals("note", assertThrows(ProblemException.class, () -> filings.withdraw(f.id(), null, null)).field());
 		assertEquals(FilingStatus.WITHDRAWN, filings.withdraw(f.id(), new FilingNote("联查联审未通过"), null).status());
 		assertNotNull(appointment().id(), "a new filing may open once the old one is closed");
@@ -125,7 +125,7 @@ class FilingsImplTest {
 		filings.file(allStepsAndVerdicts(removal, true).id(), null, null);
 		Post ended = people.post(postId).orElseThrow();
 		assertEquals(LocalDate.of(2026, 9, 30), ended.endDate());
-		assertEquals(2, filings.filings(district.id(), FilingStatus.FILED, Paging.of(0, 10)).total());
+		assertEquals(2, filings.filings(district.id(), null, FilingStatus.FILED, Paging.of(0, 10)).total());
 	}
 
 	@Test
@@ -136,6 +136,6 @@ class FilingsImplTest {
 				FilingKind.APPOINTMENT, candidate.id(), "nope", null, LocalDate.of(2026, 3, 1)), null)).field());
 		assertEquals("kind", assertThrows(ProblemException.class, () -> filings.open(new FilingInput(district.id(),
 				null, candidate.id(), community, null, LocalDate.of(2026, 3, 1)), null)).field());
-		assertEquals(0, filings.filings(district.id(), null, Paging.of(0, 10)).total());
+		assertEquals(0, filings.filings(district.id(), null, null, Paging.of(0, 10)).total());
 	}
 }

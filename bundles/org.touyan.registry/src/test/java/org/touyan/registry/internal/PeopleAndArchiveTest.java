@@ -85,7 +85,7 @@ class PeopleAndArchiveTest {
 		ProblemException dup = assertThrows(ProblemException.class, () -> register("王建国二", "32010619850315001"));
 		assertEquals(409, dup.status());
 		assertEquals("idNumber", dup.field());
-		assertEquals(1, people.people(district.id(), Paging.of(0, 10)).total());
+		assertEquals(1, people.people(district.id(), null, Paging.of(0, 10)).total());
 	}
 
 	@Test
@@ -105,8 +105,8 @@ class PeopleAndArchiveTest {
 				() -> people.endPost(first.id(), new PostEnding(LocalDate.of(2024, 2, 1), "again"), null)).status());
 		people.addPost(b.id(), new PostInput(PostKind.COMMUNITY_SECRETARY, community, LocalDate.of(2024, 1, 1), null, null), null);
 
-		assertEquals(2, people.posts(community, PostKind.COMMUNITY_SECRETARY, false, Paging.of(0, 10)).total());
-		List<Post> current = people.posts(community, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 10)).items();
+		assertEquals(2, people.posts(community, null, PostKind.COMMUNITY_SECRETARY, false, Paging.of(0, 10)).total());
+		List<Post> current = people.posts(community, null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 10)).items();
 		assertEquals(List.of(b.id()), current.stream().map(Post::personId).toList());
 		assertEquals("换届", people.post(first.id()).orElseThrow().endReason());
 		assertEquals("endDate", assertThrows(ProblemException.class, () -> people.addPost(a.id(),

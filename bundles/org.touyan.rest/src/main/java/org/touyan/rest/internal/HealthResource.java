@@ -32,6 +32,7 @@ import org.touyan.api.health.HealthContributor;
 import org.touyan.api.health.HealthContributor.Contribution;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Anonymous;
 import org.touyan.api.store.SchemaStatus;
 
 /**
@@ -73,6 +74,7 @@ public class HealthResource {
 	@GET
 	@Produces(MediaType.APPLICATION_JSON)
 	@Summary(value = "Readiness of the platform: 200 when ready, 503 with the reasons when not", returns = Health.class)
+	@Anonymous("readiness is probed by process supervisors and load balancers, which hold no login; it names no person")
 	public Response health() {
 		List<String> failures = applicationFailures(runtime.getRuntimeDTO());
 		boolean storeReady = schemas.ready();

@@ -22,6 +22,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.osgi.util.tracker.ServiceTracker;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Anonymous;
 
 /**
  * Serves {@code /api/openapi.json}, generated on each request from the resource services that
@@ -82,6 +83,7 @@ public class OpenApiResource {
 	@GET
 	@Produces(MediaType.APPLICATION_JSON)
 	@Summary("The OpenAPI 3 description of every live endpoint of this API")
+	@Anonymous("the API description is public so that clients can be generated before anyone logs in")
 	public Map<String, Object> openapi() {
 		List<Class<?>> classes = new ArrayList<>(resources.getTracked().values());
 		String version = context.getProperty("touyan.version");

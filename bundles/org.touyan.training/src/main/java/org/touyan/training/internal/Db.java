@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +38,18 @@ final class Db {
 			}
 			return items;
 		}
+	}
+
+	/**
+	 * {@code " AND column IN (?, …)"} with the values added to {@code args}, or a condition no row
+	 * meets when there are none.
+	 */
+	static String in(String column, Collection<String> values, List<Object> args) {
+		if (values.isEmpty()) {
+			return " AND 1 = 0";
+		}
+		args.addAll(values);
+		return " AND " + column + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
 	}
 
 	static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {

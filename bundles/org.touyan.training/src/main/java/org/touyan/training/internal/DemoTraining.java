@@ -176,7 +176,9 @@ public class DemoTraining implements DemoDataset {
 					csv.append(person).append(',').append(hours.toPlainString()).append('\n');
 				}
 			}
-			Training.ImportReport report = training.importCsv(s.id(), csv.toString(), ACTOR);
+			Training.ImportReport report = training.importCsv(s.id(), csv.toString(), ACTOR, anyone -> {
+				// the demo district is loaded by the platform itself, for every street
+			});
 			if (!report.written()) {
 				throw new IllegalStateException("demo attendance refused: " + report.errors());
 			}
@@ -212,7 +214,7 @@ public class DemoTraining implements DemoDataset {
 
 		/** 10 secretaries for a month in 上海 or 厦门; those back have reported. */
 		private void shadowing() {
-			List<Exchange.Placement> placed = new ArrayList<>(exchange.placements(district.id(), YEAR));
+			List<Exchange.Placement> placed = new ArrayList<>(exchange.placements(district.id(), null, YEAR));
 			List<Secretary> others = new ArrayList<>(secretaries);
 			others.removeIf(s -> placed.stream().anyMatch(p -> p.personId().equals(s.personId())));
 			java.util.Collections.shuffle(others, random);
@@ -233,7 +235,7 @@ public class DemoTraining implements DemoDataset {
 		/** 14 secretaries dispatched to 塘桥街道 since last year, a month each; the programme refuses some, who are passed over. */
 		private List<Secretary> dispatches() {
 			List<String> contents = pairing.programme(district.id()).contents().stream().map(x -> x.code()).toList();
-			List<Pairing.Dispatch> made = new ArrayList<>(pairing.dispatches(district.id(), Paging.of(0, 500)).items());
+			List<Pairing.Dispatch> made = new ArrayList<>(pairing.dispatches(district.id(), null, Paging.of(0, 500)).items());
 			List<Secretary> candidates = new ArrayList<>(secretaries);
 			java.util.Collections.shuffle(candidates, random);
 			for (Secretary s : candidates) {
@@ -266,12 +268,12 @@ public class DemoTraining implements DemoDataset {
 		/** 32 projects owned by the dispatched secretaries, in various states, each graded by the programme. */
 		private void projects(List<Secretary> owners) {
 			String[] themes = { "“家门口”服务站", "楼组自治", "睦邻中心", "社区规划师", "党建服务站点", "居民议事会", "邻里互助", "社区基金" };
-			for (Pairing.Project p : pairing.projects(district.id(), null, Paging.of(0, 500)).items()) {
+			for (Pairing.Project p : pairing.projects(district.id(), null, null, Paging.of(0, 500)).items()) {
 				if (p.grade() == null) {
 					pairing.assess(p.id(), ACTOR);
 				}
 			}
-			for (int i = (int) pairing.projects(district.id(), null, Paging.of(0, 1)).total(); i < 32; i++) {
+			for (int i = (int) pairing.projects(district.id(), null, null, Paging.of(0, 1)).total(); i < 32; i++) {
 				Secretary owner = owners.get(i % owners.size());
 				int milestones = 3 + random.nextInt(4);
 				Pairing.Project p = pairing.createProject(new Pairing.ProjectInput(district.id(), owner.communityName() + themes[i % themes.length]

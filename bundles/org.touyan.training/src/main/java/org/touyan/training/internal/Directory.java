@@ -5,9 +5,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -81,6 +83,23 @@ public class Directory {
 		return (int) (days / 365);
 	}
 
+	/** A street's communities and the people holding a current post in it or one of them. */
+	record StreetMembers(Set<String> communities, Set<String> people) {
+	}
+
+	/** Who belongs to a street, for the lists a street administrator reads; nothing for an unknown street. */
+	StreetMembers members(String streetId) {
+		Set<String> communities = new HashSet<>();
+		for (Community k : all(p -> units.communities(null, streetId, p))) {
+			communities.add(k.id());
+		}
+		Set<String> members = new HashSet<>();
+		for (Person p : all(paging -> people.people(null, streetId, paging))) {
+			members.add(p.id());
+		}
+		return new StreetMembers(communities, members);
+	}
+
 	/** One serving secretary. */
 	record Secretary(String personId, String name, String communityId, String communityName, String streetId, String streetName) {
 	}
@@ -96,7 +115,7 @@ public class Directory {
 			communities.put(k.id(), k);
 		}
 		List<Secretary> found = new ArrayList<>();
-		for (Post post : all(p -> people.posts(null, PostKind.COMMUNITY_SECRETARY, true, p))) {
+		for (Post post : all(p -> people.posts(null, null, PostKind.COMMUNITY_SECRETARY, true, p))) {
 			Community k = communities.get(post.unitId());
 			if (k != null) {
 				Street s = streets.get(k.streetId());

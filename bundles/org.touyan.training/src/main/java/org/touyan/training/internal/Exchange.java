@@ -257,9 +257,12 @@ public class Exchange {
 				.orElseThrow(() -> ProblemException.notFound("shadowing placement", id));
 	}
 
-	public List<Placement> placements(String districtId, int year) {
+	/** A district's placements of a year, of the people of one street when {@code streetId} is not null. */
+	public List<Placement> placements(String districtId, String streetId, int year) {
 		directory.district("district", districtId);
-		return store.read(c -> Db.query(c, PLACEMENT + " WHERE district_id = ? AND plan_year = ? ORDER BY start_date, id",
-				Exchange::placement, districtId, year));
+		List<Object> args = new ArrayList<>(List.of(districtId, year));
+		String street = streetId == null ? "" : Db.in("person_id", directory.members(streetId).people(), args);
+		return store.read(c -> Db.query(c, PLACEMENT + " WHERE district_id = ? AND plan_year = ?" + street + " ORDER BY start_date, id",
+				Exchange::placement, args.toArray()));
 	}
 }

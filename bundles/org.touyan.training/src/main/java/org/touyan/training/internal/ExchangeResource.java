@@ -1,5 +1,9 @@
 package org.touyan.training.internal;
 
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.SECRETARY;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -24,6 +28,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
 import org.touyan.training.internal.Exchange.Event;
 import org.touyan.training.internal.Exchange.EventInput;
 import org.touyan.training.internal.Exchange.Placement;
@@ -52,6 +57,7 @@ public class ExchangeResource {
 	@Path("exchange-events")
 	@Summary(value = "Schedules or logs a forum, salon or themed activity with participants, speakers and a short record",
 			returns = Event.class)
+	@Access(DISTRICT_ADMIN)
 	public Response createEvent(@HeaderParam(Input.ACTOR_HEADER) String actor, EventInput input) {
 		String who = Input.actor(actor);
 		return Response.status(201).entity(exchange.createEvent(input, who)).build();
@@ -60,6 +66,7 @@ public class ExchangeResource {
 	@GET
 	@Path("exchange-events")
 	@Summary("A district's exchange events, newest first, optionally of one year and kind (FORUM, SALON, ACTIVITY)")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public Page<Event> events(@QueryParam("district") String district, @QueryParam("year") String year,
 			@QueryParam("kind") String kind, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		Paging paging = Paging.of(offset, limit);
@@ -72,6 +79,7 @@ public class ExchangeResource {
 	@GET
 	@Path("exchange-events/{id}")
 	@Summary("An exchange event")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public Event event(@PathParam("id") String id) {
 		return exchange.event(id);
 	}
@@ -79,6 +87,7 @@ public class ExchangeResource {
 	@POST
 	@Path("exchange-events/{id}/record")
 	@Summary("Adds or replaces the short record of an event that has taken place")
+	@Access(DISTRICT_ADMIN)
 	public Event record(@PathParam("id") String id, RecordInput input) {
 		return exchange.record(id, input);
 	}
@@ -87,6 +96,7 @@ public class ExchangeResource {
 	@Path("shadowing")
 	@Summary(value = "Selects a secretary for a benchmark shadowing placement (city, host, dates); once a year per person",
 			returns = Placement.class)
+	@Access(DISTRICT_ADMIN)
 	public Response place(@HeaderParam(Input.ACTOR_HEADER) String actor, PlacementInput input) {
 		String who = Input.actor(actor);
 		return Response.status(201).entity(exchange.place(input, who)).build();
@@ -94,18 +104,21 @@ public class ExchangeResource {
 
 	@GET
 	@Path("shadowing")
-	@Summary("A district's shadowing placements of a year")
-	public List<Placement> placements(@QueryParam("district") String district, @QueryParam("year") String year) {
+	@Summary("A district's shadowing placements of a year, of the people of one street (street=id) or all")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
+	public List<Placement> placements(@QueryParam("district") String district, @QueryParam("street") String street,
+			@QueryParam("year") String year) {
 		Integer y = Input.year("year", year);
 		if (y == null) {
 			throw ProblemException.invalid("year", "year is required");
 		}
-		return exchange.placements(Input.required("district", district), y);
+		return exchange.placements(Input.required("district", district), street, y);
 	}
 
 	@POST
 	@Path("shadowing/{id}/report")
 	@Summary("The report on return from a placement that has ended")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "shadowing:id")
 	public Placement report(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, ReportInput input) {
 		return exchange.report(id, input, Input.actor(actor));
 	}

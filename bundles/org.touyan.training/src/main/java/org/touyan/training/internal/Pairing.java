@@ -176,11 +176,17 @@ public class Pairing {
 				.orElseThrow(() -> ProblemException.notFound("dispatch", id));
 	}
 
-	public Page<Dispatch> dispatches(String districtId, Paging paging) {
+	/** A district's dispatches, of the people of one street when {@code streetId} is not null. */
+	public Page<Dispatch> dispatches(String districtId, String streetId, Paging paging) {
 		directory.district("district", districtId);
-		return store.read(c -> new Page<>(Db.query(c, DISPATCH + " WHERE district_id = ? ORDER BY start_date, id LIMIT ? OFFSET ?",
-				this::dispatch, districtId, paging.limit(), paging.offset()),
-				Db.count(c, "SELECT COUNT(*) FROM pairing_dispatch WHERE district_id = ?", districtId), paging.offset(), paging.limit()));
+		List<Object> args = new ArrayList<>(List.of(districtId));
+		String where = " WHERE district_id = ?" + (streetId == null ? "" : Db.in("person_id", directory.members(streetId).people(), args));
+		List<Object> paged = new ArrayList<>(args);
+		paged.add(paging.limit());
+		paged.add(paging.offset());
+		return store.read(c -> new Page<>(Db.query(c, DISPATCH + where + " ORDER BY start_date, id LIMIT ? OFFSET ?",
+				this::dispatch, paged.toArray()),
+				Db.count(c, "SELECT COUNT(*) FROM pairing_dispatch" + where, args.toArray()), paging.offset(), paging.limit()));
 	}
 
 	// ---- experience-transfer projects ----------------------------------------------------------
@@ -265,15 +271,29 @@ public class Pairing {
 				.orElseThrow(() -> ProblemException.notFound("transfer project", id));
 	}
 
-	public Page<Project> projects(String districtId, String status, Paging paging) {
+	/**
+	 * A district's projects, of one status when given, and of one street when {@code streetId} is
+	 * not null: those in its communities, and those without a community whose owner works there.
+	 */
+	public Page<Project> projects(String districtId, String streetId, String status, Paging paging) {
 		directory.district("district", districtId);
 		if (status != null && !STATUSES.contains(status)) {
 			throw ProblemException.invalid("status", "status is one of " + STATUSES);
 		}
-		String where = " WHERE district_id = ?" + (status == null ? "" : " AND status = ?");
+		StringBuilder where = new StringBuilder(" WHERE district_id = ?");
 		List<Object> args = new ArrayList<>(List.of(districtId));
 		if (status != null) {
+			where.append(" AND status = ?");
 			args.add(status);
+		}
+		if (streetId != null) {
+			Directory.StreetMembers members = directory.members(streetId);
+			List<Object> inCommunity = new ArrayList<>();
+			List<Object> byOwner = new ArrayList<>();
+			where.append(" AND ((community_id IS NOT NULL").append(Db.in("community_id", members.communities(), inCommunity))
+					.append(") OR (community_id IS NULL").append(Db.in("owner_id", members.people(), byOwner)).append("))");
+			args.addAll(inCommunity);
+			args.addAll(byOwner);
 		}
 		return store.read(c -> {
 			long total = Db.count(c, "SELECT COUNT(*) FROM transfer_project" + where, args.toArray());

@@ -1,5 +1,11 @@
 package org.touyan.training.internal;
 
+import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.PLUGIN_ADMIN;
+import static org.touyan.api.security.Role.SECRETARY;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -8,9 +14,11 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,6 +29,8 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
+import org.touyan.api.security.Authorization;
 import org.touyan.training.internal.Pairing.Dispatch;
 import org.touyan.training.internal.Pairing.DispatchInput;
 import org.touyan.training.internal.Pairing.DispatchReport;
@@ -39,15 +49,18 @@ import org.touyan.training.internal.Pairing.ProjectInput;
 public class PairingResource {
 
 	private final Pairing pairing;
+	private final Authorization authorization;
 
 	@Activate
-	public PairingResource(@Reference Pairing pairing) {
+	public PairingResource(@Reference Pairing pairing, @Reference Authorization authorization) {
 		this.pairing = pairing;
+		this.authorization = authorization;
 	}
 
 	@GET
 	@Path("programme")
 	@Summary("The pairing programme bound for a district: partner, cooperation contents, dispatch report fields, provenance")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Pairing.Programme programme(@QueryParam("district") String district) {
 		return pairing.programme(district);
 	}
@@ -56,6 +69,7 @@ public class PairingResource {
 	@Path("dispatches")
 	@Summary(value = "Dispatches a secretary when the programme allows it (422 with its reasons otherwise; 409 when dates overlap)",
 			returns = Dispatch.class)
+	@Access(DISTRICT_ADMIN)
 	public Response dispatch(@HeaderParam(Input.ACTOR_HEADER) String actor, DispatchInput input) {
 		String who = Input.actor(actor);
 		return Response.status(201).entity(pairing.dispatch(input, who)).build();
@@ -63,16 +77,18 @@ public class PairingResource {
 
 	@GET
 	@Path("dispatches")
-	@Summary("A district's dispatches by start date")
-	public Page<Dispatch> dispatches(@QueryParam("district") String district, @QueryParam("offset") String offset,
-			@QueryParam("limit") String limit) {
+	@Summary("A district's dispatches by start date, of the people of one street (street=id) or all")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
+	public Page<Dispatch> dispatches(@QueryParam("district") String district, @QueryParam("street") String street,
+			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		Paging paging = Paging.of(offset, limit);
-		return pairing.dispatches(district, paging);
+		return pairing.dispatches(district, street, paging);
 	}
 
 	@GET
 	@Path("dispatches/{id}")
 	@Summary("A dispatch")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "dispatch:id")
 	public Dispatch dispatch(@PathParam("id") String id) {
 		return pairing.dispatch(id);
 	}
@@ -80,6 +96,7 @@ public class PairingResource {
 	@POST
 	@Path("dispatches/{id}/report")
 	@Summary("The dispatch report, with every field the programme requires")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "dispatch:id")
 	public Dispatch report(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, DispatchReport input) {
 		return pairing.report(id, input, Input.actor(actor));
 	}
@@ -88,23 +105,35 @@ public class PairingResource {
 	@Path("projects")
 	@Summary(value = "Starts an experience-transfer project with its owner (required), community and number of milestones",
 			returns = Project.class)
-	public Response createProject(@HeaderParam(Input.ACTOR_HEADER) String actor, ProjectInput input) {
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	public Response createProject(@HeaderParam(Input.ACTOR_HEADER) String actor, @Context SecurityContext security,
+			ProjectInput input) {
+		if (input != null) {
+			// where the project belongs is only in the body: a street starts projects in its communities, or of its people
+			if (input.communityId() != null) {
+				authorization.requireOwner(Callers.of(security), "community", input.communityId());
+			} else if (input.ownerId() != null) {
+				authorization.requireOwner(Callers.of(security), "person", input.ownerId());
+			}
+		}
 		String who = Input.actor(actor);
 		return Response.status(201).entity(pairing.createProject(input, who)).build();
 	}
 
 	@GET
 	@Path("projects")
-	@Summary("A district's experience-transfer projects, optionally of one status")
-	public Page<Project> projects(@QueryParam("district") String district, @QueryParam("status") String status,
-			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+	@Summary("A district's experience-transfer projects, optionally of one status and of one street (street=id)")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
+	public Page<Project> projects(@QueryParam("district") String district, @QueryParam("street") String street,
+			@QueryParam("status") String status, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		Paging paging = Paging.of(offset, limit);
-		return pairing.projects(district, status, paging);
+		return pairing.projects(district, street, status, paging);
 	}
 
 	@GET
 	@Path("projects/{id}")
 	@Summary("An experience-transfer project")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "project:id")
 	public Project project(@PathParam("id") String id) {
 		return pairing.project(id);
 	}
@@ -112,6 +141,7 @@ public class PairingResource {
 	@POST
 	@Path("projects/{id}/progress")
 	@Summary("Records a project's milestones done, status and outcome")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "project:id")
 	public Project progress(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, ProgressInput input) {
 		return pairing.progress(id, input, Input.actor(actor));
 	}
@@ -119,6 +149,7 @@ public class PairingResource {
 	@POST
 	@Path("projects/{id}/assessment")
 	@Summary("Grades a project with the district's programme; the grade is stored with the programme's provenance")
+	@Access(DISTRICT_ADMIN)
 	public Project assess(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id) {
 		return pairing.assess(id, Input.actor(actor));
 	}

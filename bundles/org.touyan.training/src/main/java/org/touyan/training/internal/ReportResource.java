@@ -1,5 +1,7 @@
 package org.touyan.training.internal;
 
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
 import org.touyan.training.internal.Credits.Credit;
 import org.touyan.training.internal.Credits.StreetHours;
 import org.touyan.training.internal.Exchange.Placement;
@@ -62,6 +65,7 @@ public class ReportResource {
 	@GET
 	@Produces(MediaType.APPLICATION_JSON)
 	@Summary("A district's training year: hours per secretary and street, brand activity, events held, shadowing, dispatches, projects")
+	@Access(DISTRICT_ADMIN)
 	public Report report(@QueryParam("district") String district, @QueryParam("year") String year) {
 		String d = Input.required("district", district);
 		Integer y = Input.year("year", year);
@@ -70,16 +74,17 @@ public class ReportResource {
 		}
 		Training.Plan plan = training.plan(d, y).orElseThrow(() -> ProblemException.notFound("training plan", d + "/" + y));
 		List<Credit> hours = training.credits(d, y);
-		List<Dispatch> dispatches = pairing.dispatches(d, Paging.of(0, 500)).items().stream()
+		List<Dispatch> dispatches = pairing.dispatches(d, null, Paging.of(0, 500)).items().stream()
 				.filter(x -> x.startDate().getYear() <= y && x.endDate().getYear() >= y).toList();
 		return new Report(d, y, hours, Credits.byStreet(hours), training.activity(plan.id()), exchange.held(d, y),
-				exchange.placements(d, y), dispatches, pairing.projectStatus(d), pairing.projects(d, null, Paging.of(0, 500)).items());
+				exchange.placements(d, null, y), dispatches, pairing.projectStatus(d), pairing.projects(d, null, null, Paging.of(0, 500)).items());
 	}
 
 	@GET
 	@Path("{section}")
 	@Produces(CSV)
 	@Summary("One section of the report as CSV: hours, streets, brands, events, shadowing, dispatches or projects")
+	@Access(DISTRICT_ADMIN)
 	public String csv(@PathParam("section") String section, @QueryParam("district") String district, @QueryParam("year") String year) {
 		if (!SECTIONS.contains(section)) {
 			throw ProblemException.notFound("report section", section);

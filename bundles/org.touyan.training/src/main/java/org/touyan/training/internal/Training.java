@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -373,7 +374,11 @@ public class Training {
 	 * Imports attendance from CSV with the header {@code personId,hours}: every row is checked
 	 * (person enrolled, hours the brand accepts) and nothing is written unless all are valid.
 	 */
-	public ImportReport importCsv(String sessionId, String csv, String actor) {
+	/**
+	 * Imports attendance rows. {@code mayRecord} is given each row's person before anything else is
+	 * checked and throws to refuse the whole import (a person outside the caller's street).
+	 */
+	public ImportReport importCsv(String sessionId, String csv, String actor, Consumer<String> mayRecord) {
 		List<List<String>> rows = Csv.parse(csv == null ? "" : csv);
 		if (rows.isEmpty() || !rows.get(0).stream().map(String::strip).toList().equals(List.of("personId", "hours"))) {
 			throw ProblemException.invalid(null, "the CSV's first row must be the header personId,hours");
@@ -392,6 +397,9 @@ public class Training {
 				hours = new BigDecimal(row.get(1).strip());
 			} catch (NumberFormatException e) {
 				parseErrors.add(new RowError(r + 1, "hours", "hours must be a number, was '" + row.get(1) + "'"));
+			}
+			if (!row.get(0).isBlank()) {
+				mayRecord.accept(row.get(0).strip());
 			}
 			inputs.add(new AttendanceInput(row.get(0), hours));
 		}

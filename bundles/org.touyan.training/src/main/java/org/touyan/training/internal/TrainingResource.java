@@ -1,5 +1,11 @@
 package org.touyan.training.internal;
 
+import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.PLUGIN_ADMIN;
+import static org.touyan.api.security.Role.SECRETARY;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -10,9 +16,11 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,6 +32,9 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.security.Access;
+import org.touyan.api.security.Authorization;
+import org.touyan.api.security.Caller;
 import org.touyan.training.internal.Training.AttendanceInput;
 import org.touyan.training.internal.Training.AttendanceRecord;
 import org.touyan.training.internal.Training.Course;
@@ -50,16 +61,19 @@ public class TrainingResource {
 	}
 
 	private final Training training;
+	private final Authorization authorization;
 
 	@Activate
-	public TrainingResource(@Reference Training training) {
+	public TrainingResource(@Reference Training training, @Reference Authorization authorization) {
 		this.training = training;
+		this.authorization = authorization;
 	}
 
 	@POST
 	@Path("plans")
 	@Summary(value = "Plans a district's year: 头雁领航 with its 5 course kinds, the quarterly 精治社工 and one programme per street brand",
 			returns = Plan.class)
+	@Access(DISTRICT_ADMIN)
 	public Response createPlan(PlanInput input) {
 		return Response.status(201).entity(training.createPlan(input)).build();
 	}
@@ -67,6 +81,7 @@ public class TrainingResource {
 	@GET
 	@Path("plans")
 	@Summary("The plan of a district's year")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Plan planOf(@QueryParam("district") String district, @QueryParam("year") String year) {
 		String d = Input.required("district", district);
 		Integer y = Input.year("year", year);
@@ -79,6 +94,7 @@ public class TrainingResource {
 	@GET
 	@Path("plans/{id}")
 	@Summary("A plan with its programmes and courses")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Plan plan(@PathParam("id") String id) {
 		return training.plan(id);
 	}
@@ -86,6 +102,7 @@ public class TrainingResource {
 	@GET
 	@Path("plans/{id}/activity")
 	@Summary("Per programme of a plan: sessions, attendances, credit granted and the brand versions that computed it")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public List<Training.ProgrammeActivity> activity(@PathParam("id") String id) {
 		return training.activity(id);
 	}
@@ -93,6 +110,7 @@ public class TrainingResource {
 	@POST
 	@Path("programmes/{id}/courses")
 	@Summary(value = "Adds a course to a programme (a course kind in 头雁领航, a quarter in 精治社工)", returns = Course.class)
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "programme:id")
 	public Response addCourse(@PathParam("id") String id, CourseInput input) {
 		return Response.status(201).entity(training.addCourse(id, input)).build();
 	}
@@ -101,6 +119,7 @@ public class TrainingResource {
 	@Path("courses/{id}/sessions")
 	@Summary(value = "Schedules a session: date, place, teacher, format (a brand's own formats for a brand course) and hours",
 			returns = Session.class)
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "course:id")
 	public Response addSession(@PathParam("id") String id, SessionInput input) {
 		return Response.status(201).entity(training.addSession(id, input)).build();
 	}
@@ -108,6 +127,7 @@ public class TrainingResource {
 	@GET
 	@Path("courses/{id}/sessions")
 	@Summary("A course's sessions by date")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public List<Session> sessions(@PathParam("id") String id) {
 		return training.sessions(id);
 	}
@@ -115,14 +135,21 @@ public class TrainingResource {
 	@POST
 	@Path("courses/{id}/enrolments")
 	@Summary("Enrols people of the district in a course; each enrolment is in the person's archive")
-	public Enrolment enrol(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, EnrolmentInput input) {
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	public Enrolment enrol(@HeaderParam(Input.ACTOR_HEADER) String actor, @Context SecurityContext security, @PathParam("id") String id,
+			EnrolmentInput input) {
 		Input.body(input);
+		if (input.personIds() != null) {
+			// a street enrols its own people, in its brand's courses and the district's alike
+			input.personIds().stream().filter(p -> p != null).forEach(p -> authorization.requireOwner(Callers.of(security), "person", p));
+		}
 		return training.enrol(id, input.personIds(), Input.actor(actor));
 	}
 
 	@GET
 	@Path("courses/{id}/enrolments")
 	@Summary("Who is enrolled in a course")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "course:id")
 	public Enrolment enrolment(@PathParam("id") String id) {
 		return training.enrolment(id);
 	}
@@ -130,6 +157,7 @@ public class TrainingResource {
 	@GET
 	@Path("sessions/{id}")
 	@Summary("A session")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Session session(@PathParam("id") String id) {
 		return training.session(id);
 	}
@@ -137,6 +165,7 @@ public class TrainingResource {
 	@GET
 	@Path("sessions/{id}/report")
 	@Summary("A session's report: the fields its brand defines (or the district training's), the values, the brand's provenance")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Training.SessionReport sessionReport(@PathParam("id") String id) {
 		return training.sessionReport(id);
 	}
@@ -144,6 +173,7 @@ public class TrainingResource {
 	@POST
 	@Path("sessions/{id}/report")
 	@Summary("Reports on a session that has taken place, with every field its brand requires")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "session:id")
 	public Training.SessionReport report(@PathParam("id") String id, Training.SessionReportInput input) {
 		return training.report(id, input);
 	}
@@ -152,8 +182,13 @@ public class TrainingResource {
 	@Path("sessions/{id}/attendance")
 	@Summary(value = "Records one attendance of a session that has taken place; a brand session is credited by the street's brand",
 			returns = AttendanceRecord.class)
-	public Response attend(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, AttendanceInput input) {
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	public Response attend(@HeaderParam(Input.ACTOR_HEADER) String actor, @Context SecurityContext security, @PathParam("id") String id,
+			AttendanceInput input) {
 		String who = Input.actor(actor);
+		if (input != null && input.personId() != null) {
+			authorization.requireOwner(Callers.of(security), "person", input.personId());
+		}
 		return Response.status(201).entity(training.attend(id, input, who)).build();
 	}
 
@@ -162,23 +197,30 @@ public class TrainingResource {
 	@Consumes("text/csv")
 	@Summary(value = "Imports attendance from CSV (personId,hours); nothing is written unless every row is valid (else 422 with the report)",
 			returns = ImportReport.class)
-	public Response importAttendance(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, String csv) {
-		ImportReport report = training.importCsv(id, csv, Input.actor(actor));
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	public Response importAttendance(@HeaderParam(Input.ACTOR_HEADER) String actor, @Context SecurityContext security,
+			@PathParam("id") String id, String csv) {
+		Caller caller = Callers.of(security);
+		ImportReport report = training.importCsv(id, csv, Input.actor(actor), p -> authorization.requireOwner(caller, "person", p));
 		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
 	}
 
 	@GET
 	@Path("sessions/{id}/attendance")
 	@Summary("A session's attendance with each credit and the brand version that computed it")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "session:id")
 	public List<AttendanceRecord> attendance(@PathParam("id") String id) {
 		return training.attendance(id);
 	}
 
 	@GET
 	@Path("credits")
-	@Summary("Each serving secretary's credit in a district's plan year; unmet=true lists only who has not met the required hours")
-	public Page<Credits.Credit> credits(@QueryParam("district") String district, @QueryParam("year") String year,
-			@QueryParam("unmet") String unmet, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+	@Summary("Each serving secretary's credit in a district's plan year, of one street (street=id) or all; unmet=true lists only"
+			+ " who has not met the required hours")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
+	public Page<Credits.Credit> credits(@QueryParam("district") String district, @QueryParam("street") String street,
+			@QueryParam("year") String year, @QueryParam("unmet") String unmet, @QueryParam("offset") String offset,
+			@QueryParam("limit") String limit) {
 		Paging paging = Paging.of(offset, limit);
 		Integer y = Input.year("year", year);
 		if (y == null) {
@@ -188,7 +230,7 @@ public class TrainingResource {
 			throw ProblemException.invalid("unmet", "unmet is true or false");
 		}
 		List<Credits.Credit> all = training.credits(Input.required("district", district), y).stream()
-				.filter(c -> !"true".equals(unmet) || !c.met()).toList();
+				.filter(c -> street == null || street.equals(c.streetId())).filter(c -> !"true".equals(unmet) || !c.met()).toList();
 		return new Page<>(all.subList(Math.min(paging.offset(), all.size()), Math.min(paging.offset() + paging.limit(), all.size())),
 				all.size(), paging.offset(), paging.limit());
 	}

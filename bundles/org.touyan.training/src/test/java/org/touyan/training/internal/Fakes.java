@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.touyan.api.policy.Policies;
 import org.touyan.api.policy.PolicyFailureException;
@@ -162,6 +164,13 @@ final class Fakes {
 		@Override
 		List<Secretary> secretaries(String districtId) {
 			return secretaries;
+		}
+
+		/** A street's communities are "k-" and its id; its people, its secretaries. */
+		@Override
+		StreetMembers members(String streetId) {
+			return new StreetMembers(Set.of("k-" + streetId), secretaries.stream().filter(s -> s.streetId().equals(streetId))
+					.map(Secretary::personId).collect(Collectors.toSet()));
 		}
 	}
 }

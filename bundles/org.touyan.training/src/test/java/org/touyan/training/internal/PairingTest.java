@@ -98,7 +98,7 @@ class PairingTest {
 				() -> dispatch("young", LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 30)));
 		assertEquals(409, e.status());
 		dispatch("young", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30));
-		assertEquals(2, pairing.dispatches("d1", org.touyan.api.rest.Paging.of(0, 50)).total());
+		assertEquals(2, pairing.dispatches("d1", null, org.touyan.api.rest.Paging.of(0, 50)).total());
 		assertEquals(2, Fakes.archived(store).stream().filter(a -> a.equals("young pairing.dispatch")).count());
 	}
 
@@ -112,7 +112,7 @@ class PairingTest {
 		ProblemException content = assertThrows(ProblemException.class, () -> pairing.dispatch(new DispatchInput("d1", "young", "tourism",
 				LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2)), "t"));
 		assertEquals("contentCode", content.field());
-		assertEquals(0, pairing.dispatches("d1", org.touyan.api.rest.Paging.of(0, 50)).total());
+		assertEquals(0, pairing.dispatches("d1", null, org.touyan.api.rest.Paging.of(0, 50)).total());
 	}
 
 	@Test
@@ -133,7 +133,7 @@ class PairingTest {
 		ProblemException owner = assertThrows(ProblemException.class,
 				() -> pairing.createProject(new ProjectInput("d1", "楼组自治", null, null, 3), "t"));
 		assertEquals("ownerId", owner.field());
-		assertEquals(0, pairing.projects("d1", null, org.touyan.api.rest.Paging.of(0, 50)).total());
+		assertEquals(0, pairing.projects("d1", null, null, org.touyan.api.rest.Paging.of(0, 50)).total());
 		Project p = pairing.createProject(new ProjectInput("d1", "楼组自治", "young", null, 3), "t");
 		ProblemException early = assertThrows(ProblemException.class,
 				() -> pairing.progress(p.id(), new ProgressInput(2, "COMPLETED", "成效"), "t"));

@@ -168,7 +168,7 @@ class TrainingTest {
 	@Test
 	void aCsvImportWithOneBadRowWritesNothingAndReportsEveryFault() {
 		Session annual = annualSession();
-		ImportReport bad = training.importCsv(annual.id(), "personId,hours\np1,3\nnobody,2\np2,abc\np3,9\n", "t");
+		ImportReport bad = training.importCsv(annual.id(), "personId,hours\np1,3\nnobody,2\np2,abc\np3,9\n", "t", p -> {});
 		assertFalse(bad.written());
 		assertEquals(4, bad.rows());
 		assertEquals(List.of(3, 4, 5), bad.errors().stream().map(Training.RowError::row).toList());
@@ -176,17 +176,17 @@ class TrainingTest {
 		assertTrue(training.attendance(annual.id()).isEmpty());
 		assertTrue(Fakes.archived(store).stream().noneMatch(a -> a.endsWith("training.attendance")));
 
-		ImportReport good = training.importCsv(annual.id(), "\uFEFFpersonId,hours\r\np1,3\r\n\"p2\",2.5\r\n", "t");
+		ImportReport good = training.importCsv(annual.id(), "\uFEFFpersonId,hours\r\np1,3\r\n\"p2\",2.5\r\n", "t", p -> {});
 		assertTrue(good.written(), good.errors().toString());
 		assertEquals(2, good.recorded());
-		ImportReport again = training.importCsv(annual.id(), "personId,hours\np1,3\n", "t");
+		ImportReport again = training.importCsv(annual.id(), "personId,hours\np1,3\n", "t", p -> {});
 		assertEquals("personId", again.errors().get(0).field());
 	}
 
 	@Test
 	void whoHasNotMetTheRequirementIsOneQuery() {
 		Session annual = annualSession();
-		training.importCsv(annual.id(), "personId,hours\np1,3\np2,2\n", "t");
+		training.importCsv(annual.id(), "personId,hours\np1,3\np2,2\n", "t", p -> {});
 		Session brand = brandSession(PAST);
 		training.attend(brand.id(), new AttendanceInput("p2", new BigDecimal("2")), "t");
 		var credits = training.credits("d1", PAST.getYear());

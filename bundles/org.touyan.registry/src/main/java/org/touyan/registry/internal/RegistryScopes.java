@@ -1,0 +1,67 @@
+package org.touyan.registry.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.touyan.api.security.Scope;
+import org.touyan.api.security.ScopeResolver;
+import org.touyan.api.store.Store;
+
+/**
+ * Places the registry's resources for authorization: a street, a community in its street, a
+ * department, and a person in the street and community of their current post. Posts, filings,
+ * eligibility checks and reserve stays carry their person and where they belong. Each is one query.
+ */
+@Component(property = { ScopeResolver.KINDS + "=street", ScopeResolver.KINDS + "=community",
+		ScopeResolver.KINDS + "=department", ScopeResolver.KINDS + "=person", ScopeResolver.KINDS + "=post",
+		ScopeResolver.KINDS + "=filing", ScopeResolver.KINDS + "=eligibility-check", ScopeResolver.KINDS + "=reserve" })
+public class RegistryScopes implements ScopeResolver {
+
+	/**
+	 * A person with the street and community of their current post, given a query that selects
+	 * {@code person_id}. A community post wins over a street post (a first secretary also holds a
+	 * street cadre post), the secretary's post over others, the newest over older ones.
+	 */
+	private static final String PERSON = "SELECT x.person_id, COALESCE(k.street_id, t.unit_id), k.id FROM (%s) x"
+			+ " LEFT JOIN post t ON t.person_id = x.person_id AND t.end_date IS NULL"
+			+ " LEFT JOIN community k ON k.id = t.unit_id"
+			+ " ORDER BY CASE WHEN k.id IS NULL THEN 1 ELSE 0 END, CASE WHEN t.kind = 'COMMUNITY_SECRETARY' THEN 0 ELSE 1 END,"
+			+ " t.start_date DESC LIMIT 1";
+
+	private final Store store;
+
+	@Activate
+	public RegistryScopes(@Reference(target = "(touyan.schema=registry)") Store store) {
+		this.store = store;
+	}
+
+	@Override
+	public Optional<Scope> resolve(String kind, String id) {
+		return store.read(c -> switch (kind) {
+			case "street" -> OrgUnitsImpl.one(c, "SELECT id FROM street WHERE id = ?", id, rs -> Scope.street(rs.getString(1)));
+			case "community" -> OrgUnitsImpl.one(c, "SELECT street_id, id FROM community WHERE id = ?", id,
+					rs -> Scope.community(rs.getString(1), rs.getString(2)));
+			case "department" -> OrgUnitsImpl.one(c, "SELECT id FROM department WHERE id = ?", id, rs -> Scope.department(rs.getString(1)));
+			case "person" -> person(c, "SELECT id AS person_id FROM person WHERE id = ?", id);
+			case "eligibility-check" -> person(c, "SELECT person_id FROM eligibility_check WHERE id = ?", id);
+			case "post" -> OrgUnitsImpl.one(c, "SELECT COALESCE(k.street_id, t.unit_id), k.id, t.person_id FROM post t"
+					+ " LEFT JOIN community k ON k.id = t.unit_id WHERE t.id = ?", id,
+					rs -> Scope.person(rs.getString(1), rs.getString(2), rs.getString(3)));
+			case "filing" -> OrgUnitsImpl.one(c, "SELECT k.street_id, f.community_id, f.person_id FROM filing f"
+					+ " JOIN community k ON k.id = f.community_id WHERE f.id = ?", id,
+					rs -> Scope.person(rs.getString(1), rs.getString(2), rs.getString(3)));
+			// a stay in the pipeline belongs to the street it is kept for, wherever the person works now
+			case "reserve" -> OrgUnitsImpl.one(c, "SELECT street_id, person_id FROM reserve_membership WHERE id = ?", id,
+					rs -> Scope.person(rs.getString(1), null, rs.getString(2)));
+			default -> Optional.empty();
+		});
+	}
+
+	private static Optional<Scope> person(Connection c, String select, String id) throws SQLException {
+		return OrgUnitsImpl.one(c, String.format(PERSON, select), id, rs -> Scope.person(rs.getString(2), rs.getString(3), rs.getString(1)));
+	}
+}
