@@ -177,7 +177,7 @@ public class NegativeList {
 		Community community = units.community(post.unitId()).orElseThrow();
 		Street street = units.street(community.streetId()).orElseThrow();
 		int earlier = store.read(c -> Sql.query(c, "SELECT COUNT(*) FROM eval_incident WHERE person_id = ? AND occurred_on >= ?"
-				+ " AND occurred_on < ?", rs -> rs.getInt(1), personId, Date.valueOf(input.occurredOn().minusDays(365)),
+				+ " AND occurred_on <= ?", rs -> rs.getInt(1), personId, Date.valueOf(input.occurredOn().minusDays(365)),
 				Date.valueOf(input.occurredOn()))).get(0);
 		Result<Object[]> r = policies.apply(NegativeListCatalogue.class, new Scope(street.districtId(), street.id()), null,
 				(catalogue, parameters) -> {
