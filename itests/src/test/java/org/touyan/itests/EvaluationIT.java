@@ -219,7 +219,8 @@ public class EvaluationIT extends PlatformTest {
 		assertFalse(get("/api/plugins/pins").body().contains("DEMO-2025"));
 
 		// the use side of the demo loads after the cycles are archived: its last step is the use records
-		while (get("/api/use-records/summary?district=" + district).json().get("total").asInt() == 0 && System.nanoTime() < deadline) {
+		long loaded = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+		while (get("/api/use-records/summary?district=" + district).json().get("total").asInt() == 0 && System.nanoTime() < loaded) {
 			Thread.sleep(250);
 		}
 		JsonNode use = get("/api/use-records/summary?district=" + district).json();
