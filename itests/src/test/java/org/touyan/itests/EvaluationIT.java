@@ -217,6 +217,27 @@ public class EvaluationIT extends PlatformTest {
 			}
 		}
 		assertFalse(get("/api/plugins/pins").body().contains("DEMO-2025"));
+
+		// the use side of the demo loads after the cycles are archived: its last step is the use records
+		long loaded = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+		while (get("/api/use-records/summary?district=" + district).json().get("total").asInt() == 0 && System.nanoTime() < loaded) {
+			Thread.sleep(250);
+		}
+		JsonNode use = get("/api/use-records/summary?district=" + district).json();
+		assertEquals(use.toString(), 8, use.get("kinds").get(3).get("count").asInt());
+		assertEquals("RECRUITMENT", use.get("kinds").get(3).get("kind").asText());
+		assertTrue(use.toString(), use.get("total").asInt() > 8);
+		for (JsonNode cycle : get("/api/evaluation-cycles?district=" + district).json().get("items")) {
+			String id = cycle.get("id").asText();
+			JsonNode summary = get("/api/evaluation-cycles/" + id + "/summary").json();
+			assertEquals(summary.toString(), 6, summary.get("dutyReports").get("scored").asInt());
+			assertTrue(summary.toString(), summary.get("mentoring").get("mentored").asInt() > 0);
+			assertTrue(get("/api/evaluation-cycles/" + id + "/measures").json().size() > 0);
+			if (cycle.get("period").asText().equals("2025-H2")) {
+				assertEquals(summary.toString(), 2, summary.get("incidents").get("total").asInt());
+			}
+		}
+		assertEquals(2, get("/api/negative-list/incidents?district=" + district).json().get("total").asInt());
 	}
 
 	private int archived(String district) throws Exception {

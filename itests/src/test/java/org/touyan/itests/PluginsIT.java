@@ -46,7 +46,7 @@ public class PluginsIT extends PlatformTest {
 
 		// installed from deploy/, bound by the demo data
 		JsonNode overview = get("/api/plugins").json();
-		assertEquals(overview.toString(), 11, overview.get("plugins").size());
+		assertEquals(overview.toString(), 12, overview.get("plugins").size());
 		assertEquals("development", overview.get("mode").asText());
 		assertEquals("1.0.0", rate(dc).get("provenance").get("version").asText());
 		assertEquals("safety-veto", rate(xf).get("provenance").get("policyId").asText());

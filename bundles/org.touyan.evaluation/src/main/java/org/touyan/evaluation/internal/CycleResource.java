@@ -45,8 +45,9 @@ import org.touyan.evaluation.internal.ScoreRecords.Score;
 import org.touyan.evaluation.internal.ScoreRecords.ScoreBatch;
 
 /**
- * Evaluation cycles over REST: the cycle's life, the departments' scores, the star ratings and the
- * residents' ballots issued per community.
+ * Evaluation cycles over REST: the cycle's life, the departments' scores, the star ratings, the
+ * residents' ballots issued per community, the reviews, types and their measures, the half-year
+ * reports and the cycle's report.
  * The rules live in {@link Cycles}, {@link ScoreBook} and {@link RatingRuns}; an entry of scores
  * that has faulty rows answers 422 with every fault at once rather than a problem.
  */
@@ -74,13 +75,20 @@ public class CycleResource {
 
 	private final WhatIf whatIf;
 	private final Authorization authorization;
+	private final Measures measures;
+	private final DutyReports dutyReports;
+	private final CycleSummaries summaries;
 
 	@Activate
 	public CycleResource(@Reference Cycles cycles, @Reference ScoreBook scores, @Reference RatingRuns ratings,
 			@Reference Ballots ballots, @Reference Reviews reviews, @Reference Classifications classifications,
-			@Reference WhatIf whatIf, @Reference Authorization authorization) {
+			@Reference WhatIf whatIf, @Reference Authorization authorization, @Reference Measures measures,
+			@Reference DutyReports dutyReports, @Reference CycleSummaries summaries) {
 		this.whatIf = whatIf;
 		this.authorization = authorization;
+		this.measures = measures;
+		this.dutyReports = dutyReports;
+		this.summaries = summaries;
 		this.classifications = classifications;
 		this.cycles = cycles;
 		this.scores = scores;
@@ -358,6 +366,70 @@ public class CycleResource {
 	@Access(DISTRICT_ADMIN)
 	public List<Classifications.Placement> reclassify(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
 		return cycles.reclassify(id, Actor.of(actor));
+	}
+
+	@POST
+	@Path("{id}/measures")
+	@Summary(value = "Records a measure that follows a secretary's type: 书记工作室, 书记工作法 or 书记特色课 followed by the Organization"
+			+ " Department (示范/骨干), or one-on-one help by a named street cadre (潜力/守摊)", returns = Measures.Measure.class)
+	@Access(DISTRICT_ADMIN)
+	public Response measure(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, Measures.MeasureInput input) {
+		Measures.Measure m = measures.record(id, input, Actor.of(actor));
+		return Response.created(URI.create("evaluation-cycles/" + id + "/measures")).entity(m).build();
+	}
+
+	@GET
+	@Path("{id}/measures")
+	@Summary("The measures recorded in the cycle, of one secretary (person=id) or all")
+	@Access(DISTRICT_ADMIN)
+	public List<Measures.Measure> measures(@PathParam("id") String id, @QueryParam("person") String person) {
+		return measures.measures(id, person);
+	}
+
+	@POST
+	@Path("{id}/duty-reports")
+	@Summary(value = "Records a secretary's half-year report (提级述职) with its site visits, interviews and document review",
+			returns = DutyReports.DutyReport.class)
+	@Access(DISTRICT_ADMIN)
+	public Response dutyReport(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, DutyReports.ReportInput input) {
+		DutyReports.DutyReport r = dutyReports.report(id, input, Actor.of(actor));
+		return Response.created(URI.create("evaluation-cycles/" + id + "/duty-reports")).entity(r).build();
+	}
+
+	@GET
+	@Path("{id}/duty-reports")
+	@Summary("The cycle's half-year reports with the on-the-spot scores and, once all three raters scored, the result")
+	@Access(DISTRICT_ADMIN)
+	public List<DutyReports.DutyReport> dutyReports(@PathParam("id") String id) {
+		return dutyReports.reports(id);
+	}
+
+	@POST
+	@Path("{id}/duty-reports/{communityId}/scores")
+	@Summary("Records the on-the-spot score (一述一评) of the Organization Department, 民政局 or the street for a report")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "community:communityId")
+	public DutyReports.DutyReport dutyReportScore(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id,
+			@PathParam("communityId") String communityId, DutyReports.ScoreInput input) {
+		return dutyReports.score(id, communityId, input, Actor.of(actor));
+	}
+
+	@GET
+	@Path("{id}/summary")
+	@Summary("The cycle's report: star distribution, four-review grades and types per street, mentoring coverage, the half-year's"
+			+ " negative-list incidents and the half-year reports")
+	@Access(DISTRICT_ADMIN)
+	public CycleSummaries.CycleSummary summary(@PathParam("id") String id) {
+		return summaries.summary(id);
+	}
+
+	@GET
+	@Path("{id}/summary/{section}")
+	@Produces(CSV + ";charset=UTF-8")
+	@Summary("One section of the cycle's report as CSV: stars, grades, types, mentoring or incidents")
+	@Access(DISTRICT_ADMIN)
+	public String summaryCsv(@PathParam("id") String id, @PathParam("section") String section) {
+		cycles.require(id);
+		return summaries.csv(id, section);
 	}
 
 	/**

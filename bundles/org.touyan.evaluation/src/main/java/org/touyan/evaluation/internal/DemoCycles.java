@@ -1,6 +1,7 @@
 package org.touyan.evaluation.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.touyan.api.evaluation.SecretaryType;
 import org.touyan.api.registry.Community;
 import org.touyan.api.registry.Department;
 import org.touyan.api.registry.District;
@@ -22,8 +24,13 @@ import org.touyan.evaluation.internal.ScoreRecords.ScoreEntry;
  * The demo district's two past half-years (2025-H1, 2025-H2), scored by its 11 departments for all
  * 52 communities and reviewed four ways (self, residents' ballots, street, Organization Department)
  * from a fixed seed, rated, assessed, classified, published and archived, so that ratings, grades
- * and types exist from the first start. Each step looks at where the cycle stands, so a load interrupted (a plugin still
- * starting) resumes where it stopped; a district that has other cycles is left alone.
+ * and types exist from the first start. Six secretaries a half-year give their half-year report;
+ * the types carry a few measures; the model secretaries mentor for the following year (2025 on the
+ * first half-year's types, 2026 on the second's, pairs as proposed); two lighter negative-list
+ * incidents of 2025-H2 are being rectified; and the district's use records hold the speech's 8
+ * recruitments into 事业编制 posts besides a few honours, candidacies and training nominations. Each
+ * step looks at what is there already, so a load interrupted (a plugin still starting) resumes where
+ * it stopped; a district that has other cycles is left alone.
  */
 @Component
 public class DemoCycles implements DemoDataset {
@@ -39,12 +46,23 @@ public class DemoCycles implements DemoDataset {
 	private final Reviews reviews;
 	private final Ballots ballots;
 	private final Classifications classifications;
+	private final DutyReports dutyReports;
+	private final Measures measures;
+	private final Mentoring mentoring;
+	private final NegativeList negativeList;
+	private final UseRecords useRecords;
 
 	@Activate
 	public DemoCycles(@Reference OrgUnits units, @Reference Cycles cycles, @Reference ScoreBook book,
 			@Reference RatingRuns ratings, @Reference Reviews reviews, @Reference Ballots ballots,
-			@Reference Classifications classifications) {
+			@Reference Classifications classifications, @Reference DutyReports dutyReports, @Reference Measures measures,
+			@Reference Mentoring mentoring, @Reference NegativeList negativeList, @Reference UseRecords useRecords) {
 		this.classifications = classifications;
+		this.dutyReports = dutyReports;
+		this.measures = measures;
+		this.mentoring = mentoring;
+		this.negativeList = negativeList;
+		this.useRecords = useRecords;
 		this.units = units;
 		this.cycles = cycles;
 		this.book = book;
@@ -90,6 +108,7 @@ public class DemoCycles implements DemoDataset {
 					}
 				}
 				review(cycle, communities, standings);
+				report(cycle, communities, standings);
 				cycle = cycles.closeScoring(cycle.id(), ACTOR);
 			}
 			if (cycle.status() == CycleStatus.SCORING_CLOSED) {
@@ -106,8 +125,131 @@ public class DemoCycles implements DemoDataset {
 				cycle = cycles.publish(cycle.id(), ACTOR);
 			}
 			if (cycle.status() == CycleStatus.PUBLISHED) {
+				if (measures.measures(cycle.id(), null).isEmpty()) {
+					measures(cycle);
+				}
 				cycles.archive(cycle.id(), ACTOR);
 			}
+			// the model secretaries of a first half-year mentor in its year, those of a second half-year in the next
+			int year = Integer.parseInt(period.substring(0, 4)) + (period.endsWith("H2") ? 1 : 0);
+			if (mentoring.pairings(demo.id(), String.valueOf(year), null, null, Paging.of(0, 1)).total() == 0) {
+				mentor(demo, year);
+			}
+		}
+		if (negativeList.incidents(demo.id(), null, null, Paging.of(0, 1)).total() == 0) {
+			incidents(communities);
+		}
+		if (useRecords.summary(demo.id(), null).total() == 0) {
+			use(cycles.cycles(demo.id(), Paging.of(0, 500)).items());
+		}
+	}
+
+	/**
+	 * The half-year reports of the first six communities: prepared by visits, interviews and document
+	 * review, scored on the spot by the three raters around the community's standing.
+	 */
+	private void report(Cycle cycle, List<Community> communities, double[] standing) {
+		java.util.Map<String, DutyReports.DutyReport> given = new java.util.HashMap<>();
+		dutyReports.reports(cycle.id()).forEach(r -> given.put(r.communityId(), r));
+		LocalDate on = LocalDate.parse(cycle.period().substring(0, 4) + (cycle.period().endsWith("H1") ? "-06-20" : "-12-18"));
+		for (int i = 0; i < 6 && i < communities.size(); i++) {
+			Community k = communities.get(i);
+			DutyReports.DutyReport r = given.get(k.id());
+			if (r == null) {
+				r = dutyReports.report(cycle.id(), new DutyReports.ReportInput(k.id(), on, k.name() + "党组织书记" + cycle.period()
+						+ "述职：年度重点任务推进情况、存在问题和下步打算。", "实地走访居民" + (10 + i * 2) + "户、辖区单位3家",
+						"个别谈话“两委”成员和网格员" + (4 + i % 3) + "人", "查阅会议记录、工作台账和民生项目资料"), ACTOR);
+			}
+			java.util.Set<String> scored = new java.util.HashSet<>();
+			r.scores().forEach(x -> scored.add(x.rater()));
+			String[] raters = { "ORGANIZATION", "CIVIL_AFFAIRS", "STREET" };
+			for (int j = 0; j < raters.length; j++) {
+				if (!scored.contains(raters[j])) {
+					dutyReports.score(cycle.id(), k.id(), new DutyReports.ScoreInput(raters[j], score(standing[i] + j - 1), null), ACTOR);
+				}
+			}
+		}
+	}
+
+	/**
+	 * A few measures of the types: each model secretary's 书记工作室, two backbone secretaries' 书记工作法,
+	 * and the one-on-one help of three helped secretaries by the cadre their classification named.
+	 */
+	private void measures(Cycle cycle) {
+		LocalDate from = LocalDate.parse(cycle.period().substring(0, 4) + (cycle.period().endsWith("H1") ? "-07-10" : "-12-28"));
+		int backbone = 0;
+		int helped = 0;
+		for (Classifications.Placement p : classifications.placements(cycle.id(), null)) {
+			if (p.type() == SecretaryType.MODEL) {
+				measures.record(cycle.id(), new Measures.MeasureInput(p.personId(), "STUDIO", "书记工作室（" + cycle.period() + "）",
+						"区委组织部组织科", null, from, "挂牌运行，每月开放一次"), ACTOR);
+			} else if (p.type() == SecretaryType.BACKBONE && backbone < 2) {
+				backbone++;
+				measures.record(cycle.id(), new Measures.MeasureInput(p.personId(), "METHOD", "社区议事“三步工作法”", "区委组织部组织科", null,
+						from, null), ACTOR);
+			} else if (p.type() != null && p.type().helped() && p.helperId() != null && helped < 3) {
+				helped++;
+				measures.record(cycle.id(), new Measures.MeasureInput(p.personId(), "ONE_ON_ONE", "一对一帮扶计划", null, null, from,
+						"每月到社区指导一次，重点补齐基础工作短板"), ACTOR);
+			}
+		}
+	}
+
+	/** Confirms the proposed pairs of the year, and notes the first pair's progress. */
+	private void mentor(District demo, int year) {
+		LocalDate start = LocalDate.of(year, 1, 15);
+		Mentoring.Proposal proposal = mentoring.propose(new Mentoring.ProposalRequest(demo.id(), year));
+		for (Mentoring.Proposed p : proposal.pairs()) {
+			Mentoring.Pairing pair = mentoring.pair(new Mentoring.PairInput(demo.id(), year, p.mentor().personId(), p.mentee().personId(),
+					start), ACTOR);
+			if (p == proposal.pairs().get(0)) {
+				mentoring.note(pair.id(), new Mentoring.NoteInput(start.plusDays(30), "治理联抓：红领导师到社区参加居民议事会，共商停车难题"), ACTOR);
+			}
+		}
+	}
+
+	/** Two lighter incidents of 2025-H2, each followed up once: the first rectified, the second still being rectified. */
+	private void incidents(List<Community> communities) {
+		String[][] cases = { { "N01", "2025-09-12", "入户走访流于形式，走访记录与实际不符", "街道督查记录", "true" },
+				{ "N05", "2025-10-20", "居民反映的楼道照明问题两周未回应", "12345热线工单", "false" } };
+		for (int i = 0; i < cases.length; i++) {
+			Community k = communities.get(communities.size() - 1 - i * 7);
+			String person = ratings.secretaries().get(k.id());
+			LocalDate occurred = LocalDate.parse(cases[i][1]);
+			NegativeList.Incident incident = negativeList.record(new NegativeList.IncidentInput(person, occurred, List.of(cases[i][0]),
+					cases[i][2], List.of(cases[i][3], "谈话记录"), occurred.plusDays(30), null), ACTOR);
+			negativeList.followUp(incident.id(), new NegativeList.FollowUpInput(occurred.plusDays(25),
+					Boolean.parseBoolean(cases[i][4]) ? "已完成整改，居民满意" : "已约谈提醒，整改推进中", Boolean.parseBoolean(cases[i][4])), ACTOR);
+		}
+	}
+
+	/**
+	 * Use records from the best of the latest half-year: honours, candidacies and nominations for its
+	 * model and backbone secretaries without an open incident, and the speech's 8 recruitments.
+	 */
+	private void use(List<Cycle> all) {
+		Cycle latest = all.stream().max(java.util.Comparator.comparing(Cycle::period)).orElseThrow();
+		java.util.Map<String, java.math.BigDecimal> scores = new java.util.HashMap<>();
+		reviews.assessments(latest.id(), null).stream().filter(a -> a.score() != null).forEach(a -> scores.put(a.personId(), a.score()));
+		java.util.Set<String> open = new java.util.HashSet<>();
+		negativeList.incidents(latest.districtId(), null, null, Paging.of(0, 500)).items().stream()
+				.filter(i -> !i.status().equals("RECTIFIED")).forEach(i -> open.add(i.personId()));
+		List<String> best = classifications.placements(latest.id(), null).stream().filter(p -> p.type() != null && !p.type().helped())
+				.map(Classifications.Placement::personId).filter(p -> !open.contains(p))
+				.sorted(java.util.Comparator.comparing((String p) -> scores.getOrDefault(p, java.math.BigDecimal.ZERO)).reversed()
+						.thenComparing(p -> p))
+				.toList();
+		String basis = latest.period() + " 星级评定与四评结果";
+		String[][] incentives = { { "HONOUR", null, "优秀社区党组织书记" }, { "HONOUR", null, "优秀社区党组织书记" },
+				{ "HONOUR", null, "“最美社区书记”" }, { "DELEGATE", "PEOPLES_CONGRESS", "区人大代表人选" }, { "DELEGATE", "CPPCC", "区政协委员人选" },
+				{ "TRAINING", "PROVINCE", "省级示范骨干社区书记进修班" }, { "TRAINING", "NATIONAL", "全国城市社区党组织书记示范培训" } };
+		for (int i = 0; i < incentives.length && i < best.size(); i++) {
+			useRecords.record(new UseRecords.UseInput(best.get(i), incentives[i][0], incentives[i][1], incentives[i][2],
+					LocalDate.of(2026, 1, 20), basis), ACTOR);
+		}
+		for (int i = 0; i < 8 && i < best.size(); i++) {
+			useRecords.record(new UseRecords.UseInput(best.get(best.size() - 1 - i), "RECRUITMENT", null, "街道事业编制人员（社区党组织书记专项招聘）",
+					LocalDate.of(2025, 12, 1 + i), "从优秀社区党组织书记中选聘"), ACTOR);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.touyan.api.evaluation.Classification;
 import org.touyan.api.evaluation.ClassificationPolicy;
+import org.touyan.api.evaluation.NegativeListCatalogue;
 import org.touyan.api.evaluation.ReviewWeighting;
 import org.touyan.api.evaluation.SecretaryType;
 import org.touyan.api.evaluation.StarRatingFormula;
@@ -19,6 +20,11 @@ import org.touyan.api.registry.Archive;
 import org.touyan.api.registry.Community;
 import org.touyan.api.registry.Department;
 import org.touyan.api.registry.District;
+import org.touyan.api.registry.Filing;
+import org.touyan.api.registry.FilingInput;
+import org.touyan.api.registry.FilingStatus;
+import org.touyan.api.registry.Filings;
+import org.touyan.api.registry.JointCommittee;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.People;
 import org.touyan.api.registry.Post;
@@ -54,6 +60,10 @@ final class Fakes {
 	volatile ClassificationPolicy classification = input -> new Classification(
 			input.stars() != null && input.stars() >= 4 ? SecretaryType.BACKBONE : SecretaryType.POTENTIAL, "按星级");
 	volatile String version = "1.0.0";
+	volatile NegativeListCatalogue negativeList;
+	final List<JointCommittee> committees = new ArrayList<>();
+	/** Filings opened ("open person post") and withdrawn ("withdraw id"), in order. */
+	final List<String> filed = new ArrayList<>();
 
 	OrgUnits units() {
 		List<Department> departments = List.of(MZJ, ZFW, SJ, OTHER);
@@ -73,6 +83,8 @@ final class Fakes {
 				return Optional.of(new org.touyan.api.registry.Street((String) a[0], DISTRICT.id(), (String) a[0], "街道", null));
 			case "communities":
 				return page(DISTRICT.id().equals(a[0]) ? communities : List.of(), (Paging) a[2]);
+			case "jointCommittees":
+				return page(DISTRICT.id().equals(a[0]) ? committees : List.of(), (Paging) a[1]);
 			default:
 				throw new UnsupportedOperationException(m.getName());
 			}
@@ -94,7 +106,7 @@ final class Fakes {
 			@Override
 			public <S, R> Result<R> apply(Class<S> spi, Scope scope, String pin, Call<S, R> call) {
 				Object policy = spi == StarRatingFormula.class ? formula : spi == ReviewWeighting.class ? weighting
-						: spi == ClassificationPolicy.class ? classification : null;
+						: spi == ClassificationPolicy.class ? classification : spi == NegativeListCatalogue.class ? negativeList : null;
 				if (policy == null) {
 					throw ProblemException.conflict("No " + spi.getSimpleName() + " is bound");
 				}
@@ -133,7 +145,7 @@ final class Fakes {
 		};
 	}
 
-	/** People: community c1's secretary is p1; the others have none. */
+	/** People: community c1's secretary is p1 (李书记); the others have none; h1 (王街道) is a cadre of street s1. */
 	People people() {
 		return (People) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { People.class }, (p, m, a) -> {
 			if (m.getName().equals("posts") && a.length == 5 && a[2] == PostKind.STREET_CADRE) {
@@ -141,14 +153,38 @@ final class Fakes {
 						null, null)) : List.<Post>of(), (Paging) a[4]);
 			}
 			if (m.getName().equals("person")) {
+				if ("p1".equals(a[0])) {
+					return Optional.of(new org.touyan.api.registry.Person("p1", "d1", "李书记", "male", null, null, null, null, null, null));
+				}
 				return "h1".equals(a[0]) ? Optional.of(new org.touyan.api.registry.Person("h1", "d1", "王街道", "female", null, null, null,
 						null, null, null)) : Optional.empty();
+			}
+			if (m.getName().equals("posts") && a.length == 1) {
+				return "p1".equals(a[0]) ? List.of(new Post("post1", "p1", PostKind.COMMUNITY_SECRETARY, "c1", LocalDate.of(2021, 1, 1), null,
+						null, null)) : List.of();
 			}
 			if (m.getName().equals("posts") && a.length == 5) {
 				Paging paging = (Paging) a[4];
 				List<Post> posts = a[0] != null && !a[0].equals("c1") ? List.of()
 						: List.of(new Post("post1", "p1", PostKind.COMMUNITY_SECRETARY, "c1", LocalDate.of(2021, 1, 1), null, null, null));
 				return page(posts, paging);
+			}
+			throw new UnsupportedOperationException(m.getName());
+		});
+	}
+
+	/** Filings that record what is opened and withdrawn. */
+	Filings filings() {
+		return (Filings) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Filings.class }, (p, m, a) -> {
+			if (m.getName().equals("open")) {
+				FilingInput in = (FilingInput) a[0];
+				filed.add("open " + in.personId() + " " + in.postId() + " " + in.kind());
+				return new Filing("filing" + filed.size(), in.districtId(), in.kind(), in.personId(), in.communityId(), in.postId(),
+						in.effectiveDate(), FilingStatus.OPEN, List.of(), List.of(), List.of(), null, null, null);
+			}
+			if (m.getName().equals("withdraw")) {
+				filed.add("withdraw " + a[0]);
+				return null;
 			}
 			throw new UnsupportedOperationException(m.getName());
 		});

@@ -17,7 +17,7 @@ import org.touyan.api.store.DemoDataset;
  * The demo district's policy bindings: the district formula for the district, the safety-veto
  * variant for 幸福街道, the 5 training brands of
  * their streets (小灶课堂 东城, 治理小剧场 西城, 湖畔夜校 南湖, 书记微讲堂 北苑, 幸福工作坊 幸福), the Tangqiao programme,
- * the four-review weighting and the classification for the district.
+ * the four-review weighting, the classification and the negative list for the district.
  * It waits (the loader tries again) until the example plugins from {@code deploy/} are installed,
  * and leaves a binding already made for an SPI and scope alone.
  */
@@ -58,6 +58,7 @@ public class DemoBindings implements DemoDataset {
 		bindOnce("PairingProgramme", district, "tangqiao");
 		bindOnce("ReviewWeighting", district, "district-four-reviews");
 		bindOnce("ClassificationPolicy", district, "district-classification");
+		bindOnce("NegativeListCatalogue", district, "district-negative-list-15");
 	}
 
 	/**
