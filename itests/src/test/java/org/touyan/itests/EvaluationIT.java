@@ -31,7 +31,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class EvaluationIT extends PlatformTest {
 
 	private static final String BSN = "test.eval.formula";
-	private static final String ACTOR = "UTF-8''%E7%BB%84%E7%BB%87%E9%83%A8";
 
 	@Test
 	public void aCycleFromOpeningToArchiveKeepsItsPinnedFormula() throws Exception {
@@ -87,7 +86,7 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals(200, post("/api/evaluation-cycles/" + id + "/scores", "{\"departmentId\":\"" + mz + "\",\"scores\":["
 				+ "{\"communityId\":\"" + k1 + "\",\"score\":95},{\"communityId\":\"" + k2 + "\",\"score\":70}]}").status());
 		Reply csv = send(HttpRequest.newBuilder(URI.create(base() + "/api/evaluation-cycles/" + id + "/scores?department=" + zf))
-				.header("Content-Type", "text/csv").header("X-Touyan-Actor", ACTOR)
+				.header("Content-Type", "text/csv")
 				.POST(HttpRequest.BodyPublishers.ofString("communityId,score\n" + k1 + ",91\n", StandardCharsets.UTF_8)));
 		assertEquals(csv.body(), 200, csv.status());
 		JsonNode completeness = get("/api/evaluation-cycles/" + id + "/completeness").json();
@@ -170,7 +169,7 @@ public class EvaluationIT extends PlatformTest {
 		assertFalse(get("/api/plugins/pins").body().contains(code + "-2026-H1"));
 		JsonNode transitions = get("/api/evaluation-cycles/" + id + "/transitions").json();
 		assertEquals(4, transitions.size());
-		assertEquals("组织部", transitions.get(0).get("actor").asText());
+		assertEquals("组织部管理员 (admin)", transitions.get(0).get("actor").asText());
 
 		// leave the platform's plugins as they were
 		bind(street, "district-default");
@@ -250,7 +249,7 @@ public class EvaluationIT extends PlatformTest {
 
 	private Reply post(String path, String json) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
-				.header("X-Touyan-Actor", ACTOR).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+				.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
 	private static JsonNode created(Reply reply) throws Exception {

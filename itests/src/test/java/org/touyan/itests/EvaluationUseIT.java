@@ -32,7 +32,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerSuite.class)
 public class EvaluationUseIT extends PlatformTest {
 
-	private static final String ACTOR = "UTF-8''%E7%BB%84%E7%BB%87%E9%83%A8";
 
 	@Test
 	public void fromTheCycleToMentoringTheNegativeListAndUse() throws Exception {
@@ -259,7 +258,7 @@ public class EvaluationUseIT extends PlatformTest {
 
 	private Reply post(String path, String json) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
-				.header("X-Touyan-Actor", ACTOR).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+				.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
 	private static JsonNode created(Reply reply) throws Exception {

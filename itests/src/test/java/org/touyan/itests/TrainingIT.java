@@ -248,7 +248,7 @@ public class TrainingIT extends PlatformTest {
 	}
 
 	private Reply post(String path, String json) throws Exception {
-		return send(HttpRequest.newBuilder(URI.create(base() + path)).header("X-Touyan-Actor", "UTF-8''%E7%BB%84%E7%BB%87%E9%83%A8")
+		return send(HttpRequest.newBuilder(URI.create(base() + path))
 				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 

@@ -54,6 +54,7 @@ import org.touyan.api.policy.Provenance;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.security.AuditLog;
 import org.touyan.api.store.Store;
 import org.touyan.plugins.internal.Views.PluginEvent;
 import org.touyan.plugins.internal.Views.PluginView;
@@ -112,12 +113,14 @@ public class PluginManager implements Policies, HealthContributor {
 	private final ThreadPoolExecutor calls;
 	private final Path dataDir;
 	private final Pins pins;
+	private final AuditLog audit;
 
 	@Activate
-	public PluginManager(BundleContext context, Config config, @Reference(target = "(touyan.schema=plugins)") Store store)
-			throws InvalidSyntaxException, IOException {
+	public PluginManager(BundleContext context, Config config, @Reference(target = "(touyan.schema=plugins)") Store store,
+			@Reference AuditLog audit) throws InvalidSyntaxException, IOException {
 		this.context = context;
 		this.store = store;
+		this.audit = audit;
 		String data = context.getProperty("touyan.data");
 		this.dataDir = Path.of(data == null || data.isBlank() ? "data" : data).toAbsolutePath();
 		this.jars = dataDir.resolve("plugins");
@@ -958,8 +961,16 @@ public class PluginManager implements Policies, HealthContributor {
 		}
 	}
 
-	private static void event(Connection c, String bsn, String version, String action, String outcome, String detail)
+	/**
+	 * Records a plugin event, and the same in the audit log: installs, updates and rollbacks also
+	 * arrive through the deploy folder, where no REST request is audited. The audit entry is written
+	 * at once, not at commit, so a transaction that fails after its event leaves an entry too —
+	 * the log errs towards saying more.
+	 */
+	private void event(Connection c, String bsn, String version, String action, String outcome, String detail)
 			throws SQLException {
+		audit.record("plugin-manager", "plugin." + action, bsn == null ? null : bsn + (version == null ? "" : " " + version),
+				"DONE".equals(outcome) ? "ok" : "REFUSED".equals(outcome) ? "denied" : "failed", detail);
 		try (PreparedStatement ps = c.prepareStatement(
 				"INSERT INTO plugin_event (happened_at, bsn, version, action, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
 			ps.setTimestamp(1, Timestamp.from(Instant.now()));
