@@ -7,7 +7,8 @@ class name. Exits 1 when any is found or the platform is not healthy afterwards.
     bench/hostile.py <port> [requests]
 
 SUBSTITUTE (default 0.9) is the share of requests whose path templates such as {id} are filled in;
-the rest send the template's braces raw, which are not valid in a URI.
+the rest send the template's braces raw, which are not valid in a URI. TOKEN is the district
+administrator's bearer token: 85% of requests carry it, 5% a forged or malformed one, 10% none.
 """
 import http.client
 import json
@@ -25,6 +26,7 @@ def quote(text, safe=""):
 PORT = int(sys.argv[1])
 TOTAL = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
 CLIENTS = 4
+TOKEN = __import__("os").environ.get("TOKEN", "")
 random.seed(20261127)
 
 LEAK = re.compile(r"Exception|\tat |java\.|javax\.|\b[a-z]+(\.[a-z0-9_]+)+\.[A-Z]\w*|SQL|hsqldb", re.S)
@@ -94,6 +96,13 @@ def request_for(op):
     if method in ("post", "put", "patch") or random.random() < 0.05:
         schema = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
         body = raw_body(schema, components).encode("utf-8", "surrogatepass")
+    auth = random.random()
+    if auth < 0.85:
+        headers["Authorization"] = "Bearer " + TOKEN
+    elif auth < 0.90:
+        headers["Authorization"] = random.choice(["Bearer " + "A" * 43, "Bearer ", "Basic YWRtaW46YWRtaW4=",
+                                                  "Bearer " + TOKEN[:-1] + "x", "bearer " + random.choice(STRINGS)[:60]]) \
+            .encode("utf-8", "surrogatepass").decode("latin-1")
     if random.random() < 0.05:
         actor = "".join(ch for ch in random.choice(STRINGS)[:100] if ord(ch) >= 0x20)
         headers["X-Touyan-Actor"] = actor.encode("utf-8", "surrogatepass").decode("latin-1")
@@ -107,6 +116,7 @@ def main():
     components = doc["components"]["schemas"]
     ops = [(m, p, o, components) for p, item in doc["paths"].items() for m, o in item.items()]
     counts = {"sent": 0, "5xx": 0, "not_problem": 0, "leaks": 0, "errors": 0}
+    statuses = {}
     examples = []
     lock = threading.Lock()
     plan = [request_for(random.choice(ops)) for _ in range(TOTAL)]
@@ -121,6 +131,7 @@ def main():
                 ctype = r.getheader("Content-Type") or ""
                 with lock:
                     counts["sent"] += 1
+                    statuses[r.status] = statuses.get(r.status, 0) + 1
                     bad = None
                     if r.status >= 500:
                         counts["5xx"] += 1
@@ -153,6 +164,7 @@ def main():
     print(f"5xx answers: {counts['5xx']}; error answers that are not problems: {counts['not_problem']}; "
           f"stack traces or class names in bodies: {counts['leaks']}; connection errors: {counts['errors']}")
     print(f"platform healthy afterwards: {healthy}")
+    print("answers by status: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
     for e in examples:
         print("  " + e)
     sys.exit(0 if healthy and counts["5xx"] == 0 and counts["leaks"] == 0 and counts["not_problem"] == 0 else 1)

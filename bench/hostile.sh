@@ -13,10 +13,15 @@ dir=$(mktemp -d)
 mkdir -p "$dir/deploy"
 cp distribution/target/plugins/*.jar "$dir/deploy/"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-(cd "$dir" && exec java -Dorg.osgi.service.http.port="$port" -Dtouyan.demo=true -Dtouyan.plugins.mode=development -jar "$jar" >"$dir/out.log" 2>&1) &
+password="bench-$(date +%s)-Admin"
+(cd "$dir" && exec java -Dorg.osgi.service.http.port="$port" -Dtouyan.demo=true -Dtouyan.plugins.mode=development \
+  -Dtouyan.admin.password="$password" -jar "$jar" >"$dir/out.log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/health")" = 200 ]; do sleep 0.2; done
 sleep 10 # let the demo district load
+TOKEN=$(curl -s -H 'Content-Type: application/json' -d "{\"login\":\"admin\",\"password\":\"$password\"}" \
+  "http://127.0.0.1:$port/api/session" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+export TOKEN
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 python3 bench/hostile.py "$port" "${1:-10000}"

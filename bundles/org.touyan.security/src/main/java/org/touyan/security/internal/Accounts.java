@@ -152,7 +152,7 @@ public class Accounts {
 		String password = configured != null ? Passwords.checkNew("adminPassword", configured) : Passwords.generate();
 		User admin = insert(new UserInput(login, "组织部管理员", Role.DISTRICT_ADMIN, null, null, null, false), password,
 				configured == null);
-		audit.record("platform", "user.create", admin.id(), "ok", "first district administrator '" + login + "'");
+		audit.append("platform", null, "user.create", admin.id(), "ok", null, "first district administrator '" + login + "'");
 		if (configured == null) {
 			// the only time this password exists outside the hash: on the operator's console
 			System.out.println("""
@@ -174,7 +174,7 @@ public class Accounts {
 		}
 		Duration locked = throttle.lockedFor(login);
 		if (!locked.isZero()) {
-			audit.record(login, "session.login", null, "denied", "locked for " + locked.toSeconds() + " s");
+			audit.append(login, null, "session.login", null, "denied", null, "locked for " + locked.toSeconds() + " s");
 			throw new ProblemException(429, "Too many failed logins",
 					"Too many failed logins for this name; try again in " + Math.max(1, locked.toSeconds()) + " s");
 		}
@@ -189,7 +189,7 @@ public class Accounts {
 		}
 		if (!ok) {
 			throttle.failed(login);
-			audit.record(login, "session.login", null, "denied", "wrong login or password");
+			audit.append(login, null, "session.login", null, "denied", null, "wrong login or password");
 			throw wrongLogin();
 		}
 		throttle.succeeded(login);

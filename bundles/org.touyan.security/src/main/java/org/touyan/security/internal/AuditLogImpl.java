@@ -15,19 +15,31 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.security.AuditLog;
 import org.touyan.api.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit log in the {@code sec_audit} table. Entries are only ever inserted; each carries the
  * SHA-256 of its content and of the entry before, so {@link #verify()} finds an entry changed or
  * removed behind the platform's back. Appends are serialised here, which keeps the chain linear.
+ *
+ * <p>What other bundles {@link #record} is written by one writer thread, in order: they often
+ * record inside a transaction of their own, and a second transaction opened from inside the first
+ * can wait for ever on a schema change that itself waits for the first to end.
  */
 @Component(service = { AuditLog.class, AuditLogImpl.class })
 public class AuditLogImpl implements AuditLog {
@@ -47,8 +59,15 @@ public class AuditLogImpl implements AuditLog {
 	record Query(String actor, String action, String outcome, Instant from, Instant to) {
 	}
 
+	private static final Logger LOG = LoggerFactory.getLogger(AuditLogImpl.class);
+
 	private final Store store;
 	private final Clock clock;
+	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "touyan-audit");
+		t.setDaemon(true);
+		return t;
+	});
 	private long lastSeq = -1;
 	private String lastHash;
 
@@ -64,7 +83,33 @@ public class AuditLogImpl implements AuditLog {
 
 	@Override
 	public void record(String actor, String action, String target, String outcome, String detail) {
-		append(actor, null, action, target, outcome, null, detail);
+		writer.execute(() -> {
+			try {
+				append(actor, null, action, target, outcome, null, detail);
+			} catch (RuntimeException e) {
+				LOG.error("audit entry not written: {} {} {} {}", actor, action, target, outcome, e);
+			}
+		});
+	}
+
+	/** Waits until what was recorded so far is written. */
+	void flush() {
+		try {
+			writer.submit(() -> null).get(30, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} catch (ExecutionException | TimeoutException e) {
+			throw new IllegalStateException("the audit writer did not catch up", e);
+		}
+	}
+
+	/** Writes what is queued before the bundle stops. */
+	@Deactivate
+	void deactivate() throws InterruptedException {
+		writer.shutdown();
+		if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+			LOG.error("audit entries still queued at shutdown were not written");
+		}
 	}
 
 	/** Appends an entry of a REST request, with the caller's role and the answer's status. */

@@ -19,6 +19,7 @@ class AuditLogImplTest {
 		audit.record("admin", "POST /api/people", "/api/people", "ok", null);
 		audit.append("jiedao", "STREET_ADMIN", "GET /api/people/{id}", "/api/people/x", "denied", 404, "outside scope");
 		audit.record("platform", "plugin.install", "org.touyan.plugin.star.district 1.0.0", "ok", "from deploy/");
+		audit.flush();
 		assertEquals(new AuditLogImpl.Verification(3, true, null), audit.verify());
 
 		store.write(c -> {
@@ -34,8 +35,12 @@ class AuditLogImplTest {
 	@Test
 	void aRestartContinuesTheChain() throws Exception {
 		MemoryStore store = new MemoryStore();
-		new AuditLogImpl(store).record("a", "x", null, "ok", null);
-		new AuditLogImpl(store).record("b", "y", null, "ok", null);
+		AuditLogImpl first = new AuditLogImpl(store);
+		first.record("a", "x", null, "ok", null);
+		first.flush();
+		AuditLogImpl second = new AuditLogImpl(store);
+		second.record("b", "y", null, "ok", null);
+		second.flush();
 		assertTrue(new AuditLogImpl(store).verify().intact());
 	}
 
@@ -45,6 +50,7 @@ class AuditLogImplTest {
 		for (int i = 0; i < 5; i++) {
 			audit.record(i % 2 == 0 ? "admin" : "jiedao", "PUT /api/communities/{id}", "/api/communities/" + i, "ok", null);
 		}
+		audit.flush();
 		Page<AuditLogImpl.Entry> admin = audit.entries(new AuditLogImpl.Query("admin", "PUT /api/comm", null, null, null),
 				Paging.of(0, 2));
 		assertEquals(3, admin.total());
