@@ -26,12 +26,15 @@ import java.util.regex.Pattern;
  * REST API, even ones dropped into deploy/). Counts failed answers and answers from a version older
  * than one already installed when the request started, and how long each new version took to serve.
  *
- *   java bench/SwapBench.java <port> <district formula jar> <deploy folder> [requests]
+ *   TOKEN=<plugin administrator's token> java bench/SwapBench.java <port> <district formula jar> <deploy folder> [requests]
  */
 public class SwapBench {
 
 	record Answer(long startNanos, long endNanos, int status, String version) {
 	}
+
+	/** The plugin administrator's token, from bench/session.py through the environment. */
+	static final String AUTH = "Bearer " + System.getenv().getOrDefault("TOKEN", "");
 
 	public static void main(String[] args) throws Exception {
 		String base = "http://127.0.0.1:" + args[0];
@@ -53,7 +56,7 @@ public class SwapBench {
 				while (!(swapsDone.get() && count.get() >= minimum) && System.nanoTime() - t0 < 300_000_000_000L) {
 					long start = System.nanoTime();
 					try {
-						HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/star-ratings/preview"))
+						HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/star-ratings/preview")).header("Authorization", AUTH)
 								.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 								HttpResponse.BodyHandlers.ofString());
 						answers.add(new Answer(start, System.nanoTime(), r.statusCode(), version(r.body())));
@@ -72,7 +75,7 @@ public class SwapBench {
 			Thread.sleep(1500);
 			byte[] next = withVersion(jar, "1.0." + i);
 			if (i % 2 == 1) {
-				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/plugins"))
+				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/plugins")).header("Authorization", AUTH)
 						.header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofByteArray(next)).build(),
 						HttpResponse.BodyHandlers.ofString());
 				if (r.statusCode() != 201) {
@@ -131,13 +134,13 @@ public class SwapBench {
 	}
 
 	private static String streetBoundTo(HttpClient http, String base, String policy) throws Exception {
-		String bindings = http.send(HttpRequest.newBuilder(URI.create(base + "/api/plugins/bindings")).build(),
+		String bindings = http.send(HttpRequest.newBuilder(URI.create(base + "/api/plugins/bindings")).header("Authorization", AUTH).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		Matcher district = Pattern.compile("\"scope\":\"district:([^\"]+)\",\"policyId\":\"" + policy + "\"").matcher(bindings);
 		if (!district.find()) {
 			throw new IllegalStateException("no district binding for " + policy + ": " + bindings);
 		}
-		String streets = http.send(HttpRequest.newBuilder(URI.create(base + "/api/streets?limit=500&district=" + district.group(1))).build(),
+		String streets = http.send(HttpRequest.newBuilder(URI.create(base + "/api/streets?limit=500&district=" + district.group(1))).header("Authorization", AUTH).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		Matcher ids = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(streets);
 		while (ids.find()) {

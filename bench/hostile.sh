@@ -20,8 +20,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/health")" = 200 ]; do sleep 0.2; done
 sleep 10 # let the demo district load
-TOKEN=$(curl -s -H 'Content-Type: application/json' -d "{\"login\":\"admin\",\"password\":\"$password\"}" \
-  "http://127.0.0.1:$port/api/session" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+TOKEN=$(python3 bench/session.py "$port" "$password")
 export TOKEN
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 python3 bench/hostile.py "$port" "${1:-10000}"

@@ -14,12 +14,18 @@ dir=$(mktemp -d)
 mkdir -p "$dir/deploy"
 cp distribution/target/plugins/*.jar "$dir/deploy/"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-(cd "$dir" && exec java -Dorg.osgi.service.http.port="$port" -Dtouyan.demo=true -Dtouyan.plugins.mode=development -jar "$jar" >"$dir/out.log" 2>&1) &
+password="bench-$(date +%s)-Admin"
+(cd "$dir" && exec java -Dorg.osgi.service.http.port="$port" -Dtouyan.demo=true -Dtouyan.plugins.mode=development \
+  -Dtouyan.admin.password="$password" -jar "$jar" >"$dir/out.log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/health")" = 200 ]; do sleep 0.2; done
+# swapping plugins is the plugin administrator's work
+TOKEN=$(python3 bench/session.py "$port" "$password" PLUGIN_ADMIN)
+export TOKEN
 for _ in $(seq 1 300); do
-  bindings=$(curl -s "http://127.0.0.1:$port/api/plugins/bindings" || true)
+  bindings=$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/plugins/bindings" || true)
   [ "$(grep -o '"revision"' <<<"$bindings" | wc -l)" -ge 4 ] && break
   sleep 0.1
 done

@@ -23,7 +23,7 @@ class AuditLogImplTest {
 		assertEquals(new AuditLogImpl.Verification(3, true, null), audit.verify());
 
 		store.write(c -> {
-			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_audit SET outcome = 'ok' WHERE seq = 1")) {
+			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_audit SET outcome = 'tampered' WHERE seq = 1")) {
 				return ps.executeUpdate();
 			}
 		});
