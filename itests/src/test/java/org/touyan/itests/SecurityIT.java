@@ -147,7 +147,7 @@ public class SecurityIT extends PlatformTest {
 		assertEquals("reason", assertProblem(send(json("POST", "/api/people/" + id + "/reveal", "{\"field\":\"idNumber\"}")), 400)
 				.get("field").asText());
 
-		String auditor = loggedIn("mask.auditor", "{\"login\":\"mask.auditor\",\"displayName\":\"审计员赵\",\"role\":\"AUDITOR\"}");
+		String auditor = newUser("mask.auditor", "审计员赵", "AUDITOR", null, null);
 		Reply log = as(auditor, request("/api/audit?action=person.reveal&limit=500").GET());
 		JsonNode reveal = null;
 		for (JsonNode entry : log.json().get("items")) {
@@ -161,25 +161,12 @@ public class SecurityIT extends PlatformTest {
 		assertFalse(log.body().contains(fullIdNumber));
 
 		// a street administrator reveals their own street's people, and another street's do not exist for them
-		String own = loggedIn("mask.street1", "{\"login\":\"mask.street1\",\"displayName\":\"街道管理员钱\",\"role\":\"STREET_ADMIN\",\"street\":\""
-				+ street + "\"}");
-		String other = loggedIn("mask.street2", "{\"login\":\"mask.street2\",\"displayName\":\"街道管理员孙\",\"role\":\"STREET_ADMIN\",\"street\":\""
-				+ streets.get(1).get("id").asText() + "\"}");
+		String own = newUser("mask.street1", "街道管理员钱", "STREET_ADMIN", "street", street);
+		String other = newUser("mask.street2", "街道管理员孙", "STREET_ADMIN", "street", streets.get(1).get("id").asText());
 		String body = "{\"field\":\"idNumber\",\"reason\":\"" + reason + "\"}";
 		assertEquals(fullIdNumber, as(own, json("POST", "/api/people/" + id + "/reveal", body)).json().get("value").asText());
 		assertProblem(as(other, json("POST", "/api/people/" + id + "/reveal", body)), 404);
 		assertProblem(as(other, request("/api/people/" + id).GET()), 404);
-	}
-
-	/** Creates the user as the administrator, logs in and changes the one-time password; answers the token. */
-	private String loggedIn(String login, String user) throws Exception {
-		Reply created = send(json("POST", "/api/users", user));
-		assertEquals(created.body(), 201, created.status());
-		String oneTime = created.json().get("oneTimePassword").asText();
-		String token = login(login, oneTime);
-		assertEquals(204, as(token, json("PUT", "/api/session/password", "{\"currentPassword\":\"" + oneTime
-				+ "\",\"newPassword\":\"" + login + "-的新密码-2026\"}")).status());
-		return token;
 	}
 
 	private HttpRequest.Builder request(String path) {
