@@ -143,6 +143,23 @@ public abstract class PlatformTest {
 		throw new AssertionError("the demo cycles were not archived within 120 s");
 	}
 
+	/**
+	 * Waits until the demo district's training year is loaded: it comes after the registry and the
+	 * bindings, and its 32 transfer projects, each graded, come last.
+	 */
+	protected void awaitDemoTraining(String district) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+		while (System.nanoTime() < deadline) {
+			Reply projects = get("/api/pairing/projects?district=" + district);
+			if (projects.status() == 200 && projects.json().get("total").asInt() == 32
+					&& projects.json().get("items").get(0).hasNonNull("grade")) {
+				return;
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("the demo training year was not loaded within 180 s");
+	}
+
 	protected String base() {
 		return "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port");
 	}

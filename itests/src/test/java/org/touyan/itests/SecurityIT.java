@@ -116,6 +116,59 @@ public class SecurityIT extends PlatformTest {
 		assertFalse(as(token, request("/api/audit?limit=500").GET()).body().contains(oneTime));
 	}
 
+	@Test
+	public void personalNumbersAreMaskedAndOnlyRevealedWithAReasonOnRecordWithinTheScope() throws Exception {
+		awaitDemoCycles();
+		String district = null;
+		for (JsonNode d : get("/api/districts?limit=500").json().get("items")) {
+			if (d.get("code").asText().equals("DEMO")) {
+				district = d.get("id").asText();
+			}
+		}
+		JsonNode streets = get("/api/streets?district=" + district).json().get("items");
+		String street = streets.get(0).get("id").asText();
+		String id = get("/api/people?street=" + street + "&limit=1").json().get("items").get(0).get("id").asText();
+
+		JsonNode person = get("/api/people/" + id).json();
+		String idNumber = person.get("idNumber").asText();
+		String phone = person.get("phone").asText();
+		assertTrue(idNumber, idNumber.matches("\\d{6}\\*{8}\\d{3}[\\dX]"));
+		assertTrue(phone, phone.matches("\\d{3}\\*{4}\\d{4}"));
+
+		String reason = "核对任职资格审查材料";
+		Reply revealed = send(json("POST", "/api/people/" + id + "/reveal", "{\"field\":\"idNumber\",\"reason\":\"" + reason + "\"}"));
+		assertEquals(revealed.toString(), 200, revealed.status());
+		String fullIdNumber = revealed.json().get("value").asText();
+		assertTrue(fullIdNumber, fullIdNumber.matches("\\d{17}[\\dX]"));
+		assertEquals(idNumber, fullIdNumber.substring(0, 6) + "********" + fullIdNumber.substring(14));
+		String fullPhone = send(json("POST", "/api/people/" + id + "/reveal", "{\"field\":\"phone\",\"reason\":\"" + reason + "\"}"))
+				.json().get("value").asText();
+		assertEquals(phone, fullPhone.substring(0, 3) + "****" + fullPhone.substring(7));
+		assertEquals("reason", assertProblem(send(json("POST", "/api/people/" + id + "/reveal", "{\"field\":\"idNumber\"}")), 400)
+				.get("field").asText());
+
+		String auditor = newUser("mask.auditor", "审计员赵", "AUDITOR", null, null);
+		Reply log = as(auditor, request("/api/audit?action=person.reveal&limit=500").GET());
+		JsonNode reveal = null;
+		for (JsonNode entry : log.json().get("items")) {
+			if (entry.get("target").asText().equals(id) && entry.get("detail").asText().equals("idNumber: " + reason)) {
+				reveal = entry;
+			}
+		}
+		assertTrue(log.body(), reveal != null);
+		assertEquals("ok", reveal.get("outcome").asText());
+		// the log says who looked and why, never the number itself
+		assertFalse(log.body().contains(fullIdNumber));
+
+		// a street administrator reveals their own street's people, and another street's do not exist for them
+		String own = newUser("mask.street1", "街道管理员钱", "STREET_ADMIN", "street", street);
+		String other = newUser("mask.street2", "街道管理员孙", "STREET_ADMIN", "street", streets.get(1).get("id").asText());
+		String body = "{\"field\":\"idNumber\",\"reason\":\"" + reason + "\"}";
+		assertEquals(fullIdNumber, as(own, json("POST", "/api/people/" + id + "/reveal", body)).json().get("value").asText());
+		assertProblem(as(other, json("POST", "/api/people/" + id + "/reveal", body)), 404);
+		assertProblem(as(other, request("/api/people/" + id).GET()), 404);
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(base() + path));
 	}

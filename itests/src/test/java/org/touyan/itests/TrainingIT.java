@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,16 +186,7 @@ public class TrainingIT extends PlatformTest {
 			}
 		}
 		assertTrue("no demo district", district != null);
-		// the training year is loaded after the registry and the bindings; its projects come last
-		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-		while (System.nanoTime() < deadline) {
-			Reply projects = get("/api/pairing/projects?district=" + district);
-			if (projects.status() == 200 && projects.json().get("total").asInt() == 32
-					&& projects.json().get("items").get(0).hasNonNull("grade")) {
-				break;
-			}
-			Thread.sleep(250);
-		}
+		awaitDemoTraining(district);
 		Thread.sleep(500);
 		JsonNode report = get("/api/training-reports?district=" + district + "&year=2026").json();
 		int brands = 0;
