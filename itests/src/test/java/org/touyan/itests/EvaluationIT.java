@@ -85,7 +85,7 @@ public class EvaluationIT extends PlatformTest {
 		// 民政局 enters JSON, 政法委 its column as CSV; completeness shows each department
 		assertEquals(200, post("/api/evaluation-cycles/" + id + "/scores", "{\"departmentId\":\"" + mz + "\",\"scores\":["
 				+ "{\"communityId\":\"" + k1 + "\",\"score\":95},{\"communityId\":\"" + k2 + "\",\"score\":70}]}").status());
-		Reply csv = send(HttpRequest.newBuilder(URI.create(base() + "/api/evaluation-cycles/" + id + "/scores?department=" + zf))
+		Reply csv = send(HttpRequest.newBuilder(URI.create(base() + "/api/evaluation-cycles/" + id + "/scores.csv?department=" + zf))
 				.header("Content-Type", "text/csv")
 				.POST(HttpRequest.BodyPublishers.ofString("communityId,score\n" + k1 + ",91\n", StandardCharsets.UTF_8)));
 		assertEquals(csv.body(), 200, csv.status());

@@ -185,8 +185,9 @@ public class CycleResource {
 		return report(scores.enter(id, batch, Actor.of(actor)));
 	}
 
+	// a path of its own: one path and method is one documented operation, and this one's access differs
 	@POST
-	@Path("{id}/scores")
+	@Path("{id}/scores.csv")
 	@Consumes(CSV)
 	@Summary(value = "Enters a department's column as CSV (communityId,score): all rows or none (422 with every faulty row)",
 			returns = EntryReport.class)

@@ -66,7 +66,10 @@ final class OpenApiGenerator {
 				String verb = verb(m);
 				if (verb != null) {
 					String path = join(base, pathOf(m.getAnnotation(Path.class)));
-					paths.computeIfAbsent(path, p -> new TreeMap<>()).put(verb, operation(type, m));
+					// OpenAPI has one operation per path and method: a second one would hide the first
+					if (paths.computeIfAbsent(path, p -> new TreeMap<>()).putIfAbsent(verb, operation(type, m)) != null) {
+						throw new IllegalStateException("two resource methods answer " + verb.toUpperCase() + " " + path);
+					}
 				}
 			});
 		});

@@ -66,7 +66,7 @@ public class ExchangeResource {
 	@GET
 	@Path("exchange-events")
 	@Summary("A district's exchange events, newest first, optionally of one year and kind (FORUM, SALON, ACTIVITY)")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	@Access(DISTRICT_ADMIN)
 	public Page<Event> events(@QueryParam("district") String district, @QueryParam("year") String year,
 			@QueryParam("kind") String kind, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		Paging paging = Paging.of(offset, limit);
@@ -79,7 +79,7 @@ public class ExchangeResource {
 	@GET
 	@Path("exchange-events/{id}")
 	@Summary("An exchange event")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	@Access(DISTRICT_ADMIN)
 	public Event event(@PathParam("id") String id) {
 		return exchange.event(id);
 	}

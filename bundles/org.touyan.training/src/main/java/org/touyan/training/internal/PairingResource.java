@@ -109,10 +109,11 @@ public class PairingResource {
 	public Response createProject(@HeaderParam(Input.ACTOR_HEADER) String actor, @Context SecurityContext security,
 			ProjectInput input) {
 		if (input != null) {
-			// where the project belongs is only in the body: a street starts projects in its communities, or of its people
+			// where the project belongs is only in the body: a street starts projects in its communities, with its people
 			if (input.communityId() != null) {
 				authorization.requireOwner(Callers.of(security), "community", input.communityId());
-			} else if (input.ownerId() != null) {
+			}
+			if (input.ownerId() != null) {
 				authorization.requireOwner(Callers.of(security), "person", input.ownerId());
 			}
 		}

@@ -165,7 +165,7 @@ public class TrainingResource {
 	@GET
 	@Path("sessions/{id}/report")
 	@Summary("A session's report: the fields its brand defines (or the district training's), the values, the brand's provenance")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "session:id")
 	public Training.SessionReport sessionReport(@PathParam("id") String id) {
 		return training.sessionReport(id);
 	}
