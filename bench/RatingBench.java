@@ -36,10 +36,10 @@ import org.touyan.plugin.star.district.DistrictDefaultFormula;
 /**
  * Star-rating benchmark: a generated district of N communities (15 a street) × 11 department
  * scores, rated for one cycle and stored, by the platform's own rating code (RatingRuns) on an
- * HSQLDB file database opened as the platform opens it (CACHED tables, MVCC, fsync on commit) with
- * every migration of the evaluation schema, with the district default formula plugin's class
- * called through a stand-in for the plugin manager that hands every policy call to a contained
- * thread under a time limit, as the manager does. The scores lie as the
+ * HSQLDB file database opened as the platform opens it (CACHED tables, MVCC, fsync on commit,
+ * memory-mapped data file) with every migration of the evaluation schema, with the district
+ * default formula plugin's class called through a stand-in for the plugin manager that hands every
+ * policy call to a contained thread under a time limit, as the manager does. The scores lie as the
  * platform stores them: UUIDs for ids, and each department's column entered in one transaction.
  * Generating the scores is not timed; rating and storing is (median of 3 runs).
  *
@@ -128,12 +128,14 @@ public class RatingBench {
 
 	static long run(int communities) throws Exception {
 		Path dir = Files.createTempDirectory("touyan-rating-bench");
-		String url = "jdbc:hsqldb:file:" + dir.resolve("touyan") + ";hsqldb.write_delay=false";
+		// as HsqlStore opens it
+		String url = "jdbc:hsqldb:file:" + dir.resolve("touyan") + ";hsqldb.write_delay=false;hsqldb.nio_max_size=16384";
 		try {
 			try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
 				s.execute("SET FILES WRITE DELAY FALSE");
 				s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
 				s.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
+				s.execute("SET FILES NIO SIZE 16384");
 				// every migration of the evaluation schema, in order, as the store applies them
 				try (var scripts = Files.list(Path.of("bundles/org.touyan.evaluation/src/main/resources/db/evaluation"))) {
 					for (Path script : scripts.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
