@@ -36,10 +36,12 @@ import org.touyan.plugin.star.district.DistrictDefaultFormula;
 /**
  * Star-rating benchmark: a generated district of N communities (15 a street) × 11 department
  * scores, rated for one cycle and stored, by the platform's own rating code (RatingRuns) on an
- * HSQLDB file database opened as the platform opens it (CACHED tables, MVCC, fsync on commit),
- * with the district default formula plugin's class called through a stand-in for the plugin
- * manager that hands every policy call to a contained thread under a time limit, as the manager
- * does. Generating the scores is not timed; rating and storing is (median of 3 runs).
+ * HSQLDB file database opened as the platform opens it (CACHED tables, MVCC, fsync on commit,
+ * memory-mapped data file) with every migration of the evaluation schema, with the district
+ * default formula plugin's class called through a stand-in for the plugin manager that hands every
+ * policy call to a contained thread under a time limit, as the manager does. The scores lie as the
+ * platform stores them: UUIDs for ids, and each department's column entered in one transaction.
+ * Generating the scores is not timed; rating and storing is (median of 3 runs).
  *
  *   java -cp <classes> bench/RatingBench.java [sizes…]     (see bench/rating.sh)
  */
@@ -120,19 +122,31 @@ public class RatingBench {
 		throw new IllegalStateException();
 	}
 
+	static String uuid(Random random) {
+		return new java.util.UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+	}
+
 	static long run(int communities) throws Exception {
 		Path dir = Files.createTempDirectory("touyan-rating-bench");
-		String url = "jdbc:hsqldb:file:" + dir.resolve("touyan") + ";hsqldb.write_delay=false";
+		// as HsqlStore opens it
+		String url = "jdbc:hsqldb:file:" + dir.resolve("touyan") + ";hsqldb.write_delay=false;hsqldb.nio_max_size=16384";
 		try {
 			try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
 				s.execute("SET FILES WRITE DELAY FALSE");
 				s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
 				s.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
-				String sql = Files.readString(Path.of("bundles/org.touyan.evaluation/src/main/resources/db/evaluation/V1__cycles_scores_ratings.sql"));
-				for (String statement : sql.split(";\\s*\\n")) {
-					String st = statement.replaceAll("(?m)^--.*$", "");
-					if (!st.isBlank()) {
-						s.execute(st);
+				s.execute("SET FILES NIO SIZE 16384");
+				// every migration of the evaluation schema, in order, as the store applies them
+				try (var scripts = Files.list(Path.of("bundles/org.touyan.evaluation/src/main/resources/db/evaluation"))) {
+					for (Path script : scripts.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+							.sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+							.toList()) {
+						for (String statement : Files.readString(script).split(";\\s*\\n")) {
+							String st = statement.replaceAll("(?m)^--.*$", "");
+							if (!st.isBlank()) {
+								s.execute(st);
+							}
+						}
 					}
 				}
 			}
@@ -167,36 +181,46 @@ public class RatingBench {
 					}
 					ps.executeUpdate();
 				}
-				Random random = new Random(communities);
-				try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_score (cycle_id, community_id, street_id, department_id,"
-						+ " dimension, score, actor, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-					int pending = 0;
-					for (int k = 0; k < communities; k++) {
-						String community = String.format("community-%06d", k);
-						String street = String.format("street-%05d", k / PER_STREET);
-						for (String d : DEPARTMENTS) {
+				return null;
+			});
+			// Ids are UUIDs as the registry makes them, and each department enters its whole column in one
+			// transaction as ScoreBook does, so the rows lie on disk department after department.
+			Random random = new Random(communities);
+			String[] community = new String[communities];
+			String[] street = new String[communities];
+			for (int k = 0; k < communities; k++) {
+				street[k] = k % PER_STREET == 0 ? uuid(random) : street[k - 1];
+				community[k] = uuid(random);
+			}
+			for (String d : DEPARTMENTS) {
+				String department = uuid(random);
+				store.write(c -> {
+					try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_score (cycle_id, community_id, street_id, department_id,"
+							+ " dimension, score, actor, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+						int pending = 0;
+						for (int k = 0; k < communities; k++) {
 							ps.setString(1, cycle.id());
-							ps.setString(2, community);
-							ps.setString(3, street);
-							ps.setString(4, "dep-" + d);
+							ps.setString(2, community[k]);
+							ps.setString(3, street[k]);
+							ps.setString(4, department);
 							ps.setString(5, d);
 							ps.setBigDecimal(6, BigDecimal.valueOf(5000 + random.nextInt(5001), 2));
 							ps.setString(7, "bench");
 							ps.setTimestamp(8, now);
 							ps.addBatch();
-							if (++pending == 10_000) {
+							if (++pending == 5000) {
 								ps.executeBatch();
 								pending = 0;
 							}
 						}
+						if (pending > 0) {
+							// HSQLDB refuses an empty batch
+							ps.executeBatch();
+						}
 					}
-					if (pending > 0) {
-						// HSQLDB refuses an empty batch
-						ps.executeBatch();
-					}
-				}
-				return null;
-			});
+					return null;
+				});
+			}
 			People people = (People) Proxy.newProxyInstance(RatingBench.class.getClassLoader(), new Class<?>[] { People.class },
 					(p, m, a) -> new Page<>(java.util.List.of(), 0, ((Paging) a[4]).offset(), ((Paging) a[4]).limit()));
 			Archive archive = (Archive) Proxy.newProxyInstance(RatingBench.class.getClassLoader(), new Class<?>[] { Archive.class },

@@ -13,6 +13,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.osgi.framework.Bundle;
+import org.touyan.api.evaluation.ClassificationInput;
+import org.touyan.api.evaluation.ClassificationPolicy;
+import org.touyan.api.evaluation.ReviewInput;
+import org.touyan.api.evaluation.ReviewResult;
+import org.touyan.api.evaluation.ReviewWeighting;
+import org.touyan.api.evaluation.SecretaryType;
 import org.touyan.api.evaluation.StarRating;
 import org.touyan.api.evaluation.StarRatingFormula;
 import org.touyan.api.evaluation.StarRatingInput;
@@ -77,46 +83,105 @@ final class Fixtures {
 		return failures;
 	}
 
+	/**
+	 * Runs one case against a policy of one SPI and compares the answer with the case's
+	 * {@code expect}: null when it matches, else what differs, in words.
+	 */
+	@FunctionalInterface
+	private interface Check {
+		String check(PolicyIndex.Entry entry, JsonNode c, JsonNode expect, Runner runner);
+	}
+
+	/** The SPIs fixtures can be written for: supporting another is one more entry and its method. */
+	private static final Map<String, Check> CHECKS = Map.of(
+			StarRatingFormula.class.getName(), Fixtures::starRating,
+			TrainingBrand.class.getName(), Fixtures::trainingBrand,
+			PairingProgramme.class.getName(), Fixtures::pairingProgramme,
+			ReviewWeighting.class.getName(), Fixtures::reviewWeighting,
+			ClassificationPolicy.class.getName(), Fixtures::classificationPolicy);
+
 	private static String check(PolicyIndex.Entry entry, JsonNode c, Runner runner) {
-		JsonNode expect = c.path("expect");
-		if (entry.spis.contains(StarRatingFormula.class.getName())) {
-			StarRatingInput input = new StarRatingInput(c.path("communityId").asText("fixture"), c.path("streetId").asText("fixture"),
-					c.path("period").asText("2026-H1"), decimals(c.path("scores")), texts(c.path("parameters")));
-			StarRating r = runner.call(entry, p -> ((StarRatingFormula) p).rate(input));
-			if (expect.has("stars") && r.stars() != expect.get("stars").asInt()) {
-				return "expected " + expect.get("stars").asInt() + " stars, got " + r.stars();
+		for (String spi : entry.spis) {
+			Check check = CHECKS.get(spi);
+			if (check != null) {
+				return check.check(entry, c, c.path("expect"), runner);
 			}
-			if (expect.has("score") && r.score().compareTo(expect.get("score").decimalValue()) != 0) {
-				return "expected score " + expect.get("score").decimalValue().toPlainString() + ", got " + r.score().toPlainString();
-			}
-			return null;
-		}
-		if (entry.spis.contains(TrainingBrand.class.getName())) {
-			JsonNode a = c.path("attendance");
-			Attendance attendance = new Attendance("fixture", a.path("courseFormat").asText(),
-					a.path("sessionHours").decimalValue(), a.path("attendedHours").decimalValue());
-			boolean refusedExpected = expect.path("refused").asBoolean(false);
-			BigDecimal credit;
-			try {
-				credit = runner.call(entry, p -> ((TrainingBrand) p).credit(attendance));
-			} catch (org.touyan.api.policy.PolicyFailureException e) {
-				return refusedExpected && e.getCause() instanceof IllegalArgumentException ? null : e.getMessage();
-			}
-			if (refusedExpected) {
-				return "expected the attendance to be refused, got credit " + credit.toPlainString();
-			}
-			return credit.compareTo(expect.path("credit").decimalValue()) == 0 ? null
-					: "expected credit " + expect.path("credit").decimalValue().toPlainString() + ", got " + credit.toPlainString();
-		}
-		if (entry.spis.contains(PairingProgramme.class.getName())) {
-			JsonNode p = c.path("project");
-			PairingProgramme.TransferProject project = new PairingProgramme.TransferProject("fixture", p.path("title").asText(),
-					p.path("milestones").asInt(), p.path("milestonesDone").asInt(), p.path("outcomeRecorded").asBoolean());
-			String grade = runner.call(entry, programme -> ((PairingProgramme) programme).assess(project).grade());
-			return grade.equals(expect.path("grade").asText()) ? null
-					: "expected grade " + expect.path("grade").asText() + ", got " + grade;
 		}
 		return "fixtures are not supported for " + entry.spis;
+	}
+
+	private static String starRating(PolicyIndex.Entry entry, JsonNode c, JsonNode expect, Runner runner) {
+		StarRatingInput input = new StarRatingInput(c.path("communityId").asText("fixture"), c.path("streetId").asText("fixture"),
+				c.path("period").asText("2026-H1"), decimals(c.path("scores")), texts(c.path("parameters")));
+		StarRating r = runner.call(entry, p -> ((StarRatingFormula) p).rate(input));
+		if (expect.has("stars") && r.stars() != expect.get("stars").asInt()) {
+			return "expected " + expect.get("stars").asInt() + " stars, got " + r.stars();
+		}
+		return score(expect, r.score());
+	}
+
+	private static String trainingBrand(PolicyIndex.Entry entry, JsonNode c, JsonNode expect, Runner runner) {
+		JsonNode a = c.path("attendance");
+		Attendance attendance = new Attendance("fixture", a.path("courseFormat").asText(),
+				a.path("sessionHours").decimalValue(), a.path("attendedHours").decimalValue());
+		boolean refusedExpected = expect.path("refused").asBoolean(false);
+		BigDecimal credit;
+		try {
+			credit = runner.call(entry, p -> ((TrainingBrand) p).credit(attendance));
+		} catch (org.touyan.api.policy.PolicyFailureException e) {
+			return refusedExpected && e.getCause() instanceof IllegalArgumentException ? null : e.getMessage();
+		}
+		if (refusedExpected) {
+			return "expected the attendance to be refused, got credit " + credit.toPlainString();
+		}
+		return credit.compareTo(expect.path("credit").decimalValue()) == 0 ? null
+				: "expected credit " + expect.path("credit").decimalValue().toPlainString() + ", got " + credit.toPlainString();
+	}
+
+	private static String pairingProgramme(PolicyIndex.Entry entry, JsonNode c, JsonNode expect, Runner runner) {
+		JsonNode p = c.path("project");
+		PairingProgramme.TransferProject project = new PairingProgramme.TransferProject("fixture", p.path("title").asText(),
+				p.path("milestones").asInt(), p.path("milestonesDone").asInt(), p.path("outcomeRecorded").asBoolean());
+		String grade = runner.call(entry, programme -> ((PairingProgramme) programme).assess(project).grade());
+		return text(expect, "grade", grade);
+	}
+
+	private static String reviewWeighting(PolicyIndex.Entry entry, JsonNode c, JsonNode expect, Runner runner) {
+		ReviewInput input = new ReviewInput("fixture", "fixture", c.path("period").asText("2026-H1"), decimal(c, "self"),
+				decimal(c, "residents"), c.path("ballots").asInt(0), decimal(c, "street"), decimal(c, "organization"),
+				texts(c.path("parameters")));
+		ReviewResult r = runner.call(entry, p -> ((ReviewWeighting) p).combine(input));
+		String grade = expect.has("grade") ? text(expect, "grade", r.grade()) : null;
+		return grade != null ? grade : score(expect, r.score());
+	}
+
+	private static String classificationPolicy(PolicyIndex.Entry entry, JsonNode c, JsonNode expect, Runner runner) {
+		ClassificationInput input = new ClassificationInput("fixture", "fixture", c.path("period").asText("2026-H1"),
+				c.hasNonNull("stars") ? c.get("stars").asInt() : null, decimal(c, "starScore"),
+				c.hasNonNull("grade") ? c.get("grade").asText() : null, decimal(c, "assessmentScore"), texts(c.path("parameters")));
+		SecretaryType type = runner.call(entry, p -> ((ClassificationPolicy) p).classify(input)).type();
+		return text(expect, "type", type == null ? null : type.name());
+	}
+
+	/** Null when {@code expect} has no {@code score} or it equals {@code actual} (scale aside). */
+	private static String score(JsonNode expect, BigDecimal actual) {
+		if (!expect.has("score")) {
+			return null;
+		}
+		BigDecimal expected = expect.get("score").decimalValue();
+		return actual != null && actual.compareTo(expected) == 0 ? null
+				: "expected score " + expected.toPlainString() + ", got " + (actual == null ? "none" : actual.toPlainString());
+	}
+
+	/** Null when {@code actual} is the text {@code expect} has under {@code field}. */
+	private static String text(JsonNode expect, String field, String actual) {
+		String expected = expect.path(field).asText();
+		return expected.equals(actual) ? null : "expected " + field + " " + expected + ", got " + actual;
+	}
+
+	/** A decimal field of a case, or null when it is absent or null (a review not given, a rating not made). */
+	private static BigDecimal decimal(JsonNode c, String field) {
+		return c.hasNonNull(field) ? c.get(field).decimalValue() : null;
 	}
 
 	private static Map<String, BigDecimal> decimals(JsonNode node) {

@@ -58,6 +58,9 @@ public class HsqlStore implements SchemaStatus {
 
 	private static final Logger LOG = LoggerFactory.getLogger(HsqlStore.class);
 
+	/** Largest data file, in MB, that HSQLDB maps into memory (address space only on a 64-bit JVM). */
+	static final int NIO_MAX_MB = 16384;
+
 	private final JDBCPool pool;
 	private final Migrator migrator;
 	private final Map<String, Schema> schemas = Collections.synchronizedMap(new TreeMap<>());
@@ -76,6 +79,11 @@ public class HsqlStore implements SchemaStatus {
 			s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
 			// tables live on disk with a row cache, so a national-scale district fits.
 			s.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
+			// a data file is memory-mapped only up to this size, and above it every row the cache misses
+			// is a read system call: one national-scale cycle's scores alone pass HSQLDB's default of
+			// 256 MB. The URL sets it for a new database; a database made before takes it from its next
+			// start, since the file is mapped when it opens.
+			s.execute("SET FILES NIO SIZE " + NIO_MAX_MB);
 		}
 		migrator = new Migrator(this::connection);
 		migrator.bootstrap();
@@ -191,6 +199,6 @@ public class HsqlStore implements SchemaStatus {
 
 	static String url(String path) {
 		String file = Path.of(path).toAbsolutePath().normalize().toString();
-		return "jdbc:hsqldb:file:" + file + ";hsqldb.write_delay=false;hsqldb.lock_file=true";
+		return "jdbc:hsqldb:file:" + file + ";hsqldb.write_delay=false;hsqldb.lock_file=true;hsqldb.nio_max_size=" + NIO_MAX_MB;
 	}
 }
