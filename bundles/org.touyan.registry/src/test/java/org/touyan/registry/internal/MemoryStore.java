@@ -1,20 +1,10 @@
 package org.touyan.registry.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 
-import org.touyan.api.store.Store;
-
-/** A {@link Store} on a private in-memory database holding the registry's migrated schema. */
-final class MemoryStore implements Store {
-
-	private final String url = "jdbc:hsqldb:mem:" + UUID.randomUUID();
+/** The shared in-memory store with the registry's schema, migrated as far as a test asks. */
+final class MemoryStore extends org.touyan.testing.MemoryStore {
 
 	/** Every migration of the registry, in order. */
 	static final String[] ALL = { "V1__org_units.sql", "V2__communities_committees_departments.sql",
@@ -28,42 +18,6 @@ final class MemoryStore implements Store {
 	}
 
 	MemoryStore(String... migrations) throws IOException, SQLException {
-		try (Connection c = connect(); Statement s = c.createStatement()) {
-			for (String m : migrations) {
-				try (InputStream in = getClass().getResourceAsStream("/db/registry/" + m)) {
-					for (String statement : new String(in.readAllBytes(), StandardCharsets.UTF_8).split(";\\s*\\n")) {
-						if (!statement.isBlank()) {
-							s.execute(statement.replaceAll("(?m)^--.*$", ""));
-						}
-					}
-				}
-			}
-		}
-	}
-
-	Connection connect() throws SQLException {
-		return DriverManager.getConnection(url, "SA", "");
-	}
-
-	@Override
-	public <T> T write(SqlWork<T> work) {
-		try (Connection c = connect()) {
-			c.setAutoCommit(false);
-			try {
-				T result = work.run(c);
-				c.commit();
-				return result;
-			} catch (SQLException | RuntimeException e) {
-				c.rollback();
-				throw e;
-			}
-		} catch (SQLException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	@Override
-	public <T> T read(SqlWork<T> work) {
-		return write(work);
+		super("registry", migrations);
 	}
 }

@@ -1,58 +1,12 @@
 package org.touyan.training.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 
-import org.touyan.api.store.Store;
-
-/** A {@link Store} on a private in-memory database holding the training schema. */
-final class MemoryStore implements Store {
-
-	private final String url = "jdbc:hsqldb:mem:" + UUID.randomUUID();
+/** The shared in-memory store with the training schema, migrated as far as a test asks. */
+final class MemoryStore extends org.touyan.testing.MemoryStore {
 
 	MemoryStore(String... migrations) throws IOException, SQLException {
-		try (Connection c = connect(); Statement s = c.createStatement()) {
-			for (String m : migrations) {
-				try (InputStream in = getClass().getResourceAsStream("/db/training/" + m)) {
-					for (String statement : new String(in.readAllBytes(), StandardCharsets.UTF_8).split(";\\s*\\n")) {
-						if (!statement.isBlank()) {
-							s.execute(statement.replaceAll("(?m)^--.*$", ""));
-						}
-					}
-				}
-			}
-		}
-	}
-
-	Connection connect() throws SQLException {
-		return DriverManager.getConnection(url, "SA", "");
-	}
-
-	@Override
-	public <T> T write(SqlWork<T> work) {
-		try (Connection c = connect()) {
-			c.setAutoCommit(false);
-			try {
-				T result = work.run(c);
-				c.commit();
-				return result;
-			} catch (SQLException | RuntimeException e) {
-				c.rollback();
-				throw e;
-			}
-		} catch (SQLException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	@Override
-	public <T> T read(SqlWork<T> work) {
-		return write(work);
+		super("training", migrations);
 	}
 }
