@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import org.osgi.framework.BundleContext;
@@ -103,6 +104,8 @@ public class Accounts {
 	private final Throttle throttle;
 	private volatile Passwords passwords;
 	private volatile Duration tokenTtl;
+	/** Done once the first start's administrator exists; what reads or writes users waits for it. */
+	private final CompletableFuture<Void> firstAdministrator;
 
 	@Activate
 	public Accounts(@Reference(target = "(touyan.schema=security)") Store store, @Reference ScopeResolvers scopes,
@@ -117,7 +120,7 @@ public class Accounts {
 		this.clock = clock;
 		this.throttle = new Throttle(clock);
 		modified(config);
-		createFirstAdministrator(config.adminLogin(), adminPassword);
+		this.firstAdministrator = createFirstAdministrator(config.adminLogin(), adminPassword);
 	}
 
 	/** New lifetimes and iteration counts apply in place; sessions and lockouts stay. */
@@ -139,7 +142,11 @@ public class Accounts {
 		return env == null || env.isEmpty() ? null : env;
 	}
 
-	private void createFirstAdministrator(String login, String configured) {
+	/**
+	 * Creates the administrator when there are no users. The password hash takes a noticeable part of
+	 * a second on purpose, so it is made beside the start rather than in its way; a login waits.
+	 */
+	private CompletableFuture<Void> createFirstAdministrator(String login, String configured) {
 		boolean empty = store.read(c -> {
 			try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_user"); ResultSet rs = ps.executeQuery()) {
 				rs.next();
@@ -147,13 +154,21 @@ public class Accounts {
 			}
 		});
 		if (!empty) {
-			return;
+			return CompletableFuture.completedFuture(null);
 		}
 		String password = configured != null ? Passwords.checkNew("adminPassword", configured) : Passwords.generate();
+		return CompletableFuture.runAsync(() -> createAdministrator(login, password, configured == null), runnable -> {
+			Thread t = new Thread(runnable, "touyan-first-administrator");
+			t.setDaemon(true);
+			t.start();
+		});
+	}
+
+	private void createAdministrator(String login, String password, boolean generated) {
 		User admin = insert(new UserInput(login, "组织部管理员", Role.DISTRICT_ADMIN, null, null, null, false), password,
-				configured == null);
+				generated);
 		audit.append("platform", null, "user.create", admin.id(), "ok", null, "first district administrator '" + login + "'");
-		if (configured == null) {
+		if (generated) {
 			// the only time this password exists outside the hash: on the operator's console
 			System.out.println("""
 
@@ -169,6 +184,7 @@ public class Accounts {
 	// ---- sessions
 
 	Session login(String login, String password) {
+		firstAdministrator.join();
 		if (login == null || password == null || login.length() > 64 || password.length() > Passwords.MAX_LENGTH) {
 			throw wrongLogin();
 		}
@@ -265,6 +281,7 @@ public class Accounts {
 	// ---- users
 
 	Page<User> users(Role role, Paging paging) {
+		firstAdministrator.join();
 		return store.read(c -> {
 			String where = role == null ? "" : " WHERE u.role = '" + role.name() + "'";
 			long total;
@@ -289,6 +306,7 @@ public class Accounts {
 	}
 
 	Issued create(UserInput input) {
+		firstAdministrator.join();
 		if (input == null) {
 			throw ProblemException.invalid(null, "a body with login, displayName and role is required");
 		}
