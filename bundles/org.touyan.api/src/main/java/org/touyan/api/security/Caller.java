@@ -3,11 +3,12 @@ package org.touyan.api.security;
 import java.security.Principal;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.touyan.api.rest.ProblemException;
 
 /**
  * The authenticated user of a request: the {@link java.security.Principal} of the JAX-RS
  * {@code SecurityContext}, so a resource that needs it takes {@code @Context SecurityContext} and
- * casts {@code getUserPrincipal()}.
+ * calls {@link #of(Principal) Caller.of(security.getUserPrincipal())}.
  */
 @ProviderType
 public interface Caller extends Principal {
@@ -29,5 +30,25 @@ public interface Caller extends Principal {
 	/** Whether the caller may touch a target with scope {@code target}. */
 	default boolean owns(Scope target) {
 		return target.isWithin(role().level(), scope());
+	}
+
+	/**
+	 * How archives name the caller as the actor of a change: the display name and the login, or the
+	 * login alone when both would pass the archive's 100 characters.
+	 */
+	default String actor() {
+		String both = displayName() + " (" + login() + ")";
+		return displayName().equals(login()) || both.length() > 100 ? login() : both;
+	}
+
+	/**
+	 * The caller a request's principal is. Authentication sets it for every method that is not
+	 * anonymous; without one, nobody is known, and the request is refused as unauthenticated.
+	 */
+	static Caller of(Principal principal) {
+		if (principal instanceof Caller caller) {
+			return caller;
+		}
+		throw new ProblemException(401, "Unauthorized", "This request is not authenticated");
 	}
 }

@@ -11,7 +11,6 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -110,8 +109,9 @@ public class CycleResource {
 	@POST
 	@Summary(value = "Creates a half-year evaluation cycle of a district as a draft, with the departments' score range", returns = Cycle.class)
 	@Access(DISTRICT_ADMIN)
-	public Response create(@HeaderParam(Actor.HEADER) String actor, CycleInput input) {
-		Cycle c = cycles.create(input, Actor.of(actor));
+	public Response create(@Context SecurityContext security, CycleInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		Cycle c = cycles.create(input, actor);
 		return Response.created(URI.create("evaluation-cycles/" + c.id())).entity(c).build();
 	}
 
@@ -143,32 +143,36 @@ public class CycleResource {
 	@Path("{id}/open")
 	@Summary("Opens a draft cycle: pins every policy binding for it and starts taking scores")
 	@Access(DISTRICT_ADMIN)
-	public Cycle open(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
-		return cycles.open(id, Actor.of(actor));
+	public Cycle open(@Context SecurityContext security, @PathParam("id") String id) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return cycles.open(id, actor);
 	}
 
 	@POST
 	@Path("{id}/close-scoring")
 	@Summary("Closes scoring and rates every scored community with its street's formula as pinned for the cycle")
 	@Access(DISTRICT_ADMIN)
-	public Cycle closeScoring(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
-		return cycles.closeScoring(id, Actor.of(actor));
+	public Cycle closeScoring(@Context SecurityContext security, @PathParam("id") String id) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return cycles.closeScoring(id, actor);
 	}
 
 	@POST
 	@Path("{id}/publish")
 	@Summary("Publishes a rated cycle's results")
 	@Access(DISTRICT_ADMIN)
-	public Cycle publish(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
-		return cycles.publish(id, Actor.of(actor));
+	public Cycle publish(@Context SecurityContext security, @PathParam("id") String id) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return cycles.publish(id, actor);
 	}
 
 	@POST
 	@Path("{id}/archive")
 	@Summary("Archives a published cycle and releases its pinned policy versions")
 	@Access(DISTRICT_ADMIN)
-	public Cycle archive(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
-		return cycles.archive(id, Actor.of(actor));
+	public Cycle archive(@Context SecurityContext security, @PathParam("id") String id) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return cycles.archive(id, actor);
 	}
 
 	@POST
@@ -176,13 +180,14 @@ public class CycleResource {
 	@Summary(value = "Enters a scoring department's scores of its own dimension: all or none (422 with every faulty row)",
 			returns = EntryReport.class)
 	@Access({ DISTRICT_ADMIN, DEPARTMENT_SCORER })
-	public Response enter(@HeaderParam(Actor.HEADER) String actor, @Context SecurityContext security, @PathParam("id") String id,
+	public Response enter(@Context SecurityContext security, @PathParam("id") String id,
 			ScoreBatch batch) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		if (batch != null && batch.departmentId() != null) {
 			// the department is only in the body: a scorer enters its own department's dimension
-			authorization.requireOwner(Callers.of(security), "department", batch.departmentId());
+			authorization.requireOwner(Caller.of(security.getUserPrincipal()), "department", batch.departmentId());
 		}
-		return report(scores.enter(id, batch, Actor.of(actor)));
+		return report(scores.enter(id, batch, actor));
 	}
 
 	// a path of its own: one path and method is one documented operation, and this one's access differs
@@ -192,9 +197,10 @@ public class CycleResource {
 	@Summary(value = "Enters a department's column as CSV (communityId,score): all rows or none (422 with every faulty row)",
 			returns = EntryReport.class)
 	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
-	public Response enterCsv(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id,
+	public Response enterCsv(@Context SecurityContext security, @PathParam("id") String id,
 			@QueryParam("department") String department, String csv) {
-		return report(scores.enterCsv(id, department, csv, Actor.of(actor)));
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return report(scores.enterCsv(id, department, csv, actor));
 	}
 
 	private static Response report(EntryReport report) {
@@ -214,9 +220,10 @@ public class CycleResource {
 	@Path("{id}/scores/{communityId}/{departmentId}")
 	@Summary("Corrects one score while the cycle is open; the reason is required and kept")
 	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:departmentId")
-	public Score correct(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id,
+	public Score correct(@Context SecurityContext security, @PathParam("id") String id,
 			@PathParam("communityId") String communityId, @PathParam("departmentId") String departmentId, CorrectionInput input) {
-		return scores.correct(id, communityId, departmentId, input, Actor.of(actor));
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return scores.correct(id, communityId, departmentId, input, actor);
 	}
 
 	@GET
@@ -285,8 +292,9 @@ public class CycleResource {
 	@Path("{id}/rating-runs")
 	@Summary("Re-rates a cycle whose scoring is closed, with a reason recorded on the run and in the secretaries' archives")
 	@Access(DISTRICT_ADMIN)
-	public RatingRun rerate(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, RerateRequest request) {
-		return cycles.rerate(id, request == null ? null : request.reason(), Actor.of(actor));
+	public RatingRun rerate(@Context SecurityContext security, @PathParam("id") String id, RerateRequest request) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return cycles.rerate(id, request == null ? null : request.reason(), actor);
 	}
 
 	@POST
@@ -296,7 +304,7 @@ public class CycleResource {
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public Response issue(@Context SecurityContext security, @PathParam("id") String id, Ballots.IssueRequest request) {
 		if (request != null && request.communityId() != null) {
-			authorization.requireOwner(Callers.of(security), "community", request.communityId());
+			authorization.requireOwner(Caller.of(security.getUserPrincipal()), "community", request.communityId());
 		}
 		Ballots.Issued issued = ballots.issue(id, request);
 		return Response.created(URI.create("evaluation-cycles/" + id + "/ballots/" + issued.communityId())).entity(issued).build();
@@ -315,12 +323,13 @@ public class CycleResource {
 	@Summary(value = "Records the self-review, the street's re-review or the Organization Department's final review of a community's secretary",
 			returns = Reviews.Review.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, SECRETARY })
-	public Response review(@HeaderParam(Actor.HEADER) String actor, @Context SecurityContext security, @PathParam("id") String id,
+	public Response review(@Context SecurityContext security, @PathParam("id") String id,
 			Reviews.ReviewRequest request) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		if (request != null) {
-			requireReviewer(Callers.of(security), request);
+			requireReviewer(Caller.of(security.getUserPrincipal()), request);
 		}
-		Reviews.Review r = reviews.review(id, request, Actor.of(actor));
+		Reviews.Review r = reviews.review(id, request, actor);
 		return Response.created(URI.create("evaluation-cycles/" + id + "/reviews")).entity(r).build();
 	}
 
@@ -347,8 +356,9 @@ public class CycleResource {
 	@Path("{id}/assessments")
 	@Summary("Assesses the reviewed secretaries again with the weighting pinned for the cycle, while scoring is closed")
 	@Access(DISTRICT_ADMIN)
-	public List<Reviews.Assessment> reassess(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
-		return cycles.reassess(id, Actor.of(actor));
+	public List<Reviews.Assessment> reassess(@Context SecurityContext security, @PathParam("id") String id) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return cycles.reassess(id, actor);
 	}
 
 	@GET
@@ -365,8 +375,9 @@ public class CycleResource {
 	@Path("{id}/classifications")
 	@Summary("Classifies the secretaries again with the policy pinned for the cycle, while scoring is closed")
 	@Access(DISTRICT_ADMIN)
-	public List<Classifications.Placement> reclassify(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id) {
-		return cycles.reclassify(id, Actor.of(actor));
+	public List<Classifications.Placement> reclassify(@Context SecurityContext security, @PathParam("id") String id) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return cycles.reclassify(id, actor);
 	}
 
 	@POST
@@ -374,8 +385,9 @@ public class CycleResource {
 	@Summary(value = "Records a measure that follows a secretary's type: 书记工作室, 书记工作法 or 书记特色课 followed by the Organization"
 			+ " Department (示范/骨干), or one-on-one help by a named street cadre (潜力/守摊)", returns = Measures.Measure.class)
 	@Access(DISTRICT_ADMIN)
-	public Response measure(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, Measures.MeasureInput input) {
-		Measures.Measure m = measures.record(id, input, Actor.of(actor));
+	public Response measure(@Context SecurityContext security, @PathParam("id") String id, Measures.MeasureInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		Measures.Measure m = measures.record(id, input, actor);
 		return Response.created(URI.create("evaluation-cycles/" + id + "/measures")).entity(m).build();
 	}
 
@@ -392,8 +404,9 @@ public class CycleResource {
 	@Summary(value = "Records a secretary's half-year report (提级述职) with its site visits, interviews and document review",
 			returns = DutyReports.DutyReport.class)
 	@Access(DISTRICT_ADMIN)
-	public Response dutyReport(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, DutyReports.ReportInput input) {
-		DutyReports.DutyReport r = dutyReports.report(id, input, Actor.of(actor));
+	public Response dutyReport(@Context SecurityContext security, @PathParam("id") String id, DutyReports.ReportInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		DutyReports.DutyReport r = dutyReports.report(id, input, actor);
 		return Response.created(URI.create("evaluation-cycles/" + id + "/duty-reports")).entity(r).build();
 	}
 
@@ -409,9 +422,10 @@ public class CycleResource {
 	@Path("{id}/duty-reports/{communityId}/scores")
 	@Summary("Records the on-the-spot score (一述一评) of the Organization Department, 民政局 or the street for a report")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "community:communityId")
-	public DutyReports.DutyReport dutyReportScore(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id,
+	public DutyReports.DutyReport dutyReportScore(@Context SecurityContext security, @PathParam("id") String id,
 			@PathParam("communityId") String communityId, DutyReports.ScoreInput input) {
-		return dutyReports.score(id, communityId, input, Actor.of(actor));
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return dutyReports.score(id, communityId, input, actor);
 	}
 
 	@GET
@@ -436,12 +450,9 @@ public class CycleResource {
 	/**
 	 * Who may give which of the four reviews: a secretary only the self-review of their own
 	 * community, a street only the re-review (街道党工委复评) of its communities; the Organization
-	 * Department any. A caller no authentication placed gives none.
+	 * Department any.
 	 */
 	private void requireReviewer(Caller caller, Reviews.ReviewRequest request) {
-		if (caller == null) {
-			throw new ProblemException(403, "Forbidden", "reviews are given by a logged-in user");
-		}
 		String own = switch (caller.role()) {
 			case SECRETARY -> "SELF";
 			case STREET_ADMIN -> "STREET";

@@ -1,25 +1,23 @@
 package org.touyan.evaluation.internal;
 
-import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
 import static org.touyan.api.security.Role.DISTRICT_ADMIN;
-import static org.touyan.api.security.Role.PLUGIN_ADMIN;
-import static org.touyan.api.security.Role.SECRETARY;
-import static org.touyan.api.security.Role.STREET_ADMIN;
 
 import java.net.URI;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.Response;
 
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -63,8 +61,9 @@ public class MentoringResource {
 	@Summary(value = "Confirms a pair: the mentor 示范 and the mentee 潜力/守摊 in the latest classified cycle, one mentor a mentee,"
 			+ " at most 4 mentees a mentor a year", returns = Mentoring.Pairing.class)
 	@Access(DISTRICT_ADMIN)
-	public Response pair(@HeaderParam(Actor.HEADER) String actor, Mentoring.PairInput input) {
-		Mentoring.Pairing p = mentoring.pair(input, Actor.of(actor));
+	public Response pair(@Context SecurityContext security, Mentoring.PairInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		Mentoring.Pairing p = mentoring.pair(input, actor);
 		return Response.created(URI.create("mentoring/pairings/" + p.id())).entity(p).build();
 	}
 
@@ -90,16 +89,18 @@ public class MentoringResource {
 	@Path("pairings/{id}/end")
 	@Summary("Ends an active pair, with the reason")
 	@Access(DISTRICT_ADMIN)
-	public Mentoring.Pairing end(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, Mentoring.EndInput input) {
-		return mentoring.end(id, input, Actor.of(actor));
+	public Mentoring.Pairing end(@Context SecurityContext security, @PathParam("id") String id, Mentoring.EndInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return mentoring.end(id, input, actor);
 	}
 
 	@POST
 	@Path("pairings/{id}/notes")
 	@Summary(value = "Adds a progress note to an active pair", returns = Mentoring.Note.class)
 	@Access(DISTRICT_ADMIN)
-	public Response note(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id, Mentoring.NoteInput input) {
-		Mentoring.Note n = mentoring.note(id, input, Actor.of(actor));
+	public Response note(@Context SecurityContext security, @PathParam("id") String id, Mentoring.NoteInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		Mentoring.Note n = mentoring.note(id, input, actor);
 		return Response.created(URI.create("mentoring/pairings/" + id + "/notes")).entity(n).build();
 	}
 

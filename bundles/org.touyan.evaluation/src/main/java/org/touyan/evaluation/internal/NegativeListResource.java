@@ -10,15 +10,17 @@ import java.net.URI;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.Response;
 
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -61,8 +63,9 @@ public class NegativeListResource {
 			+ " and decides criticism and rectification by a deadline, or adjustment, which opens a removal filing",
 			returns = NegativeList.Incident.class)
 	@Access(DISTRICT_ADMIN)
-	public Response record(@HeaderParam(Actor.HEADER) String actor, NegativeList.IncidentInput input) {
-		NegativeList.Incident i = list.record(input, Actor.of(actor));
+	public Response record(@Context SecurityContext security, NegativeList.IncidentInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		NegativeList.Incident i = list.record(input, actor);
 		return Response.created(URI.create("negative-list/incidents/" + i.id())).entity(i).build();
 	}
 
@@ -87,8 +90,9 @@ public class NegativeListResource {
 	@Path("incidents/{id}/follow-ups")
 	@Summary("Records a follow-up of a rectification; rectified=true closes it")
 	@Access(DISTRICT_ADMIN)
-	public NegativeList.Incident followUp(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") String id,
+	public NegativeList.Incident followUp(@Context SecurityContext security, @PathParam("id") String id,
 			NegativeList.FollowUpInput input) {
-		return list.followUp(id, input, Actor.of(actor));
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return list.followUp(id, input, actor);
 	}
 }

@@ -1,8 +1,6 @@
 package org.touyan.evaluation.internal;
 
-import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
 import static org.touyan.api.security.Role.DISTRICT_ADMIN;
-import static org.touyan.api.security.Role.PLUGIN_ADMIN;
 import static org.touyan.api.security.Role.SECRETARY;
 import static org.touyan.api.security.Role.STREET_ADMIN;
 
@@ -10,15 +8,16 @@ import java.net.URI;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.Response;
 
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,8 +51,9 @@ public class UseRecordResource {
 	@Summary(value = "Records an honour recommendation, a 两代表一委员 candidacy, an advanced-training nomination or a recruitment into a"
 			+ " 事业编制 post for a secretary", returns = UseRecords.UseRecord.class)
 	@Access(DISTRICT_ADMIN)
-	public Response record(@HeaderParam(Actor.HEADER) String actor, UseRecords.UseInput input) {
-		UseRecords.UseRecord r = records.record(input, Actor.of(actor));
+	public Response record(@Context SecurityContext security, UseRecords.UseInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		UseRecords.UseRecord r = records.record(input, actor);
 		return Response.created(URI.create("use-records?person=" + r.personId())).entity(r).build();
 	}
 

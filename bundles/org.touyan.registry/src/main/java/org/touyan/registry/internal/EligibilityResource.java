@@ -10,15 +10,17 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.Response;
 
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -68,7 +70,8 @@ public class EligibilityResource {
 	@Path("people/{id}/eligibility-checks")
 	@Summary(value = "Checks a person against the district's rule set; the verdict lists every rule that fired", returns = EligibilityCheck.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
-	public Response check(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, CheckInput input) {
+	public Response check(@Context SecurityContext security, @PathParam("id") String id, CheckInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		EligibilityCheck check = eligibility.check(id, input, actor);
 		return Response.status(201).header("Location", "eligibility-checks/" + check.id()).entity(check).build();
 	}

@@ -7,7 +7,6 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -19,6 +18,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import javax.ws.rs.core.SecurityContext;
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -97,11 +97,12 @@ public class FilingResource {
 	@Path("filings")
 	@Summary(value = "Opens a filing for an appointment or removal of a community Party secretary", returns = Filing.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
-	public Response open(@HeaderParam(Validation.ACTOR_HEADER) String actor, @Context SecurityContext security,
+	public Response open(@Context SecurityContext security,
 			FilingInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		if (input != null && input.communityId() != null) {
 			// the community is only in the body: a street files for its own communities
-			authorization.requireOwner(Callers.of(security), "community", input.communityId());
+			authorization.requireOwner(Caller.of(security.getUserPrincipal()), "community", input.communityId());
 		}
 		Filing f = filings.open(input, actor);
 		return Response.status(201).header("Location", "filings/" + f.id()).entity(f).build();
@@ -111,8 +112,9 @@ public class FilingResource {
 	@Path("filings/{id}/steps/{position}/complete")
 	@Summary("Marks a step done; steps are done in order")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "filing:id")
-	public Filing completeStep(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+	public Filing completeStep(@Context SecurityContext security, @PathParam("id") String id,
 			@PathParam("position") String position, FilingNote note) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		int n;
 		try {
 			n = Integer.parseInt(position);
@@ -126,7 +128,8 @@ public class FilingResource {
 	@Path("filings/{id}/vettings")
 	@Summary("Records a vetting department's pass or fail (联查联审)")
 	@Access(DISTRICT_ADMIN)
-	public Filing vet(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, VettingInput verdict) {
+	public Filing vet(@Context SecurityContext security, @PathParam("id") String id, VettingInput verdict) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		return filings.vet(id, verdict, actor);
 	}
 
@@ -134,7 +137,8 @@ public class FilingResource {
 	@Path("filings/{id}/file")
 	@Summary("District-level filing (区级备案): closes the filing and applies the post change")
 	@Access(DISTRICT_ADMIN)
-	public Filing file(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, FilingNote note) {
+	public Filing file(@Context SecurityContext security, @PathParam("id") String id, FilingNote note) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		return filings.file(id, note, actor);
 	}
 
@@ -142,7 +146,8 @@ public class FilingResource {
 	@Path("filings/{id}/withdraw")
 	@Summary("Withdraws an open filing, with a note saying why")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "filing:id")
-	public Filing withdraw(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, FilingNote note) {
+	public Filing withdraw(@Context SecurityContext security, @PathParam("id") String id, FilingNote note) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		return filings.withdraw(id, note, actor);
 	}
 

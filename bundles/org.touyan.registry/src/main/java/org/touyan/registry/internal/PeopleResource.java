@@ -9,7 +9,6 @@ import java.util.TreeSet;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -21,6 +20,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,8 +49,8 @@ import org.touyan.api.security.Authorization;
 import org.touyan.api.security.Masking;
 
 /**
- * People, their posts and their archives over REST. Writes take the acting user from the
- * {@code X-Touyan-Actor} header for the archive; all rules live in {@link People}.
+ * People, their posts and their archives over REST. Writes name the logged-in user as the actor in
+ * the archive; all rules live in {@link People}.
  */
 @Component(service = PeopleResource.class)
 @JaxrsResource
@@ -107,7 +107,8 @@ public class PeopleResource {
 	@Path("people")
 	@Summary(value = "Registers a person; the archive opens with the first entry", returns = Person.class)
 	@Access(DISTRICT_ADMIN)
-	public Response createPerson(@HeaderParam(Validation.ACTOR_HEADER) String actor, PersonInput input) {
+	public Response createPerson(@Context SecurityContext security, PersonInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		Person p = people.createPerson(input, actor);
 		return Response.status(201).header("Location", "people/" + p.id()).entity(p).build();
 	}
@@ -116,8 +117,9 @@ public class PeopleResource {
 	@Path("people/{id}")
 	@Summary("Corrects a person's record (archived with before and after)")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
-	public Person updatePerson(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+	public Person updatePerson(@Context SecurityContext security, @PathParam("id") String id,
 			PersonInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		return people.updatePerson(id, input, actor);
 	}
 
@@ -133,11 +135,12 @@ public class PeopleResource {
 	@Path("people/{id}/posts")
 	@Summary(value = "Records a post the person takes up (or held)", returns = Post.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
-	public Response addPost(@HeaderParam(Validation.ACTOR_HEADER) String actor, @Context SecurityContext security,
+	public Response addPost(@Context SecurityContext security,
 			@PathParam("id") String id, PostInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		if (input != null && input.kind() != null && input.unitId() != null) {
 			// the unit is only in the body: a street may post its people only in itself and its communities
-			authorization.requireOwner(Callers.of(security), input.kind().inStreet() ? "street" : "community", input.unitId());
+			authorization.requireOwner(Caller.of(security.getUserPrincipal()), input.kind().inStreet() ? "street" : "community", input.unitId());
 		}
 		Post p = people.addPost(id, input, actor);
 		return Response.status(201).header("Location", "posts/" + p.id()).entity(p).build();
@@ -167,8 +170,9 @@ public class PeopleResource {
 	@Path("posts/{id}/end")
 	@Summary("Ends a current post; the post keeps its history")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "post:id")
-	public Post endPost(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+	public Post endPost(@Context SecurityContext security, @PathParam("id") String id,
 			PostEnding ending) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		return people.endPost(id, ending, actor);
 	}
 
@@ -193,8 +197,9 @@ public class PeopleResource {
 	@Path("people/{id}/archive/seal")
 	@Summary("Seals the archive on departure (离任统一封存); it is read-only afterwards")
 	@Access(DISTRICT_ADMIN)
-	public Person seal(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+	public Person seal(@Context SecurityContext security, @PathParam("id") String id,
 			SealInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		return people.seal(id, input, actor);
 	}
 

@@ -12,15 +12,17 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.Response;
 
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -80,8 +82,9 @@ public class ReferenceResource {
 	@Path("districts/{id}/reference/{kind}")
 	@Summary(value = "Adds a version of the duty-list or selection-standard, in force from its date", returns = ReferenceVersion.class)
 	@Access(DISTRICT_ADMIN)
-	public Response addVersion(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+	public Response addVersion(@Context SecurityContext security, @PathParam("id") String id,
 			@PathParam("kind") String kind, ReferenceInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		ReferenceVersion v = data.addVersion(id, kind(kind), input, actor);
 		return Response.status(201).header("Location", "reference-versions/" + v.id()).entity(v).build();
 	}
@@ -106,8 +109,9 @@ public class ReferenceResource {
 	@Path("streets/{id}/working-groups")
 	@Summary(value = "Sets up a street's five-person working group for an election term", returns = WorkingGroup.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:id")
-	public Response createWorkingGroup(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+	public Response createWorkingGroup(@Context SecurityContext security, @PathParam("id") String id,
 			WorkingGroupInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		WorkingGroup g = data.createWorkingGroup(id, input, actor);
 		return Response.status(201).entity(g).build();
 	}

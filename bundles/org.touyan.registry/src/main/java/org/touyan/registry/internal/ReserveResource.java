@@ -9,7 +9,6 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -20,6 +19,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import javax.ws.rs.core.SecurityContext;
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -83,11 +83,12 @@ public class ReserveResource {
 	@Path("people/{id}/reserve")
 	@Summary(value = "Puts a person into a tier of the reserve pipeline", returns = ReserveMembership.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
-	public Response enter(@HeaderParam(Validation.ACTOR_HEADER) String actor, @Context SecurityContext security,
+	public Response enter(@Context SecurityContext security,
 			@PathParam("id") String id, ReserveEntry entry) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		if (entry != null && entry.streetId() != null) {
 			// the reserve's street is only in the body: a street builds its own pipeline
-			authorization.requireOwner(Callers.of(security), "street", entry.streetId());
+			authorization.requireOwner(Caller.of(security.getUserPrincipal()), "street", entry.streetId());
 		}
 		ReserveMembership m = reserve.enter(id, entry, actor);
 		return Response.status(201).header("Location", "reserve/" + m.id()).entity(m).build();
@@ -105,8 +106,9 @@ public class ReserveResource {
 	@Path("reserve/{id}/promote")
 	@Summary("Promotes a committee reserve to the secretary reserve")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "reserve:id")
-	public ReserveMembership promote(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+	public ReserveMembership promote(@Context SecurityContext security, @PathParam("id") String id,
 			ReserveChange change) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		return reserve.promote(id, change, actor);
 	}
 
@@ -114,8 +116,9 @@ public class ReserveResource {
 	@Path("reserve/{id}/leave")
 	@Summary("Takes a person out of the reserve pipeline, with a reason")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "reserve:id")
-	public ReserveMembership leave(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id,
+	public ReserveMembership leave(@Context SecurityContext security, @PathParam("id") String id,
 			ReserveChange change) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		return reserve.leave(id, change, actor);
 	}
 

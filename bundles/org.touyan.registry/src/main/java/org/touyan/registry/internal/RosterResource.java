@@ -4,14 +4,16 @@ import static org.touyan.api.security.Role.DISTRICT_ADMIN;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.Response;
 
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,7 +53,8 @@ public class RosterResource {
 	@Summary(value = "Imports people and posts from CSV (UTF-8); nothing is written unless every row is valid (else 422 with the report)",
 			returns = ImportReport.class)
 	@Access(DISTRICT_ADMIN)
-	public Response importCsv(@HeaderParam(Validation.ACTOR_HEADER) String actor, @PathParam("id") String id, String csv) {
+	public Response importCsv(@Context SecurityContext security, @PathParam("id") String id, String csv) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		ImportReport report = roster.importCsv(id, csv, actor);
 		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
 	}

@@ -61,46 +61,13 @@ final class Validation {
 				Boolean.TRUE.equals(input.scores()), Boolean.TRUE.equals(input.vets()));
 	}
 
-	/** Header naming who makes a change; recorded in the archive. */
-	static final String ACTOR_HEADER = "X-Touyan-Actor";
-
-	/** Marks a header value in the RFC 8187 encoding, e.g. {@code UTF-8''%E5%BC%A0%E4%B8%89}. */
-	private static final String UTF8_VALUE = "UTF-8''";
-
 	/**
-	 * Who makes a change: the header's value, or {@code system} when there is none. HTTP header
-	 * values are ISO-8859-1, so a Chinese name comes percent-encoded as an RFC 8187 value.
+	 * Who makes a change, as the archive records it: the name the caller of a service gives (the
+	 * REST resources give the logged-in user's), or {@code system} for none.
 	 */
 	static String actor(String value) {
-		String raw = value;
-		if (raw != null && raw.strip().regionMatches(true, 0, UTF8_VALUE, 0, UTF8_VALUE.length())) {
-			String encoded = raw.strip().substring(UTF8_VALUE.length());
-			if (!encoded.matches("([A-Za-z0-9!#$&+.^_`|~-]|%[0-9A-Fa-f]{2})*")) {
-				throw ProblemException.invalid(ACTOR_HEADER, ACTOR_HEADER + " is not a valid UTF-8'' value");
-			}
-			try {
-				raw = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-						.decode(java.nio.ByteBuffer.wrap(percentDecode(encoded))).toString();
-			} catch (java.nio.charset.CharacterCodingException e) {
-				throw ProblemException.invalid(ACTOR_HEADER, ACTOR_HEADER + " does not decode as UTF-8");
-			}
-		}
-		String v = text(ACTOR_HEADER, raw, 100, false);
+		String v = text("actor", value, 100, false);
 		return v == null ? "system" : v;
-	}
-
-	private static byte[] percentDecode(String s) {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		for (int i = 0; i < s.length(); i++) {
-			char ch = s.charAt(i);
-			if (ch == '%') {
-				out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-				i += 2;
-			} else {
-				out.write(ch);
-			}
-		}
-		return out.toByteArray();
 	}
 
 	static String required(String field, String value) {

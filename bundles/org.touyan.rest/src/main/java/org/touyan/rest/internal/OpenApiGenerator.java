@@ -101,11 +101,6 @@ final class OpenApiGenerator {
 		}
 	}
 
-	/** The acting user's header is set by the platform from the login, so clients do not send it. */
-	private static boolean isActor(HeaderParam header) {
-		return header != null && header.value().equalsIgnoreCase("X-Touyan-Actor");
-	}
-
 	static String verb(Method m) {
 		if (m.isAnnotationPresent(GET.class)) return "get";
 		if (m.isAnnotationPresent(POST.class)) return "post";
@@ -133,7 +128,7 @@ final class OpenApiGenerator {
 		Type[] generic = m.getGenericParameterTypes();
 		for (int i = 0; i < params.length; i++) {
 			Parameter p = params[i];
-			if (p.isAnnotationPresent(Context.class) || isActor(p.getAnnotation(HeaderParam.class))) {
+			if (p.isAnnotationPresent(Context.class)) {
 				continue;
 			}
 			PathParam path = p.getAnnotation(PathParam.class);

@@ -12,10 +12,4 @@ record AuthenticatedCaller(String userId, String login, String displayName, Role
 	public String getName() {
 		return login;
 	}
-
-	/** How archives name the caller: the display name and the login, or the login alone when that is too long. */
-	String actor() {
-		String both = displayName + " (" + login + ")";
-		return displayName.equals(login) || both.length() > 100 ? login : both;
-	}
 }

@@ -1,7 +1,6 @@
 package org.touyan.security.internal;
 
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.Map;
@@ -53,9 +52,6 @@ public class SecurityFilter implements ContainerRequestFilter {
 	static final String CALLER = "touyan.security.caller";
 	static final String DENIED = "touyan.security.denied";
 
-	/** The header the bundles read the acting user from; set here, never taken from the client. */
-	static final String ACTOR_HEADER = "X-Touyan-Actor";
-
 	private final Accounts accounts;
 	private final ScopeResolvers scopes;
 
@@ -70,8 +66,6 @@ public class SecurityFilter implements ContainerRequestFilter {
 
 	@Override
 	public void filter(ContainerRequestContext request) {
-		// whatever the client sent is not who it is: only an authenticated caller names the actor
-		request.getHeaders().remove(ACTOR_HEADER);
 		Method method = resourceInfo.getResourceMethod();
 		if (method == null || method.isAnnotationPresent(Anonymous.class)) {
 			return;
@@ -109,7 +103,6 @@ public class SecurityFilter implements ContainerRequestFilter {
 		}
 		boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
 		request.setSecurityContext(new CallerContext(caller, secure));
-		request.getHeaders().putSingle(ACTOR_HEADER, "UTF-8''" + percentEncode(caller.actor()));
 	}
 
 	/** Checks every declared target; on the first one the caller does not own, answers and returns false. */
@@ -153,20 +146,6 @@ public class SecurityFilter implements ContainerRequestFilter {
 			return null;
 		}
 		return header.substring(7).strip();
-	}
-
-	/** RFC 8187 value characters stay, everything else is percent-encoded UTF-8. */
-	private static String percentEncode(String value) {
-		StringBuilder out = new StringBuilder();
-		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-			char ch = (char) (b & 0xff);
-			if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || "!#$&+.^_`|~-".indexOf(ch) >= 0) {
-				out.append(ch);
-			} else {
-				out.append('%').append(String.format("%02X", b & 0xff));
-			}
-		}
-		return out.toString();
 	}
 
 	/** The JAX-RS view of the caller, for resources that take {@code @Context SecurityContext}. */

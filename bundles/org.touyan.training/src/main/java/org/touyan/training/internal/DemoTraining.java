@@ -17,7 +17,6 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.DemoDataset;
 import org.touyan.training.internal.Directory.Secretary;
-import org.touyan.training.internal.Training.AttendanceInput;
 import org.touyan.training.internal.Training.BrandInput;
 import org.touyan.training.internal.Training.Course;
 import org.touyan.training.internal.Training.CourseInput;

@@ -8,15 +8,17 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.Response;
 
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,9 +60,9 @@ public class ExchangeResource {
 	@Summary(value = "Schedules or logs a forum, salon or themed activity with participants, speakers and a short record",
 			returns = Event.class)
 	@Access(DISTRICT_ADMIN)
-	public Response createEvent(@HeaderParam(Input.ACTOR_HEADER) String actor, EventInput input) {
-		String who = Input.actor(actor);
-		return Response.status(201).entity(exchange.createEvent(input, who)).build();
+	public Response createEvent(@Context SecurityContext security, EventInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return Response.status(201).entity(exchange.createEvent(input, actor)).build();
 	}
 
 	@GET
@@ -97,9 +99,9 @@ public class ExchangeResource {
 	@Summary(value = "Selects a secretary for a benchmark shadowing placement (city, host, dates); once a year per person",
 			returns = Placement.class)
 	@Access(DISTRICT_ADMIN)
-	public Response place(@HeaderParam(Input.ACTOR_HEADER) String actor, PlacementInput input) {
-		String who = Input.actor(actor);
-		return Response.status(201).entity(exchange.place(input, who)).build();
+	public Response place(@Context SecurityContext security, PlacementInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return Response.status(201).entity(exchange.place(input, actor)).build();
 	}
 
 	@GET
@@ -119,7 +121,8 @@ public class ExchangeResource {
 	@Path("shadowing/{id}/report")
 	@Summary("The report on return from a placement that has ended")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "shadowing:id")
-	public Placement report(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, ReportInput input) {
-		return exchange.report(id, input, Input.actor(actor));
+	public Placement report(@Context SecurityContext security, @PathParam("id") String id, ReportInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return exchange.report(id, input, actor);
 	}
 }

@@ -1,18 +1,11 @@
 package org.touyan.training.internal;
 
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 import org.touyan.api.rest.ProblemException;
 
 /** Field rules shared by the training resources; each failure names its field. */
 final class Input {
-
-	/** Header naming who makes a change; recorded in the person's archive. */
-	static final String ACTOR_HEADER = "X-Touyan-Actor";
-
-	private static final String UTF8_VALUE = "UTF-8''";
 
 	private Input() {
 	}
@@ -21,22 +14,6 @@ final class Input {
 		if (body == null) {
 			throw ProblemException.invalid(null, "A JSON body is required");
 		}
-	}
-
-	/** Who makes a change: the header (an RFC 8187 {@code UTF-8''} value for a Chinese name), else {@code system}. */
-	static String actor(String header) {
-		if (header == null || header.isBlank()) {
-			return "system";
-		}
-		String v = header.strip();
-		if (v.regionMatches(true, 0, UTF8_VALUE, 0, UTF8_VALUE.length())) {
-			String encoded = v.substring(UTF8_VALUE.length());
-			if (!encoded.matches("([A-Za-z0-9!#$&.^_`|~-]|%[0-9A-Fa-f]{2})*")) {
-				throw ProblemException.invalid(ACTOR_HEADER, ACTOR_HEADER + " is not a valid UTF-8'' value");
-			}
-			v = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-		}
-		return text(ACTOR_HEADER, v, 100, true);
 	}
 
 	static String required(String field, String value) {

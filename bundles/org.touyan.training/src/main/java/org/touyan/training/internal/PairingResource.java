@@ -8,7 +8,6 @@ import static org.touyan.api.security.Role.STREET_ADMIN;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -19,6 +18,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import javax.ws.rs.core.SecurityContext;
+import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -70,9 +70,9 @@ public class PairingResource {
 	@Summary(value = "Dispatches a secretary when the programme allows it (422 with its reasons otherwise; 409 when dates overlap)",
 			returns = Dispatch.class)
 	@Access(DISTRICT_ADMIN)
-	public Response dispatch(@HeaderParam(Input.ACTOR_HEADER) String actor, DispatchInput input) {
-		String who = Input.actor(actor);
-		return Response.status(201).entity(pairing.dispatch(input, who)).build();
+	public Response dispatch(@Context SecurityContext security, DispatchInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return Response.status(201).entity(pairing.dispatch(input, actor)).build();
 	}
 
 	@GET
@@ -97,8 +97,9 @@ public class PairingResource {
 	@Path("dispatches/{id}/report")
 	@Summary("The dispatch report, with every field the programme requires")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "dispatch:id")
-	public Dispatch report(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, DispatchReport input) {
-		return pairing.report(id, input, Input.actor(actor));
+	public Dispatch report(@Context SecurityContext security, @PathParam("id") String id, DispatchReport input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return pairing.report(id, input, actor);
 	}
 
 	@POST
@@ -106,19 +107,19 @@ public class PairingResource {
 	@Summary(value = "Starts an experience-transfer project with its owner (required), community and number of milestones",
 			returns = Project.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
-	public Response createProject(@HeaderParam(Input.ACTOR_HEADER) String actor, @Context SecurityContext security,
+	public Response createProject(@Context SecurityContext security,
 			ProjectInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		if (input != null) {
 			// where the project belongs is only in the body: a street starts projects in its communities, with its people
 			if (input.communityId() != null) {
-				authorization.requireOwner(Callers.of(security), "community", input.communityId());
+				authorization.requireOwner(Caller.of(security.getUserPrincipal()), "community", input.communityId());
 			}
 			if (input.ownerId() != null) {
-				authorization.requireOwner(Callers.of(security), "person", input.ownerId());
+				authorization.requireOwner(Caller.of(security.getUserPrincipal()), "person", input.ownerId());
 			}
 		}
-		String who = Input.actor(actor);
-		return Response.status(201).entity(pairing.createProject(input, who)).build();
+		return Response.status(201).entity(pairing.createProject(input, actor)).build();
 	}
 
 	@GET
@@ -143,15 +144,17 @@ public class PairingResource {
 	@Path("projects/{id}/progress")
 	@Summary("Records a project's milestones done, status and outcome")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "project:id")
-	public Project progress(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id, ProgressInput input) {
-		return pairing.progress(id, input, Input.actor(actor));
+	public Project progress(@Context SecurityContext security, @PathParam("id") String id, ProgressInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return pairing.progress(id, input, actor);
 	}
 
 	@POST
 	@Path("projects/{id}/assessment")
 	@Summary("Grades a project with the district's programme; the grade is stored with the programme's provenance")
 	@Access(DISTRICT_ADMIN)
-	public Project assess(@HeaderParam(Input.ACTOR_HEADER) String actor, @PathParam("id") String id) {
-		return pairing.assess(id, Input.actor(actor));
+	public Project assess(@Context SecurityContext security, @PathParam("id") String id) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return pairing.assess(id, actor);
 	}
 }

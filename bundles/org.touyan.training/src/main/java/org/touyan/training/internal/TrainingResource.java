@@ -10,7 +10,6 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -136,14 +135,15 @@ public class TrainingResource {
 	@Path("courses/{id}/enrolments")
 	@Summary("Enrols people of the district in a course; each enrolment is in the person's archive")
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
-	public Enrolment enrol(@HeaderParam(Input.ACTOR_HEADER) String actor, @Context SecurityContext security, @PathParam("id") String id,
+	public Enrolment enrol(@Context SecurityContext security, @PathParam("id") String id,
 			EnrolmentInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		Input.body(input);
 		if (input.personIds() != null) {
 			// a street enrols its own people, in its brand's courses and the district's alike
-			input.personIds().stream().filter(p -> p != null).forEach(p -> authorization.requireOwner(Callers.of(security), "person", p));
+			input.personIds().stream().filter(p -> p != null).forEach(p -> authorization.requireOwner(Caller.of(security.getUserPrincipal()), "person", p));
 		}
-		return training.enrol(id, input.personIds(), Input.actor(actor));
+		return training.enrol(id, input.personIds(), actor);
 	}
 
 	@GET
@@ -183,13 +183,13 @@ public class TrainingResource {
 	@Summary(value = "Records one attendance of a session that has taken place; a brand session is credited by the street's brand",
 			returns = AttendanceRecord.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
-	public Response attend(@HeaderParam(Input.ACTOR_HEADER) String actor, @Context SecurityContext security, @PathParam("id") String id,
+	public Response attend(@Context SecurityContext security, @PathParam("id") String id,
 			AttendanceInput input) {
-		String who = Input.actor(actor);
+		String actor = Caller.of(security.getUserPrincipal()).actor();
 		if (input != null && input.personId() != null) {
-			authorization.requireOwner(Callers.of(security), "person", input.personId());
+			authorization.requireOwner(Caller.of(security.getUserPrincipal()), "person", input.personId());
 		}
-		return Response.status(201).entity(training.attend(id, input, who)).build();
+		return Response.status(201).entity(training.attend(id, input, actor)).build();
 	}
 
 	@POST
@@ -198,10 +198,11 @@ public class TrainingResource {
 	@Summary(value = "Imports attendance from CSV (personId,hours); nothing is written unless every row is valid (else 422 with the report)",
 			returns = ImportReport.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
-	public Response importAttendance(@HeaderParam(Input.ACTOR_HEADER) String actor, @Context SecurityContext security,
+	public Response importAttendance(@Context SecurityContext security,
 			@PathParam("id") String id, String csv) {
-		Caller caller = Callers.of(security);
-		ImportReport report = training.importCsv(id, csv, Input.actor(actor), p -> authorization.requireOwner(caller, "person", p));
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		Caller caller = Caller.of(security.getUserPrincipal());
+		ImportReport report = training.importCsv(id, csv, actor, p -> authorization.requireOwner(caller, "person", p));
 		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
 	}
 
