@@ -112,6 +112,9 @@ public class SecurityIT extends PlatformTest {
 		assertEquals(1, logins.get("total").asInt());
 		assertProblem(as(token, request("/api/audit?outcome=maybe").GET()), 400);
 		assertProblem(as(token, request("/api/audit?from=yesterday").GET()), 400);
+		// the example plugins came through the deploy folder, where no request was made
+		JsonNode installs = as(token, request("/api/audit?actor=plugin-manager&action=plugin.install&outcome=ok").GET()).json();
+		assertTrue(installs.toString(), installs.get("total").asInt() >= 1);
 		assertTrue(as(token, request("/api/audit/verify").GET()).json().get("intact").asBoolean());
 		assertFalse(as(token, request("/api/audit?limit=500").GET()).body().contains(oneTime));
 	}

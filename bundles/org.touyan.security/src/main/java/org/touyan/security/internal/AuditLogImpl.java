@@ -1,19 +1,14 @@
 package org.touyan.security.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -248,11 +243,7 @@ public class AuditLogImpl implements AuditLog {
 		// milliseconds: what the TIMESTAMP(3) column keeps, so a re-read entry hashes the same
 		String canonical = String.join("\n", previous, Long.toString(seq), Long.toString(at.toEpochMilli()), actor,
 				String.valueOf(role), action, String.valueOf(target), outcome, String.valueOf(status), String.valueOf(detail));
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java platform has SHA-256", e);
-		}
+		return Sha256.hex(canonical);
 	}
 
 	private static String cut(String s, int max) {
