@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -31,16 +33,18 @@ import org.touyan.evaluation.internal.Cycle;
 import org.touyan.evaluation.internal.CycleStatus;
 import org.touyan.evaluation.internal.RatingRun;
 import org.touyan.evaluation.internal.RatingRuns;
+import org.touyan.evaluation.internal.ScoreCards;
 import org.touyan.plugin.star.district.DistrictDefaultFormula;
 
 /**
  * Star-rating benchmark: a generated district of N communities (15 a street) × 11 department
  * scores, rated for one cycle and stored, by the platform's own rating code (RatingRuns) on an
  * HSQLDB file database opened as the platform opens it (CACHED tables, MVCC, fsync on commit,
- * memory-mapped data file) with every migration of the evaluation schema, with the district
+ * memory-mapped data file, row cache of an eighth of the heap) with every migration of the evaluation schema, with the district
  * default formula plugin's class called through a stand-in for the plugin manager that hands every
  * policy call to a contained thread under a time limit, as the manager does. The scores lie as the
- * platform stores them: UUIDs for ids, and each department's column entered in one transaction.
+ * platform stores them: UUIDs for ids, and each department's column entered in one transaction
+ * together with the communities' score cards, which the rating reads.
  * Generating the scores is not timed; rating and storing is (median of 3 runs).
  *
  *   java -cp <classes> bench/RatingBench.java [sizes…]     (see bench/rating.sh)
@@ -128,8 +132,10 @@ public class RatingBench {
 
 	static long run(int communities) throws Exception {
 		Path dir = Files.createTempDirectory("touyan-rating-bench");
-		// as HsqlStore opens it
-		String url = "jdbc:hsqldb:file:" + dir.resolve("touyan") + ";hsqldb.write_delay=false;hsqldb.nio_max_size=16384";
+		// as HsqlStore opens it, with its default row cache of an eighth of the heap
+		long cacheMb = Runtime.getRuntime().maxMemory() / 8 / (1 << 20);
+		String url = "jdbc:hsqldb:file:" + dir.resolve("touyan") + ";hsqldb.write_delay=false;hsqldb.nio_max_size=16384"
+				+ ";hsqldb.cache_size=" + cacheMb * 1024 + ";hsqldb.cache_rows=" + cacheMb * (1 << 20) / 400;
 		try {
 			try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
 				s.execute("SET FILES WRITE DELAY FALSE");
@@ -195,19 +201,22 @@ public class RatingBench {
 			for (String d : DEPARTMENTS) {
 				String department = uuid(random);
 				store.write(c -> {
+					List<ScoreCards.Entry> entries = new ArrayList<>(communities);
 					try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_score (cycle_id, community_id, street_id, department_id,"
 							+ " dimension, score, actor, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
 						int pending = 0;
 						for (int k = 0; k < communities; k++) {
+							BigDecimal score = BigDecimal.valueOf(5000 + random.nextInt(5001), 2);
 							ps.setString(1, cycle.id());
 							ps.setString(2, community[k]);
 							ps.setString(3, street[k]);
 							ps.setString(4, department);
 							ps.setString(5, d);
-							ps.setBigDecimal(6, BigDecimal.valueOf(5000 + random.nextInt(5001), 2));
+							ps.setBigDecimal(6, score);
 							ps.setString(7, "bench");
 							ps.setTimestamp(8, now);
 							ps.addBatch();
+							entries.add(new ScoreCards.Entry(community[k], street[k], score));
 							if (++pending == 5000) {
 								ps.executeBatch();
 								pending = 0;
@@ -218,11 +227,22 @@ public class RatingBench {
 							ps.executeBatch();
 						}
 					}
+					// the score cards, by the platform's own code, as ScoreBook keeps them
+					ScoreCards.enter(c, cycle.id(), d, entries);
 					return null;
 				});
 			}
+			// Entering 1.32 million scores leaves a checkpoint due (HSQLDB writes its cache to the data file
+			// once the log passes 50 MB), and it would run at the next commit: the rating's first read.
+			// On the platform it falls among the departments' entries, long before scoring closes.
+			store.write(c -> {
+				try (Statement s = c.createStatement()) {
+					s.execute("CHECKPOINT");
+				}
+				return null;
+			});
 			People people = (People) Proxy.newProxyInstance(RatingBench.class.getClassLoader(), new Class<?>[] { People.class },
-					(p, m, a) -> new Page<>(java.util.List.of(), 0, ((Paging) a[4]).offset(), ((Paging) a[4]).limit()));
+					(p, m, a) -> new Page<>(List.of(), 0, ((Paging) a[4]).offset(), ((Paging) a[4]).limit()));
 			Archive archive = (Archive) Proxy.newProxyInstance(RatingBench.class.getClassLoader(), new Class<?>[] { Archive.class },
 					(p, m, a) -> {
 						throw new UnsupportedOperationException("a generated district has no secretaries");

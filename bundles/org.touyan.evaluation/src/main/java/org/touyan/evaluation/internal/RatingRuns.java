@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +38,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.store.Store;
+import org.touyan.evaluation.internal.ScoreCards.Card;
 import org.touyan.api.rest.Csv;
 
 /**
@@ -56,7 +56,6 @@ public class RatingRuns {
 
 	/** Communities per policy call: small enough that a chunk stays well inside a call's time limit. */
 	static final int CHUNK = 1000;
-	private static final int BATCH = 5000;
 	private static final int EXPLANATION = 2000;
 	private static final BigDecimal SCORE_LIMIT = new BigDecimal("10000000");
 
@@ -74,15 +73,11 @@ public class RatingRuns {
 		this.archive = archive;
 	}
 
-	/** One community's scores, as read for rating. */
-	record Scored(String communityId, String streetId, Map<String, BigDecimal> scores) {
-	}
-
 	/** Rates every scored community of {@code cycle} as a new run and stores the results. */
 	public RatingRun rate(Cycle cycle, String reason, String actor) {
 		long start = System.nanoTime();
 		Instant startedAt = Instant.now();
-		List<Scored> scored = store.read(c -> scores(c, cycle.id()));
+		List<Card> scored = store.read(c -> ScoreCards.read(c, cycle.id()));
 		List<Rating> ratings = compute(cycle, scored);
 		Map<String, String> secretaries = secretaries();
 		return store.write(c -> {
@@ -115,49 +110,12 @@ public class RatingRuns {
 	}
 
 	/**
-	 * Every score of the cycle, a community's together, a street's communities together. The query
-	 * follows the primary key (cycle, community, department), which groups a community's scores
-	 * without sorting on disk; the streets are grouped here.
-	 */
-	static List<Scored> scores(Connection c, String cycleId) throws SQLException {
-		Map<String, List<Scored>> byStreet = new LinkedHashMap<>();
-		try (PreparedStatement ps = c.prepareStatement("SELECT community_id, street_id, dimension, score FROM eval_score"
-				+ " WHERE cycle_id = ? ORDER BY cycle_id, community_id")) {
-			ps.setString(1, cycleId);
-			ps.setFetchSize(10_000);
-			try (ResultSet rs = ps.executeQuery()) {
-				String street = null;
-				String community = null;
-				Map<String, BigDecimal> scores = new HashMap<>();
-				while (rs.next()) {
-					String co = rs.getString(1);
-					if (!co.equals(community)) {
-						if (community != null) {
-							byStreet.computeIfAbsent(street, k -> new ArrayList<>()).add(new Scored(community, street, Map.copyOf(scores)));
-						}
-						community = co;
-						street = rs.getString(2);
-						scores.clear();
-					}
-					scores.put(rs.getString(3), rs.getBigDecimal(4));
-				}
-				if (community != null) {
-					byStreet.computeIfAbsent(street, k -> new ArrayList<>()).add(new Scored(community, street, Map.copyOf(scores)));
-				}
-			}
-		}
-		List<Scored> out = new ArrayList<>();
-		byStreet.values().forEach(out::addAll);
-		return out;
-	}
-
-	/**
 	 * Rates {@code scored} (grouped by street) with the formulas pinned for the cycle, a chunk of one
 	 * street per call; chunks run on the common pool's threads as well as the caller's, so every
 	 * core rates. The order of {@code scored} is kept.
 	 */
-	List<Rating> compute(Cycle cycle, List<Scored> scored) {
-		List<List<Scored>> chunks = new ArrayList<>();
+	List<Rating> compute(Cycle cycle, List<Card> scored) {
+		List<List<Card>> chunks = new ArrayList<>();
 		int from = 0;
 		while (from < scored.size()) {
 			String street = scored.get(from).streetId();
@@ -173,14 +131,14 @@ public class RatingRuns {
 		return out;
 	}
 
-	private List<Rating> chunk(Cycle cycle, String street, List<Scored> chunk) {
+	private List<Rating> chunk(Cycle cycle, String street, List<Card> chunk) {
 		Result<List<Outcome>> result;
 		try {
 			result = policies.apply(StarRatingFormula.class, new Scope(cycle.districtId(), street), cycle.pinKey(),
 					(formula, parameters) -> {
 						MessageDigest sha = sha256();
 						List<Outcome> outcomes = new ArrayList<>(chunk.size());
-						for (Scored s : chunk) {
+						for (Card s : chunk) {
 							StarRatingInput input = new StarRatingInput(s.communityId(), s.streetId(), cycle.period(), s.scores(), parameters);
 							String hash = hash(sha, input);
 							try {
@@ -195,7 +153,7 @@ public class RatingRuns {
 			// the whole call failed (it ran past its time limit): each community of the chunk says so
 			MessageDigest sha = sha256();
 			List<Rating> failed = new ArrayList<>(chunk.size());
-			for (Scored s : chunk) {
+			for (Card s : chunk) {
 				String hash = hash(sha, new StarRatingInput(s.communityId(), s.streetId(), cycle.period(), s.scores(), Map.of()));
 				failed.add(new Rating(cycle.id(), s.communityId(), s.streetId(), 0, null, null, null, clip(e.getMessage()),
 						e.provenance(), hash));
@@ -204,7 +162,7 @@ public class RatingRuns {
 		}
 		List<Rating> ratings = new ArrayList<>(chunk.size());
 		for (int i = 0; i < chunk.size(); i++) {
-			Scored s = chunk.get(i);
+			Card s = chunk.get(i);
 			Outcome o = result.value().get(i);
 			String fault = o.failure() != null ? o.failure() : fault(o.rating());
 			if (fault != null) {
@@ -269,7 +227,7 @@ public class RatingRuns {
 		try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_rating (cycle_id, community_id, street_id, run, total, stars,"
 				+ " explanation, failure, plugin_bundle, plugin_version, policy_id, binding_revision, input_hash)"
 				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-			int pending = 0;
+			Sql.Batch batch = new Sql.Batch(ps);
 			for (Rating r : ratings) {
 				ps.setString(1, r.cycleId());
 				ps.setString(2, r.communityId());
@@ -293,16 +251,9 @@ public class RatingRuns {
 					ps.setLong(12, p.bindingRevision());
 				}
 				ps.setString(13, r.inputHash());
-				ps.addBatch();
-				if (++pending == BATCH) {
-					ps.executeBatch();
-					pending = 0;
-				}
+				batch.add();
 			}
-			if (pending > 0) {
-				// HSQLDB refuses an empty batch
-				ps.executeBatch();
-			}
+			batch.flush();
 		}
 	}
 

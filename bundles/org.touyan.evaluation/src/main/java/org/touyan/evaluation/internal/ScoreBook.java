@@ -38,8 +38,6 @@ import org.touyan.api.rest.Csv;
 @Component(service = ScoreBook.class)
 public class ScoreBook {
 
-	private static final int BATCH = 5000;
-
 	private final Store store;
 	private final OrgUnits units;
 	private final Cycles cycles;
@@ -187,21 +185,16 @@ public class ScoreBook {
 			java.sql.Timestamp at = Sql.now();
 			try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_score (cycle_id, community_id, street_id, department_id,"
 					+ " dimension, score, actor, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-				int pending = 0;
+				Sql.Batch batch = new Sql.Batch(ps);
 				for (ScoreEntry row : rows) {
 					Sql.bind(ps, cycle.id(), row.communityId(), streetOf.get(row.communityId()), department.id(), department.code(),
 							row.score(), actor, at);
-					ps.addBatch();
-					if (++pending == BATCH) {
-						ps.executeBatch();
-						pending = 0;
-					}
+					batch.add();
 				}
-				if (pending > 0) {
-					// HSQLDB refuses an empty batch
-					ps.executeBatch();
-				}
+				batch.flush();
 			}
+			ScoreCards.enter(c, cycle.id(), department.code(),
+					rows.stream().map(r -> new ScoreCards.Entry(r.communityId(), streetOf.get(r.communityId()), r.score())).toList());
 			return new EntryReport(rows.size(), true, List.of());
 		});
 	}
@@ -234,6 +227,7 @@ public class ScoreBook {
 			Sql.update(c, "INSERT INTO eval_score_correction (cycle_id, community_id, department_id, old_score, new_score, reason, actor,"
 					+ " corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, cycleId, communityId, departmentId, old.score(),
 					input.score(), input.reason().strip(), actor, at);
+			ScoreCards.correct(c, cycleId, communityId, old.dimension(), input.score());
 			return new Score(cycleId, communityId, old.streetId(), departmentId, old.dimension(), input.score(), actor, at.toInstant());
 		});
 	}

@@ -90,4 +90,30 @@ final class Sql {
 		// the columns keep milliseconds: what a write returns is then what a read gives back
 		return Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 	}
+
+	/** A JDBC batch sent every {@value #BATCH} rows and at the end, never empty (HSQLDB refuses an empty batch). */
+	static final class Batch {
+		private static final int BATCH = 5000;
+
+		private final PreparedStatement ps;
+		private int pending;
+
+		Batch(PreparedStatement ps) {
+			this.ps = ps;
+		}
+
+		void add() throws SQLException {
+			ps.addBatch();
+			if (++pending == BATCH) {
+				flush();
+			}
+		}
+
+		void flush() throws SQLException {
+			if (pending > 0) {
+				ps.executeBatch();
+				pending = 0;
+			}
+		}
+	}
 }

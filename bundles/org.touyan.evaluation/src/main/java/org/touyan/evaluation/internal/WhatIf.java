@@ -2,7 +2,6 @@ package org.touyan.evaluation.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,38 +58,24 @@ public class WhatIf {
 		if (request.policyId() == null || request.policyId().isBlank()) {
 			throw ProblemException.invalid("policyId", "policyId (the formula's policy id) is required");
 		}
-		Map<String, Scored> scored = store.read(c -> {
-			Map<String, Scored> byCommunity = new LinkedHashMap<>();
-			for (Object[] row : Sql.query(c, "SELECT community_id, street_id, dimension, score FROM eval_score WHERE cycle_id = ?"
-					+ " ORDER BY community_id, dimension", rs -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3),
-							rs.getBigDecimal(4) }, cycleId)) {
-				byCommunity.computeIfAbsent((String) row[0], k -> new Scored((String) row[1], new LinkedHashMap<>()))
-						.scores().put((String) row[2], (BigDecimal) row[3]);
-			}
-			return byCommunity;
-		});
+		List<ScoreCards.Card> scored = store.read(c -> ScoreCards.read(c, cycleId));
 		if (scored.isEmpty()) {
 			throw ProblemException.conflict("The cycle has no stored scores to compare on");
 		}
 		List<Row> rows = new ArrayList<>();
 		String current = null;
 		String candidate = null;
-		for (Map.Entry<String, Scored> e : scored.entrySet()) {
-			StarRatingInput input = new StarRatingInput(e.getKey(), e.getValue().streetId(), cycle.period(), e.getValue().scores(),
-					Map.of());
+		for (ScoreCards.Card card : scored) {
+			StarRatingInput input = new StarRatingInput(card.communityId(), card.streetId(), cycle.period(), card.scores(), Map.of());
 			Comparison<StarRating> r = policies.compare(StarRatingFormula.class, request.bsn(), request.policyId(), Map.of(),
 					(formula, parameters) -> formula.rate(input));
 			current = r.current().provenance().version();
 			candidate = r.candidate().provenance().version();
 			StarRating a = r.current().value();
 			StarRating b = r.candidate().value();
-			rows.add(new Row(e.getKey(), e.getValue().streetId(), a.stars(), b.stars(), a.score(), b.score(), a.stars() != b.stars()));
+			rows.add(new Row(card.communityId(), card.streetId(), a.stars(), b.stars(), a.score(), b.score(), a.stars() != b.stars()));
 		}
 		return new Report(cycleId, request.bsn(), request.policyId(), current, candidate, rows.size(),
 				rows.stream().filter(Row::changed).count(), rows);
-	}
-
-	/** A community's stored scores and its street. */
-	private record Scored(String streetId, Map<String, BigDecimal> scores) {
 	}
 }

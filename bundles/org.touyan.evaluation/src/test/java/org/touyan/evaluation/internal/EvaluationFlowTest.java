@@ -165,6 +165,18 @@ class EvaluationFlowTest {
 	}
 
 	@Test
+	void theRatingReadsEveryDepartmentsScoreAsCorrected() {
+		Cycle c = openCycle();
+		book.enter(c.id(), batch("dep-mzj", "c1", 80, "c2", 70), "x");
+		book.enter(c.id(), batch("dep-zfw", "c1", 60.5), "x");
+		book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("99.25"), "录入错误"), "民政局");
+		cycles.closeScoring(c.id(), "x");
+
+		assertEquals(new BigDecimal("79.88"), ratings.rating(c.id(), "c1").orElseThrow().score(), "the mean of 99.25 and 60.5");
+		assertEquals(new BigDecimal("70.00"), ratings.rating(c.id(), "c2").orElseThrow().score(), "c2 has one department's score");
+	}
+
+	@Test
 	void aFormulaThatFailsForOneCommunityFailsThatCommunityOnly() {
 		Cycle c = openCycle();
 		book.enter(c.id(), batch("dep-mzj", "c1", 95, "c2", 70, "c3", 85), "x");
