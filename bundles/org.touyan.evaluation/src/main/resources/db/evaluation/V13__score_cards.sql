@@ -1,12 +1,13 @@
 -- One row per community per cycle with all its departments' scores ("JWJW=85.00;ZFW=90.50", sorted
 -- by dimension), kept in the same transaction as eval_score by every entry and correction. Rating a
 -- national-scale cycle reads 120,000 cards instead of 1.32 million score rows. eval_score stays the
--- record of who entered what and when.
+-- record of who entered what and when. A score takes at most 31 characters on a card (a code of 20,
+-- "=", a DECIMAL(7,2) and ";"), so a card holds a thousand departments.
 CREATE TABLE eval_score_card (
   cycle_id     VARCHAR(36)   NOT NULL REFERENCES eval_cycle (id),
   community_id VARCHAR(36)   NOT NULL,
   street_id    VARCHAR(36)   NOT NULL,
-  scores       VARCHAR(4000) NOT NULL,
+  scores       VARCHAR(32000) NOT NULL,
   CONSTRAINT eval_score_card_pk PRIMARY KEY (cycle_id, community_id)
 );
 
