@@ -46,7 +46,7 @@ import org.touyan.api.rest.Csv;
  * stored with provenance in one transaction together with the secretaries' archive entries.
  *
  * <p>Built for a national-scale district (the benchmark rates 120,000 communities): the scores are
- * read in one ordered query, a street's communities go to its formula in chunks of one policy call
+ * read from the communities' score cards, one row each ({@link ScoreCards}), a street's communities go to its formula in chunks of one policy call
  * each (a call's hand-over to the contained thread costs more than rating one community), and the
  * ratings are inserted in JDBC batches. Containment stays per community: a formula that throws or
  * answers out of range for one community fails that community only; one that hangs fails its chunk.
