@@ -184,11 +184,10 @@ public class Accounts {
 		if (login == null || password == null || login.length() > 64 || password.length() > Passwords.MAX_LENGTH) {
 			throw wrongLogin();
 		}
-		Duration locked = throttle.lockedFor(login);
+		Duration locked = throttle.attempt(login);
 		if (!locked.isZero()) {
 			audit.append(login, null, "session.login", null, "denied", null, "locked for " + locked.toSeconds() + " s");
-			throw new ProblemException(429, "Too many failed logins",
-					"Too many failed logins for this name; try again in " + Math.max(1, locked.toSeconds()) + " s");
+			throw tooManyAttempts(locked);
 		}
 		Optional<Stored> found = stored("login", login.strip().toLowerCase(Locale.ROOT));
 		Passwords p = passwords;
@@ -200,7 +199,6 @@ public class Accounts {
 			ok = p.verify(password, found.get().passwordHash()) && !found.get().user().disabled();
 		}
 		if (!ok) {
-			throttle.failed(login);
 			audit.append(login, null, "session.login", null, "denied", null, "wrong login or password");
 			throw wrongLogin();
 		}
@@ -260,12 +258,23 @@ public class Accounts {
 		});
 	}
 
+	private static ProblemException tooManyAttempts(Duration locked) {
+		return new ProblemException(429, "Too many failed attempts",
+				"Too many failed password attempts for this name; try again in " + Math.max(1, locked.toSeconds()) + " s");
+	}
+
 	/** Changes the caller's own password; the current one must be given, and other sessions end. */
 	void changePassword(String userId, String token, String current, String replacement) {
 		Stored s = stored("id", userId).orElseThrow(() -> ProblemException.notFound("user", userId));
+		// a stolen token must not buy unlimited guesses at the password: the login's own back-off
+		Duration locked = throttle.attempt(s.user().login());
+		if (!locked.isZero()) {
+			throw tooManyAttempts(locked);
+		}
 		if (current == null || !passwords.verify(current, s.passwordHash())) {
 			throw ProblemException.invalid("currentPassword", "currentPassword is not the current password");
 		}
+		throttle.succeeded(s.user().login());
 		Passwords.checkNew("newPassword", replacement);
 		if (replacement.equals(current)) {
 			throw ProblemException.invalid("newPassword", "newPassword must differ from the current password");
@@ -334,6 +343,17 @@ public class Accounts {
 				ps.setString(8, id);
 				ps.executeUpdate();
 			}
+			// checked in the transaction, so two administrators demoting each other cannot both pass
+			try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_user WHERE role = ? AND disabled = FALSE")) {
+				ps.setString(1, Role.DISTRICT_ADMIN.name());
+				try (ResultSet rs = ps.executeQuery()) {
+					rs.next();
+					if (rs.getInt(1) == 0) {
+						throw ProblemException.conflict("The platform keeps at least one enabled district administrator ("
+								+ Role.DISTRICT_ADMIN.displayName() + "); appoint another before disabling or demoting this one");
+					}
+				}
+			}
 			return null;
 		});
 		if (disabled || current.role() != checked.role()) {
@@ -345,7 +365,9 @@ public class Accounts {
 
 	/** A new one-time password for a user who lost theirs; their sessions end. */
 	Issued resetPassword(String id) {
-		User u = user(id).orElseThrow(() -> ProblemException.notFound("user", id));
+		if (user(id).isEmpty()) {
+			throw ProblemException.notFound("user", id);
+		}
 		String password = Passwords.generate();
 		setPassword(id, passwords.hash(password), true);
 		revokeSessions(id, null);

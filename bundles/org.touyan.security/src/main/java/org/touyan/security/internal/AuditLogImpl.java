@@ -115,7 +115,7 @@ public class AuditLogImpl implements AuditLog {
 		String act = cut(action, 300);
 		String t = cut(target, 300);
 		String d = cut(detail, 1000);
-		store.write(c -> {
+		Tail written = store.write(c -> {
 			if (lastHash == null) {
 				loadTail(c);
 			}
@@ -136,11 +136,15 @@ public class AuditLogImpl implements AuditLog {
 				ps.setString(11, hash);
 				ps.executeUpdate();
 			}
-			// only after the insert: a failed write leaves the in-memory tail where the table is
-			lastSeq = seq;
-			lastHash = hash;
-			return null;
+			return new Tail(seq, hash);
 		});
+		// only once committed: a failed write or commit leaves the in-memory tail where the table is
+		lastSeq = written.seq();
+		lastHash = written.hash();
+	}
+
+	/** The last entry of the chain: the next one links to its hash. */
+	private record Tail(long seq, String hash) {
 	}
 
 	Page<Entry> entries(Query q, Paging paging) {

@@ -18,7 +18,7 @@ final class Throttle {
 	static final int FREE_FAILURES = 5;
 	private static final Duration FIRST_LOCK = Duration.ofSeconds(30);
 	private static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
-	// bounds the memory a flood of invented names can take; the oldest entries go first
+	// bounds the memory a flood of invented names can take
 	private static final int MAX_ENTRIES = 10_000;
 
 	private record State(int failures, Instant lockedUntil, Instant last) {
@@ -31,19 +31,20 @@ final class Throttle {
 		this.clock = clock;
 	}
 
-	/** How long {@code login} is still locked, or zero. */
-	Duration lockedFor(String login) {
-		State s = states.get(key(login));
-		if (s == null || s.lockedUntil() == null) {
-			return Duration.ZERO;
-		}
-		Duration left = Duration.between(clock.instant(), s.lockedUntil());
-		return left.isNegative() ? Duration.ZERO : left;
-	}
-
-	void failed(String login) {
+	/**
+	 * Counts an attempt for {@code login} before its password is checked and answers how long the
+	 * name is still locked (zero: go on). Counting first, in one atomic step, means concurrent
+	 * guesses cannot all pass the check while the first ones are still being verified; a success
+	 * clears the count again.
+	 */
+	Duration attempt(String login) {
 		Instant now = clock.instant();
+		Duration[] locked = { Duration.ZERO };
 		states.compute(key(login), (k, s) -> {
+			if (s != null && s.lockedUntil() != null && s.lockedUntil().isAfter(now)) {
+				locked[0] = Duration.between(now, s.lockedUntil());
+				return s;
+			}
 			int failures = (s == null ? 0 : s.failures()) + 1;
 			Instant until = null;
 			if (failures >= FREE_FAILURES) {
@@ -54,9 +55,12 @@ final class Throttle {
 			return new State(failures, until, now);
 		});
 		if (states.size() > MAX_ENTRIES) {
-			states.entrySet().stream().min((a, b) -> a.getValue().last().compareTo(b.getValue().last()))
+			// the oldest name that is not locked goes: a flood of invented names cannot lift a lock
+			states.entrySet().stream().filter(e -> e.getValue().lockedUntil() == null || !e.getValue().lockedUntil().isAfter(now))
+					.min((a, b) -> a.getValue().last().compareTo(b.getValue().last()))
 					.ifPresent(oldest -> states.remove(oldest.getKey(), oldest.getValue()));
 		}
+		return locked[0];
 	}
 
 	void succeeded(String login) {

@@ -113,6 +113,35 @@ class AccountsTest {
 	}
 
 	@Test
+	void guessingTheCurrentPasswordWithATokenLocksToo() {
+		Accounts.Session s = accounts.login("admin", ADMIN_PASSWORD);
+		String id = s.user().id();
+		for (int i = 0; i < 5; i++) {
+			assertEquals(400, assertThrows(ProblemException.class,
+					() -> accounts.changePassword(id, s.token(), "wrong-password-1", "a-new-Password-2026")).status());
+		}
+		assertEquals(429, assertThrows(ProblemException.class,
+				() -> accounts.changePassword(id, s.token(), ADMIN_PASSWORD, "a-new-Password-2026")).status());
+		assertEquals(429, assertThrows(ProblemException.class, () -> accounts.login("admin", ADMIN_PASSWORD)).status(),
+				"the same back-off as the login's");
+	}
+
+	@Test
+	void theLastEnabledDistrictAdministratorStays() {
+		String id = accounts.login("admin", ADMIN_PASSWORD).user().id();
+		assertEquals(409, assertThrows(ProblemException.class,
+				() -> accounts.update(id, new Accounts.UserInput(null, "管理员", Role.DISTRICT_ADMIN, null, null, null, true))).status());
+		assertEquals(409, assertThrows(ProblemException.class,
+				() -> accounts.update(id, new Accounts.UserInput(null, "管理员", Role.AUDITOR, null, null, null, null))).status());
+		assertFalse(accounts.user(id).orElseThrow().disabled());
+		assertEquals(Role.DISTRICT_ADMIN, accounts.user(id).orElseThrow().role());
+
+		accounts.create(new Accounts.UserInput("admin2", "第二管理员", Role.DISTRICT_ADMIN, null, null, null, null));
+		assertTrue(accounts.update(id, new Accounts.UserInput(null, "管理员", Role.DISTRICT_ADMIN, null, null, null, true)).disabled(),
+				"with another administrator the first may go");
+	}
+
+	@Test
 	void aNewUserGetsAOneTimePasswordThatMustBeChanged() {
 		Accounts.Issued issued = accounts.create(new Accounts.UserInput("Street.Admin", "街道管理员甲", Role.STREET_ADMIN, "S1",
 				null, null, null));

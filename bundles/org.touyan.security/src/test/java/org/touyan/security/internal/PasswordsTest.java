@@ -33,11 +33,6 @@ class PasswordsTest {
 	}
 
 	@Test
-	void theDefaultIsOwaspsCountForPbkdf2Sha256() {
-		assertEquals(600_000, Passwords.DEFAULT_ITERATIONS);
-	}
-
-	@Test
 	void aNewPasswordMustBeLongAndVaried() {
 		assertEquals("field", assertThrows(ProblemException.class, () -> Passwords.checkNew("field", "short")).field());
 		assertThrows(ProblemException.class, () -> Passwords.checkNew("p", "aaaaaaaaaaaaaaaa"));

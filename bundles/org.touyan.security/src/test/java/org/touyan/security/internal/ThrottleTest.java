@@ -1,6 +1,7 @@
 package org.touyan.security.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,34 +31,46 @@ class ThrottleTest {
 	});
 
 	@Test
-	void fiveFailuresLockTheNameForThirtySecondsAndEachMoreDoublesIt() {
+	void fiveAttemptsLockTheNameForThirtySecondsAndEachMoreDoublesIt() {
 		for (int i = 0; i < 4; i++) {
-			throttle.failed("Admin");
+			assertEquals(Duration.ZERO, throttle.attempt("Admin"));
 		}
-		assertEquals(Duration.ZERO, throttle.lockedFor("admin"));
-		throttle.failed("admin ");
-		assertEquals(Duration.ofSeconds(30), throttle.lockedFor("ADMIN"));
+		assertEquals(Duration.ZERO, throttle.attempt("admin "), "the fifth attempt is still checked");
+		assertEquals(Duration.ofSeconds(30), throttle.attempt("ADMIN"), "attempts are counted before they are checked");
 		now = now.plusSeconds(31);
-		assertEquals(Duration.ZERO, throttle.lockedFor("admin"));
-		throttle.failed("admin");
-		assertEquals(Duration.ofSeconds(60), throttle.lockedFor("admin"));
+		assertEquals(Duration.ZERO, throttle.attempt("admin"));
+		assertEquals(Duration.ofSeconds(60), throttle.attempt("admin"));
 	}
 
 	@Test
 	void theLockNeverExceedsFifteenMinutesAndASuccessClearsIt() {
-		for (int i = 0; i < 40; i++) {
-			throttle.failed("nobody");
+		for (int i = 0; i < 20; i++) {
+			throttle.attempt("nobody");
+			now = now.plus(Duration.ofMinutes(16));
 		}
-		assertEquals(Duration.ofMinutes(15), throttle.lockedFor("nobody"));
+		throttle.attempt("nobody");
+		assertEquals(Duration.ofMinutes(15), throttle.attempt("nobody"));
 		throttle.succeeded("nobody");
-		assertEquals(Duration.ZERO, throttle.lockedFor("nobody"));
+		assertEquals(Duration.ZERO, throttle.attempt("nobody"));
 	}
 
 	@Test
 	void namesAreCountedApart() {
-		for (int i = 0; i < 5; i++) {
-			throttle.failed("a");
+		for (int i = 0; i < 6; i++) {
+			throttle.attempt("a");
 		}
-		assertEquals(Duration.ZERO, throttle.lockedFor("b"));
+		assertEquals(Duration.ZERO, throttle.attempt("b"));
+	}
+
+	@Test
+	void aFloodOfInventedNamesDoesNotLiftALock() {
+		for (int i = 0; i < 5; i++) {
+			throttle.attempt("victim");
+		}
+		for (int i = 0; i <= 10_000; i++) {
+			now = now.plusMillis(1);
+			throttle.attempt("invented-" + i);
+		}
+		assertTrue(throttle.attempt("victim").toSeconds() > 0, "still locked");
 	}
 }
