@@ -152,19 +152,28 @@ public class Classifications {
 		return store.read(c -> placements(c, cycleId, communityId));
 	}
 
+	/** A person's placement in a cycle with a type, if they were classified there. */
+	public java.util.Optional<Placement> placement(String cycleId, String personId) {
+		return store.read(c -> Sql.query(c, "SELECT " + COLUMNS + " FROM eval_classification WHERE cycle_id = ? AND person_id = ?"
+				+ " AND secretary_type IS NOT NULL", Classifications::placement, cycleId, personId).stream().findFirst());
+	}
+
 	private static final String COLUMNS = "cycle_id, community_id, person_id, secretary_type, measures, helper_id, helper_name,"
 			+ " explanation, failure, plugin_bundle, plugin_version, policy_id, binding_revision, input_hash";
 
 	private static List<Placement> placements(Connection c, String cycleId, String communityId) throws SQLException {
 		return Sql.query(c, "SELECT " + COLUMNS + " FROM eval_classification WHERE cycle_id = ?"
-				+ (communityId == null ? "" : " AND community_id = ?") + " ORDER BY community_id", rs -> {
-			String type = rs.getString(4);
-			SecretaryType t = type == null ? null : SecretaryType.valueOf(type);
-			String bundle = rs.getString(10);
-			return new Placement(rs.getString(1), rs.getString(2), rs.getString(3), t, t == null ? null : t.displayName(),
-					t == null ? null : t.measures(), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					bundle == null ? null : new Provenance(bundle, rs.getString(11), rs.getString(12), rs.getLong(13)), rs.getString(14));
-		}, Sql.args(cycleId, communityId));
+				+ (communityId == null ? "" : " AND community_id = ?") + " ORDER BY community_id", Classifications::placement,
+				Sql.args(cycleId, communityId));
+	}
+
+	private static Placement placement(java.sql.ResultSet rs) throws SQLException {
+		String type = rs.getString(4);
+		SecretaryType t = type == null ? null : SecretaryType.valueOf(type);
+		String bundle = rs.getString(10);
+		return new Placement(rs.getString(1), rs.getString(2), rs.getString(3), t, t == null ? null : t.displayName(),
+				t == null ? null : t.measures(), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+				bundle == null ? null : new Provenance(bundle, rs.getString(11), rs.getString(12), rs.getLong(13)), rs.getString(14));
 	}
 
 	private static String hash(MessageDigest sha, ClassificationInput in) {

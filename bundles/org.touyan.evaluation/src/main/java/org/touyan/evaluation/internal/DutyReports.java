@@ -103,6 +103,7 @@ public class DutyReports {
 		DutyReport report = new DutyReport(cycleId, community.id(), person, input.reportedOn(), summary, visits, interviews, documents,
 				List.of(), null, actor);
 		store.write(c -> {
+			requireReporting(c, cycleId);
 			Sql.update(c, "INSERT INTO eval_duty_report (cycle_id, community_id, person_id, reported_on, summary, site_visits, interviews,"
 					+ " documents, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					"the secretary of " + community.name() + " has reported in this cycle already", cycleId, community.id(), person,
@@ -131,6 +132,7 @@ public class DutyReports {
 		}
 		String comment = Text.optional("comment", input.comment(), 2000);
 		return store.write(c -> {
+			requireReporting(c, cycleId);
 			DutyReport before = find(c, cycleId, communityId).orElseThrow(() -> ProblemException.conflict(
 					"the secretary's report is recorded before it is scored: no report of community " + communityId + " in the cycle"));
 			Sql.update(c, "INSERT INTO eval_duty_report_score (cycle_id, community_id, rater, score, comment, actor, scored_at)"
@@ -193,7 +195,15 @@ public class DutyReports {
 	}
 
 	private Cycle requireReporting(String cycleId) {
-		Cycle cycle = cycles.require(cycleId);
+		return reporting(cycles.require(cycleId));
+	}
+
+	/** The status read again in the write: a cycle published meanwhile takes no report or score. */
+	private static void requireReporting(Connection c, String cycleId) throws SQLException {
+		reporting(Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("evaluation cycle", cycleId)));
+	}
+
+	private static Cycle reporting(Cycle cycle) {
 		if (cycle.status() != CycleStatus.OPEN && cycle.status() != CycleStatus.SCORING_CLOSED) {
 			throw ProblemException.conflict("Half-year reports are recorded and scored while the cycle is OPEN or SCORING_CLOSED,"
 					+ " before it is published; it is " + cycle.status().name() + " (" + cycle.status().displayName() + ")");

@@ -82,13 +82,17 @@ public class Measures {
 		this.archive = archive;
 	}
 
-	/** Records a measure for a secretary classified in the cycle, once scoring has closed and until the cycle is archived. */
-	public Measure record(String cycleId, MeasureInput input, String actor) {
-		Cycle cycle = cycles.require(cycleId);
+	private static Cycle measuring(Cycle cycle) {
 		if (cycle.status() != CycleStatus.SCORING_CLOSED && cycle.status() != CycleStatus.PUBLISHED) {
 			throw ProblemException.conflict("Measures follow the cycle's classification: they are recorded once scoring has closed"
 					+ " and until the cycle is archived; it is " + cycle.status().name() + " (" + cycle.status().displayName() + ")");
 		}
+		return cycle;
+	}
+
+	/** Records a measure for a secretary classified in the cycle, once scoring has closed and until the cycle is archived. */
+	public Measure record(String cycleId, MeasureInput input, String actor) {
+		Cycle cycle = measuring(cycles.require(cycleId));
 		if (input == null) {
 			throw ProblemException.invalid(null, "A JSON body is required: personId, kind, title, startedOn");
 		}
@@ -100,8 +104,7 @@ public class Measures {
 					+ " ONE_ON_ONE (街道干部一对一帮带)");
 		}
 		String personId = Text.required("personId", input.personId(), 36);
-		Classifications.Placement placed = classifications.placements(cycleId, null).stream()
-				.filter(p -> p.personId().equals(personId) && p.type() != null).findFirst()
+		Classifications.Placement placed = classifications.placement(cycleId, personId)
 				.orElseThrow(() -> new ProblemException(422, "Not classified", "Measures follow the type: " + personId
 						+ " has no type in " + cycle.period(), "personId"));
 		SecretaryType type = placed.type();
@@ -143,6 +146,8 @@ public class Measures {
 				kind.displayName, title, followedBy, helper == null ? null : helper.id(), helper == null ? null : helper.name(),
 				input.startedOn(), note, actor, Sql.now().toInstant());
 		store.write(c -> {
+			// read again in the write: a cycle archived meanwhile takes no measure
+			measuring(Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("evaluation cycle", cycleId)));
 			Sql.update(c, "INSERT INTO eval_measure (id, cycle_id, community_id, person_id, kind, title, followed_by, helper_id, helper_name,"
 					+ " started_on, note, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					"the secretary has a " + kind.displayName + " in this cycle already", measure.id(), cycleId, measure.communityId(),

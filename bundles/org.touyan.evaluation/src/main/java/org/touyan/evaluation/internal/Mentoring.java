@@ -221,14 +221,13 @@ public class Mentoring {
 					"menteeId");
 		}
 		Cycle basis = requireBasis(district);
-		Map<String, Classifications.Placement> placed = placements(basis);
-		Classifications.Placement mentor = placed.get(mentorId);
+		Classifications.Placement mentor = classifications.placement(basis.id(), mentorId).orElse(null);
 		if (mentor == null || mentor.type() != SecretaryType.MODEL) {
 			throw new ProblemException(422, "Mentor not a model secretary", "红领导师 are drawn from 示范 secretaries: " + mentorId + " is "
 					+ (mentor == null ? "not classified" : mentor.type().displayName()) + " in " + basis.period()
 					+ ", the district's latest classified cycle", "mentorId");
 		}
-		Classifications.Placement mentee = placed.get(menteeId);
+		Classifications.Placement mentee = classifications.placement(basis.id(), menteeId).orElse(null);
 		if (mentee == null || !mentee.type().helped()) {
 			throw new ProblemException(422, "Mentee not potential or caretaker", "红领导师 mentor 潜力 or 守摊 secretaries: " + menteeId
 					+ " is " + (mentee == null ? "not classified" : mentee.type().displayName()) + " in " + basis.period()
