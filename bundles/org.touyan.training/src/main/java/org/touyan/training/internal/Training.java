@@ -372,11 +372,9 @@ public class Training {
 
 	/**
 	 * Imports attendance from CSV with the header {@code personId,hours}: every row is checked
-	 * (person enrolled, hours the brand accepts) and nothing is written unless all are valid.
-	 */
-	/**
-	 * Imports attendance rows. {@code mayRecord} is given each row's person before anything else is
-	 * checked and throws to refuse the whole import (a person outside the caller's street).
+	 * (person enrolled, hours the brand accepts) and nothing is written unless all are valid. Blank
+	 * lines are skipped. {@code mayRecord} is given each person once before anything else is checked
+	 * and throws to refuse the whole import (a person outside the caller's street).
 	 */
 	public ImportReport importCsv(String sessionId, String csv, String actor, Consumer<String> mayRecord) {
 		List<List<String>> rows = Csv.parse(csv == null ? "" : csv);
@@ -384,9 +382,16 @@ public class Training {
 			throw ProblemException.invalid(null, "the CSV's first row must be the header personId,hours");
 		}
 		List<AttendanceInput> inputs = new ArrayList<>();
+		// the CSV row of each input, counted from 1 with the header
+		List<Integer> rowOf = new ArrayList<>();
+		java.util.Set<String> persons = new java.util.LinkedHashSet<>();
 		List<RowError> parseErrors = new ArrayList<>();
 		for (int r = 1; r < rows.size(); r++) {
 			List<String> row = rows.get(r);
+			if (row.stream().allMatch(String::isBlank)) {
+				continue;
+			}
+			rowOf.add(r + 1);
 			if (row.size() != 2) {
 				parseErrors.add(new RowError(r + 1, null, "a row has 2 columns, this one " + row.size()));
 				inputs.add(null);
@@ -399,19 +404,21 @@ public class Training {
 				parseErrors.add(new RowError(r + 1, "hours", "hours must be a number, was '" + row.get(1) + "'"));
 			}
 			if (!row.get(0).isBlank()) {
-				mayRecord.accept(row.get(0).strip());
+				persons.add(row.get(0).strip());
 			}
 			inputs.add(new AttendanceInput(row.get(0), hours));
 		}
+		persons.forEach(mayRecord);
 		if (inputs.isEmpty()) {
 			throw ProblemException.invalid(null, "the CSV has no rows after the header");
 		}
 		Checked checked = check(sessionId, inputs);
 		List<RowError> errors = new ArrayList<>(parseErrors);
 		for (RowError e : checked.errors()) {
-			// the checker counts inputs from 0; the CSV's row 1 is the header
-			if (parseErrors.stream().noneMatch(p -> p.row() == e.row() + 2)) {
-				errors.add(new RowError(e.row() + 2, e.field(), e.error()));
+			// the checker counts inputs from 0
+			int row = rowOf.get(e.row());
+			if (parseErrors.stream().noneMatch(p -> p.row() == row)) {
+				errors.add(new RowError(row, e.field(), e.error()));
 			}
 		}
 		errors.sort(java.util.Comparator.comparingInt(RowError::row));

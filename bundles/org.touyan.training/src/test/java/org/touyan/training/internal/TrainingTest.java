@@ -184,6 +184,19 @@ class TrainingTest {
 	}
 
 	@Test
+	void blankLinesInACsvImportAreSkippedAndRowsKeepTheirNumbers() {
+		Session annual = annualSession();
+		List<String> asked = new java.util.ArrayList<>();
+		ImportReport bad = training.importCsv(annual.id(), "personId,hours\np1,3\n\nnobody,2\n  \n", "t", asked::add);
+		assertEquals(List.of(4), bad.errors().stream().map(Training.RowError::row).toList(), "line 4 of the file");
+		assertEquals(List.of("p1", "nobody"), asked);
+
+		ImportReport good = training.importCsv(annual.id(), "personId,hours\np1,3\n\np2,2\n\n", "t", p -> {});
+		assertTrue(good.written(), good.errors().toString());
+		assertEquals(2, good.recorded());
+	}
+
+	@Test
 	void whoHasNotMetTheRequirementIsOneQuery() {
 		Session annual = annualSession();
 		training.importCsv(annual.id(), "personId,hours\np1,3\np2,2\n", "t", p -> {});
