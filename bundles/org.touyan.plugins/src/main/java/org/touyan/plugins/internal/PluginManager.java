@@ -963,7 +963,8 @@ public class PluginManager implements Policies, HealthContributor {
 
 	/**
 	 * Records a plugin event, and the same in the audit log: installs, updates and rollbacks also
-	 * arrive through the deploy folder, where no REST request is audited. The audit entry is written
+	 * arrive through the deploy folder, where no REST request is audited, and for a request the
+	 * event says what its status cannot (which version, why it was refused). The audit entry is written
 	 * at once, not at commit, so a transaction that fails after its event leaves an entry too —
 	 * the log errs towards saying more.
 	 */

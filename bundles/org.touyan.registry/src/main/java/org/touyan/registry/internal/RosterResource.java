@@ -62,7 +62,7 @@ public class RosterResource {
 	@GET
 	@Path("districts/{id}/roster")
 	@Produces(CSV + ";charset=UTF-8")
-	@Summary("Exports the district's people and posts as CSV, in the columns the import reads")
+	@Summary("Exports the district's people and posts as CSV, in the columns the import reads; ID numbers and phones are masked")
 	@Access(DISTRICT_ADMIN)
 	public String exportCsv(@PathParam("id") String id) {
 		return roster.exportCsv(id);
