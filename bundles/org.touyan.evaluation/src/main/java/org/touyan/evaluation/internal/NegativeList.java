@@ -89,11 +89,30 @@ public class NegativeList {
 	public record FollowUp(int seq, LocalDate checkedOn, String note, boolean rectified, String actor) {
 	}
 
+	/** What the catalogue answered for an incident: its items, or the codes it does not have. */
+	private record Answer(List<NegativeItem> all, NegativeVerdict verdict, List<NegativeItem> items, List<String> unknown,
+			String inputHash) {
+	}
+
+	/**
+	 * SHA-256 of the catalogue's whole input in a canonical order (person, community, date, each
+	 * item's code and severity, the earlier incidents, the parameters sorted by key), so the verdict's
+	 * provenance names exactly what it judged, as ratings and classifications do.
+	 */
+	static String hash(NegativeListInput in) {
+		StringBuilder b = new StringBuilder();
+		b.append(in.personId()).append('\n').append(in.communityId()).append('\n').append(in.occurredOn()).append('\n');
+		in.items().forEach(i -> b.append(i.code()).append('=').append(i.severity()).append('\n'));
+		b.append(in.earlierIncidents()).append("\n\n");
+		new java.util.TreeMap<>(in.parameters()).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+		return java.util.HexFormat.of().formatHex(RatingRuns.sha256().digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
 	/** A recorded incident; {@code overdue} when a rectification is still open after its deadline. */
 	public record Incident(String id, String districtId, String streetId, String communityId, String personId, LocalDate occurredOn,
 			List<Item> items, String severity, String description, List<String> evidence, String consequence, String consequenceName,
 			String explanation, LocalDate deadline, String status, String statusName, boolean overdue, String filingId,
-			Provenance provenance, List<FollowUp> followUps, String actor, Instant recordedAt) {
+			Provenance provenance, String inputHash, List<FollowUp> followUps, String actor, Instant recordedAt) {
 	}
 
 	/** The catalogue bound for a scope, and the plugin that provides it. */
@@ -179,28 +198,26 @@ public class NegativeList {
 		int earlier = store.read(c -> Sql.query(c, "SELECT COUNT(*) FROM eval_incident WHERE person_id = ? AND occurred_on >= ?"
 				+ " AND occurred_on <= ?", rs -> rs.getInt(1), personId, Date.valueOf(input.occurredOn().minusDays(365)),
 				Date.valueOf(input.occurredOn()))).get(0);
-		Result<Object[]> r = policies.apply(NegativeListCatalogue.class, new Scope(street.districtId(), street.id()), null,
+		Result<Answer> r = policies.apply(NegativeListCatalogue.class, new Scope(street.districtId(), street.id()), null,
 				(catalogue, parameters) -> {
 					List<NegativeItem> all = catalogue.items();
 					Map<String, NegativeItem> byCode = new LinkedHashMap<>();
 					(all == null ? List.<NegativeItem>of() : all).forEach(i -> byCode.putIfAbsent(i == null ? null : i.code(), i));
 					List<String> unknown = codes.stream().filter(code -> !byCode.containsKey(code)).toList();
 					if (!unknown.isEmpty()) {
-						return new Object[] { all, null, unknown };
+						return new Answer(all, null, List.of(), unknown, null);
 					}
 					List<NegativeItem> items = codes.stream().map(byCode::get).toList();
-					NegativeVerdict verdict = catalogue.judge(new NegativeListInput(personId, community.id(), input.occurredOn(), items,
-							earlier, parameters));
-					return new Object[] { all, verdict, items };
+					NegativeListInput judged = new NegativeListInput(personId, community.id(), input.occurredOn(), items, earlier, parameters);
+					return new Answer(all, catalogue.judge(judged), items, List.of(), hash(judged));
 				});
-		Map<String, NegativeItem> catalogue = checked(r.value()[0], r.provenance());
-		if (r.value()[1] == null) {
+		Map<String, NegativeItem> catalogue = checked(r.value().all(), r.provenance());
+		if (!r.value().unknown().isEmpty()) {
 			throw new ProblemException(422, "Not on the negative list", "not items of the negative list bound for the district ("
-					+ r.provenance().policyId() + " " + r.provenance().version() + "): " + r.value()[2], "items");
+					+ r.provenance().policyId() + " " + r.provenance().version() + "): " + r.value().unknown(), "items");
 		}
-		@SuppressWarnings("unchecked")
-		List<NegativeItem> items = (List<NegativeItem>) r.value()[2];
-		NegativeVerdict verdict = (NegativeVerdict) r.value()[1];
+		List<NegativeItem> items = r.value().items();
+		NegativeVerdict verdict = r.value().verdict();
 		String fault = fault(verdict, items);
 		if (fault != null) {
 			throw new PolicyFailureException(r.provenance(), fault);
@@ -220,18 +237,19 @@ public class NegativeList {
 		Incident incident = new Incident(id, street.districtId(), street.id(), community.id(), personId, input.occurredOn(),
 				items.stream().map(NegativeList::item).toList(), severity.name(), description, evidence, verdict.consequence().name(),
 				verdict.consequence().displayName(), verdict.explanation().strip(), deadline, status.name(), status.displayName, false,
-				filingId, r.provenance(), List.of(), actor, Sql.now().toInstant());
+				filingId, r.provenance(), r.value().inputHash(), List.of(), actor, Sql.now().toInstant());
 		try {
 			store.write(c -> {
 				Provenance p = incident.provenance();
 				Sql.update(c, "INSERT INTO eval_incident (id, district_id, street_id, community_id, person_id, occurred_on, items, item_names,"
 						+ " severity, description, evidence, consequence, explanation, deadline, status, filing_id, plugin_bundle, plugin_version,"
-						+ " policy_id, binding_revision, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						+ " policy_id, binding_revision, input_hash, actor, recorded_at)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 						null, id, incident.districtId(), incident.streetId(), incident.communityId(), personId, Date.valueOf(incident.occurredOn()),
 						String.join(",", codes), items.stream().map(i -> i.severity().name() + "\t" + i.name()).collect(Collectors.joining("\n")), severity.name(),
 						description, String.join("\n", evidence), incident.consequence(), incident.explanation(),
 						deadline == null ? null : Date.valueOf(deadline), status.name(), incident.filingId(), p.bundle(), p.version(),
-						p.policyId(), p.bindingRevision(), actor, java.sql.Timestamp.from(incident.recordedAt()));
+						p.policyId(), p.bindingRevision(), incident.inputHash(), actor, java.sql.Timestamp.from(incident.recordedAt()));
 				archive.append(c, personId, actor, "negative-list.recorded", "negative-list/" + id, null, incident);
 				return null;
 			});
@@ -335,7 +353,7 @@ public class NegativeList {
 
 	private static final String COLUMNS = "id, district_id, street_id, community_id, person_id, occurred_on, items, item_names, severity,"
 			+ " description, evidence, consequence, explanation, deadline, status, filing_id, plugin_bundle, plugin_version, policy_id,"
-			+ " binding_revision, actor, recorded_at";
+			+ " binding_revision, actor, recorded_at, input_hash";
 
 	private static Optional<Incident> find(Connection c, String id) throws SQLException {
 		Optional<Incident> found = Sql.one(c, "SELECT " + COLUMNS + " FROM eval_incident WHERE id = ?", NegativeList::incident, id);
@@ -348,7 +366,7 @@ public class NegativeList {
 						rs.getBoolean(4), rs.getString(5)), i.id());
 		return new Incident(i.id(), i.districtId(), i.streetId(), i.communityId(), i.personId(), i.occurredOn(), i.items(), i.severity(),
 				i.description(), i.evidence(), i.consequence(), i.consequenceName(), i.explanation(), i.deadline(), i.status(),
-				i.statusName(), i.overdue(), i.filingId(), i.provenance(), followUps, i.actor(), i.recordedAt());
+				i.statusName(), i.overdue(), i.filingId(), i.provenance(), i.inputHash(), followUps, i.actor(), i.recordedAt());
 	}
 
 	/** An incident row; its items keep the names and severities the catalogue gave when it was recorded (one "SEVERITY\tname" line each). */
@@ -370,8 +388,8 @@ public class NegativeList {
 				rs.getDate(6).toLocalDate(), items, severity.name(), rs.getString(10), List.of(rs.getString(11).split("\n")),
 				consequence.name(), consequence.displayName(), rs.getString(13), due, status.name(), status.displayName,
 				status == Status.RECTIFYING && due != null && due.isBefore(LocalDate.now()), rs.getString(16),
-				new Provenance(rs.getString(17), rs.getString(18), rs.getString(19), rs.getLong(20)), List.of(), rs.getString(21),
-				rs.getTimestamp(22).toInstant());
+				new Provenance(rs.getString(17), rs.getString(18), rs.getString(19), rs.getLong(20)), rs.getString(23), List.of(),
+				rs.getString(21), rs.getTimestamp(22).toInstant());
 	}
 
 	private static Item item(NegativeItem i) {
@@ -379,9 +397,7 @@ public class NegativeList {
 	}
 
 	/** The catalogue's items by code, or a 502 naming the plugin when they are not a catalogue. */
-	@SuppressWarnings("unchecked")
-	private static Map<String, NegativeItem> checked(Object answer, Provenance provenance) {
-		List<NegativeItem> items = (List<NegativeItem>) answer;
+	private static Map<String, NegativeItem> checked(List<NegativeItem> items, Provenance provenance) {
 		if (items == null || items.isEmpty()) {
 			throw new PolicyFailureException(provenance, "answered an empty negative list");
 		}

@@ -27,7 +27,8 @@ class ScoreCardsTest {
 	/** A database that had scores before the cards existed gets the cards the entries would have made. */
 	@Test
 	void theMigrationMakesTheCardsOfScoresEnteredBefore() throws Exception {
-		String[] before = Arrays.copyOf(MemoryStore.MIGRATIONS, MemoryStore.MIGRATIONS.length - 1);
+		String migration = "V13__score_cards.sql";
+		String[] before = Arrays.copyOf(MemoryStore.MIGRATIONS, Arrays.asList(MemoryStore.MIGRATIONS).indexOf(migration));
 		org.touyan.testing.MemoryStore store = new org.touyan.testing.MemoryStore("evaluation", before);
 		try (Connection c = store.connect(); Statement s = c.createStatement()) {
 			s.execute("INSERT INTO eval_cycle (id, district_id, period, pin_key, status, score_min, score_max, created_at, updated_at)"
@@ -37,8 +38,7 @@ class ScoreCardsTest {
 				s.execute("INSERT INTO eval_score (cycle_id, community_id, street_id, department_id, dimension, score, actor, entered_at)"
 						+ " VALUES ('y', '" + row[0] + "', 's1', 'dep-" + row[1] + "', '" + row[1] + "', " + row[2] + ", 'x', CURRENT_TIMESTAMP)");
 			}
-			String last = MemoryStore.MIGRATIONS[MemoryStore.MIGRATIONS.length - 1];
-			try (InputStream in = getClass().getResourceAsStream("/db/evaluation/" + last)) {
+			try (InputStream in = getClass().getResourceAsStream("/db/evaluation/" + migration)) {
 				for (String statement : new String(in.readAllBytes(), StandardCharsets.UTF_8).split(";\\s*\\n")) {
 					if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
 						s.execute(statement);

@@ -1,6 +1,7 @@
 package org.touyan.evaluation.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -189,10 +190,14 @@ class UseSideTest {
 		NegativeList.Incident done = negativeList.followUp(i.id(), new NegativeList.FollowUpInput(null, "整改到位", true), "街道");
 		assertEquals("RECTIFIED", done.status());
 		assertEquals(2, done.followUps().size());
+		assertEquals(64, i.inputHash().length());
+		assertEquals(i.inputHash(), done.inputHash(), "the input hash is stored with the verdict's provenance");
 		assertEquals(409, status(() -> negativeList.followUp(i.id(), new NegativeList.FollowUpInput(null, "again", true), "t")));
 		assertEquals("HONOUR", useRecords.record(new UseRecords.UseInput("p1", "HONOUR", null, "优秀社区党组织书记", LocalDate.now(), null),
 				"组织部").kind());
-		assertTrue(negativeList.record(incident("N01"), "组织部").explanation().contains("此前1次"), "the earlier incident is counted");
+		NegativeList.Incident second = negativeList.record(incident("N01"), "组织部");
+		assertTrue(second.explanation().contains("此前1次"), "the earlier incident is counted");
+		assertNotEquals(i.inputHash(), second.inputHash(), "the earlier incident is part of the judged input");
 	}
 
 	@Test
