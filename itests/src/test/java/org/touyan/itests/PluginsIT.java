@@ -1,5 +1,6 @@
 package org.touyan.itests;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -94,6 +95,13 @@ public class PluginsIT extends PlatformTest {
 		Reply endpoint = upload(PluginJars.endpoint("test.endpoint", "1.0.0", RenamedFormula.class, "endpoint"));
 		assertTrue(assertProblem(endpoint, 422).get("detail").asText().contains("not endpoints"));
 		assertEquals(0, installed("test.endpoint"));
+
+		// a version on record keeps its content: another build under its number is refused before its jar is written
+		Path rollbackJar = kept.resolve(DISTRICT + "-1.0.0.jar");
+		byte[] before = Files.readAllBytes(rollbackJar);
+		Reply rebuilt = upload(PluginJars.formula(DISTRICT, "1.0.0", RenamedFormula.class, "another-id", null));
+		assertTrue(assertProblem(rebuilt, 409).get("detail").asText().contains("different content"));
+		assertArrayEquals("the jar kept for rollback is untouched", before, Files.readAllBytes(rollbackJar));
 
 		// rollback: back to 1.0.0
 		Reply back = send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + DISTRICT + "/rollback"))

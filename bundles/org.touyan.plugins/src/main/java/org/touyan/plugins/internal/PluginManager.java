@@ -264,21 +264,20 @@ public class PluginManager implements Policies, HealthContributor {
 	 */
 	public synchronized PluginView install(byte[] jar, String source, boolean stage) {
 		JarMeta meta = JarMeta.of(jar);
+		// a version on record (active, staged, or kept for rollback) is that content for good: the
+		// check comes before the jar is written, so a refused upload cannot replace a kept jar
+		String recorded = sha(meta.bsn(), meta.version());
+		if (!recorded.isEmpty() && !recorded.equals(meta.sha256())) {
+			throw ProblemException.conflict(meta.bsn() + " " + meta.version()
+					+ " is on record with different content: give the new build a new version");
+		}
 		Optional<String> active = activeVersion(meta.bsn());
 		if (active.isPresent() && active.get().equals(meta.version())) {
-			if (sha(meta.bsn(), meta.version()).equals(meta.sha256())) {
-				return view(meta.bsn()).orElseThrow();
-			}
-			throw ProblemException.conflict(meta.bsn() + " " + meta.version()
-					+ " is installed with different content: give the new build a new version");
+			return view(meta.bsn()).orElseThrow();
 		}
 		Optional<String> staged = stagedVersion(meta.bsn());
 		if (staged.isPresent() && staged.get().equals(meta.version())) {
 			// installing it again would uninstall the very bundle that is staged
-			if (!sha(meta.bsn(), meta.version()).equals(meta.sha256())) {
-				throw ProblemException.conflict(meta.bsn() + " " + meta.version()
-						+ " is staged with different content: give the new build a new version");
-			}
 			return stage ? view(meta.bsn()).orElseThrow() : promote(meta.bsn());
 		}
 		Path file = jars.resolve(meta.bsn() + "-" + meta.version() + ".jar");
@@ -288,8 +287,8 @@ public class PluginManager implements Policies, HealthContributor {
 			fresh = startBeside(meta, jar);
 			verify(fresh, meta, active.isPresent() ? bindings.onBundle(meta.bsn()) : List.of(), "install");
 		} catch (RuntimeException refused) {
-			// keep no jar of a refused version, unless an earlier install of it is on record
-			if (column(meta.bsn(), meta.version(), "sha256").isEmpty()) {
+			// keep no jar of a refused version, unless an earlier install of it (the same content) is on record
+			if (recorded.isEmpty()) {
 				try {
 					Files.deleteIfExists(file);
 				} catch (IOException e) {
