@@ -55,6 +55,8 @@ public class Accounts {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
 	private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+	/** Actors the platform writes itself into the audit log and archives: no user may pass for them. */
+	private static final java.util.Set<String> RESERVED = java.util.Set.of("platform", "plugin-manager", "anonymous", "system");
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	@ObjectClassDefinition(name = "Touyan security", description = "Logins, sessions and the first administrator")
@@ -314,6 +316,10 @@ public class Accounts {
 		firstAdministrator.join();
 		if (input == null) {
 			throw ProblemException.invalid(null, "a body with login, displayName and role is required");
+		}
+		if (input.login() != null && RESERVED.contains(input.login().strip().toLowerCase(Locale.ROOT))) {
+			throw ProblemException.invalid("login", "'" + input.login().strip() + "' names the platform's own entries in the audit log"
+					+ " and archives; choose another login");
 		}
 		String password = Passwords.generate();
 		return new Issued(insert(input, password, true), password);

@@ -166,6 +166,8 @@ class AccountsTest {
 				() -> accounts.create(new Accounts.UserInput("a2", "审计", Role.AUDITOR, null, "D1", null, null))).field());
 		assertEquals(409, assertThrows(ProblemException.class,
 				() -> accounts.create(new Accounts.UserInput("ADMIN", "重名", Role.AUDITOR, null, null, null, null))).status());
+		assertEquals("login", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("Plugin-Manager", "冒名", Role.AUDITOR, null, null, null, null))).field());
 		assertEquals(1, accounts.users(null, Paging.of(0, 10)).total(), "nothing stored");
 	}
 
