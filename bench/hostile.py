@@ -106,6 +106,7 @@ def request_for(op):
         headers["Authorization"] = "".join(ch for ch in forged if ord(ch) >= 0x20 and ord(ch) != 0x7f) \
             .encode("utf-8", "surrogatepass").decode("latin-1")
     if random.random() < 0.05:
+        # a forged actor header, from when the platform read one: it must be ignored, not trusted or choked on
         actor = "".join(ch for ch in random.choice(STRINGS)[:100] if ord(ch) >= 0x20)
         headers["X-Touyan-Actor"] = actor.encode("utf-8", "surrogatepass").decode("latin-1")
     return method.upper(), url, body, headers
