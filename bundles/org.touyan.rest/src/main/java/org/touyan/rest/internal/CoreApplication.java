@@ -13,11 +13,11 @@ import org.touyan.api.rest.RestConstants;
  * extensions join it through the whiteboard by selecting its name, and plugins never do, so its
  * membership is stable once the platform has started.
  *
- * <p>It selects the authorization filter: the whiteboard does not serve the application while that
- * extension is missing, so no request ever reaches a resource unchecked.
+ * <p>It selects the authorization and audit filters: the whiteboard does not serve the application
+ * while either extension is missing, so no request reaches a resource unchecked or unrecorded.
  */
 @Component(service = Application.class)
-@JaxrsExtensionSelect("(touyan.security=authorization)")
+@JaxrsExtensionSelect({ "(touyan.security=authorization)", "(touyan.security=audit)" })
 @JaxrsApplicationBase(RestConstants.APPLICATION_BASE)
 @JaxrsName(RestConstants.APPLICATION_NAME)
 public class CoreApplication extends Application {

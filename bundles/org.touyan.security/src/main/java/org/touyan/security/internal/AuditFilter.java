@@ -24,7 +24,7 @@ import org.touyan.api.security.Anonymous;
  * the outcome with the status. Anonymous operations write their own entries where they matter
  * (logins), or none (a resident's ballot stays anonymous; its token must not reach a log).
  */
-@Component(service = ContainerResponseFilter.class)
+@Component(service = ContainerResponseFilter.class, property = SecurityFilter.EXTENSION + "=audit")
 @JaxrsExtension
 @JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
 public class AuditFilter implements ContainerResponseFilter {
