@@ -155,7 +155,7 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals(report.toString(), "[0,0,1,0,1]", report.get("district").get("stars").toString());
 		Reply csvOut = get("/api/evaluation-cycles/" + id + "/ratings.csv");
 		assertEquals(200, csvOut.status());
-		assertTrue(csvOut.body(), csvOut.body().contains(k1 + ",1,93.00,5,"));
+		assertTrue(csvOut.body(), csvOut.body().contains(k1 + ",1,93,5,"));
 
 		// re-rating is explicit, with a reason, and still uses the pinned version
 		assertEquals("reason", assertProblem(post("/api/evaluation-cycles/" + id + "/rating-runs", "{}"), 400).get("field").asText());

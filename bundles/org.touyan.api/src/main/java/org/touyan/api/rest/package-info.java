@@ -3,7 +3,7 @@
  * how a page of a collection looks, and how a resource reports a client error.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.touyan.api.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -158,11 +158,10 @@ public class CycleSummaries {
 			out.append(Csv.line("id", "occurredOn", "streetId", "communityId", "personId", "items", "itemNames", "severity", "consequence",
 					"status", "deadline", "filingId", "explanation", "pluginBundle", "pluginVersion"));
 			for (NegativeList.Incident i : negativeList.between(cycle.districtId(), range[0], range[1])) {
-				out.append(Csv.line(Arrays.asList(i.id(), i.occurredOn().toString(), i.streetId(), i.communityId(), i.personId(),
+				out.append(Csv.line(i.id(), i.occurredOn(), i.streetId(), i.communityId(), i.personId(),
 						String.join(" ", i.items().stream().map(NegativeList.Item::code).toList()),
 						String.join("、", i.items().stream().map(NegativeList.Item::name).toList()), i.severity(), i.consequence(), i.status(),
-						i.deadline() == null ? "" : i.deadline().toString(), i.filingId() == null ? "" : i.filingId(), i.explanation(),
-						i.provenance().bundle(), i.provenance().version())));
+						i.deadline(), i.filingId(), i.explanation(), i.provenance().bundle(), i.provenance().version()));
 			}
 			return out.toString();
 		}
@@ -173,10 +172,9 @@ public class CycleSummaries {
 			List<StarReport.StreetStars> rows = new ArrayList<>(s.stars().streets());
 			rows.add(s.stars().district());
 			for (StarReport.StreetStars r : rows) {
-				List<String> cells = new ArrayList<>(List.of(r.streetId() == null ? DISTRICT : r.streetId(), String.valueOf(r.rated()),
-						String.valueOf(r.failed())));
-				r.stars().forEach(n -> cells.add(String.valueOf(n)));
-				cells.add(r.meanScore() == null ? "" : r.meanScore().toPlainString());
+				List<Object> cells = new ArrayList<>(List.of(r.streetId() == null ? DISTRICT : r.streetId(), r.rated(), r.failed()));
+				cells.addAll(r.stars());
+				cells.add(r.meanScore());
 				out.append(Csv.line(cells));
 			}
 		}
@@ -189,9 +187,9 @@ public class CycleSummaries {
 			List<Counts> rows = new ArrayList<>(d.streets());
 			rows.add(d.district());
 			for (Counts c : rows) {
-				List<String> cells = new ArrayList<>(List.of(c.streetId() == null ? DISTRICT : c.streetId()));
-				c.counts().values().forEach(n -> cells.add(String.valueOf(n)));
-				cells.add(String.valueOf(c.failed()));
+				List<Object> cells = new ArrayList<>(List.of(c.streetId() == null ? DISTRICT : c.streetId()));
+				cells.addAll(c.counts().values());
+				cells.add(c.failed());
 				out.append(Csv.line(cells));
 			}
 		}
@@ -199,11 +197,9 @@ public class CycleSummaries {
 			Mentoring.Coverage m = s.mentoring();
 			out.append(Csv.line("scope", "helped", "mentored", "share"));
 			for (Mentoring.StreetCoverage c : m.streets()) {
-				out.append(Csv.line(c.streetId(), String.valueOf(c.helped()), String.valueOf(c.mentored()),
-						c.share() == null ? "" : c.share().toPlainString()));
+				out.append(Csv.line(c.streetId(), c.helped(), c.mentored(), c.share()));
 			}
-			out.append(Csv.line(DISTRICT, String.valueOf(m.helped()), String.valueOf(m.mentored()),
-					m.share() == null ? "" : m.share().toPlainString()));
+			out.append(Csv.line(DISTRICT, m.helped(), m.mentored(), m.share()));
 		}
 		}
 		return out.toString();

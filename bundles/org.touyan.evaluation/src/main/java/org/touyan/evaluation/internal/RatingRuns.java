@@ -363,10 +363,9 @@ public class RatingRuns {
 		store.read(c -> Sql.query(c, "SELECT " + RATING_COLUMNS + " FROM eval_rating WHERE cycle_id = ? ORDER BY street_id, community_id",
 				RatingRuns::rating, cycleId)).forEach(r -> {
 					Provenance p = r.provenance();
-					out.append(Csv.line(java.util.Arrays.asList(r.streetId(), r.communityId(), String.valueOf(r.run()),
-							r.score() == null ? "" : r.score().toPlainString(), r.stars() == null ? "" : r.stars().toString(), r.explanation(),
-							r.failure(), p == null ? "" : p.bundle(), p == null ? "" : p.version(), p == null ? "" : p.policyId(),
-							p == null ? "" : String.valueOf(p.bindingRevision()), r.inputHash())));
+					out.append(Csv.line(r.streetId(), r.communityId(), r.run(), r.score(), r.stars(), r.explanation(), r.failure(),
+							p == null ? null : p.bundle(), p == null ? null : p.version(), p == null ? null : p.policyId(),
+							p == null ? null : p.bindingRevision(), r.inputHash()));
 				});
 		return out.toString();
 	}

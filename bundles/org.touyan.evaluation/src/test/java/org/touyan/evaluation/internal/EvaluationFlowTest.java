@@ -102,7 +102,7 @@ class EvaluationFlowTest {
 		String csv = ratings.csv(c.id());
 		assertTrue(csv.startsWith("\uFEFFstreetId,communityId,run,score,stars,"), csv);
 		assertEquals(4, csv.split("\r\n").length, "header and three communities");
-		assertTrue(csv.contains("s1,c1,1,93.00,5,平均 93.00,,test.formula,1.0.0,test,1,"), csv);
+		assertTrue(csv.contains("s1,c1,1,93,5,平均 93.00,,test.formula,1.0.0,test,1,"), csv);
 
 		ProblemException late = assertThrows(ProblemException.class, () -> book.enter(c.id(), batch("dep-zfw", "c3", 80), "政法委"));
 		assertEquals(409, late.status());
