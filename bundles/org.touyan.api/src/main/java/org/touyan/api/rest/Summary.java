@@ -18,4 +18,11 @@ public @interface Summary {
 
 	/** The entity type when the method returns a {@code Response}; {@code Void} for no body. */
 	Class<?> returns() default Object.class;
+
+	/**
+	 * The statuses a method that returns a {@code Response} answers with the {@link #returns} body
+	 * (or none, for {@code Void}); when not given, 201 (a {@code Response} is how a resource answers
+	 * Created) or 204 for {@code Void}. A method that returns its entity answers 200.
+	 */
+	int[] status() default {};
 }

@@ -34,12 +34,11 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Anonymous;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Builds the OpenAPI 3 document from the resource classes that are live in the core application,
@@ -48,9 +47,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 final class OpenApiGenerator {
 
+	/** Where a reference points before the schemas are named: the key of its type. */
+	private static final String KEYED = "#/components/schemas/";
+
 	private final String title;
 	private final String version;
+	/** Schemas by the key of their type ({@link #key}); named once every type is known. */
 	private final Map<String, Object> schemas = new TreeMap<>();
+	private final Map<String, Type> types = new LinkedHashMap<>();
 
 	OpenApiGenerator(String title, String version) {
 		this.title = title;
@@ -59,7 +63,7 @@ final class OpenApiGenerator {
 
 	Map<String, Object> document(Collection<Class<?>> resources) {
 		Map<String, Map<String, Object>> paths = new TreeMap<>();
-		schemas.put("Problem", schema(Problem.class));
+		schemaRef(Problem.class);
 		resources.stream().sorted(Comparator.comparing(Class::getName)).forEach(type -> {
 			String base = join("/" + RestConstants.APPLICATION_BASE, pathOf(type.getAnnotation(Path.class)));
 			Arrays.stream(type.getMethods()).sorted(Comparator.comparing(Method::toGenericString)).forEach(m -> {
@@ -73,11 +77,14 @@ final class OpenApiGenerator {
 				}
 			});
 		});
+		Map<String, String> names = SchemaNames.of(types);
+		Map<String, Object> named = new TreeMap<>();
+		schemas.forEach((key, schema) -> named.put(names.get(key), SchemaNames.rename(schema, names)));
 		Map<String, Object> doc = new LinkedHashMap<>();
 		doc.put("openapi", "3.0.3");
 		doc.put("info", Map.of("title", title, "version", version));
-		doc.put("paths", paths);
-		doc.put("components", Map.of("schemas", schemas, "securitySchemes",
+		doc.put("paths", SchemaNames.rename(paths, names));
+		doc.put("components", Map.of("schemas", named, "securitySchemes",
 				Map.of("bearer", Map.of("type", "http", "scheme", "bearer", "description", "The token POST /api/session answers"))));
 		doc.put("security", List.of(Map.of("bearer", List.of())));
 		return doc;
@@ -148,25 +155,35 @@ final class OpenApiGenerator {
 		if (!parameters.isEmpty()) {
 			op.put("parameters", parameters);
 		}
+		op.put("responses", responses(type, m, summary));
+		return op;
+	}
+
+	/**
+	 * The answers as the runtime gives them: a returned entity is a 200, nothing a 204, and a
+	 * {@code Response} the statuses and body its {@link Summary} names; anything else is a problem.
+	 */
+	private Map<String, Object> responses(Class<?> type, Method m, Summary summary) {
 		Map<String, Object> responses = new LinkedHashMap<>();
 		Type returned = m.getGenericReturnType();
-		if (returned == Response.class && summary != null && summary.returns() != Object.class) {
+		boolean response = returned == Response.class;
+		if (response && summary != null && summary.returns() != Object.class) {
 			returned = summary.returns();
 		}
-		if (returned == void.class || returned == Void.class) {
-			responses.put("204", Map.of("description", "Done, no content"));
-		} else {
-			Map<String, Object> ok = new LinkedHashMap<>();
-			ok.put("description", "Success");
-			if (returned != Response.class) {
-				ok.put("content", Map.of(produces(type, m), Map.of("schema", schemaRef(returned))));
+		boolean empty = returned == void.class || returned == Void.class;
+		int[] statuses = response && summary != null && summary.status().length > 0 ? summary.status()
+				: new int[] { empty ? 204 : response ? 201 : 200 };
+		for (int status : statuses) {
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("description", empty ? "Done, no content" : status < 300 ? "Success" : "Refused, with the report");
+			if (!empty && returned != Response.class) {
+				answer.put("content", Map.of(produces(type, m), Map.of("schema", schemaRef(returned))));
 			}
-			responses.put(m.isAnnotationPresent(POST.class) ? "201" : "200", ok);
+			responses.put(String.valueOf(status), answer);
 		}
 		responses.put("default", Map.of("description", "A problem (RFC 9457)", "content",
-				Map.of(RestConstants.PROBLEM_JSON, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
-		op.put("responses", responses);
-		return op;
+				Map.of(RestConstants.PROBLEM_JSON, Map.of("schema", schemaRef(Problem.class)))));
+		return responses;
 	}
 
 	private Map<String, Object> parameter(String name, String in, boolean required, Type type) {
@@ -198,12 +215,7 @@ final class OpenApiGenerator {
 			if (Map.class.isAssignableFrom(raw)) {
 				return Map.of("type", "object", "additionalProperties", schemaRef(args[1]));
 			}
-			String name = raw.getSimpleName() + "Of" + Arrays.stream(args).map(OpenApiGenerator::simpleName).reduce("", String::concat);
-			if (!schemas.containsKey(name)) {
-				schemas.put(name, Map.of());
-				schemas.put(name, schema(raw, pt));
-			}
-			return Map.of("$ref", "#/components/schemas/" + name);
+			return component(pt, () -> schema(raw, pt));
 		}
 		if (!(type instanceof Class<?> c)) {
 			return Map.of();
@@ -218,17 +230,18 @@ final class OpenApiGenerator {
 		if (c == Object.class || Map.class.isAssignableFrom(c)) {
 			return Map.of("type", "object");
 		}
-		String name = c.getSimpleName();
-		if (!schemas.containsKey(name)) {
-			schemas.put(name, Map.of());
-			schemas.put(name, schema(c));
-		}
-		return Map.of("$ref", "#/components/schemas/" + name);
+		return component(c, () -> schema(c));
 	}
 
-	private static String simpleName(Type t) {
-		return t instanceof Class<?> c ? c.getSimpleName()
-				: t instanceof ParameterizedType p ? simpleName(p.getRawType()) : "Object";
+	/** A reference to the component schema of {@code type}, made the first time it is needed. */
+	private Map<String, Object> component(Type type, java.util.function.Supplier<Map<String, Object>> schema) {
+		String key = SchemaNames.key(type);
+		if (!schemas.containsKey(key)) {
+			types.put(key, type);
+			schemas.put(key, Map.of()); // a recursive type refers to itself while it is described
+			schemas.put(key, schema.get());
+		}
+		return Map.of("$ref", KEYED + key);
 	}
 
 	private static Map<String, Object> simple(Class<?> c) {
@@ -253,13 +266,14 @@ final class OpenApiGenerator {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		List<String> required = new java.util.ArrayList<>();
 		if (c.isRecord()) {
-			boolean omitNulls = c.isAnnotationPresent(JsonInclude.class);
 			for (RecordComponent rc : c.getRecordComponents()) {
-				Type t = resolve(rc.getGenericType(), c, pt);
-				properties.put(rc.getName(), schemaRef(t));
-				if (rc.getType().isPrimitive() || !omitNulls) {
+				Map<String, Object> property = schemaRef(resolve(rc.getGenericType(), c, pt));
+				if (!rc.getType().isPrimitive() && rc.isAnnotationPresent(Nullable.class)) {
+					property = nullable(property);
+				} else {
 					required.add(rc.getName());
 				}
+				properties.put(rc.getName(), property);
 			}
 		}
 		Map<String, Object> s = new LinkedHashMap<>();
@@ -267,6 +281,22 @@ final class OpenApiGenerator {
 		s.put("properties", properties);
 		if (!required.isEmpty()) {
 			s.put("required", required);
+		}
+		return s;
+	}
+
+	/**
+	 * The schema, also allowing null. OpenAPI 3.0 ignores anything beside a {@code $ref}, so a
+	 * reference is wrapped in {@code allOf}, the form client generators read as a nullable reference.
+	 */
+	private static Map<String, Object> nullable(Map<String, Object> schema) {
+		Map<String, Object> s = new LinkedHashMap<>();
+		if (schema.containsKey("$ref")) {
+			s.put("nullable", true);
+			s.put("allOf", List.of(schema));
+		} else {
+			s.putAll(schema);
+			s.put("nullable", true);
 		}
 		return s;
 	}

@@ -1,5 +1,7 @@
 package org.touyan.rest.internal;
 
+import org.touyan.api.rest.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -7,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * fault when there is one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String field) {
+public record Problem(String type, String title, int status, String detail, @Nullable String field) {
 
 	static Problem of(int status, String title, String detail) {
 		return new Problem("about:blank", title, status, detail, null);
