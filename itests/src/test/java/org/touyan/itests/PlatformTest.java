@@ -105,6 +105,7 @@ public abstract class PlatformTest {
 			try {
 				last = anonymous(HttpRequest.newBuilder(URI.create(base() + "/api/health")).GET());
 				if (last.status() == 200) {
+					Answers.document(base(), HTTP);
 					return;
 				}
 			} catch (IOException notListeningYet) {
@@ -194,7 +195,9 @@ public abstract class PlatformTest {
 
 	private Reply exchange(HttpRequest request) throws IOException, InterruptedException {
 		HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+		Reply reply = new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+		Answers.record(getClass().getSimpleName(), request, reply);
+		return reply;
 	}
 
 	/** Logs in and answers the bearer token; fails the test when the login does not succeed. */
@@ -247,6 +250,23 @@ public abstract class PlatformTest {
 				.PUT(HttpRequest.BodyPublishers.ofString(changed, StandardCharsets.UTF_8)).build());
 		assertEquals(r.toString(), 204, r.status());
 		return token;
+	}
+
+	/** Posts a JSON body as the operator whose work it is, expects 201 Created, and answers the new id. */
+	protected String create(String path, String json) throws IOException, InterruptedException {
+		Reply r = send("POST", path, "application/json", json);
+		assertEquals("POST " + path + ": " + r, 201, r.status());
+		return r.json().get("id").asText();
+	}
+
+	/** A citizen ID number: the 17 digits given and their check character (GB 11643). */
+	protected static String idNumber(String first17) {
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (first17.charAt(i) - '0') * weights[i];
+		}
+		return first17 + "10X98765432".charAt(sum % 11);
 	}
 
 	/** An HTTP answer. */

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.touyan.api.rest.Nullable;
+
 /**
  * A mid-term adjustment filing (规范备案) for one appointment or removal of a community Party
  * secretary: its six steps in order, the joint vetting by the district's vetting departments, and
@@ -12,7 +14,7 @@ import java.util.List;
  * @param postId for a removal the post ended; for an appointment the post created once filed
  * @param pendingDepartments vetting departments that have not yet recorded a verdict
  */
-public record Filing(String id, String districtId, FilingKind kind, String personId, String communityId, String postId,
-		LocalDate effectiveDate, FilingStatus status, List<FilingStep> steps, List<Vetting> vettings,
-		List<String> pendingDepartments, Instant closedAt, String closedBy, String closingNote) {
+public record Filing(String id, String districtId, FilingKind kind, String personId, @Nullable String communityId, @Nullable String postId,
+		@Nullable LocalDate effectiveDate, FilingStatus status, List<FilingStep> steps, List<Vetting> vettings,
+		List<String> pendingDepartments, @Nullable Instant closedAt, @Nullable String closedBy, @Nullable String closingNote) {
 }

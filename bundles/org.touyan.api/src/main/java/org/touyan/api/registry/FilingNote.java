@@ -1,5 +1,7 @@
 package org.touyan.api.registry;
 
+import org.touyan.api.rest.Nullable;
+
 /** A note recorded with a filing step, the district filing or a withdrawal. */
-public record FilingNote(String note) {
+public record FilingNote(@Nullable String note) {
 }

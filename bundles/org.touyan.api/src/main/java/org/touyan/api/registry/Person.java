@@ -2,6 +2,8 @@ package org.touyan.api.registry;
 
 import java.time.LocalDate;
 
+import org.touyan.api.rest.Nullable;
+
 /**
  * A person of a district's registry: a secretary, a committee member, an assistant, a reserve
  * cadre or a street cadre. Posts are held over time (see {@link Post}); every change is in the
@@ -13,5 +15,5 @@ import java.time.LocalDate;
  * @param seal the archive's seal (离任统一封存), or null while the archive is open
  */
 public record Person(String id, String districtId, String name, String gender, LocalDate birthDate, String idNumber,
-		String phone, String education, LocalDate partyMemberSince, ArchiveSeal seal) {
+		@Nullable String phone, @Nullable String education, @Nullable LocalDate partyMemberSince, @Nullable ArchiveSeal seal) {
 }

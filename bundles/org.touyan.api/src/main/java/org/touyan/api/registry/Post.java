@@ -2,6 +2,8 @@ package org.touyan.api.registry;
 
 import java.time.LocalDate;
 
+import org.touyan.api.rest.Nullable;
+
 /**
  * A post a person holds in a community or street from {@code startDate}; it is current while
  * {@code endDate} is null. A post that ends keeps its record: history is never overwritten.
@@ -10,6 +12,6 @@ import java.time.LocalDate;
  * @param dutyListId for a community Party secretary, the duty list version (职责清单) in force when
  *        the post began, or null when the district had none
  */
-public record Post(String id, String personId, PostKind kind, String unitId, LocalDate startDate, LocalDate endDate,
-		String endReason, String dutyListId) {
+public record Post(String id, String personId, PostKind kind, String unitId, LocalDate startDate, @Nullable LocalDate endDate,
+		@Nullable String endReason, @Nullable String dutyListId) {
 }

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.registry.Community;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.Street;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 
@@ -61,7 +62,7 @@ public class Ballots {
 	}
 
 	/** How many ballots to issue for which community. */
-	public record IssueRequest(String communityId, Integer count) {
+	public record IssueRequest(String communityId, @Nullable Integer count) {
 	}
 
 	/** The issued tokens: shown once, never stored in the clear. */

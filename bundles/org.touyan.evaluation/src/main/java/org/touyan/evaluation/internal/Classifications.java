@@ -29,6 +29,7 @@ import org.touyan.api.registry.People;
 import org.touyan.api.registry.Person;
 import org.touyan.api.registry.Post;
 import org.touyan.api.registry.PostKind;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.store.Store;
@@ -43,9 +44,9 @@ import org.touyan.api.store.Store;
 public class Classifications {
 
 	/** A secretary's type in a cycle, its measures, the helper if any, and the code that decided. */
-	public record Placement(String cycleId, String communityId, String personId, SecretaryType type, String typeName,
-			List<String> measures, String helperId, String helperName, String explanation, String failure, Provenance provenance,
-			String inputHash) {
+	public record Placement(String cycleId, String communityId, String personId, @Nullable SecretaryType type, @Nullable String typeName,
+			List<String> measures, @Nullable String helperId, @Nullable String helperName, @Nullable String explanation, @Nullable String failure, @Nullable Provenance provenance,
+			@Nullable String inputHash) {
 	}
 
 	private final Store store;

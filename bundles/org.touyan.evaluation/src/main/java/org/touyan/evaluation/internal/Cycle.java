@@ -3,6 +3,8 @@ package org.touyan.evaluation.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.touyan.api.rest.Nullable;
+
 /**
  * A half-year evaluation cycle of one district, as stored and as the API shows it.
  *
@@ -11,6 +13,6 @@ import java.time.Instant;
  * @param scoreMin the lowest score a department may enter in this cycle
  * @param scoreMax the highest
  */
-public record Cycle(String id, String districtId, String period, String pinKey, CycleStatus status, String statusName,
-		BigDecimal scoreMin, BigDecimal scoreMax, Instant createdAt, Instant updatedAt) {
+public record Cycle(String id, String districtId, String period, @Nullable String pinKey, CycleStatus status, String statusName,
+		@Nullable BigDecimal scoreMin, @Nullable BigDecimal scoreMax, Instant createdAt, Instant updatedAt) {
 }

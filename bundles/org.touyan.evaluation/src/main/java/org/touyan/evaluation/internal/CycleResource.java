@@ -28,6 +28,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -62,7 +63,7 @@ public class CycleResource {
 	private static final String CSV = "text/csv";
 
 	/** Why a cycle is re-rated. */
-	public record RerateRequest(String reason) {
+	public record RerateRequest(@Nullable String reason) {
 	}
 
 	private final Cycles cycles;

@@ -18,6 +18,7 @@ import org.touyan.api.evaluation.NegativeConsequence;
 import org.touyan.api.evaluation.ReviewResult;
 import org.touyan.api.evaluation.SecretaryType;
 import org.touyan.api.rest.Csv;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
 
 /**
@@ -33,7 +34,7 @@ public class CycleSummaries {
 	private static final String DISTRICT = "district";
 
 	/** Counts per key (grade, type…) of one street, or of the district when {@code streetId} is null. */
-	public record Counts(String streetId, Map<String, Integer> counts, int failed) {
+	public record Counts(@Nullable String streetId, Map<String, Integer> counts, int failed) {
 	}
 
 	public record Distribution(Counts district, List<Counts> streets) {
@@ -48,7 +49,7 @@ public class CycleSummaries {
 	}
 
 	/** How many secretaries reported, how many reports all three raters scored, and their mean result. */
-	public record DutyReportSummary(int reported, int scored, BigDecimal meanResult) {
+	public record DutyReportSummary(int reported, int scored, @Nullable BigDecimal meanResult) {
 	}
 
 	public record CycleSummary(String cycleId, String period, CycleStatus status, StarReport stars, Distribution grades,

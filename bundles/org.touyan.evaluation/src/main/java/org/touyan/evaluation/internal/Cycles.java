@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.policy.Policies;
 import org.touyan.api.registry.District;
 import org.touyan.api.registry.OrgUnits;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -233,6 +234,6 @@ public class Cycles {
 	}
 
 	/** One step in a cycle's life: who moved it, from what to what, when. */
-	public record Transition(CycleStatus from, CycleStatus to, String actor, java.time.Instant at) {
+	public record Transition(@Nullable CycleStatus from, CycleStatus to, String actor, java.time.Instant at) {
 	}
 }

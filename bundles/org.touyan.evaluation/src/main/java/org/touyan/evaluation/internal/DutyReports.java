@@ -21,6 +21,7 @@ import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.People;
 import org.touyan.api.registry.Post;
 import org.touyan.api.registry.PostKind;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
@@ -48,19 +49,19 @@ public class DutyReports {
 		}
 	}
 
-	public record ReportInput(String communityId, LocalDate reportedOn, String summary, String siteVisits, String interviews,
-			String documents) {
+	public record ReportInput(String communityId, @Nullable LocalDate reportedOn, String summary, @Nullable String siteVisits, @Nullable String interviews,
+			@Nullable String documents) {
 	}
 
-	public record ScoreInput(String rater, BigDecimal score, String comment) {
+	public record ScoreInput(String rater, BigDecimal score, @Nullable String comment) {
 	}
 
-	public record RaterScore(String rater, String raterName, BigDecimal score, String comment, String actor) {
+	public record RaterScore(String rater, String raterName, BigDecimal score, @Nullable String comment, String actor) {
 	}
 
 	/** A report with the scores so far; {@code result} once all three raters have scored. */
 	public record DutyReport(String cycleId, String communityId, String personId, LocalDate reportedOn, String summary,
-			String siteVisits, String interviews, String documents, List<RaterScore> scores, BigDecimal result, String actor) {
+			@Nullable String siteVisits, @Nullable String interviews, @Nullable String documents, List<RaterScore> scores, @Nullable BigDecimal result, String actor) {
 	}
 
 	private final Store store;

@@ -20,6 +20,7 @@ import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.People;
 import org.touyan.api.registry.Person;
 import org.touyan.api.registry.PostKind;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
@@ -54,12 +55,12 @@ public class Measures {
 	 * ({@code followedBy}); for one-on-one help the street cadre ({@code helperId}, by default the
 	 * one named when the secretary was classified).
 	 */
-	public record MeasureInput(String personId, String kind, String title, String followedBy, String helperId, LocalDate startedOn,
-			String note) {
+	public record MeasureInput(String personId, String kind, String title, @Nullable String followedBy, @Nullable String helperId, @Nullable LocalDate startedOn,
+			@Nullable String note) {
 	}
 
 	public record Measure(String id, String cycleId, String communityId, String personId, String secretaryType, String kind,
-			String kindName, String title, String followedBy, String helperId, String helperName, LocalDate startedOn, String note,
+			String kindName, String title, @Nullable String followedBy, @Nullable String helperId, @Nullable String helperName, @Nullable LocalDate startedOn, @Nullable String note,
 			String actor, Instant recordedAt) {
 	}
 

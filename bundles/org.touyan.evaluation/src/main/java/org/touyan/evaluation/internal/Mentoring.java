@@ -30,6 +30,7 @@ import org.touyan.api.registry.JointCommittee;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.People;
 import org.touyan.api.registry.Person;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -72,35 +73,35 @@ public class Mentoring {
 		}
 	}
 
-	public record ProposalRequest(String districtId, Integer year) {
+	public record ProposalRequest(String districtId, @Nullable Integer year) {
 	}
 
 	/** A pair to confirm; {@code startedOn} defaults to today. */
-	public record PairInput(String districtId, Integer year, String mentorId, String menteeId, LocalDate startedOn) {
+	public record PairInput(String districtId, @Nullable Integer year, String mentorId, String menteeId, @Nullable LocalDate startedOn) {
 	}
 
-	public record EndInput(String reason, LocalDate endedOn) {
+	public record EndInput(@Nullable String reason, @Nullable LocalDate endedOn) {
 	}
 
-	public record NoteInput(LocalDate notedOn, String note) {
+	public record NoteInput(@Nullable LocalDate notedOn, String note) {
 	}
 
 	public record Note(String pairingId, int seq, LocalDate notedOn, String note, String actor) {
 	}
 
 	/** A secretary as a pair shows them. */
-	public record Member(String personId, String name, String communityId, String type, String typeName) {
+	public record Member(String personId, String name, @Nullable String communityId, @Nullable String type, @Nullable String typeName) {
 	}
 
-	public record Pairing(String id, String districtId, int year, String basisCycleId, Member mentor, Member mentee, String basis,
-			String basisName, String status, String statusName, LocalDate startedOn, LocalDate endedOn, String endReason, String actor) {
+	public record Pairing(String id, String districtId, int year, @Nullable String basisCycleId, Member mentor, Member mentee, @Nullable String basis,
+			@Nullable String basisName, String status, String statusName, LocalDate startedOn, @Nullable LocalDate endedOn, @Nullable String endReason, String actor) {
 	}
 
 	/** A proposed pair, not stored until confirmed. */
-	public record Proposed(Member mentor, Member mentee, String basis, String basisName) {
+	public record Proposed(Member mentor, Member mentee, @Nullable String basis, @Nullable String basisName) {
 	}
 
-	public record Proposal(String districtId, int year, String basisCycleId, String basisPeriod, List<Proposed> pairs,
+	public record Proposal(String districtId, int year, @Nullable String basisCycleId, @Nullable String basisPeriod, List<Proposed> pairs,
 			List<Member> unmatched) {
 	}
 
@@ -112,12 +113,12 @@ public class Mentoring {
 	 * The share of a cycle's potential and caretaker secretaries with a mentor (an active pair
 	 * decided on that cycle's types), and each model secretary's load.
 	 */
-	public record Coverage(String districtId, String cycleId, String period, int helped, int mentored, BigDecimal share,
+	public record Coverage(String districtId, @Nullable String cycleId, @Nullable String period, int helped, int mentored, @Nullable BigDecimal share,
 			List<StreetCoverage> streets, List<MentorLoad> mentors) {
 	}
 
 	/** A street's potential and caretaker secretaries and how many of them have a mentor. */
-	public record StreetCoverage(String streetId, int helped, int mentored, BigDecimal share) {
+	public record StreetCoverage(String streetId, int helped, int mentored, @Nullable BigDecimal share) {
 	}
 
 	private final Store store;

@@ -45,6 +45,7 @@ import org.touyan.api.registry.People;
 import org.touyan.api.registry.Post;
 import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Street;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -76,17 +77,17 @@ public class NegativeList {
 	 * An incident to record. {@code deadline} overrides the catalogue's rectification period for a
 	 * rectification; {@code effectiveDate} (default today) is when an adjustment's removal applies.
 	 */
-	public record IncidentInput(String personId, LocalDate occurredOn, List<String> items, String description, List<String> evidence,
-			LocalDate deadline, LocalDate effectiveDate) {
+	public record IncidentInput(String personId, LocalDate occurredOn, @Nullable List<String> items, @Nullable String description, List<String> evidence,
+			@Nullable LocalDate deadline, @Nullable LocalDate effectiveDate) {
 	}
 
 	public record Item(String code, String name, String severity, String severityName) {
 	}
 
-	public record FollowUpInput(LocalDate checkedOn, String note, Boolean rectified) {
+	public record FollowUpInput(LocalDate checkedOn, @Nullable String note, @Nullable Boolean rectified) {
 	}
 
-	public record FollowUp(int seq, LocalDate checkedOn, String note, boolean rectified, String actor) {
+	public record FollowUp(int seq, LocalDate checkedOn, @Nullable String note, boolean rectified, String actor) {
 	}
 
 	/** What the catalogue answered for an incident: its items, or the codes it does not have. */
@@ -109,14 +110,14 @@ public class NegativeList {
 	}
 
 	/** A recorded incident; {@code overdue} when a rectification is still open after its deadline. */
-	public record Incident(String id, String districtId, String streetId, String communityId, String personId, LocalDate occurredOn,
-			List<Item> items, String severity, String description, List<String> evidence, String consequence, String consequenceName,
-			String explanation, LocalDate deadline, String status, String statusName, boolean overdue, String filingId,
+	public record Incident(String id, String districtId, @Nullable String streetId, @Nullable String communityId, String personId, LocalDate occurredOn,
+			@Nullable List<Item> items, String severity, @Nullable String description, List<String> evidence, String consequence, String consequenceName,
+			String explanation, @Nullable LocalDate deadline, String status, String statusName, boolean overdue, @Nullable String filingId,
 			Provenance provenance, String inputHash, List<FollowUp> followUps, String actor, Instant recordedAt) {
 	}
 
 	/** The catalogue bound for a scope, and the plugin that provides it. */
-	public record Catalogue(String districtId, String streetId, List<Item> items, Provenance provenance) {
+	public record Catalogue(@Nullable String districtId, @Nullable String streetId, List<Item> items, Provenance provenance) {
 	}
 
 	private final Store store;

@@ -33,6 +33,7 @@ import org.touyan.api.registry.People;
 import org.touyan.api.registry.Post;
 import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Street;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
@@ -58,18 +59,18 @@ public class Reviews {
 	}
 
 	/** A review given: the community whose secretary is reviewed, the kind, the score 0–100, a comment. */
-	public record ReviewRequest(String communityId, String kind, BigDecimal score, String comment) {
+	public record ReviewRequest(String communityId, String kind, BigDecimal score, @Nullable String comment) {
 	}
 
 	/** A stored review. */
-	public record Review(String cycleId, String communityId, String personId, String kind, BigDecimal score, String comment,
+	public record Review(String cycleId, String communityId, String personId, String kind, BigDecimal score, @Nullable String comment,
 			String actor) {
 	}
 
 	/** A secretary's assessment result in a cycle, or why the weighting failed for it. */
-	public record Assessment(String cycleId, String communityId, String personId, BigDecimal self, BigDecimal residents,
-			int ballots, BigDecimal street, BigDecimal organization, BigDecimal score, String grade, String explanation,
-			String failure, Provenance provenance, String inputHash) {
+	public record Assessment(String cycleId, String communityId, String personId, @Nullable BigDecimal self, @Nullable BigDecimal residents,
+			int ballots, @Nullable BigDecimal street, @Nullable BigDecimal organization, @Nullable BigDecimal score, @Nullable String grade, @Nullable String explanation,
+			@Nullable String failure, @Nullable Provenance provenance, @Nullable String inputHash) {
 	}
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

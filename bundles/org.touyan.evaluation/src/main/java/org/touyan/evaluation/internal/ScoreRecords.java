@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.touyan.api.rest.Nullable;
+
 /** The shapes of score entry over the API, kept together because they only make sense together. */
 final class ScoreRecords {
 
@@ -14,7 +16,7 @@ final class ScoreRecords {
 	 * One score a department enters: the community and the score; {@code dimension}, when given,
 	 * must be the department's own (its code).
 	 */
-	public record ScoreEntry(String communityId, String dimension, BigDecimal score) {
+	public record ScoreEntry(String communityId, @Nullable String dimension, BigDecimal score) {
 	}
 
 	/** A department's scores for one cycle, entered together: all of them or none. */
@@ -27,12 +29,12 @@ final class ScoreRecords {
 	}
 
 	/** A change of one stored score; the reason is required and kept. */
-	public record CorrectionInput(BigDecimal score, String reason) {
+	public record CorrectionInput(BigDecimal score, @Nullable String reason) {
 	}
 
 	/** A correction as recorded. */
 	public record Correction(String communityId, String departmentId, BigDecimal oldScore, BigDecimal newScore,
-			String reason, String actor, Instant correctedAt) {
+			@Nullable String reason, String actor, Instant correctedAt) {
 	}
 
 	/**
@@ -43,7 +45,7 @@ final class ScoreRecords {
 	}
 
 	/** A fault of one row. */
-	public record RowError(int row, String field, String error) {
+	public record RowError(int row, @Nullable String field, String error) {
 	}
 
 	/** How far one scoring department has got: communities scored of those in the district. */

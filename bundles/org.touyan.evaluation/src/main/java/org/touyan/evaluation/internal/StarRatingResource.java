@@ -25,6 +25,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.evaluation.StarRating;
 import org.touyan.api.policy.Policies.Result;
 import org.touyan.api.policy.Provenance;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
@@ -49,8 +50,8 @@ public class StarRatingResource {
 	 * Scores to rate: each scoring department's score (0–100) by department code; with
 	 * {@code cycle}, by the formula pinned for that evaluation cycle instead of the one bound now.
 	 */
-	public record PreviewRequest(String communityId, String streetId, String period, Map<String, BigDecimal> scores,
-			String cycle) {
+	public record PreviewRequest(String communityId, @Nullable String streetId, @Nullable String period, Map<String, BigDecimal> scores,
+			@Nullable String cycle) {
 	}
 
 	/** A rating and the code that made it. */

@@ -19,6 +19,7 @@ import org.touyan.api.registry.Archive;
 import org.touyan.api.registry.People;
 import org.touyan.api.registry.Person;
 import org.touyan.api.registry.PostKind;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -65,15 +66,15 @@ public class UseRecords {
 	 * A record: {@code detail} is the seat of a DELEGATE (PARTY_CONGRESS, PEOPLES_CONGRESS, CPPCC) and
 	 * the level of a TRAINING (NATIONAL, PROVINCE, CITY); {@code basis} why (e.g. 2025-H2 四评优秀).
 	 */
-	public record UseInput(String personId, String kind, String detail, String title, LocalDate decidedOn, String basis) {
+	public record UseInput(String personId, String kind, @Nullable String detail, @Nullable String title, @Nullable LocalDate decidedOn, @Nullable String basis) {
 	}
 
 	public record UseRecord(String id, String districtId, String personId, String personName, String kind, String kindName,
-			String detail, String detailName, String title, LocalDate decidedOn, String basis, String actor, Instant recordedAt) {
+			@Nullable String detail, @Nullable String detailName, @Nullable String title, LocalDate decidedOn, @Nullable String basis, String actor, Instant recordedAt) {
 	}
 
 	/** A district's records of a year (or all years) counted by kind, and by detail within a kind. */
-	public record Summary(String districtId, Integer year, int total, List<KindCount> kinds) {
+	public record Summary(String districtId, @Nullable Integer year, int total, List<KindCount> kinds) {
 	}
 
 	public record KindCount(String kind, String kindName, int count, Map<String, Integer> byDetail) {

@@ -13,6 +13,7 @@ import org.touyan.api.evaluation.StarRatingFormula;
 import org.touyan.api.evaluation.StarRatingInput;
 import org.touyan.api.policy.Policies;
 import org.touyan.api.policy.Policies.Comparison;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 
@@ -29,12 +30,12 @@ public class WhatIf {
 	}
 
 	/** One community: the stars and scores of both versions. */
-	public record Row(String communityId, String streetId, int currentStars, int candidateStars, BigDecimal currentScore,
-			BigDecimal candidateScore, boolean changed) {
+	public record Row(String communityId, String streetId, int currentStars, int candidateStars, @Nullable BigDecimal currentScore,
+			@Nullable BigDecimal candidateScore, boolean changed) {
 	}
 
 	/** The report: which versions were compared, on how many communities, and where they differ. */
-	public record Report(String cycleId, String bsn, String policyId, String currentVersion, String candidateVersion,
+	public record Report(String cycleId, String bsn, String policyId, @Nullable String currentVersion, @Nullable String candidateVersion,
 			int compared, long changed, List<Row> rows) {
 	}
 

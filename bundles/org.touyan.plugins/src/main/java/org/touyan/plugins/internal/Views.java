@@ -1,8 +1,11 @@
 package org.touyan.plugins.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import org.touyan.api.rest.Nullable;
 
 /** What the plugin admin API shows. */
 final class Views {
@@ -11,25 +14,25 @@ final class Views {
 	}
 
 	/** A plugin bundle, the policies it provides and where they are bound. */
-	public record PluginView(String bsn, String version, String state, String source, String signer, String staged,
+	public record PluginView(String bsn, String version, String state, @Nullable String source, @Nullable String signer, @Nullable String staged,
 			java.util.Set<String> pinnedBy, List<PolicyView> policies, List<BindingView> bindings) {
 	}
 
 	/** One community to rate in a what-if. */
-	public record WhatIfCase(String communityId, String streetId, String period, Map<String, java.math.BigDecimal> scores) {
+	public record WhatIfCase(String communityId, @Nullable String streetId, @Nullable String period, Map<String, java.math.BigDecimal> scores) {
 	}
 
 	/** What the active and the staged version made of one community. */
-	public record WhatIfRow(String communityId, int currentStars, int candidateStars, java.math.BigDecimal currentScore,
-			java.math.BigDecimal candidateScore, boolean changed) {
+	public record WhatIfRow(String communityId, int currentStars, int candidateStars, @Nullable BigDecimal currentScore,
+			@Nullable BigDecimal candidateScore, boolean changed) {
 	}
 
 	/** A what-if request: which plugin's policy, on which cases. */
-	public record WhatIfRequest(String spi, String bsn, String policyId, List<WhatIfCase> cases) {
+	public record WhatIfRequest(@Nullable String spi, String bsn, String policyId, List<WhatIfCase> cases) {
 	}
 
 	/** A what-if report: per community, and how many changed stars. */
-	public record WhatIfReport(String bsn, String currentVersion, String candidateVersion, long changed, List<WhatIfRow> rows) {
+	public record WhatIfReport(String bsn, @Nullable String currentVersion, @Nullable String candidateVersion, long changed, List<WhatIfRow> rows) {
 	}
 
 	/** Everything an administrator checks first: mode, trusted keys, pins, plugins, recent refusals. */
@@ -42,7 +45,7 @@ final class Views {
 	}
 
 	/** One binding. */
-	public record BindingView(String spi, String scope, String policyId, String bsn, String version,
+	public record BindingView(String spi, String scope, String policyId, @Nullable String bsn, @Nullable String version,
 			Map<String, String> parameters, long revision) {
 
 		static BindingView of(Binding b) {
@@ -52,13 +55,13 @@ final class Views {
 	}
 
 	/** What a client sends to bind a policy. */
-	public record BindingRequest(String spi, String districtId, String streetId, String policyId,
-			Map<String, String> parameters) {
+	public record BindingRequest(String spi, @Nullable String districtId, @Nullable String streetId, String policyId,
+			@Nullable Map<String, String> parameters) {
 	}
 
 	/** Something that happened to a plugin. */
-	public record PluginEvent(long id, Instant at, String bsn, String version, String action, String outcome,
-			String detail) {
+	public record PluginEvent(long id, Instant at, String bsn, @Nullable String version, String action, String outcome,
+			@Nullable String detail) {
 	}
 
 	static String simpleName(String className) {

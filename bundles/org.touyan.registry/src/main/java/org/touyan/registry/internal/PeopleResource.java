@@ -20,6 +20,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,7 +63,7 @@ import org.touyan.api.security.Masking;
 public class PeopleResource {
 
 	/** Which masked number to reveal and why; the reason goes to the audit log. */
-	public record RevealRequest(String field, String reason) {
+	public record RevealRequest(String field, @Nullable String reason) {
 	}
 
 	/**

@@ -30,6 +30,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.health.HealthContributor;
 import org.touyan.api.health.HealthContributor.Contribution;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.security.Anonymous;
@@ -49,7 +50,7 @@ import org.touyan.api.store.SchemaStatus;
 public class HealthResource {
 
 	/** What {@code GET /api/health} answers. */
-	public record Health(String status, String version, boolean storeReady, boolean applicationReady,
+	public record Health(String status, @Nullable String version, boolean storeReady, boolean applicationReady,
 			List<String> warnings, List<SchemaStatus.Schema> schemas, List<String> applicationFailures,
 			List<String> inactiveBundles, Map<String, Object> components) {
 	}

@@ -29,6 +29,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -75,13 +76,13 @@ public class Accounts {
 	}
 
 	/** A user as administrators read it; the password hash never leaves this class. */
-	public record User(String id, String login, String displayName, Role role, String roleName, String street,
-			String department, String person, boolean mustChangePassword, boolean disabled, OffsetDateTime createdAt) {
+	public record User(String id, String login, String displayName, Role role, String roleName, @Nullable String street,
+			@Nullable String department, @Nullable String person, boolean mustChangePassword, boolean disabled, OffsetDateTime createdAt) {
 	}
 
 	/** What an administrator sends to create or change a user. */
-	public record UserInput(String login, String displayName, Role role, String street, String department, String person,
-			Boolean disabled) {
+	public record UserInput(String login, String displayName, Role role, @Nullable String street, @Nullable String department, @Nullable String person,
+			@Nullable Boolean disabled) {
 	}
 
 	/** A new user, or a reset one, with the one-time password to hand over. */

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.security.AuditLog;
@@ -42,12 +43,12 @@ public class AuditLogImpl implements AuditLog {
 	static final String GENESIS = "0".repeat(64);
 
 	/** One entry as auditors read it. */
-	public record Entry(long seq, OffsetDateTime at, String actor, String role, String action, String target,
-			String outcome, Integer status, String detail, String hash) {
+	public record Entry(long seq, OffsetDateTime at, String actor, @Nullable String role, String action, @Nullable String target,
+			String outcome, @Nullable Integer status, @Nullable String detail, String hash) {
 	}
 
 	/** The chain check: how many entries were read and the first whose hash does not hold. */
-	public record Verification(long entries, boolean intact, Long firstBroken) {
+	public record Verification(long entries, boolean intact, @Nullable Long firstBroken) {
 	}
 
 	/** What an auditor filters on; null parts are not filtered. */

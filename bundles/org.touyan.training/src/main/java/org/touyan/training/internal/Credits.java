@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.touyan.api.rest.Nullable;
 import org.touyan.training.internal.Directory.Secretary;
 
 /**
@@ -19,7 +20,7 @@ public final class Credits {
 	}
 
 	/** One secretary's year. */
-	public record Credit(String personId, String name, String streetId, String streetName, String communityName,
+	public record Credit(String personId, String name, @Nullable String streetId, @Nullable String streetName, @Nullable String communityName,
 			BigDecimal credit, BigDecimal required, boolean met) {
 	}
 

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.registry.Archive;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -34,23 +35,23 @@ public class Exchange {
 	/** The 4 themes of the activities. */
 	static final List<String> THEMES = List.of("社区活动我来谈", "社区阵地我来学", "社区治理我来讲", "社区服务我来评");
 
-	public record EventInput(String districtId, String kind, String theme, String title, LocalDate date, String place,
-			List<String> participantIds, List<String> speakerIds, String record) {
+	public record EventInput(String districtId, String kind, @Nullable String theme, String title, LocalDate date, String place,
+			@Nullable List<String> participantIds, List<String> speakerIds, @Nullable String record) {
 	}
 
-	public record Event(String id, String districtId, String kind, String kindName, String theme, String title, LocalDate date,
-			String place, List<String> participantIds, List<String> speakerIds, String record) {
+	public record Event(String id, String districtId, String kind, String kindName, @Nullable String theme, String title, LocalDate date,
+			String place, List<String> participantIds, List<String> speakerIds, @Nullable String record) {
 	}
 
 	public record RecordInput(String record) {
 	}
 
 	public record PlacementInput(String districtId, String personId, String city, String host, LocalDate startDate,
-			LocalDate endDate) {
+			@Nullable LocalDate endDate) {
 	}
 
 	public record Placement(String id, String districtId, String personId, int year, String city, String host,
-			LocalDate startDate, LocalDate endDate, String report) {
+			LocalDate startDate, @Nullable LocalDate endDate, @Nullable String report) {
 	}
 
 	public record ReportInput(String report) {

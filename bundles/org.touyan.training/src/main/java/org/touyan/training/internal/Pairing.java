@@ -27,6 +27,7 @@ import org.touyan.api.policy.PolicyFailureException;
 import org.touyan.api.policy.Provenance;
 import org.touyan.api.registry.Archive;
 import org.touyan.api.registry.Person;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -49,24 +50,24 @@ public class Pairing {
 			Provenance provenance) {
 	}
 
-	public record DispatchInput(String districtId, String personId, String contentCode, LocalDate startDate, LocalDate endDate) {
+	public record DispatchInput(String districtId, String personId, String contentCode, LocalDate startDate, @Nullable LocalDate endDate) {
 	}
 
 	public record Dispatch(String id, String districtId, String personId, String contentCode, LocalDate startDate,
-			LocalDate endDate, Map<String, String> report, Provenance provenance) {
+			@Nullable LocalDate endDate, @Nullable Map<String, String> report, Provenance provenance) {
 	}
 
 	public record DispatchReport(Map<String, String> fields) {
 	}
 
-	public record ProjectInput(String districtId, String title, String ownerId, String communityId, Integer milestones) {
+	public record ProjectInput(String districtId, String title, String ownerId, @Nullable String communityId, @Nullable Integer milestones) {
 	}
 
-	public record ProgressInput(Integer milestonesDone, String status, String outcome) {
+	public record ProgressInput(@Nullable Integer milestonesDone, @Nullable String status, @Nullable String outcome) {
 	}
 
-	public record Project(String id, String districtId, String title, String ownerId, String communityId, int milestones,
-			int milestonesDone, String status, String outcome, String grade, String assessment, Provenance provenance) {
+	public record Project(String id, String districtId, String title, String ownerId, @Nullable String communityId, int milestones,
+			int milestonesDone, String status, @Nullable String outcome, @Nullable String grade, @Nullable String assessment, @Nullable Provenance provenance) {
 	}
 
 	private final Store store;

@@ -24,6 +24,7 @@ import org.touyan.api.policy.Policies.Scope;
 import org.touyan.api.policy.PolicyFailureException;
 import org.touyan.api.policy.Provenance;
 import org.touyan.api.registry.Archive;
+import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 import org.touyan.api.training.Attendance;
@@ -50,7 +51,7 @@ public class Training {
 	private static final BigDecimal MAX_SESSION_HOURS = new BigDecimal("24");
 	private static final String ATTENDED = "training.attendance";
 
-	public record PlanInput(String districtId, Integer year, BigDecimal requiredHours, List<BrandInput> brands) {
+	public record PlanInput(String districtId, Integer year, BigDecimal requiredHours, @Nullable List<BrandInput> brands) {
 	}
 
 	public record BrandInput(String streetId, String name) {
@@ -59,7 +60,7 @@ public class Training {
 	public record Plan(String id, String districtId, int year, BigDecimal requiredHours, List<Programme> programmes) {
 	}
 
-	public record Programme(String id, String kind, String streetId, String name, List<Course> courses) {
+	public record Programme(String id, String kind, @Nullable String streetId, String name, List<Course> courses) {
 	}
 
 	public record CourseInput(String kind, String title) {
@@ -68,12 +69,12 @@ public class Training {
 	public record Course(String id, String programmeId, String kind, String title) {
 	}
 
-	public record SessionInput(LocalDate date, String place, String teacher, String format, BigDecimal hours) {
+	public record SessionInput(LocalDate date, @Nullable String place, @Nullable String teacher, @Nullable String format, BigDecimal hours) {
 	}
 
 	/** A session and where it belongs: its programme's kind and, for a brand, the street. */
 	public record Session(String id, String courseId, String programmeId, String programmeKind, String districtId,
-			String streetId, int year, LocalDate date, String place, String teacher, String format, BigDecimal hours) {
+			@Nullable String streetId, int year, LocalDate date, @Nullable String place, @Nullable String teacher, @Nullable String format, BigDecimal hours) {
 	}
 
 	public record Enrolment(String courseId, List<String> personIds) {
@@ -84,7 +85,7 @@ public class Training {
 
 	/** An attendance as stored: the credit and, for a brand session, the brand that computed it. */
 	public record AttendanceRecord(String sessionId, String personId, BigDecimal hours, BigDecimal credit,
-			Provenance provenance, String recordedBy) {
+			@Nullable Provenance provenance, @Nullable String recordedBy) {
 	}
 
 	/** The outcome of an import: {@code written} only when every row was valid; otherwise nothing was. */
@@ -92,7 +93,7 @@ public class Training {
 	}
 
 	/** A fault of one row (1 is the header) and column. */
-	public record RowError(int row, String field, String error) {
+	public record RowError(int row, @Nullable String field, String error) {
 	}
 
 	private final Store store;
@@ -283,7 +284,7 @@ public class Training {
 			new ReportField("summary", "培训小结", "Summary", false));
 
 	/** A session report: the fields as the brand defines them now, the values given, and the brand that defined them. */
-	public record SessionReport(String sessionId, List<ReportField> fields, Map<String, String> values, Provenance provenance) {
+	public record SessionReport(String sessionId, List<ReportField> fields, Map<String, String> values, @Nullable Provenance provenance) {
 	}
 
 	public record SessionReportInput(Map<String, String> fields) {
@@ -539,7 +540,7 @@ public class Training {
 	}
 
 	/** Brand activity of a plan: per programme, sessions held, attendances, credit granted and the brand versions that computed it. */
-	public record ProgrammeActivity(String programmeId, String kind, String streetId, String name, long sessions, long attendances,
+	public record ProgrammeActivity(String programmeId, String kind, @Nullable String streetId, String name, long sessions, long attendances,
 			BigDecimal credit, List<String> computedBy) {
 	}
 
