@@ -423,7 +423,7 @@ public class AccessMatrixIT extends PlatformTest {
 				secretaryPost.put(p.get("personId").asText(), p);
 			}
 		}
-		JsonNode plan = get("/api/training/plans?district=" + district + "&year=2026").json();
+		JsonNode plan = get("/api/training/plans?district=" + district + "&year=2026&limit=500").json().get("items");
 		Map<String, JsonNode> brandOf = new HashMap<>();
 		for (JsonNode p : plan.get("programmes")) {
 			if (p.hasNonNull("streetId")) {
@@ -463,8 +463,8 @@ public class AccessMatrixIT extends PlatformTest {
 		JsonNode otherBrand = brandOf.entrySet().stream().filter(e -> !e.getKey().equals(street)).findFirst().orElseThrow().getValue();
 		put(s, "programme", id(brandOf.get(street)), id(otherBrand));
 		put(s, "course", id(brandOf.get(street).get("courses").get(0)), id(otherBrand.get("courses").get(0)));
-		put(s, "session", id(get("/api/training/courses/" + s.own("course") + "/sessions").json().get(0)),
-				id(get("/api/training/courses/" + s.other.get("course") + "/sessions").json().get(0)));
+		put(s, "session", id(get("/api/training/courses/" + s.own("course") + "/sessions").json().get("items").get(0)),
+				id(get("/api/training/courses/" + s.other.get("course") + "/sessions").json().get("items").get(0)));
 
 		// the demo has no filings, no eligibility checks and no shadowing placement of this secretary
 		put(s, "filing", filing(district, x, community, secretaryPost.get(x)), filing(district, y, otherCommunity, secretaryPost.get(y)));
@@ -480,7 +480,7 @@ public class AccessMatrixIT extends PlatformTest {
 		s.own.put("report-section", "hours");
 		s.own.put("joint-committee", id(get("/api/joint-committees" + demo).json().get("items").get(0)));
 		s.own.put("reference-kind", "duty-list");
-		s.own.put("reference-version", id(get("/api/districts/" + district + "/reference/duty-list").json().get(0)));
+		s.own.put("reference-version", id(get("/api/districts/" + district + "/reference/duty-list").json().get("items").get(0)));
 		s.own.put("exchange-event", id(get("/api/exchange-events" + demo).json().get("items").get(0)));
 		s.own.put("mentoring-pairing", id(get("/api/mentoring/pairings" + demo).json().get("items").get(0)));
 		s.own.put("incident", id(get("/api/negative-list/incidents" + demo).json().get("items").get(0)));

@@ -50,7 +50,7 @@ public class DemoIT extends PlatformTest {
 			items += c.get("items").size();
 		}
 		assertEquals(37, items);
-		assertEquals(20, get("/api/eligibility/rule-sets").json().get(0).get("rules").size());
+		assertEquals(20, get("/api/eligibility/rule-sets").json().get("items").get(0).get("rules").size());
 	}
 
 	/** Secretaries other tests of the suite appointed in their own districts. */

@@ -45,12 +45,12 @@ public class EligibilityPluginIT extends PlatformTest {
 		assertNotNull("the eligibility plugin is installed from deploy/", plugin);
 		plugin.stop();
 		try {
-			assertEquals(0, get("/api/eligibility/rule-sets").json().size());
+			assertEquals(0, get("/api/eligibility/rule-sets").json().get("items").size());
 			assertTrue(assertProblem(json("POST", check, "{\"facts\":{}}"), 409).get("detail").asText().contains("district-default-20"));
 		} finally {
 			plugin.start();
 		}
-		assertEquals(1, get("/api/eligibility/rule-sets").json().size());
+		assertEquals(1, get("/api/eligibility/rule-sets").json().get("items").size());
 		assertEquals(201, json("POST", check, "{\"facts\":{}}").status());
 		assertEquals(1, get(check).json().get("total").asInt());
 	}

@@ -89,13 +89,13 @@ public class EvaluationIT extends PlatformTest {
 				.header("Content-Type", "text/csv")
 				.POST(HttpRequest.BodyPublishers.ofString("communityId,score\n" + k1 + ",91\n", StandardCharsets.UTF_8)));
 		assertEquals(csv.body(), 200, csv.status());
-		JsonNode completeness = get("/api/evaluation-cycles/" + id + "/completeness").json();
+		JsonNode completeness = get("/api/evaluation-cycles/" + id + "/completeness").json().get("items");
 		assertEquals(completeness.toString(), 2, completeness.size());
 		assertTrue(completeness.toString(), completeness.toString().contains("\"code\":\"ZFW\",\"name\":\"政法委\",\"scored\":1,\"communities\":2,\"complete\":false"));
 		Reply corrected = send("PUT", "/api/evaluation-cycles/" + id + "/scores/" + k2 + "/" + mz, "application/json",
 				"{\"score\":72,\"reason\":\"录入错误\"}");
 		assertEquals(corrected.body(), 200, corrected.status());
-		assertEquals("录入错误", get("/api/evaluation-cycles/" + id + "/corrections").json().get(0).get("reason").asText());
+		assertEquals("录入错误", get("/api/evaluation-cycles/" + id + "/corrections").json().get("items").get(0).get("reason").asText());
 
 		// residents' ballots: issued per community, each token once
 		Reply issued = post("/api/evaluation-cycles/" + id + "/ballots", "{\"communityId\":\"" + k1 + "\",\"count\":2}");
@@ -138,13 +138,13 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals(3, get("/api/evaluation-cycles/" + id + "/ratings/" + k2).json().get("stars").asInt());
 		assertEquals(2, get("/api/evaluation-cycles/" + id + "/ratings?street=" + street).json().get("total").asInt());
 		assertTrue(get("/api/people/" + person + "/archive").body().contains("star-rating.rated"));
-		JsonNode assessment = get("/api/evaluation-cycles/" + id + "/assessments").json().get(0);
+		JsonNode assessment = get("/api/evaluation-cycles/" + id + "/assessments").json().get("items").get(0);
 		assertEquals(assessment.toString(), person, assessment.get("personId").asText());
 		assertEquals("(100×0.1 + 80×0.3 + 90×0.3) / 0.7: one ballot is below the minimum", 87.14, assessment.get("score").asDouble(), 0.001);
 		assertEquals("称职", assessment.get("grade").asText());
 		assertEquals("org.touyan.plugin.review.district", assessment.get("provenance").get("bundle").asText());
 		assertTrue(get("/api/people/" + person + "/archive").body().contains("assessment.graded"));
-		JsonNode placed = get("/api/evaluation-cycles/" + id + "/classifications").json();
+		JsonNode placed = get("/api/evaluation-cycles/" + id + "/classifications").json().get("items");
 		assertEquals(placed.toString(), 1, placed.size());
 		assertEquals("5 stars and 称职", "BACKBONE", placed.get(0).get("type").asText());
 		assertEquals("骨干", placed.get(0).get("typeName").asText());
@@ -167,7 +167,7 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals("PUBLISHED", post("/api/evaluation-cycles/" + id + "/publish", "").json().get("status").asText());
 		assertEquals("ARCHIVED", post("/api/evaluation-cycles/" + id + "/archive", "").json().get("status").asText());
 		assertFalse(get("/api/plugins/pins").body().contains(code + "-2026-H1"));
-		JsonNode transitions = get("/api/evaluation-cycles/" + id + "/transitions").json();
+		JsonNode transitions = get("/api/evaluation-cycles/" + id + "/transitions").json().get("items");
 		assertEquals(4, transitions.size());
 		assertEquals("组织部管理员 (admin)", transitions.get(0).get("actor").asText());
 
@@ -201,17 +201,17 @@ public class EvaluationIT extends PlatformTest {
 			}
 			assertTrue("the demo's stars spread over levels: " + report, levels >= 3);
 			java.util.Set<String> types = new java.util.HashSet<>();
-			for (JsonNode p : get("/api/evaluation-cycles/" + id + "/classifications").json()) {
+			for (JsonNode p : get("/api/evaluation-cycles/" + id + "/classifications?limit=500").json().get("items")) {
 				assertTrue(p.toString(), p.get("type").isTextual());
 				types.add(p.get("type").asText());
 			}
 			assertTrue("the demo's secretaries fall into several types: " + types, types.size() >= 2);
-			JsonNode assessments = get("/api/evaluation-cycles/" + id + "/assessments").json();
+			JsonNode assessments = get("/api/evaluation-cycles/" + id + "/assessments?limit=500").json().get("items");
 			assertEquals(52, assessments.size());
 			for (JsonNode a : assessments) {
 				assertTrue(a.toString(), a.get("grade").isTextual() && a.get("ballots").asInt() >= 10);
 			}
-			for (JsonNode done : get("/api/evaluation-cycles/" + id + "/completeness").json()) {
+			for (JsonNode done : get("/api/evaluation-cycles/" + id + "/completeness").json().get("items")) {
 				assertTrue(done.toString(), done.get("complete").asBoolean());
 			}
 		}
@@ -231,7 +231,7 @@ public class EvaluationIT extends PlatformTest {
 			JsonNode summary = get("/api/evaluation-cycles/" + id + "/summary").json();
 			assertEquals(summary.toString(), 6, summary.get("dutyReports").get("scored").asInt());
 			assertTrue(summary.toString(), summary.get("mentoring").get("mentored").asInt() > 0);
-			assertTrue(get("/api/evaluation-cycles/" + id + "/measures").json().size() > 0);
+			assertTrue(get("/api/evaluation-cycles/" + id + "/measures").json().get("items").size() > 0);
 			if (cycle.get("period").asText().equals("2025-H2")) {
 				assertEquals(summary.toString(), 2, summary.get("incidents").get("total").asInt());
 			}

@@ -124,7 +124,7 @@ public class EvaluationUseIT extends PlatformTest {
 		assertEquals(5, rating.get("stars").asInt());
 		assertEquals("org.touyan.plugin.star.district", rating.get("provenance").get("bundle").asText());
 		Map<String, String> type = new HashMap<>();
-		for (JsonNode p : get("/api/evaluation-cycles/" + id + "/classifications").json()) {
+		for (JsonNode p : get("/api/evaluation-cycles/" + id + "/classifications").json().get("items")) {
 			assertEquals("org.touyan.plugin.classification.district", p.get("provenance").get("bundle").asText());
 			type.put(p.get("personId").asText(), p.get("type").asText());
 		}
@@ -132,7 +132,7 @@ public class EvaluationUseIT extends PlatformTest {
 		assertEquals("MODEL", type.get(secretary.get("B1")));
 		assertEquals("POTENTIAL", type.get(secretary.get("A4")));
 		assertEquals("CARETAKER", type.get(secretary.get("A2")));
-		for (JsonNode a : get("/api/evaluation-cycles/" + id + "/assessments").json()) {
+		for (JsonNode a : get("/api/evaluation-cycles/" + id + "/assessments").json().get("items")) {
 			assertEquals(a.toString(), "优秀", a.get("grade").asText());
 			assertEquals("org.touyan.plugin.review.district", a.get("provenance").get("bundle").asText());
 		}
@@ -147,7 +147,7 @@ public class EvaluationUseIT extends PlatformTest {
 		JsonNode help = created(post(measures, "{\"personId\":\"" + secretary.get("A2") + "\",\"kind\":\"ONE_ON_ONE\",\"title\":\"一对一帮扶\","
 				+ "\"startedOn\":\"" + today + "\"}"));
 		assertEquals("the cadre the classification named", cadre, help.get("helperId").asText());
-		assertEquals(2, get(measures).json().size());
+		assertEquals(2, get(measures).json().get("items").size());
 
 		// mentoring: proposed, refused where a rule breaks, confirmed
 		int year = today.getYear();

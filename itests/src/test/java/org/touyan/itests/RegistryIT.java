@@ -130,7 +130,7 @@ public class RegistryIT extends PlatformTest {
 		}
 		String person = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"陈晓燕\",\"idNumber\":\""
 				+ withCheck("32010619880512004") + "\"}")).get("id").asText();
-		assertEquals("动议酝酿", get("/api/districts/" + district + "/filing-steps").json().get(0).get("name").asText());
+		assertEquals("动议酝酿", get("/api/districts/" + district + "/filing-steps").json().get("items").get(0).get("name").asText());
 
 		JsonNode filing = created(post("/api/filings", "{\"districtId\":\"" + district + "\",\"kind\":\"APPOINTMENT\",\"personId\":\""
 				+ person + "\",\"communityId\":\"" + community + "\",\"effectiveDate\":\"2026-03-01\"}"));
@@ -160,7 +160,7 @@ public class RegistryIT extends PlatformTest {
 
 	@Test
 	public void aCandidateIsCheckedAgainstTheTwentyRulesWithAnExplainedVerdict() throws Exception {
-		JsonNode sets = get("/api/eligibility/rule-sets").json();
+		JsonNode sets = get("/api/eligibility/rule-sets").json().get("items");
 		assertEquals(1, sets.size());
 		assertEquals(20, sets.get(0).get("rules").size());
 		assertEquals("org.touyan.plugin.eligibility", sets.get(0).get("provenance").get("bundle").asText());
@@ -213,7 +213,7 @@ public class RegistryIT extends PlatformTest {
 		assertEquals("minAge", assertProblem(get("/api/reserve?minAge=old"), 400).get("field").asText());
 		JsonNode promoted = post("/api/reserve/" + stay + "/promote", "{\"date\":\"2026-06-01\",\"reason\":\"表现优秀\"}").json();
 		assertEquals("SECRETARY_RESERVE", promoted.get("tier").asText());
-		assertEquals(2, get("/api/people/" + person + "/reserve").json().size());
+		assertEquals(2, get("/api/people/" + person + "/reserve").json().get("items").size());
 		assertProblem(post("/api/reserve/" + stay + "/leave", "{\"date\":\"2026-07-01\",\"reason\":\"x\"}"), 409);
 		assertEquals(5, get("/api/people/" + person + "/archive").json().get("total").asInt());
 	}

@@ -72,7 +72,7 @@ public class TrainingIT extends PlatformTest {
 		assertEquals("1.0.0", credited.get("provenance").get("version").asText());
 		assertEquals("hours", assertProblem(post("/api/training/sessions/" + session + "/attendance", "{\"personId\":\"" + old
 				+ "\",\"hours\":2.5}"), 400).get("field").asText());
-		assertEquals(1, get("/api/training/sessions/" + session + "/attendance").json().size());
+		assertEquals(1, get("/api/training/sessions/" + session + "/attendance").json().get("items").size());
 		// the session report has the fields 小灶课堂 requires
 		assertEquals("fields.participants", assertProblem(post("/api/training/sessions/" + session + "/report",
 				"{\"fields\":{\"topic\":\"网格治理\",\"teacher\":\"张老师\"}}"), 400).get("field").asText());
@@ -99,7 +99,7 @@ public class TrainingIT extends PlatformTest {
 		Reply rejected = csv("/api/training/sessions/" + annual + "/attendance/import", "personId,hours\n" + young + ",3\n" + old + ",4\n");
 		assertEquals(rejected.body(), 422, rejected.status());
 		assertEquals(3, rejected.json().get("errors").get(0).get("row").asInt());
-		assertEquals(0, get("/api/training/sessions/" + annual + "/attendance").json().size());
+		assertEquals(0, get("/api/training/sessions/" + annual + "/attendance").json().get("items").size());
 		Reply imported = csv("/api/training/sessions/" + annual + "/attendance/import", "personId,hours\n" + young + ",3\n" + old + ",2\n");
 		assertEquals(imported.body(), 200, imported.status());
 
@@ -166,7 +166,7 @@ public class TrainingIT extends PlatformTest {
 		assertEquals("1.0.0", get("/api/pairing/dispatches/" + dispatchId).json().get("provenance").get("version").asText());
 		assertEquals("睦邻中心", get("/api/pairing/dispatches/" + dispatchId).json().get("report").get("plan").asText());
 		assertEquals("1.0.0", get("/api/pairing/projects/" + project).json().get("provenance").get("version").asText());
-		assertEquals(1, get("/api/training/sessions/" + session + "/attendance").json().size());
+		assertEquals(1, get("/api/training/sessions/" + session + "/attendance").json().get("items").size());
 		assertEquals("1.0.1", post("/api/pairing/projects/" + project + "/assessment", "{}").json().get("provenance").get("version").asText());
 		JsonNode report = get("/api/training-reports?district=" + district + "&year=" + year).json();
 		assertEquals(1, report.get("projects").size());

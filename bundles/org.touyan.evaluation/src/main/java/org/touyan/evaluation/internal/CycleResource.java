@@ -136,8 +136,8 @@ public class CycleResource {
 	@Path("{id}/transitions")
 	@Summary("The cycle's transitions, who made them and when")
 	@Access(DISTRICT_ADMIN)
-	public List<Cycles.Transition> transitions(@PathParam("id") String id) {
-		return cycles.transitions(id);
+	public Page<Cycles.Transition> transitions(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(cycles.transitions(id), Paging.of(offset, limit));
 	}
 
 	@POST
@@ -231,16 +231,16 @@ public class CycleResource {
 	@Path("{id}/corrections")
 	@Summary("The cycle's score corrections with their reasons, oldest first")
 	@Access(DISTRICT_ADMIN)
-	public List<Correction> corrections(@PathParam("id") String id) {
-		return scores.corrections(id);
+	public Page<Correction> corrections(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(scores.corrections(id), Paging.of(offset, limit));
 	}
 
 	@GET
 	@Path("{id}/completeness")
 	@Summary("How many of the district's communities each scoring department has scored in the cycle")
 	@Access({ DISTRICT_ADMIN, DEPARTMENT_SCORER })
-	public List<Completeness> completeness(@PathParam("id") String id) {
-		return scores.completeness(id);
+	public Page<Completeness> completeness(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(scores.completeness(id), Paging.of(offset, limit));
 	}
 
 	@GET
@@ -284,9 +284,9 @@ public class CycleResource {
 	@Path("{id}/rating-runs")
 	@Summary("The cycle's rating runs: when scoring closed and each re-rating, with reason, counts and duration")
 	@Access(DISTRICT_ADMIN)
-	public List<RatingRun> runs(@PathParam("id") String id) {
+	public Page<RatingRun> runs(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
-		return ratings.runs(id);
+		return Page.of(ratings.runs(id), Paging.of(offset, limit));
 	}
 
 	@POST
@@ -338,9 +338,9 @@ public class CycleResource {
 	@Path("{id}/reviews")
 	@Summary("The reviews given in the cycle, of one community (community=id) or all")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:?community")
-	public List<Reviews.Review> reviews(@PathParam("id") String id, @QueryParam("community") String community) {
+	public Page<Reviews.Review> reviews(@PathParam("id") String id, @QueryParam("community") String community, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
-		return reviews.reviews(id, community);
+		return Page.of(reviews.reviews(id, community), Paging.of(offset, limit));
 	}
 
 	@GET
@@ -348,9 +348,9 @@ public class CycleResource {
 	@Summary("The assessment results (四评): each reviewed secretary's reviews, score, grade, explanation and provenance;"
 			+ " of one community (community=id) or all")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:?community")
-	public List<Reviews.Assessment> assessments(@PathParam("id") String id, @QueryParam("community") String community) {
+	public Page<Reviews.Assessment> assessments(@PathParam("id") String id, @QueryParam("community") String community, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
-		return reviews.assessments(id, community);
+		return Page.of(reviews.assessments(id, community), Paging.of(offset, limit));
 	}
 
 	@POST
@@ -367,9 +367,9 @@ public class CycleResource {
 	@Summary("Each secretary's type (示范/骨干/潜力/守摊) in the cycle with its measures, the street cadre helping, and provenance;"
 			+ " of one community (community=id) or all")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:?community")
-	public List<Classifications.Placement> classifications(@PathParam("id") String id, @QueryParam("community") String community) {
+	public Page<Classifications.Placement> classifications(@PathParam("id") String id, @QueryParam("community") String community, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
-		return classifications.placements(id, community);
+		return Page.of(classifications.placements(id, community), Paging.of(offset, limit));
 	}
 
 	@POST
@@ -396,8 +396,8 @@ public class CycleResource {
 	@Path("{id}/measures")
 	@Summary("The measures recorded in the cycle, of one secretary (person=id) or all")
 	@Access(DISTRICT_ADMIN)
-	public List<Measures.Measure> measures(@PathParam("id") String id, @QueryParam("person") String person) {
-		return measures.measures(id, person);
+	public Page<Measures.Measure> measures(@PathParam("id") String id, @QueryParam("person") String person, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(measures.measures(id, person), Paging.of(offset, limit));
 	}
 
 	@POST
@@ -415,8 +415,8 @@ public class CycleResource {
 	@Path("{id}/duty-reports")
 	@Summary("The cycle's half-year reports with the on-the-spot scores and, once all three raters scored, the result")
 	@Access(DISTRICT_ADMIN)
-	public List<DutyReports.DutyReport> dutyReports(@PathParam("id") String id) {
-		return dutyReports.reports(id);
+	public Page<DutyReports.DutyReport> dutyReports(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(dutyReports.reports(id), Paging.of(offset, limit));
 	}
 
 	@POST

@@ -108,8 +108,8 @@ public class MentoringResource {
 	@Path("pairings/{id}/notes")
 	@Summary("A pair's progress notes, oldest first")
 	@Access(DISTRICT_ADMIN)
-	public List<Mentoring.Note> notes(@PathParam("id") String id) {
-		return mentoring.notes(id);
+	public Page<Mentoring.Note> notes(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(mentoring.notes(id), Paging.of(offset, limit));
 	}
 
 	@GET

@@ -137,8 +137,8 @@ public class PluginResource {
 	@Path("pins/{key}")
 	@Summary("The bindings pinned under a key")
 	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
-	public List<BindingView> pinned(@PathParam("key") String key) {
-		return manager.pinned(key).stream().map(BindingView::of).toList();
+	public Page<BindingView> pinned(@PathParam("key") String key, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(manager.pinned(key).stream().map(BindingView::of).toList(), Paging.of(offset, limit));
 	}
 
 	@PUT
@@ -177,8 +177,8 @@ public class PluginResource {
 	@Path("bindings")
 	@Summary("Which policy serves which SPI for the platform, each district and each street")
 	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
-	public List<BindingView> bindings() {
-		return manager.bindings().stream().map(BindingView::of).toList();
+	public Page<BindingView> bindings(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(manager.bindings().stream().map(BindingView::of).toList(), Paging.of(offset, limit));
 	}
 
 	@GET

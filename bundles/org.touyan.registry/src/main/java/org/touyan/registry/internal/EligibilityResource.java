@@ -62,8 +62,8 @@ public class EligibilityResource {
 	@Path("eligibility/rule-sets")
 	@Summary("Installed eligibility rule sets (不得当选的具体情形) with their rules and provenance")
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public List<RuleSetInfo> ruleSets() {
-		return eligibility.ruleSets();
+	public Page<RuleSetInfo> ruleSets(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(eligibility.ruleSets(), Paging.of(offset, limit));
 	}
 
 	@POST

@@ -63,8 +63,8 @@ public class FilingResource {
 	@Path("districts/{id}/filing-steps")
 	@Summary("The six steps of the district's filing procedure")
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
-	public List<FilingStepDefinition> steps(@PathParam("id") String id) {
-		return filings.steps(id);
+	public Page<FilingStepDefinition> steps(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(filings.steps(id), Paging.of(offset, limit));
 	}
 
 	@PUT

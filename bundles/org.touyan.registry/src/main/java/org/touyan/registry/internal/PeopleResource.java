@@ -128,8 +128,8 @@ public class PeopleResource {
 	@Path("people/{id}/posts")
 	@Summary("A person's posts, past and current, oldest first")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:id")
-	public List<Post> personPosts(@PathParam("id") String id) {
-		return people.posts(id);
+	public Page<Post> personPosts(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(people.posts(id), Paging.of(offset, limit));
 	}
 
 	@POST

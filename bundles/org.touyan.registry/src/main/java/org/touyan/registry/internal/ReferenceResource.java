@@ -35,6 +35,8 @@ import org.touyan.api.registry.ReferenceKind;
 import org.touyan.api.registry.ReferenceVersion;
 import org.touyan.api.registry.WorkingGroup;
 import org.touyan.api.registry.WorkingGroupInput;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Page;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
@@ -64,8 +66,8 @@ public class ReferenceResource {
 	@Path("districts/{id}/reference/{kind}")
 	@Summary("Every version of a district's duty-list or selection-standard, oldest first")
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public List<ReferenceVersion> versions(@PathParam("id") String id, @PathParam("kind") String kind) {
-		return data.versions(id, kind(kind));
+	public Page<ReferenceVersion> versions(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(data.versions(id, kind(kind)), Paging.of(offset, limit));
 	}
 
 	@GET
@@ -101,8 +103,8 @@ public class ReferenceResource {
 	@Path("streets/{id}/working-groups")
 	@Summary("A street's five-person working groups (五人工作小组), by term")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:id")
-	public List<WorkingGroup> workingGroups(@PathParam("id") String id) {
-		return data.workingGroups(id);
+	public Page<WorkingGroup> workingGroups(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(data.workingGroups(id), Paging.of(offset, limit));
 	}
 
 	@POST

@@ -75,8 +75,8 @@ public class ReserveResource {
 	@Path("people/{id}/reserve")
 	@Summary("A person's stays in the reserve pipeline, oldest first")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
-	public List<ReserveMembership> memberships(@PathParam("id") String id) {
-		return reserve.memberships(id);
+	public Page<ReserveMembership> memberships(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(reserve.memberships(id), Paging.of(offset, limit));
 	}
 
 	@POST

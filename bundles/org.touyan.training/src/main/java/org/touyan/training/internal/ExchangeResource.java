@@ -108,13 +108,13 @@ public class ExchangeResource {
 	@Path("shadowing")
 	@Summary("A district's shadowing placements of a year, of the people of one street (street=id) or all")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
-	public List<Placement> placements(@QueryParam("district") String district, @QueryParam("street") String street,
-			@QueryParam("year") String year) {
+	public Page<Placement> placements(@QueryParam("district") String district, @QueryParam("street") String street,
+			@QueryParam("year") String year, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		Integer y = Input.year("year", year);
 		if (y == null) {
 			throw ProblemException.invalid("year", "year is required");
 		}
-		return exchange.placements(Input.required("district", district), street, y);
+		return Page.of(exchange.placements(Input.required("district", district), street, y), Paging.of(offset, limit));
 	}
 
 	@POST

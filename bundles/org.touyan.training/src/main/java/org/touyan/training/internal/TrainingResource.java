@@ -102,8 +102,8 @@ public class TrainingResource {
 	@Path("plans/{id}/activity")
 	@Summary("Per programme of a plan: sessions, attendances, credit granted and the brand versions that computed it")
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public List<Training.ProgrammeActivity> activity(@PathParam("id") String id) {
-		return training.activity(id);
+	public Page<Training.ProgrammeActivity> activity(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(training.activity(id), Paging.of(offset, limit));
 	}
 
 	@POST
@@ -127,8 +127,8 @@ public class TrainingResource {
 	@Path("courses/{id}/sessions")
 	@Summary("A course's sessions by date")
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public List<Session> sessions(@PathParam("id") String id) {
-		return training.sessions(id);
+	public Page<Session> sessions(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(training.sessions(id), Paging.of(offset, limit));
 	}
 
 	@POST
@@ -210,8 +210,8 @@ public class TrainingResource {
 	@Path("sessions/{id}/attendance")
 	@Summary("A session's attendance with each credit and the brand version that computed it")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "session:id")
-	public List<AttendanceRecord> attendance(@PathParam("id") String id) {
-		return training.attendance(id);
+	public Page<AttendanceRecord> attendance(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(training.attendance(id), Paging.of(offset, limit));
 	}
 
 	@GET
@@ -232,7 +232,6 @@ public class TrainingResource {
 		}
 		List<Credits.Credit> all = training.credits(Input.required("district", district), y).stream()
 				.filter(c -> street == null || street.equals(c.streetId())).filter(c -> !"true".equals(unmet) || !c.met()).toList();
-		return new Page<>(all.subList(Math.min(paging.offset(), all.size()), Math.min(paging.offset() + paging.limit(), all.size())),
-				all.size(), paging.offset(), paging.limit());
+		return Page.of(all, paging);
 	}
 }
