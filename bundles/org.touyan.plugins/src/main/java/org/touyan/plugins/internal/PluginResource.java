@@ -129,8 +129,8 @@ public class PluginResource {
 	@Path("pins")
 	@Summary("Keys under which bindings are pinned (open evaluation cycles)")
 	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
-	public java.util.Set<String> pins() {
-		return manager.pins();
+	public Page<String> pins(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return Page.of(new java.util.ArrayList<>(manager.pins()), Paging.of(offset, limit));
 	}
 
 	@GET

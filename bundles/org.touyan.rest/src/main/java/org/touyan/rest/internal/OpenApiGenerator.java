@@ -63,6 +63,7 @@ final class OpenApiGenerator {
 
 	Map<String, Object> document(Collection<Class<?>> resources) {
 		Map<String, Map<String, Object>> paths = new TreeMap<>();
+		java.util.Set<String> operationIds = new java.util.HashSet<>();
 		schemaRef(Problem.class);
 		resources.stream().sorted(Comparator.comparing(Class::getName)).forEach(type -> {
 			String base = join("/" + RestConstants.APPLICATION_BASE, pathOf(type.getAnnotation(Path.class)));
@@ -70,8 +71,10 @@ final class OpenApiGenerator {
 				String verb = verb(m);
 				if (verb != null) {
 					String path = join(base, pathOf(m.getAnnotation(Path.class)));
+					Map<String, Object> op = operation(type, m);
+					op.put("operationId", unique((String) op.get("operationId"), verb, operationIds));
 					// OpenAPI has one operation per path and method: a second one would hide the first
-					if (paths.computeIfAbsent(path, p -> new TreeMap<>()).putIfAbsent(verb, operation(type, m)) != null) {
+					if (paths.computeIfAbsent(path, p -> new TreeMap<>()).putIfAbsent(verb, op) != null) {
 						throw new IllegalStateException("two resource methods answer " + verb.toUpperCase() + " " + path);
 					}
 				}
@@ -88,6 +91,21 @@ final class OpenApiGenerator {
 				Map.of("bearer", Map.of("type", "http", "scheme", "bearer", "description", "The token POST /api/session answers"))));
 		doc.put("security", List.of(Map.of("bearer", List.of())));
 		return doc;
+	}
+
+	/**
+	 * An operation id no other operation has (OpenAPI requires it; generators name methods by it):
+	 * an overloaded Java method gets its HTTP method, then a number, after its name.
+	 */
+	private static String unique(String id, String verb, java.util.Set<String> taken) {
+		if (taken.add(id)) {
+			return id;
+		}
+		String candidate = id + "_" + verb;
+		for (int n = 2; !taken.add(candidate); n++) {
+			candidate = id + "_" + verb + "_" + n;
+		}
+		return candidate;
 	}
 
 	/**

@@ -54,6 +54,12 @@ class OpenApiGeneratorTest {
 			return null;
 		}
 
+		@GET
+		@Path("{id}/again")
+		public Thing one(@PathParam("id") String id, @QueryParam("why") String why) {
+			return null;
+		}
+
 		@POST
 		public Thing create(Thing thing) {
 			return null;
@@ -117,7 +123,11 @@ class OpenApiGeneratorTest {
 	void describesEveryResourceMethodWithItsParametersAndSchemas() {
 		Map<String, Object> doc = doc(ThingResource.class);
 		Map<String, Map<String, Object>> paths = at(doc, "paths");
-		assertEquals(Set.of("/api/things", "/api/things/{id}", "/api/things/created", "/api/things/import"), paths.keySet());
+		assertEquals(Set.of("/api/things", "/api/things/{id}", "/api/things/{id}/again", "/api/things/created", "/api/things/import"),
+				paths.keySet());
+		// an overloaded method still gives every operation an id of its own
+		Set<Object> ids = new java.util.HashSet<>();
+		paths.values().forEach(p -> p.values().forEach(op -> assertTrue(ids.add(((Map<?, ?>) op).get("operationId")), ids.toString())));
 		assertEquals(Set.of("get", "post"), paths.get("/api/things").keySet());
 		assertEquals(Set.of("get", "delete"), paths.get("/api/things/{id}").keySet());
 

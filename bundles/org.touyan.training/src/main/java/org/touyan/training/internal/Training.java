@@ -273,8 +273,18 @@ public class Training {
 				.orElseThrow(() -> ProblemException.notFound("training session", id));
 	}
 
+	/** A course's sessions; an unknown course is a 404, not an empty list. */
 	public List<Session> sessions(String courseId) {
-		return store.read(c -> Db.query(c, SESSION + " WHERE s.course_id = ? ORDER BY s.session_date, s.id", Training::session, courseId));
+		return store.read(c -> {
+			requireCourse(c, courseId);
+			return Db.query(c, SESSION + " WHERE s.course_id = ? ORDER BY s.session_date, s.id", Training::session, courseId);
+		});
+	}
+
+	private static void requireCourse(Connection c, String courseId) throws SQLException {
+		if (Db.one(c, "SELECT id FROM training_course WHERE id = ?", rs -> rs.getString(1), courseId).isEmpty()) {
+			throw ProblemException.notFound("training course", courseId);
+		}
 	}
 
 	// ---- session reports -----------------------------------------------------------------------
@@ -352,9 +362,12 @@ public class Training {
 	}
 
 	public Enrolment enrolment(String courseId) {
-		return store.read(c -> new Enrolment(courseId, Db.query(c,
-				"SELECT person_id FROM training_enrolment WHERE course_id = ? ORDER BY enrolled_at, person_id", rs -> rs.getString(1),
-				courseId)));
+		return store.read(c -> {
+			requireCourse(c, courseId);
+			return new Enrolment(courseId, Db.query(c,
+					"SELECT person_id FROM training_enrolment WHERE course_id = ? ORDER BY enrolled_at, person_id", rs -> rs.getString(1),
+					courseId));
+		});
 	}
 
 	// ---- attendance ----------------------------------------------------------------------------
