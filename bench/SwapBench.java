@@ -134,7 +134,7 @@ public class SwapBench {
 	}
 
 	private static String streetBoundTo(HttpClient http, String base, String policy) throws Exception {
-		String bindings = http.send(HttpRequest.newBuilder(URI.create(base + "/api/plugins/bindings")).header("Authorization", AUTH).build(),
+		String bindings = http.send(HttpRequest.newBuilder(URI.create(base + "/api/plugins/bindings?limit=500")).header("Authorization", AUTH).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		Matcher district = Pattern.compile("\"scope\":\"district:([^\"]+)\",\"policyId\":\"" + policy + "\"").matcher(bindings);
 		if (!district.find()) {

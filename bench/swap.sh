@@ -25,7 +25,7 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/he
 TOKEN=$(python3 bench/session.py "$port" "$password" PLUGIN_ADMIN)
 export TOKEN
 for _ in $(seq 1 300); do
-  bindings=$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/plugins/bindings" || true)
+  bindings=$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/plugins/bindings?limit=500" || true)
   [ "$(grep -o '"revision"' <<<"$bindings" | wc -l)" -ge 4 ] && break
   sleep 0.1
 done

@@ -216,7 +216,7 @@ public class PluginsIT extends PlatformTest {
 		long deadline = System.currentTimeMillis() + 30_000;
 		while (System.currentTimeMillis() < deadline) {
 			// the demo bindings are made last, the Tangqiao programme's last of all
-			JsonNode bindings = get("/api/plugins/bindings").json().get("items");
+			JsonNode bindings = get("/api/plugins/bindings?limit=500").json().get("items");
 			JsonNode streets = get("/api/streets?limit=500").json().get("items");
 			if (bindings.findValuesAsText("policyId").contains("tangqiao")) {
 				for (JsonNode s : streets) {
