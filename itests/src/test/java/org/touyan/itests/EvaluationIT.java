@@ -46,7 +46,7 @@ public class EvaluationIT extends PlatformTest {
 		String audit = created(post("/api/departments", "{\"districtId\":\"" + district + "\",\"code\":\"SJ\",\"name\":\"审计局\",\"vets\":true}"))
 				.get("id").asText();
 		String person = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"周丽华\",\"idNumber\":\""
-				+ withCheck("11010519800202" + String.format("%03d", (int) (Math.random() * 1000))) + "\"}")).get("id").asText();
+				+ idNumber("11010519800202" + String.format("%03d", (int) (Math.random() * 1000))) + "\"}")).get("id").asText();
 		created(post("/api/people/" + person + "/posts", "{\"kind\":\"COMMUNITY_SECRETARY\",\"unitId\":\"" + k1 + "\",\"startDate\":\"2022-01-01\"}"));
 
 		// the street rates with a plugin of this test, 1.0.0: the district arithmetic
@@ -268,12 +268,4 @@ public class EvaluationIT extends PlatformTest {
 				.header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
 	}
 
-	private static String withCheck(String first17) {
-		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (first17.charAt(i) - '0') * weights[i];
-		}
-		return first17 + "10X98765432".charAt(sum % 11);
-	}
 }

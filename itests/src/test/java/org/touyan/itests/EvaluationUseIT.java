@@ -32,7 +32,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerSuite.class)
 public class EvaluationUseIT extends PlatformTest {
 
-
 	@Test
 	public void fromTheCycleToMentoringTheNegativeListAndUse() throws Exception {
 		String code = "U" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -56,13 +55,13 @@ public class EvaluationUseIT extends PlatformTest {
 		int base = 100 + (int) (Math.random() * 800);
 		for (Map.Entry<String, String> k : community.entrySet()) {
 			String person = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"书记" + k.getKey() + "\",\"idNumber\":\""
-					+ withCheck("1101051975030" + (++n) + base) + "\"}")).get("id").asText();
+					+ idNumber("1101051975030" + (++n) + base) + "\"}")).get("id").asText();
 			created(post("/api/people/" + person + "/posts", "{\"kind\":\"COMMUNITY_SECRETARY\",\"unitId\":\"" + k.getValue()
 					+ "\",\"startDate\":\"2022-01-01\"}"));
 			secretary.put(k.getKey(), person);
 		}
 		String cadre = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"街道干部\",\"idNumber\":\""
-				+ withCheck("11010519750309" + base) + "\"}")).get("id").asText();
+				+ idNumber("11010519750309" + base) + "\"}")).get("id").asText();
 		created(post("/api/people/" + cadre + "/posts", "{\"kind\":\"STREET_CADRE\",\"unitId\":\"" + s1 + "\",\"startDate\":\"2020-01-01\"}"));
 		for (String[] b : new String[][] { { "StarRatingFormula", "district-default" }, { "ReviewWeighting", "district-four-reviews" },
 				{ "ClassificationPolicy", "district-classification" }, { "NegativeListCatalogue", "district-negative-list-15" } }) {
@@ -267,12 +266,4 @@ public class EvaluationUseIT extends PlatformTest {
 		return reply.json();
 	}
 
-	private static String withCheck(String first17) {
-		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (first17.charAt(i) - '0') * weights[i];
-		}
-		return first17 + "10X98765432".charAt(sum % 11);
-	}
 }

@@ -80,7 +80,7 @@ public class RegistryIT extends PlatformTest {
 				.header("Content-Type", "application/json")
 				.POST(body("{\"kind\":\"COMMUNITY_SECRETARY\",\"unitId\":\"" + community + "\",\"startDate\":\"2021-01-10\"}"))));
 		String other = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"王建国\",\"idNumber\":\""
-				+ withCheck("32010619850315001") + "\"}")).get("id").asText();
+				+ idNumber("32010619850315001") + "\"}")).get("id").asText();
 		assertEquals("unitId", assertProblem(post("/api/people/" + other + "/posts", "{\"kind\":\"COMMUNITY_SECRETARY\",\"unitId\":\""
 				+ community + "\",\"startDate\":\"2024-01-01\"}"), 409).get("field").asText());
 		assertEquals(1, get("/api/posts?unit=" + community + "&kind=COMMUNITY_SECRETARY&current=true").json().get("total").asInt());
@@ -129,7 +129,7 @@ public class RegistryIT extends PlatformTest {
 					+ "\",\"name\":\"联审部门" + i + "\",\"vets\":true}")).get("id").asText());
 		}
 		String person = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"陈晓燕\",\"idNumber\":\""
-				+ withCheck("32010619880512004") + "\"}")).get("id").asText();
+				+ idNumber("32010619880512004") + "\"}")).get("id").asText();
 		assertEquals("动议酝酿", get("/api/districts/" + district + "/filing-steps").json().get("items").get(0).get("name").asText());
 
 		JsonNode filing = created(post("/api/filings", "{\"districtId\":\"" + district + "\",\"kind\":\"APPOINTMENT\",\"personId\":\""
@@ -167,7 +167,7 @@ public class RegistryIT extends PlatformTest {
 
 		String district = created(post("/api/districts", "{\"code\":\"" + code() + "\",\"name\":\"资格区\"}")).get("id").asText();
 		String person = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"刘洋\",\"idNumber\":\""
-				+ withCheck("32010619920101005") + "\",\"partyMemberSince\":\"2016-07-01\"}")).get("id").asText();
+				+ idNumber("32010619920101005") + "\",\"partyMemberSince\":\"2016-07-01\"}")).get("id").asText();
 		JsonNode check = created(post("/api/people/" + person + "/eligibility-checks",
 				"{\"asOf\":\"2026-11-27\",\"facts\":{\"dishonestDebtor\":true,\"disciplineUntil\":\"2027-06-30\"}}"));
 		assertFalse(check.get("eligible").asBoolean());
@@ -198,7 +198,7 @@ public class RegistryIT extends PlatformTest {
 		String k1 = created(post("/api/communities", "{\"parentId\":\"" + street + "\",\"code\":\"K1\",\"name\":\"北苑社区\"}")).get("id").asText();
 		created(post("/api/communities", "{\"parentId\":\"" + street + "\",\"code\":\"K2\",\"name\":\"南苑社区\"}"));
 		String person = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"张小雨\",\"idNumber\":\""
-				+ withCheck("32010619970304012") + "\"}")).get("id").asText();
+				+ idNumber("32010619970304012") + "\"}")).get("id").asText();
 		created(post("/api/people/" + person + "/posts", "{\"kind\":\"SECRETARY_ASSISTANT\",\"unitId\":\"" + k1
 				+ "\",\"startDate\":\"2025-08-01\"}"));
 		JsonNode coverage = get("/api/districts/" + district + "/assistant-coverage").json();
@@ -224,7 +224,7 @@ public class RegistryIT extends PlatformTest {
 		String street = created(post("/api/streets", "{\"parentId\":\"" + district + "\",\"code\":\"XF\",\"name\":\"幸福街道\"}")).get("id").asText();
 		created(post("/api/communities", "{\"parentId\":\"" + street + "\",\"code\":\"K1\",\"name\":\"福满社区\"}"));
 		String header = "name,idNumber,gender,birthDate,phone,education,partyMemberSince,postKind,unit,postStart,postEnd,postEndReason\r\n";
-		String good = header + "周婷," + withCheck("32010619990909022") + ",,,,大学本科,,SECRETARY_ASSISTANT,XF/K1,2025-08-01,,\r\n";
+		String good = header + "周婷," + idNumber("32010619990909022") + ",,,,大学本科,,SECRETARY_ASSISTANT,XF/K1,2025-08-01,,\r\n";
 		String bad = good + "吴磊,320106199807070110,,,,,,,,,,\r\n";
 
 		Reply rejected = send(request("/api/districts/" + district + "/roster").header("Content-Type", "text/csv")
@@ -253,15 +253,6 @@ public class RegistryIT extends PlatformTest {
 
 	private static String code() {
 		return "T" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private static String withCheck(String first17) {
-		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (first17.charAt(i) - '0') * weights[i];
-		}
-		return first17 + "10X98765432".charAt(sum % 11);
 	}
 
 	private HttpRequest.Builder request(String path) {
