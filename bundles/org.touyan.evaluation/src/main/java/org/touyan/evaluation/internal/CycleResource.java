@@ -179,7 +179,7 @@ public class CycleResource {
 	@POST
 	@Path("{id}/scores")
 	@Summary(value = "Enters a scoring department's scores of its own dimension: all or none (422 with every faulty row)",
-			returns = EntryReport.class)
+			returns = EntryReport.class, status = { 200, 422 })
 	@Access({ DISTRICT_ADMIN, DEPARTMENT_SCORER })
 	public Response enter(@Context SecurityContext security, @PathParam("id") String id,
 			ScoreBatch batch) {
@@ -196,7 +196,7 @@ public class CycleResource {
 	@Path("{id}/scores.csv")
 	@Consumes(CSV)
 	@Summary(value = "Enters a department's column as CSV (communityId,score): all rows or none (422 with every faulty row)",
-			returns = EntryReport.class)
+			returns = EntryReport.class, status = { 200, 422 })
 	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
 	public Response enterCsv(@Context SecurityContext security, @PathParam("id") String id,
 			@QueryParam("department") String department, String csv) {

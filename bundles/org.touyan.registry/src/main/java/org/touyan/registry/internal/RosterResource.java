@@ -51,7 +51,7 @@ public class RosterResource {
 	@Consumes(CSV)
 	@Produces(MediaType.APPLICATION_JSON)
 	@Summary(value = "Imports people and posts from CSV (UTF-8); nothing is written unless every row is valid (else 422 with the report)",
-			returns = ImportReport.class)
+			returns = ImportReport.class, status = { 200, 422 })
 	@Access(DISTRICT_ADMIN)
 	public Response importCsv(@Context SecurityContext security, @PathParam("id") String id, String csv) {
 		String actor = Caller.of(security.getUserPrincipal()).actor();

@@ -74,7 +74,7 @@ public class HealthResource {
 
 	@GET
 	@Produces(MediaType.APPLICATION_JSON)
-	@Summary(value = "Readiness of the platform: 200 when ready, 503 with the reasons when not", returns = Health.class)
+	@Summary(value = "Readiness of the platform: 200 when ready, 503 with the reasons when not", returns = Health.class, status = { 200, 503 })
 	@Anonymous("readiness is probed by process supervisors and load balancers, which hold no login; it names no person")
 	public Response health() {
 		List<String> failures = applicationFailures(runtime.getRuntimeDTO());

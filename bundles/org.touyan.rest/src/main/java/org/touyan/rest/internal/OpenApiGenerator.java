@@ -193,7 +193,7 @@ final class OpenApiGenerator {
 				: new int[] { empty ? 204 : response ? 201 : 200 };
 		for (int status : statuses) {
 			Map<String, Object> answer = new LinkedHashMap<>();
-			answer.put("description", empty ? "Done, no content" : status < 300 ? "Success" : "Refused, with the report");
+			answer.put("description", empty ? "Done, no content" : status < 300 ? "Success" : "Not a success: the report or the reasons");
 			if (!empty && returned != Response.class) {
 				answer.put("content", Map.of(produces(type, m), Map.of("schema", schemaRef(returned))));
 			}

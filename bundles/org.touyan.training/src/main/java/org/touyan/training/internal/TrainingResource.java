@@ -196,7 +196,7 @@ public class TrainingResource {
 	@Path("sessions/{id}/attendance/import")
 	@Consumes("text/csv")
 	@Summary(value = "Imports attendance from CSV (personId,hours); nothing is written unless every row is valid (else 422 with the report)",
-			returns = ImportReport.class)
+			returns = ImportReport.class, status = { 200, 422 })
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public Response importAttendance(@Context SecurityContext security,
 			@PathParam("id") String id, String csv) {
