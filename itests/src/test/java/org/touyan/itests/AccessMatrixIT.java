@@ -423,7 +423,7 @@ public class AccessMatrixIT extends PlatformTest {
 				secretaryPost.put(p.get("personId").asText(), p);
 			}
 		}
-		JsonNode plan = get("/api/training/plans?district=" + district + "&year=2026&limit=500").json().get("items");
+		JsonNode plan = get("/api/training/plans?district=" + district + "&year=2026").json();
 		Map<String, JsonNode> brandOf = new HashMap<>();
 		for (JsonNode p : plan.get("programmes")) {
 			if (p.hasNonNull("streetId")) {
@@ -469,7 +469,7 @@ public class AccessMatrixIT extends PlatformTest {
 		// the demo has no filings, no eligibility checks and no shadowing placement of this secretary
 		put(s, "filing", filing(district, x, community, secretaryPost.get(x)), filing(district, y, otherCommunity, secretaryPost.get(y)));
 		put(s, "eligibility-check", eligibilityCheck(x), eligibilityCheck(y));
-		JsonNode placements = get("/api/shadowing?district=" + district + "&year=2026").json();
+		JsonNode placements = get("/api/shadowing?district=" + district + "&year=2026&limit=500").json().get("items");
 		put(s, "shadowing", placement(district, x), id(find(placements, p -> elsewhere.test(p.get("personId").asText()))));
 
 		JsonNode cycles = get("/api/evaluation-cycles?district=" + district).json().get("items");

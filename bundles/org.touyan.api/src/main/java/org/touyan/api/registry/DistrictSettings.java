@@ -1,5 +1,7 @@
 package org.touyan.api.registry;
 
+import org.touyan.api.rest.Nullable;
+
 /**
  * Choices a district makes for its own registry.
  *
@@ -8,5 +10,5 @@ package org.touyan.api.registry;
  * @param eligibilityRuleSet policy id of the eligibility rule set the district uses; null means
  *        the platform's default rule set
  */
-public record DistrictSettings(boolean jointCommitteesMaySpanStreets, String eligibilityRuleSet) {
+public record DistrictSettings(boolean jointCommitteesMaySpanStreets, @Nullable String eligibilityRuleSet) {
 }

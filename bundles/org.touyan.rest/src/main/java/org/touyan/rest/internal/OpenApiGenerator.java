@@ -245,7 +245,10 @@ final class OpenApiGenerator {
 		if (c.isArray()) {
 			return Map.of("type", "array", "items", schemaRef(c.getComponentType()));
 		}
-		if (c == Object.class || Map.class.isAssignableFrom(c)) {
+		if (c == Object.class) {
+			return Map.of(); // any JSON value: the facts of a check, an archive entry's snapshot
+		}
+		if (Map.class.isAssignableFrom(c)) {
 			return Map.of("type", "object");
 		}
 		return component(c, () -> schema(c));

@@ -23,7 +23,8 @@ import org.touyan.api.rest.Summary;
 
 class OpenApiGeneratorTest {
 
-	public record Thing(String id, String name, List<String> tags, @Nullable String note, @Nullable Part part, int count) {
+	public record Thing(String id, String name, List<String> tags, @Nullable String note, @Nullable Part part, int count,
+			Map<String, Object> facts) {
 	}
 
 	public record Part(String code) {
@@ -159,11 +160,13 @@ class OpenApiGeneratorTest {
 	@Test
 	void onlyComponentsThatCannotBeNullAreRequiredAndTheOthersSayTheyMayBeNull() {
 		Map<String, Object> thing = at(doc(ThingResource.class), "components", "schemas", "OpenApiGeneratorTestThing");
-		assertEquals(List.of("id", "name", "tags", "count"), thing.get("required"));
+		assertEquals(List.of("id", "name", "tags", "count", "facts"), thing.get("required"));
 		assertEquals(Map.of("type", "string", "nullable", true), at(thing, "properties", "note"));
 		assertEquals(Map.of("nullable", true, "allOf", List.of(Map.of("$ref", "#/components/schemas/OpenApiGeneratorTestPart"))),
 				at(thing, "properties", "part"));
 		assertFalse(((Map<?, ?>) at(thing, "properties", "name")).containsKey("nullable"));
+		// a map of anything holds any JSON value, not only objects
+		assertEquals(Map.of("type", "object", "additionalProperties", Map.of()), at(thing, "properties", "facts"));
 		Map<String, Object> problem = at(doc(ThingResource.class), "components", "schemas", "Problem");
 		assertFalse(((List<?>) problem.get("required")).contains("field"), problem.toString());
 	}
