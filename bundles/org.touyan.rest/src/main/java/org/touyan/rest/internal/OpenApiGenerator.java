@@ -10,13 +10,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -63,7 +67,7 @@ final class OpenApiGenerator {
 
 	Map<String, Object> document(Collection<Class<?>> resources) {
 		Map<String, Map<String, Object>> paths = new TreeMap<>();
-		java.util.Set<String> operationIds = new java.util.HashSet<>();
+		Set<String> operationIds = new HashSet<>();
 		schemaRef(Problem.class);
 		resources.stream().sorted(Comparator.comparing(Class::getName)).forEach(type -> {
 			String base = join("/" + RestConstants.APPLICATION_BASE, pathOf(type.getAnnotation(Path.class)));
@@ -97,7 +101,7 @@ final class OpenApiGenerator {
 	 * An operation id no other operation has (OpenAPI requires it; generators name methods by it):
 	 * an overloaded Java method gets its HTTP method, then a number, after its name.
 	 */
-	private static String unique(String id, String verb, java.util.Set<String> taken) {
+	private static String unique(String id, String verb, Set<String> taken) {
 		if (taken.add(id)) {
 			return id;
 		}
@@ -148,7 +152,7 @@ final class OpenApiGenerator {
 			op.put("summary", summary.value());
 		}
 		access(op, m);
-		List<Map<String, Object>> parameters = new java.util.ArrayList<>();
+		List<Map<String, Object>> parameters = new ArrayList<>();
 		Parameter[] params = m.getParameters();
 		Type[] generic = m.getGenericParameterTypes();
 		for (int i = 0; i < params.length; i++) {
@@ -255,7 +259,7 @@ final class OpenApiGenerator {
 	}
 
 	/** A reference to the component schema of {@code type}, made the first time it is needed. */
-	private Map<String, Object> component(Type type, java.util.function.Supplier<Map<String, Object>> schema) {
+	private Map<String, Object> component(Type type, Supplier<Map<String, Object>> schema) {
 		String key = SchemaNames.key(type);
 		if (!schemas.containsKey(key)) {
 			types.put(key, type);
@@ -285,7 +289,7 @@ final class OpenApiGenerator {
 	/** Properties of a record (the shape Jackson writes); type variables resolved from {@code pt}. */
 	private Map<String, Object> schema(Class<?> c, ParameterizedType pt) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		List<String> required = new java.util.ArrayList<>();
+		List<String> required = new ArrayList<>();
 		if (c.isRecord()) {
 			for (RecordComponent rc : c.getRecordComponents()) {
 				Map<String, Object> property = schemaRef(resolve(rc.getGenericType(), c, pt));
