@@ -18,5 +18,5 @@ import org.touyan.api.rest.Nullable;
  * @param hash hex SHA-256 over {@code previousHash} and this entry's canonical content
  */
 public record ArchiveEntry(String personId, long seq, Instant at, String actor, String action, @Nullable String subject,
-		@Nullable Map<String, Object> before, Map<String, Object> after, String previousHash, String hash) {
+		@Nullable Map<String, Object> before, @Nullable Map<String, Object> after, String previousHash, String hash) {
 }

@@ -3,6 +3,7 @@ package org.touyan.api.store;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.touyan.api.rest.Nullable;
 
 /** What the store knows of each schema's migrations; readiness checks read it. */
 @ProviderType
@@ -15,7 +16,7 @@ public interface SchemaStatus {
 	boolean ready();
 
 	/** One declared schema. */
-	record Schema(String name, String bundle, State state, int version, String error) {
+	record Schema(String name, String bundle, State state, int version, @Nullable String error) {
 	}
 
 	/** Where a schema's migrations stand. */

@@ -77,7 +77,7 @@ public class NegativeList {
 	 * An incident to record. {@code deadline} overrides the catalogue's rectification period for a
 	 * rectification; {@code effectiveDate} (default today) is when an adjustment's removal applies.
 	 */
-	public record IncidentInput(String personId, LocalDate occurredOn, @Nullable List<String> items, @Nullable String description, List<String> evidence,
+	public record IncidentInput(String personId, LocalDate occurredOn, List<String> items, @Nullable String description, @Nullable List<String> evidence,
 			@Nullable LocalDate deadline, @Nullable LocalDate effectiveDate) {
 	}
 
@@ -111,7 +111,7 @@ public class NegativeList {
 
 	/** A recorded incident; {@code overdue} when a rectification is still open after its deadline. */
 	public record Incident(String id, String districtId, @Nullable String streetId, @Nullable String communityId, String personId, LocalDate occurredOn,
-			@Nullable List<Item> items, String severity, @Nullable String description, List<String> evidence, String consequence, String consequenceName,
+			List<Item> items, String severity, @Nullable String description, @Nullable List<String> evidence, String consequence, String consequenceName,
 			String explanation, @Nullable LocalDate deadline, String status, String statusName, boolean overdue, @Nullable String filingId,
 			Provenance provenance, String inputHash, List<FollowUp> followUps, String actor, Instant recordedAt) {
 	}

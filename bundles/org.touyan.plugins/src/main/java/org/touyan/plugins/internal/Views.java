@@ -60,7 +60,7 @@ final class Views {
 	}
 
 	/** Something that happened to a plugin. */
-	public record PluginEvent(long id, Instant at, String bsn, @Nullable String version, String action, String outcome,
+	public record PluginEvent(long id, Instant at, @Nullable String bsn, @Nullable String version, String action, String outcome,
 			@Nullable String detail) {
 	}
 

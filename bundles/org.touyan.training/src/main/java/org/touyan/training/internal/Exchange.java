@@ -36,7 +36,7 @@ public class Exchange {
 	static final List<String> THEMES = List.of("社区活动我来谈", "社区阵地我来学", "社区治理我来讲", "社区服务我来评");
 
 	public record EventInput(String districtId, String kind, @Nullable String theme, String title, LocalDate date, String place,
-			@Nullable List<String> participantIds, List<String> speakerIds, @Nullable String record) {
+			@Nullable List<String> participantIds, @Nullable List<String> speakerIds, @Nullable String record) {
 	}
 
 	public record Event(String id, String districtId, String kind, String kindName, @Nullable String theme, String title, LocalDate date,

@@ -63,10 +63,10 @@ public class Training {
 	public record Programme(String id, String kind, @Nullable String streetId, String name, List<Course> courses) {
 	}
 
-	public record CourseInput(String kind, String title) {
+	public record CourseInput(@Nullable String kind, String title) {
 	}
 
-	public record Course(String id, String programmeId, String kind, String title) {
+	public record Course(String id, String programmeId, @Nullable String kind, String title) {
 	}
 
 	public record SessionInput(LocalDate date, @Nullable String place, @Nullable String teacher, @Nullable String format, BigDecimal hours) {
@@ -294,7 +294,7 @@ public class Training {
 			new ReportField("summary", "培训小结", "Summary", false));
 
 	/** A session report: the fields as the brand defines them now, the values given, and the brand that defined them. */
-	public record SessionReport(String sessionId, List<ReportField> fields, Map<String, String> values, @Nullable Provenance provenance) {
+	public record SessionReport(String sessionId, List<ReportField> fields, @Nullable Map<String, String> values, @Nullable Provenance provenance) {
 	}
 
 	public record SessionReportInput(Map<String, String> fields) {
