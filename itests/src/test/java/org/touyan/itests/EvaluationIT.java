@@ -263,11 +263,6 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals(r.body(), 200, r.status());
 	}
 
-	private Reply upload(byte[] jar) throws Exception {
-		return send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins"))
-				.header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
-	}
-
 	private static String withCheck(String first17) {
 		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 		int sum = 0;

@@ -187,6 +187,12 @@ public abstract class PlatformTest {
 		return exchange(built);
 	}
 
+	/** Uploads a plugin jar as the plugin administrator. */
+	protected Reply upload(byte[] jar) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins")).header("Content-Type", "application/java-archive")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
+	}
+
 	/** Sends the request without logging in. */
 	protected Reply anonymous(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return exchange(request.timeout(Duration.ofSeconds(30)).build());

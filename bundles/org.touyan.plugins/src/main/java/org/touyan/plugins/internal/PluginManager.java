@@ -325,6 +325,7 @@ public class PluginManager implements Policies, HealthContributor {
 					PluginVersions.upsert(c, meta, source, file, "ACTIVE", signer);
 					return null;
 				});
+		active.ifPresent(old -> retired(meta.bsn(), old));
 		return view(meta.bsn()).orElseThrow();
 	}
 
@@ -359,6 +360,7 @@ public class PluginManager implements Policies, HealthContributor {
 			PluginVersions.setState(c, bsn, staged, "ACTIVE");
 			return null;
 		});
+		active.ifPresent(old -> retired(bsn, old));
 		return view(bsn).orElseThrow();
 	}
 
@@ -383,6 +385,14 @@ public class PluginManager implements Policies, HealthContributor {
 		});
 		if (bundle != null) {
 			retirement.retire(bundle);
+		}
+		retired(bsn, version);
+	}
+
+	/** A version that no longer serves (and no pin holds) leaves no quarantine behind to keep health degraded. */
+	private void retired(String bsn, String version) {
+		if (!pins.holds(bsn, version)) {
+			quarantine.forget(bsn, version);
 		}
 	}
 
@@ -418,6 +428,7 @@ public class PluginManager implements Policies, HealthContributor {
 			PluginVersions.setState(c, bsn, meta.version(), "ACTIVE");
 			return null;
 		});
+		retired(bsn, current);
 		return view(bsn).orElseThrow();
 	}
 

@@ -113,18 +113,30 @@ final class Quarantine {
 
 	/** Releases every quarantined policy of {@code bsn}; answers what was released. */
 	synchronized List<Entry> release(String bsn, String actor) {
-		List<Entry> released = all().stream().filter(e -> e.bsn().equals(bsn)).toList();
+		return release(all().stream().filter(e -> e.bsn().equals(bsn)).toList(), "by " + actor);
+	}
+
+	/** Forgets the quarantine of a version that no longer serves (replaced, rolled back or removed). */
+	synchronized void forget(String bsn, String version) {
+		release(all().stream().filter(e -> e.bsn().equals(bsn) && e.version().equals(version)).toList(),
+				"as the version no longer serves");
+	}
+
+	private List<Entry> release(List<Entry> released, String why) {
 		if (released.isEmpty()) {
 			return released;
 		}
 		store.write(c -> {
-			try (PreparedStatement ps = c.prepareStatement("DELETE FROM policy_quarantine WHERE bsn = ?")) {
-				ps.setString(1, bsn);
-				ps.executeUpdate();
-			}
 			for (Entry e : released) {
+				try (PreparedStatement ps = c.prepareStatement(
+						"DELETE FROM policy_quarantine WHERE bsn = ? AND version = ? AND policy_id = ?")) {
+					ps.setString(1, e.bsn());
+					ps.setString(2, e.version());
+					ps.setString(3, e.policyId());
+					ps.executeUpdate();
+				}
 				events.record(c, e.bsn(), e.version(), "release-quarantine", "DONE",
-						"released " + e.key() + " from quarantine (since " + e.since() + ")" + (actor == null ? "" : " by " + actor));
+						"released " + e.key() + " from quarantine (since " + e.since() + ") " + why);
 			}
 			return null;
 		});
