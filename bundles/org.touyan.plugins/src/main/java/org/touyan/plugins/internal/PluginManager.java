@@ -26,9 +26,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.touyan.api.evaluation.StarRating;
-import org.touyan.api.evaluation.StarRatingFormula;
-import org.touyan.api.evaluation.StarRatingInput;
 import org.touyan.api.health.HealthContributor;
 import org.touyan.api.policy.Policies;
 import org.touyan.api.policy.Provenance;
@@ -111,6 +108,7 @@ public class PluginManager implements Policies, HealthContributor {
 	private final PolicyCheck check;
 	private final Retirement retirement;
 	private final BindingMove move;
+	private final WhatIf whatIf;
 
 	@Activate
 	public PluginManager(BundleContext context, Config config, @Reference(target = "(touyan.schema=plugins)") Store store,
@@ -141,6 +139,7 @@ public class PluginManager implements Policies, HealthContributor {
 		});
 		this.retirement = new Retirement(index, () -> settings.config().drainTimeoutMs());
 		this.move = new BindingMove(bindings, pins, events, retirement, this::bundleAt);
+		this.whatIf = new WhatIf(this, bindings, versions, events);
 		index.open();
 		reinstallMissing();
 	}
@@ -530,42 +529,9 @@ public class PluginManager implements Policies, HealthContributor {
 				new Result<>(call(candidate, params, p -> call.call(spi.cast(p), params)), candidate.provenance(0)));
 	}
 
-	/**
-	 * Rates each case with the active and the staged version of {@code bsn}'s star formula, with
-	 * the parameters of the case street's binding when it binds this policy, and says where the
-	 * two differ.
-	 */
+	/** What the active and the staged version of {@code bsn}'s star formula make of each case (see {@link WhatIf}). */
 	public List<Views.WhatIfRow> whatIf(String spi, String bsn, String policyId, List<Views.WhatIfCase> cases) {
-		if (!Views.simpleName(StarRatingFormula.class.getName()).equals(spi) && !StarRatingFormula.class.getName().equals(spi)) {
-			throw ProblemException.invalid("spi", "what-if compares star-rating formulas (StarRatingFormula)");
-		}
-		if (cases == null || cases.isEmpty() || cases.size() > 10_000) {
-			throw ProblemException.invalid("cases", "between 1 and 10,000 cases");
-		}
-		String spiName = StarRatingFormula.class.getName();
-		List<Views.WhatIfRow> rows = new ArrayList<>();
-		for (Views.WhatIfCase c : cases) {
-			Map<String, String> params = bindings.resolve(spiName, new Scope(null, c.streetId()))
-					.filter(b -> b.bsn().equals(bsn) && b.policyId().equals(policyId)).map(Binding::parameters).orElse(Map.of());
-			StarRatingInput input = new StarRatingInput(c.communityId(), c.streetId(), c.period(), c.scores(), params);
-			Comparison<StarRating> r = compare(StarRatingFormula.class, bsn, policyId, params, (f, p) -> f.rate(input));
-			rows.add(new Views.WhatIfRow(c.communityId(), r.current().value().stars(), r.candidate().value().stars(),
-					r.current().value().score(), r.candidate().value().score(),
-					r.current().value().stars() != r.candidate().value().stars()));
-		}
-		whatIfRun(bsn, rows);
-		return rows;
-	}
-
-	/** Records a what-if run in the plugin events. */
-	private void whatIfRun(String bsn, List<Views.WhatIfRow> rows) {
-		long changed = rows.stream().filter(Views.WhatIfRow::changed).count();
-		String staged = versions.staged(bsn).orElse("?");
-		store.write(c -> {
-			events.record(c, bsn, staged, "what-if", "DONE", rows.size() + " case(s) compared with " + versions.active(bsn).orElse("?")
-					+ "; " + changed + " change stars");
-			return null;
-		});
+		return whatIf.run(spi, bsn, policyId, cases);
 	}
 
 	/** Releases every quarantined policy of {@code bsn}: its bindings serve again. */
