@@ -263,9 +263,4 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals(r.body(), 200, r.status());
 	}
 
-	private Reply upload(byte[] jar) throws Exception {
-		return send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins"))
-				.header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
-	}
-
 }

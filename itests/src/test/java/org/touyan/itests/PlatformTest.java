@@ -188,6 +188,18 @@ public abstract class PlatformTest {
 		return exchange(built);
 	}
 
+	/** Uploads a plugin jar as the plugin administrator. */
+	protected Reply upload(byte[] jar) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins")).header("Content-Type", "application/java-archive")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
+	}
+
+	/** Rates one community's scores with the formula bound for {@code streetId}. */
+	protected Reply preview(String streetId) throws IOException, InterruptedException {
+		return send("POST", "/api/star-ratings/preview", "application/json", "{\"communityId\":\"c1\",\"streetId\":\"" + streetId
+				+ "\",\"period\":\"2026-H1\",\"scores\":{\"MZJ\":95,\"JW\":90,\"ZFW\":65}}");
+	}
+
 	/** Sends the request without logging in. */
 	protected Reply anonymous(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return exchange(request.timeout(Duration.ofSeconds(30)).build());

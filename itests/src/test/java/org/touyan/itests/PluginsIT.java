@@ -151,16 +151,6 @@ public class PluginsIT extends PlatformTest {
 		return java.util.Arrays.stream(context.getBundles()).filter(b -> bsn.equals(b.getSymbolicName())).count();
 	}
 
-	private Reply upload(byte[] jar) throws Exception {
-		return send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins")).header("Content-Type", "application/java-archive")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
-	}
-
-	private Reply preview(String streetId) throws Exception {
-		return send("POST", "/api/star-ratings/preview", "application/json", "{\"communityId\":\"c1\",\"streetId\":\"" + streetId
-				+ "\",\"period\":\"2026-H1\",\"scores\":{\"MZJ\":95,\"JW\":90,\"ZFW\":65}}");
-	}
-
 	private JsonNode rate(String streetId) throws Exception {
 		Reply r = preview(streetId);
 		assertEquals(r.body(), 200, r.status());

@@ -15,12 +15,21 @@ public interface HealthContributor {
 
 	Contribution contribute();
 
-	/** One part's state. {@code name} keys it in the health answer. */
-	record Contribution(String name, boolean ready, List<String> warnings, Map<String, Object> details) {
+	/**
+	 * One part's state. {@code name} keys it in the health answer. {@code degraded}: the part is
+	 * ready but serves less than it should (e.g. a quarantined plugin); health then answers 200
+	 * with status {@code DEGRADED}, and the warnings say why.
+	 */
+	record Contribution(String name, boolean ready, boolean degraded, List<String> warnings, Map<String, Object> details) {
 
 		public Contribution {
 			warnings = List.copyOf(warnings);
 			details = Map.copyOf(details);
+		}
+
+		/** A part that is either ready or not, never degraded. */
+		public Contribution(String name, boolean ready, List<String> warnings, Map<String, Object> details) {
+			this(name, ready, false, warnings, details);
 		}
 	}
 }

@@ -1,6 +1,6 @@
 /** What a bundle tells {@code GET /api/health} about itself. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.touyan.api.health;
 
 import org.osgi.annotation.bundle.Export;

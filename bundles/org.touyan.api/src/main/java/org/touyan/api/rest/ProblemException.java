@@ -1,7 +1,8 @@
 package org.touyan.api.rest;
 
 /**
- * A client error a resource or service reports; REST answers it as an
+ * A client error a resource or service reports, or a 503 when the service cannot serve the
+ * request now (too busy, a policy quarantined or restarting); REST answers it as an
  * {@code application/problem+json} body with this status, title and detail. The detail is shown
  * to users: it names the field or rule, never a class or SQL.
  */
@@ -15,8 +16,8 @@ public class ProblemException extends RuntimeException {
 
 	public ProblemException(int status, String title, String detail, String field) {
 		super(detail);
-		if (status < 400 || status > 499) {
-			throw new IllegalArgumentException("a problem is a client error (4xx), not " + status);
+		if ((status < 400 || status > 499) && status != 503) {
+			throw new IllegalArgumentException("a problem is a client error (4xx) or 503, not " + status);
 		}
 		this.status = status;
 		this.title = title;

@@ -55,17 +55,26 @@ final class BindingStore {
 
 	/** The street's binding in {@code s}, else its district's, else the platform's. */
 	static Optional<Binding> resolve(Map<Key, Binding> s, String spi, Scope scope) {
-		Binding b = null;
-		if (scope.streetId() != null) {
-			b = s.get(new Key(spi, "street:" + scope.streetId()));
+		return chain(s, spi, scope).stream().findFirst();
+	}
+
+	/** The bindings that may serve {@code scope}, the nearest first: the street's, its district's, the platform's. */
+	List<Binding> chain(String spi, Scope scope) {
+		return chain(snapshot, spi, scope);
+	}
+
+	static List<Binding> chain(Map<Key, Binding> s, String spi, Scope scope) {
+		List<Binding> chain = new ArrayList<>(3);
+		if (scope.streetId() != null && s.containsKey(new Key(spi, "street:" + scope.streetId()))) {
+			chain.add(s.get(new Key(spi, "street:" + scope.streetId())));
 		}
-		if (b == null && scope.districtId() != null) {
-			b = s.get(new Key(spi, "district:" + scope.districtId()));
+		if (scope.districtId() != null && s.containsKey(new Key(spi, "district:" + scope.districtId()))) {
+			chain.add(s.get(new Key(spi, "district:" + scope.districtId())));
 		}
-		if (b == null) {
-			b = s.get(new Key(spi, "platform"));
+		if (s.containsKey(new Key(spi, "platform"))) {
+			chain.add(s.get(new Key(spi, "platform")));
 		}
-		return Optional.ofNullable(b);
+		return chain;
 	}
 
 	List<Binding> all() {

@@ -63,6 +63,11 @@ final class Pins {
 		return BindingStore.resolve(snapshot.getOrDefault(pin, Map.of()), spi, scope);
 	}
 
+	/** The pinned bindings that may serve {@code scope}, the nearest first. */
+	List<Binding> chain(String pin, String spi, Scope scope) {
+		return BindingStore.chain(snapshot.getOrDefault(pin, Map.of()), spi, scope);
+	}
+
 	/** Pins that hold some version of {@code bsn}. */
 	Set<String> holding(String bsn) {
 		Set<String> keys = new TreeSet<>();

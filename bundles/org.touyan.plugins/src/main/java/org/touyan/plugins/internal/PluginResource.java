@@ -16,8 +16,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,6 +36,7 @@ import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.security.Access;
+import org.touyan.api.security.Caller;
 import org.touyan.plugins.internal.Views.BindingRequest;
 import org.touyan.plugins.internal.Views.BindingView;
 import org.touyan.plugins.internal.Views.PluginEvent;
@@ -171,6 +174,15 @@ public class PluginResource {
 	@Access(PLUGIN_ADMIN)
 	public PluginView rollback(@PathParam("bsn") String bsn) {
 		return manager.rollback(bsn);
+	}
+
+	@DELETE
+	@Path("{bsn}/quarantine")
+	@Summary("Releases the plugin's quarantined policies (quarantined after too many calls ran past their time limit): "
+			+ "their bindings serve again")
+	@Access(PLUGIN_ADMIN)
+	public void releaseQuarantine(@PathParam("bsn") String bsn, @Context SecurityContext security) {
+		manager.releaseQuarantine(bsn, Caller.of(security.getUserPrincipal()).actor());
 	}
 
 	@GET

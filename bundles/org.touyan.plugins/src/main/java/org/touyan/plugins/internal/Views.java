@@ -35,13 +35,23 @@ final class Views {
 	public record WhatIfReport(String bsn, @Nullable String currentVersion, @Nullable String candidateVersion, long changed, List<WhatIfRow> rows) {
 	}
 
-	/** Everything an administrator checks first: mode, trusted keys, pins, plugins, recent refusals. */
+	/**
+	 * Everything an administrator checks first: mode, trusted keys, pins, plugins, quarantined
+	 * policies, calls still running past their limit, recent refusals.
+	 */
 	public record PluginsOverview(String mode, List<String> trustedKeys, java.util.Set<String> pins, List<PluginView> plugins,
-			List<PluginEvent> recentRefusals) {
+			List<QuarantineView> quarantined, int runawayCalls, List<PluginEvent> recentRefusals) {
 	}
 
-	/** One policy service. */
-	public record PolicyView(String spi, String id, String name, String nameEn) {
+	/** One policy service; a quarantined one serves no binding until it is released. */
+	public record PolicyView(String spi, String id, String name, String nameEn, boolean quarantined) {
+	}
+
+	/** A quarantined policy: which, since when, and why. */
+	public record QuarantineView(String bsn, String version, String policyId, Instant since, String detail) {
+		static QuarantineView of(Quarantine.Entry e) {
+			return new QuarantineView(e.bsn(), e.version(), e.policyId(), e.since(), e.detail());
+		}
 	}
 
 	/** One binding. */

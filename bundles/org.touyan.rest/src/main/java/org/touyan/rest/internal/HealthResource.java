@@ -74,7 +74,8 @@ public class HealthResource {
 
 	@GET
 	@Produces(MediaType.APPLICATION_JSON)
-	@Summary(value = "Readiness of the platform: 200 when ready, 503 with the reasons when not", returns = Health.class, status = { 200, 503 })
+	@Summary(value = "Readiness of the platform: 200 when ready (status UP, or DEGRADED when a part serves less than it "
+			+ "should, such as a quarantined plugin), 503 with the reasons when not", returns = Health.class, status = { 200, 503 })
 	@Anonymous("readiness is probed by process supervisors and load balancers, which hold no login; it names no person")
 	public Response health() {
 		List<String> failures = applicationFailures(runtime.getRuntimeDTO());
@@ -83,13 +84,15 @@ public class HealthResource {
 		boolean ready = storeReady && appReady;
 		List<String> warnings = new ArrayList<>();
 		Map<String, Object> components = new TreeMap<>();
+		boolean degraded = false;
 		for (HealthContributor contributor : contributors) {
 			Contribution c = contributor.contribute();
 			ready &= c.ready();
+			degraded |= c.degraded();
 			warnings.addAll(c.warnings());
 			components.put(c.name(), c.details());
 		}
-		Health health = new Health(ready ? "UP" : "DOWN", version, storeReady, appReady, warnings, schemas.schemas(),
+		Health health = new Health(!ready ? "DOWN" : degraded ? "DEGRADED" : "UP", version, storeReady, appReady, warnings, schemas.schemas(),
 				failures, inactiveBundles(), components);
 		return Response.status(ready ? 200 : 503).entity(health).type(MediaType.APPLICATION_JSON).build();
 	}

@@ -1,0 +1,48 @@
+package org.touyan.plugins.internal;
+
+import java.io.ByteArrayInputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+
+/**
+ * Pipeline stage 4: installs a new version beside the one serving (two versions of a symbolic
+ * name may be installed at once; each has its own location) and starts it.
+ */
+final class InstallBeside {
+
+	private static final Pattern MISSING_PACKAGE = Pattern.compile("osgi\\.wiring\\.package=([\\w.]+)");
+
+	private InstallBeside() {
+	}
+
+	/** The started bundle; refuses (with nothing left installed) when it cannot be installed or started. */
+	static Bundle start(BundleContext context, JarMeta meta, byte[] jar) {
+		Bundle fresh;
+		try {
+			fresh = context.installBundle(meta.location(), new ByteArrayInputStream(jar));
+		} catch (BundleException e) {
+			throw new Refusal("could not be installed: " + reason(e));
+		}
+		try {
+			fresh.start();
+		} catch (BundleException e) {
+			Retirement.uninstallQuietly(fresh);
+			throw new Refusal("could not start: " + reason(e));
+		}
+		return fresh;
+	}
+
+	/** Felix names a missing requirement in the resolver's notation: say it in plain words. */
+	static String reason(BundleException e) {
+		String m = String.valueOf(e.getMessage());
+		Matcher pkg = MISSING_PACKAGE.matcher(m);
+		if (pkg.find()) {
+			return "it needs the package " + pkg.group(1) + ", which no installed bundle provides";
+		}
+		return m.length() > 300 ? m.substring(0, 300) : m;
+	}
+}

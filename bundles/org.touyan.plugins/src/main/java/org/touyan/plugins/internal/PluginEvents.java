@@ -1,0 +1,98 @@
+package org.touyan.plugins.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.security.AuditLog;
+import org.touyan.api.store.Store;
+import org.touyan.plugins.internal.Views.PluginEvent;
+
+/**
+ * The plugin-events log ({@code GET /api/plugins/events}), each event also in the audit log:
+ * installs, updates and rollbacks also arrive through the deploy folder, where no REST request is
+ * audited, and for a request the event says what its status cannot (which version, why it was
+ * refused). The audit entry is written at once, not at commit, so a transaction that fails after
+ * its event leaves an entry too — the log errs towards saying more.
+ */
+final class PluginEvents {
+
+	private final Store store;
+	private final AuditLog audit;
+
+	PluginEvents(Store store, AuditLog audit) {
+		this.store = store;
+		this.audit = audit;
+	}
+
+	/** Records an event on {@code c}, in the caller's transaction. */
+	void record(Connection c, String bsn, String version, String action, String outcome, String detail) throws SQLException {
+		audit.record("plugin-manager", "plugin." + action, bsn == null ? null : bsn + (version == null ? "" : " " + version),
+				"DONE".equals(outcome) ? "ok" : "REFUSED".equals(outcome) ? "denied" : "failed", detail);
+		try (PreparedStatement ps = c.prepareStatement(
+				"INSERT INTO plugin_event (happened_at, bsn, version, action, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+			ps.setTimestamp(1, Timestamp.from(Instant.now()));
+			ps.setString(2, bsn);
+			ps.setString(3, version);
+			ps.setString(4, action);
+			ps.setString(5, outcome);
+			ps.setString(6, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
+			ps.executeUpdate();
+		}
+	}
+
+	/** Records an event in a transaction of its own. */
+	void record(String bsn, String version, String action, String outcome, String detail) {
+		store.write(c -> {
+			record(c, bsn, version, action, outcome, detail);
+			return null;
+		});
+	}
+
+	/** The latest {@code n} refusals, newest first. */
+	List<PluginEvent> refusals(int n) {
+		return store.read(c -> {
+			try (PreparedStatement ps = c.prepareStatement("SELECT id, happened_at, bsn, version, action, outcome, detail "
+					+ "FROM plugin_event WHERE outcome = 'REFUSED' ORDER BY id DESC LIMIT ?")) {
+				ps.setInt(1, n);
+				return list(ps);
+			}
+		});
+	}
+
+	Page<PluginEvent> page(Paging paging) {
+		return store.read(c -> {
+			List<PluginEvent> items;
+			try (PreparedStatement ps = c.prepareStatement("SELECT id, happened_at, bsn, version, action, outcome, detail "
+					+ "FROM plugin_event ORDER BY id DESC LIMIT ? OFFSET ?")) {
+				ps.setInt(1, paging.limit());
+				ps.setInt(2, paging.offset());
+				items = list(ps);
+			}
+			long total;
+			try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM plugin_event"); ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				total = rs.getLong(1);
+			}
+			return new Page<>(items, total, paging.offset(), paging.limit());
+		});
+	}
+
+	private static List<PluginEvent> list(PreparedStatement ps) throws SQLException {
+		List<PluginEvent> items = new ArrayList<>();
+		try (ResultSet rs = ps.executeQuery()) {
+			while (rs.next()) {
+				items.add(new PluginEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getString(7)));
+			}
+		}
+		return items;
+	}
+}

@@ -1,0 +1,115 @@
+package org.touyan.plugins.internal;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.touyan.api.policy.Policies.Call;
+import org.touyan.api.policy.PolicyFailureException;
+import org.touyan.api.policy.Provenance;
+import org.touyan.api.rest.ProblemException;
+
+/**
+ * Runs policy calls contained: on a bounded pool (more calls at once get 503), under a time limit
+ * (a late call fails with a 502 naming the plugin), every failure of the plugin a 502 too. A call
+ * that runs past its limit is handed to {@link Runaways} and counted towards the policy's
+ * {@link Quarantine}.
+ */
+final class PolicyCalls {
+
+	/** The limits in force; read at each call, so a configuration change applies to the next one. */
+	interface Limits {
+		long callTimeoutMs();
+
+		int quarantineAfterTimeouts();
+	}
+
+	private final ThreadPoolExecutor pool;
+	private final Runaways runaways;
+	private final Quarantine quarantine;
+	private final java.util.function.Supplier<Limits> limits;
+
+	PolicyCalls(int maxConcurrentCalls, java.util.function.Supplier<Limits> limits, Runaways runaways, Quarantine quarantine) {
+		AtomicInteger threads = new AtomicInteger();
+		this.pool = new ThreadPoolExecutor(0, maxConcurrentCalls, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+			Thread t = new Thread(r, "touyan-policy-" + threads.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+		this.limits = limits;
+		this.runaways = runaways;
+		this.quarantine = quarantine;
+	}
+
+	void maximum(int maxConcurrentCalls) {
+		pool.setMaximumPoolSize(maxConcurrentCalls);
+	}
+
+	void close() {
+		runaways.close();
+		pool.shutdownNow();
+	}
+
+	/** Calls still running past their limit. */
+	int runaway() {
+		return runaways.count();
+	}
+
+	<S, R> R invoke(S policy, Map<String, String> parameters, Call<S, R> call, Provenance provenance) {
+		Limits now = limits.get();
+		AtomicReference<Runaways.Running> running = new AtomicReference<>();
+		Future<R> future;
+		try {
+			future = pool.submit(() -> {
+				Runaways.Running me = new Runaways.Running(provenance.bundle() + " " + provenance.version() + " '"
+						+ provenance.policyId() + "'");
+				running.set(me);
+				try {
+					try {
+						return call.call(policy, parameters);
+					} finally {
+						me.leave();
+					}
+				} catch (ThreadDeath stopped) {
+					// stopped as a runaway: its caller was answered long ago
+					me.stopped();
+					return null;
+				}
+			});
+		} catch (RejectedExecutionException e) {
+			throw new ProblemException(503, "Busy", "Too many policy calls are running; try again");
+		}
+		try {
+			return future.get(now.callTimeoutMs(), TimeUnit.MILLISECONDS);
+		} catch (TimeoutException e) {
+			future.cancel(false);
+			Runaways.Running late = running.get();
+			if (late != null) {
+				runaways.timedOut(late);
+			}
+			boolean quarantined = quarantine.timedOut(provenance, now.quarantineAfterTimeouts(), now.callTimeoutMs());
+			throw new PolicyFailureException(provenance, "did not answer within " + now.callTimeoutMs() + " ms"
+					+ (quarantined ? "; it is quarantined now" : ""));
+		} catch (ExecutionException e) {
+			if (e.getCause() instanceof PolicyFailureException p) {
+				throw p;
+			}
+			if (e.getCause() instanceof ProblemException p) {
+				// the policy judged the client's input (e.g. a fact it cannot read): the client's error
+				throw p;
+			}
+			throw new PolicyFailureException(provenance, "failed with an error", e.getCause());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			future.cancel(true);
+			throw new ProblemException(503, "Interrupted", "The platform is stopping");
+		}
+	}
+}
