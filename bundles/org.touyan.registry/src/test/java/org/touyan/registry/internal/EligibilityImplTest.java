@@ -1,5 +1,7 @@
 package org.touyan.registry.internal;
 
+import org.touyan.api.rest.Preconditions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,7 +77,7 @@ class EligibilityImplTest {
 		assertEquals(409, e.status());
 		assertTrue(e.detail().contains(Eligibility.DEFAULT_RULE_SET), e.detail());
 		installDefault();
-		units.updateSettings(district.id(), new DistrictSettings(false, "another-set"));
+		units.updateSettings(district.id(), new DistrictSettings(false, "another-set"), Preconditions.tag(units.settings(district.id())));
 		assertTrue(assertThrows(ProblemException.class,
 				() -> eligibility.check(person.id(), new CheckInput(Map.of(), null), null)).detail().contains("another-set"));
 		assertEquals(1, archive.entries(person.id(), Paging.of(0, 10)).total(), "a refused check leaves no entry");

@@ -1,5 +1,7 @@
 package org.touyan.registry.internal;
 
+import org.touyan.api.rest.Preconditions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
@@ -54,7 +56,7 @@ class StreetFiltersTest {
 		post(westCadre, PostKind.STREET_CADRE, west.id());
 		formerlyEast = person("张伟", "003");
 		Post ended = post(formerlyEast, PostKind.COMMITTEE_MEMBER, lake);
-		people.endPost(ended.id(), new PostEnding(LocalDate.of(2022, 1, 1), "调离"), null);
+		people.endPost(ended.id(), new PostEnding(LocalDate.of(2022, 1, 1), "调离"), null, Preconditions.tag(people.post(ended.id())));
 		unposted = person("陈晓燕", "004");
 	}
 
