@@ -1,7 +1,5 @@
 package org.touyan.registry.internal;
 
-import org.touyan.api.rest.Preconditions;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,6 +26,7 @@ import org.touyan.api.registry.SealInput;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 
 class PeopleAndArchiveTest {

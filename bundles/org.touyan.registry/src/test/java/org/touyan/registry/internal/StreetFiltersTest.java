@@ -1,7 +1,5 @@
 package org.touyan.registry.internal;
 
-import org.touyan.api.rest.Preconditions;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
@@ -21,6 +19,7 @@ import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 
 /** The street filters a street administrator's lists go through. */
 class StreetFiltersTest {
