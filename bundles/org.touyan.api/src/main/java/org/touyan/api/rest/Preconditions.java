@@ -65,7 +65,15 @@ public final class Preconditions {
 
 	/** 200 with the representation and its {@code ETag}: what a single resource's GET answers. */
 	public static Response ok(Object representation) {
-		return Response.ok(representation).header(ETAG, tag(representation)).build();
+		return ok(representation, representation);
+	}
+
+	/**
+	 * 200 with {@code entity} and the {@code ETag} of {@code stored}, the part of it that writes
+	 * change (and that they compare), when the rest is computed at each read.
+	 */
+	public static Response ok(Object entity, Object stored) {
+		return Response.ok(entity).header(ETAG, tag(stored)).build();
 	}
 
 	/**
