@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarFile;
 
 import javax.inject.Inject;
@@ -180,12 +181,61 @@ public abstract class PlatformTest {
 	 * own Authorization header (see {@link #login}) or is sent with {@link #anonymous}.
 	 */
 	protected Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		HttpRequest built = authorized(request);
+		if (!built.method().equals("GET") && built.headers().firstValue("If-Match").isEmpty()) {
+			// a client that reads before it writes, as the console does: the ETag of what the write acts on
+			String tag = currentTag(built);
+			if (tag != null) {
+				built = HttpRequest.newBuilder(built, (name, value) -> true).header("If-Match", tag).build();
+			}
+		}
+		return exchange(built);
+	}
+
+	/** Sends the request as {@link #send} does, but exactly as built: no If-Match is added. */
+	protected Reply sendAsIs(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return exchange(authorized(request));
+	}
+
+	private HttpRequest authorized(HttpRequest.Builder request) throws IOException, InterruptedException {
 		HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
 		if (built.headers().firstValue("Authorization").isEmpty()) {
 			String token = built.uri().getPath().startsWith("/api/plugins") ? pluginAdminToken() : adminToken();
 			built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + token).build();
 		}
-		return exchange(built);
+		return built;
+	}
+
+	/**
+	 * The ETag of the resource a write acts on: the path itself (PUT, DELETE) or, for a transition
+	 * such as {@code …/filings/{id}/steps/3/complete}, the nearest enclosing path whose GET answers one.
+	 */
+	private String currentTag(HttpRequest write) throws IOException, InterruptedException {
+		String path = write.uri().getRawPath();
+		String authorization = write.headers().firstValue("Authorization").orElseThrow();
+		while (path.lastIndexOf('/') > "/api".length()) {
+			HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", authorization)
+					.timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			Optional<String> tag = r.statusCode() == 200 ? r.headers().firstValue("ETag") : Optional.empty();
+			if (tag.isPresent()) {
+				return tag.get();
+			}
+			path = path.substring(0, path.lastIndexOf('/'));
+		}
+		return null;
+	}
+
+	/** A single resource as one GET answered it: its ETag and its body. */
+	protected record Read(String etag, JsonNode json) {
+	}
+
+	/** GETs a single resource as the district administrator; fails the test when it answers no ETag. */
+	protected Read read(String path) throws IOException, InterruptedException {
+		HttpRequest get = authorized(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+		HttpResponse<String> r = HTTP.send(get, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertEquals(path + ": " + r.body(), 200, r.statusCode());
+		return new Read(r.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(path + " answers no ETag")),
+				JSON.readTree(r.body()));
 	}
 
 	/** Uploads a plugin jar as the plugin administrator. */

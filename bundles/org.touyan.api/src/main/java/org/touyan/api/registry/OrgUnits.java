@@ -9,6 +9,9 @@ import org.touyan.api.rest.Paging;
 /**
  * The organisation units of the registry. Every method validates its input and throws
  * {@link org.touyan.api.rest.ProblemException} naming the field at fault; nothing is written then.
+ * A change of one unit takes {@code ifMatch}, the ETag of the unit as the caller read it
+ * ({@link org.touyan.api.rest.Preconditions}): compared in the write's transaction, 428 when
+ * missing, 412 when the unit changed meanwhile.
  */
 @ProviderType
 public interface OrgUnits {
@@ -19,7 +22,7 @@ public interface OrgUnits {
 
 	District createDistrict(UnitInput input);
 
-	District updateDistrict(String id, UnitInput input);
+	District updateDistrict(String id, UnitInput input, String ifMatch);
 
 	/** Streets of one district, or of all districts when {@code districtId} is null. */
 	Page<Street> streets(String districtId, Paging paging);
@@ -28,7 +31,7 @@ public interface OrgUnits {
 
 	Street createStreet(UnitInput input);
 
-	Street updateStreet(String id, UnitInput input);
+	Street updateStreet(String id, UnitInput input, String ifMatch);
 
 	DistrictSettings settings(String districtId);
 
@@ -36,7 +39,7 @@ public interface OrgUnits {
 	 * Changes a district's settings; forbidding joint committees across streets is a conflict while
 	 * one of its committees spans streets.
 	 */
-	DistrictSettings updateSettings(String districtId, DistrictSettings settings);
+	DistrictSettings updateSettings(String districtId, DistrictSettings settings, String ifMatch);
 
 	/** Communities of one street, of one district, or of all when both are null. */
 	Page<Community> communities(String districtId, String streetId, Paging paging);
@@ -47,10 +50,10 @@ public interface OrgUnits {
 	Community createCommunity(UnitInput input);
 
 	/** Renames a community or changes its code; it stays in its street. */
-	Community updateCommunity(String id, UnitInput input);
+	Community updateCommunity(String id, UnitInput input, String ifMatch);
 
 	/** Deletes a community that has never had a post, filing or joint committee (409 otherwise). */
-	void deleteCommunity(String id);
+	void deleteCommunity(String id, String ifMatch);
 
 	Page<JointCommittee> jointCommittees(String districtId, Paging paging);
 
@@ -62,10 +65,10 @@ public interface OrgUnits {
 	 */
 	JointCommittee createJointCommittee(JointCommitteeInput input);
 
-	JointCommittee updateJointCommittee(String id, JointCommitteeInput input);
+	JointCommittee updateJointCommittee(String id, JointCommitteeInput input, String ifMatch);
 
 	/** Dissolves a joint committee; its communities stay. */
-	void deleteJointCommittee(String id);
+	void deleteJointCommittee(String id, String ifMatch);
 
 	/**
 	 * Departments of a district (or of all), optionally only those that score ({@code scores}) or
@@ -77,8 +80,8 @@ public interface OrgUnits {
 
 	Department createDepartment(DepartmentInput input);
 
-	Department updateDepartment(String id, DepartmentInput input);
+	Department updateDepartment(String id, DepartmentInput input, String ifMatch);
 
 	/** Deletes a department that has recorded no vetting verdict (409 otherwise). */
-	void deleteDepartment(String id);
+	void deleteDepartment(String id, String ifMatch);
 }

@@ -16,6 +16,10 @@ import org.touyan.api.rest.Paging;
 @ProviderType
 public interface People {
 
+	// A change of one person or post takes ifMatch, the ETag of it as the caller read it
+	// (org.touyan.api.rest.Preconditions): compared in the write's transaction after the row is
+	// locked, 428 when missing, 412 when it changed meanwhile.
+
 	/**
 	 * People of a district (or all), only those holding a current post in a street or one of its
 	 * communities when {@code streetId} is given.
@@ -26,7 +30,7 @@ public interface People {
 
 	Person createPerson(PersonInput input, String actor);
 
-	Person updatePerson(String id, PersonInput input, String actor);
+	Person updatePerson(String id, PersonInput input, String actor, String ifMatch);
 
 	/** A person's posts, past and current, oldest first. */
 	List<Post> posts(String personId);
@@ -41,8 +45,8 @@ public interface People {
 
 	Post addPost(String personId, PostInput input, String actor);
 
-	Post endPost(String postId, PostEnding ending, String actor);
+	Post endPost(String postId, PostEnding ending, String actor, String ifMatch);
 
 	/** Seals the archive on departure; the person must hold no current post. */
-	Person seal(String personId, SealInput input, String actor);
+	Person seal(String personId, SealInput input, String actor, String ifMatch);
 }

@@ -15,6 +15,9 @@ import org.touyan.api.rest.Paging;
 @ProviderType
 public interface Reserve {
 
+	// Promoting and leaving take ifMatch, the ETag of the stay as the caller read it
+	// (org.touyan.api.rest.Preconditions): 428 when missing, 412 when it changed meanwhile.
+
 	/** Filters of the pool; null fields do not filter. Ages are whole years on {@code asOf}. */
 	record Query(String districtId, String streetId, ReserveTier tier, Integer minAge, Integer maxAge, LocalDate asOf) {
 	}
@@ -30,9 +33,9 @@ public interface Reserve {
 	ReserveMembership enter(String personId, ReserveEntry entry, String actor);
 
 	/** Ends a committee-reserve stay and starts a secretary-reserve stay on the same date. */
-	ReserveMembership promote(String membershipId, ReserveChange change, String actor);
+	ReserveMembership promote(String membershipId, ReserveChange change, String actor, String ifMatch);
 
-	ReserveMembership leave(String membershipId, ReserveChange change, String actor);
+	ReserveMembership leave(String membershipId, ReserveChange change, String actor, String ifMatch);
 
 	AssistantCoverage assistantCoverage(String districtId);
 }

@@ -1,6 +1,7 @@
 /**
  * Conventions shared by every REST resource of the core application: where the application is,
- * how a page of a collection looks, and how a resource reports a client error.
+ * how a page of a collection looks, how a resource reports a client error, and how a single
+ * resource's version travels (ETag, If-Match; {@link org.touyan.api.rest.Preconditions}).
  */
 @Export
 @Version("1.3.0")

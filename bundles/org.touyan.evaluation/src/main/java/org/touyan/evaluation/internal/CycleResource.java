@@ -11,6 +11,7 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -31,9 +32,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Authorization;
 import org.touyan.api.security.Caller;
@@ -126,10 +129,11 @@ public class CycleResource {
 
 	@GET
 	@Path("{id}")
-	@Summary("One evaluation cycle")
+	@Versioned
+	@Summary(value = "One evaluation cycle", returns = Cycle.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public Cycle cycle(@PathParam("id") String id) {
-		return cycles.require(id);
+	public Response cycle(@PathParam("id") String id) {
+		return Preconditions.ok(cycles.require(id));
 	}
 
 	@GET
@@ -144,36 +148,44 @@ public class CycleResource {
 	@Path("{id}/open")
 	@Summary("Opens a draft cycle: pins every policy binding for it and starts taking scores")
 	@Access(DISTRICT_ADMIN)
-	public Cycle open(@Context SecurityContext security, @PathParam("id") String id) {
+	public Cycle open(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return cycles.open(id, actor);
+		return cycles.open(id, actor, ifMatch);
 	}
 
 	@POST
 	@Path("{id}/close-scoring")
 	@Summary("Closes scoring and rates every scored community with its street's formula as pinned for the cycle")
 	@Access(DISTRICT_ADMIN)
-	public Cycle closeScoring(@Context SecurityContext security, @PathParam("id") String id) {
+	public Cycle closeScoring(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return cycles.closeScoring(id, actor);
+		return cycles.closeScoring(id, actor, ifMatch);
 	}
 
 	@POST
 	@Path("{id}/publish")
 	@Summary("Publishes a rated cycle's results")
 	@Access(DISTRICT_ADMIN)
-	public Cycle publish(@Context SecurityContext security, @PathParam("id") String id) {
+	public Cycle publish(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return cycles.publish(id, actor);
+		return cycles.publish(id, actor, ifMatch);
 	}
 
 	@POST
 	@Path("{id}/archive")
 	@Summary("Archives a published cycle and releases its pinned policy versions")
 	@Access(DISTRICT_ADMIN)
-	public Cycle archive(@Context SecurityContext security, @PathParam("id") String id) {
+	public Cycle archive(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return cycles.archive(id, actor);
+		return cycles.archive(id, actor, ifMatch);
 	}
 
 	@POST

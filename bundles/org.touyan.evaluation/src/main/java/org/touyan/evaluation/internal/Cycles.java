@@ -19,6 +19,7 @@ import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 
@@ -118,12 +119,14 @@ public class Cycles {
 	 * Opens a draft cycle: pins the bindings of every policy under the cycle's key first, so that a
 	 * cycle is never open without its pin; if the cycle changed meanwhile, the pin is released again.
 	 */
-	public Cycle open(String id, String actor) {
+	public Cycle open(String id, String actor, String ifMatch) {
 		Cycle cycle = require(id);
+		// a stale version is refused before pinning; move compares again under the row lock
+		Preconditions.check(ifMatch, cycle);
 		cycle.status().requireTransition(CycleStatus.OPEN);
 		policies.pin(cycle.pinKey());
 		try {
-			store.write(c -> move(c, cycle, CycleStatus.OPEN, actor));
+			store.write(c -> move(c, cycle, CycleStatus.OPEN, actor, ifMatch));
 		} catch (RuntimeException e) {
 			policies.release(cycle.pinKey());
 			throw e;
@@ -137,10 +140,10 @@ public class Cycles {
 	 * classified. If a step cannot run at all (nothing bound), the cycle stays closed and an
 	 * explicit re-rating, re-assessment or re-classification does it once the cause is fixed.
 	 */
-	public Cycle closeScoring(String id, String actor) {
+	public Cycle closeScoring(String id, String actor, String ifMatch) {
 		Cycle cycle = require(id);
 		cycle.status().requireTransition(CycleStatus.SCORING_CLOSED);
-		store.write(c -> move(c, cycle, CycleStatus.SCORING_CLOSED, actor));
+		store.write(c -> move(c, cycle, CycleStatus.SCORING_CLOSED, actor, ifMatch));
 		Cycle closed = require(id);
 		ratings.rate(closed, "评分结束，首次评定", actor);
 		if (!reviews.reviews(id, null).isEmpty()) {
@@ -187,7 +190,7 @@ public class Cycles {
 	}
 
 	/** Publishes the results; a cycle that has never been rated has none to publish. */
-	public Cycle publish(String id, String actor) {
+	public Cycle publish(String id, String actor, String ifMatch) {
 		Cycle cycle = require(id);
 		cycle.status().requireTransition(CycleStatus.PUBLISHED);
 		store.write(c -> {
@@ -195,22 +198,26 @@ public class Cycles {
 			if (runs == 0) {
 				throw ProblemException.conflict("The cycle has not been rated yet: re-rate it before publishing");
 			}
-			return move(c, cycle, CycleStatus.PUBLISHED, actor);
+			return move(c, cycle, CycleStatus.PUBLISHED, actor, ifMatch);
 		});
 		return require(id);
 	}
 
 	/** Archives a published cycle and releases its pin: later cycles no longer hold its plugin versions. */
-	public Cycle archive(String id, String actor) {
+	public Cycle archive(String id, String actor, String ifMatch) {
 		Cycle cycle = require(id);
 		cycle.status().requireTransition(CycleStatus.ARCHIVED);
-		store.write(c -> move(c, cycle, CycleStatus.ARCHIVED, actor));
+		store.write(c -> move(c, cycle, CycleStatus.ARCHIVED, actor, ifMatch));
 		policies.release(cycle.pinKey());
 		return require(id);
 	}
 
-	/** Moves {@code cycle} to {@code target} unless another request moved it first (then 409). */
-	private static Void move(Connection c, Cycle cycle, CycleStatus target, String actor) throws SQLException {
+	/**
+	 * Moves {@code cycle} to {@code target} if it is still the version the caller read
+	 * ({@code ifMatch}, else 412) and no other request moved it first (then 409).
+	 */
+	private static Void move(Connection c, Cycle cycle, CycleStatus target, String actor, String ifMatch) throws SQLException {
+		lock(c, cycle.id(), ifMatch);
 		java.sql.Timestamp now = Sql.now();
 		int n = Sql.update(c, "UPDATE eval_cycle SET status = ?, updated_at = ? WHERE id = ? AND status = ?", null,
 				target.name(), now, cycle.id(), cycle.status().name());
@@ -221,6 +228,12 @@ public class Cycles {
 		Sql.update(c, "INSERT INTO eval_cycle_transition (cycle_id, seq, from_status, to_status, actor, happened_at)"
 				+ " VALUES (?, ?, ?, ?, ?, ?)", null, cycle.id(), seq + 1, cycle.status().name(), target.name(), actor, now);
 		return null;
+	}
+
+	/** Takes the cycle's row lock, then compares the cycle as stored now with the version the caller read. */
+	private static void lock(Connection c, String id, String ifMatch) throws SQLException {
+		Sql.update(c, "UPDATE eval_cycle SET updated_at = updated_at WHERE id = ?", null, id);
+		Preconditions.check(ifMatch, find(c, id).orElseThrow(() -> ProblemException.notFound("evaluation cycle", id)));
 	}
 
 	static Optional<Cycle> find(Connection c, String id) throws SQLException {

@@ -16,6 +16,7 @@ import org.touyan.api.registry.Department;
 import org.touyan.api.registry.District;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.store.DemoDataset;
 import org.touyan.evaluation.internal.ScoreRecords.ScoreBatch;
 import org.touyan.evaluation.internal.ScoreRecords.ScoreEntry;
@@ -99,7 +100,7 @@ public class DemoCycles implements DemoDataset {
 			Cycle cycle = existing.stream().filter(c -> c.period().equals(period)).findFirst()
 					.orElseGet(() -> cycles.create(new CycleInput(demo.id(), period, null, null), ACTOR));
 			if (cycle.status() == CycleStatus.DRAFT) {
-				cycle = cycles.open(cycle.id(), ACTOR);
+				cycle = cycles.open(cycle.id(), ACTOR, current(cycle));
 			}
 			if (cycle.status() == CycleStatus.OPEN) {
 				for (ScoreBatch batch : batches) {
@@ -109,7 +110,7 @@ public class DemoCycles implements DemoDataset {
 				}
 				review(cycle, communities, standings);
 				report(cycle, communities, standings);
-				cycle = cycles.closeScoring(cycle.id(), ACTOR);
+				cycle = cycles.closeScoring(cycle.id(), ACTOR, current(cycle));
 			}
 			if (cycle.status() == CycleStatus.SCORING_CLOSED) {
 				if (ratings.runs(cycle.id()).isEmpty()) {
@@ -122,13 +123,13 @@ public class DemoCycles implements DemoDataset {
 				if (classifications.placements(cycle.id(), null).isEmpty()) {
 					cycles.reclassify(cycle.id(), ACTOR);
 				}
-				cycle = cycles.publish(cycle.id(), ACTOR);
+				cycle = cycles.publish(cycle.id(), ACTOR, current(cycle));
 			}
 			if (cycle.status() == CycleStatus.PUBLISHED) {
 				if (measures.measures(cycle.id(), null).isEmpty()) {
 					measures(cycle);
 				}
-				cycles.archive(cycle.id(), ACTOR);
+				cycles.archive(cycle.id(), ACTOR, current(cycle));
 			}
 			// the model secretaries of a first half-year mentor in its year, those of a second half-year in the next
 			int year = Integer.parseInt(period.substring(0, 4)) + (period.endsWith("H2") ? 1 : 0);
@@ -219,7 +220,7 @@ public class DemoCycles implements DemoDataset {
 			NegativeList.Incident incident = negativeList.record(new NegativeList.IncidentInput(person, occurred, List.of(cases[i][0]),
 					cases[i][2], List.of(cases[i][3], "谈话记录"), occurred.plusDays(30), null), ACTOR);
 			negativeList.followUp(incident.id(), new NegativeList.FollowUpInput(occurred.plusDays(25),
-					Boolean.parseBoolean(cases[i][4]) ? "已完成整改，居民满意" : "已约谈提醒，整改推进中", Boolean.parseBoolean(cases[i][4])), ACTOR);
+					Boolean.parseBoolean(cases[i][4]) ? "已完成整改，居民满意" : "已约谈提醒，整改推进中", Boolean.parseBoolean(cases[i][4])), ACTOR, Preconditions.tag(negativeList.require(incident.id())));
 		}
 	}
 
@@ -311,5 +312,10 @@ public class DemoCycles implements DemoDataset {
 			batches.add(new ScoreBatch(d.id(), rows));
 		}
 		return batches;
+	}
+
+	/** The cycle's version as stored now: the loader is the only writer of its cycles, and reads before it moves one. */
+	private String current(Cycle cycle) {
+		return Preconditions.tag(cycles.require(cycle.id()));
 	}
 }

@@ -33,6 +33,7 @@ import org.touyan.api.registry.Person;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.store.Store;
@@ -270,7 +271,7 @@ public class Mentoring {
 	}
 
 	/** Ends an active pair with a reason; both archives record it. */
-	public Pairing end(String id, EndInput input, String actor) {
+	public Pairing end(String id, EndInput input, String actor, String ifMatch) {
 		Pairing before = require(id);
 		if (input == null) {
 			throw ProblemException.invalid(null, "A JSON body is required: reason");
@@ -281,6 +282,8 @@ public class Mentoring {
 			throw ProblemException.invalid("endedOn", "endedOn is before the pair started (" + before.startedOn() + ")");
 		}
 		return store.write(c -> {
+			Sql.update(c, "UPDATE eval_mentorship SET status = status WHERE id = ?", null, id);
+			Preconditions.check(ifMatch, find(c, id).orElseThrow(() -> ProblemException.notFound("mentoring pair", id)));
 			int n = Sql.update(c, "UPDATE eval_mentorship SET status = 'ENDED', ended_on = ?, end_reason = ? WHERE id = ? AND status = 'ACTIVE'",
 					null, Date.valueOf(ended), reason, id);
 			if (n == 0) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -26,8 +27,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 
 /** Mentoring (结对帮带) over REST; the rules live in {@link Mentoring}. */
@@ -79,19 +82,22 @@ public class MentoringResource {
 
 	@GET
 	@Path("pairings/{id}")
-	@Summary("One pair")
+	@Versioned
+	@Summary(value = "One pair", returns = Mentoring.Pairing.class)
 	@Access(DISTRICT_ADMIN)
-	public Mentoring.Pairing pairing(@PathParam("id") String id) {
-		return mentoring.require(id);
+	public Response pairing(@PathParam("id") String id) {
+		return Preconditions.ok(mentoring.require(id));
 	}
 
 	@POST
 	@Path("pairings/{id}/end")
 	@Summary("Ends an active pair, with the reason")
 	@Access(DISTRICT_ADMIN)
-	public Mentoring.Pairing end(@Context SecurityContext security, @PathParam("id") String id, Mentoring.EndInput input) {
+	public Mentoring.Pairing end(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, Mentoring.EndInput input) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return mentoring.end(id, input, actor);
+		return mentoring.end(id, input, actor, ifMatch);
 	}
 
 	@POST

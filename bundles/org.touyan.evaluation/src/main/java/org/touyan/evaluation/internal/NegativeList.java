@@ -48,6 +48,7 @@ import org.touyan.api.registry.Street;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 
@@ -265,14 +266,16 @@ public class NegativeList {
 
 	private void withdraw(String filingId, String actor) {
 		try {
-			filings.withdraw(filingId, new FilingNote("负面清单记录未能保存，撤回调整备案"), actor);
+			// the filing was opened by this request a moment ago: its version now is the one to withdraw
+			filings.withdraw(filingId, new FilingNote("负面清单记录未能保存，撤回调整备案"), actor,
+					Preconditions.tag(filings.filing(filingId)));
 		} catch (RuntimeException e) {
 			LOG.error("the removal filing {} of an incident that was not stored could not be withdrawn", filingId, e);
 		}
 	}
 
 	/** Records a follow-up of a rectification under way; one that finds it rectified closes the incident. */
-	public Incident followUp(String id, FollowUpInput input, String actor) {
+	public Incident followUp(String id, FollowUpInput input, String actor, String ifMatch) {
 		Incident before = require(id);
 		if (input == null) {
 			throw ProblemException.invalid(null, "A JSON body is required: note, rectified");
@@ -284,7 +287,10 @@ public class NegativeList {
 		}
 		boolean rectified = Boolean.TRUE.equals(input.rectified());
 		return store.write(c -> {
+			// the row lock makes two follow-ups of one incident compare one after the other
+			Sql.update(c, "UPDATE eval_incident SET status = status WHERE id = ?", null, id);
 			Incident current = find(c, id).orElseThrow();
+			Preconditions.check(ifMatch, current);
 			if (!Status.RECTIFYING.name().equals(current.status())) {
 				throw ProblemException.conflict("follow-ups are recorded for a rectification under way; this incident is "
 						+ current.statusName());

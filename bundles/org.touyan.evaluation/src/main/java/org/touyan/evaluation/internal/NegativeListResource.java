@@ -10,6 +10,7 @@ import java.net.URI;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -29,8 +30,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 
 /** The negative list (履职负面清单) over REST; the rules live in {@link NegativeList}. */
@@ -80,10 +83,11 @@ public class NegativeListResource {
 
 	@GET
 	@Path("incidents/{id}")
-	@Summary("One incident with its verdict, provenance and follow-ups")
+	@Versioned
+	@Summary(value = "One incident with its verdict, provenance and follow-ups", returns = NegativeList.Incident.class)
 	@Access(DISTRICT_ADMIN)
-	public NegativeList.Incident incident(@PathParam("id") String id) {
-		return list.require(id);
+	public Response incident(@PathParam("id") String id) {
+		return Preconditions.ok(list.require(id));
 	}
 
 	@POST
@@ -91,8 +95,9 @@ public class NegativeListResource {
 	@Summary("Records a follow-up of a rectification; rectified=true closes it")
 	@Access(DISTRICT_ADMIN)
 	public NegativeList.Incident followUp(@Context SecurityContext security, @PathParam("id") String id,
-			NegativeList.FollowUpInput input) {
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, NegativeList.FollowUpInput input) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return list.followUp(id, input, actor);
+		return list.followUp(id, input, actor, ifMatch);
 	}
 }

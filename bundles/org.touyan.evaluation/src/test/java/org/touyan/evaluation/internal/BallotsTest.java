@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.evaluation.internal.Ballots.BallotInput;
 import org.touyan.evaluation.internal.Ballots.IssueRequest;
@@ -44,7 +45,7 @@ class BallotsTest {
 	void eachTokenCastsOnceAndOnlyWhileTheCycleIsOpen() {
 		assertEquals(409, assertThrows(ProblemException.class, () -> ballots.issue(cycle.id(), new IssueRequest("c1", 3))).status(),
 				"a draft cycle issues no ballots");
-		cycles.open(cycle.id(), "x");
+		cycles.open(cycle.id(), "x", Preconditions.tag(cycles.require(cycle.id())));
 		assertEquals("count", assertThrows(ProblemException.class, () -> ballots.issue(cycle.id(), new IssueRequest("c1", 0))).field());
 		assertEquals("communityId", assertThrows(ProblemException.class, () -> ballots.issue(cycle.id(), new IssueRequest("c9", 1))).field());
 		List<String> tokens = ballots.issue(cycle.id(), new IssueRequest("c1", 12)).tokens();
@@ -61,13 +62,13 @@ class BallotsTest {
 		ballots.cast(tokens.get(1), ballot(80));
 		assertEquals(2, ballots.tally(cycle.id(), "c1").cast(), "the refused ballots stored nothing and the token stayed usable");
 
-		cycles.closeScoring(cycle.id(), "x");
+		cycles.closeScoring(cycle.id(), "x", Preconditions.tag(cycles.require(cycle.id())));
 		assertEquals(409, assertThrows(ProblemException.class, () -> ballots.cast(tokens.get(2), ballot(70))).status());
 	}
 
 	@Test
 	void theResidentsPartCountsFromTheMinimumOn() {
-		cycles.open(cycle.id(), "x");
+		cycles.open(cycle.id(), "x", Preconditions.tag(cycles.require(cycle.id())));
 		List<String> tokens = ballots.issue(cycle.id(), new IssueRequest("c1", Ballots.MINIMUM + 2)).tokens();
 		Ballots.Tally none = ballots.tally(cycle.id(), "c1");
 		assertEquals(Ballots.MINIMUM + 2, none.issued());

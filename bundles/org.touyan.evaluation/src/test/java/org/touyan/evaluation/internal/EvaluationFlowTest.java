@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.touyan.api.evaluation.StarLevels;
 import org.touyan.api.evaluation.StarRating;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.evaluation.internal.ScoreRecords.Completeness;
 import org.touyan.evaluation.internal.ScoreRecords.CorrectionInput;
@@ -53,7 +54,7 @@ class EvaluationFlowTest {
 	private Cycle openCycle() {
 		Cycle c = cycles.create(new CycleInput("d1", "2026-H1", null, null), "tester");
 		assertEquals("T-2026-H1", c.pinKey());
-		return cycles.open(c.id(), "tester");
+		return cycles.open(c.id(), "tester", Preconditions.tag(cycles.require(c.id())));
 	}
 
 	private static ScoreBatch batch(String department, Object... communityAndScore) {
@@ -76,7 +77,7 @@ class EvaluationFlowTest {
 		assertTrue(done.stream().anyMatch(d -> d.code().equals("MZJ") && d.complete() && d.scored() == 3));
 		assertTrue(done.stream().anyMatch(d -> d.code().equals("ZFW") && !d.complete() && d.scored() == 2 && d.communities() == 3));
 
-		Cycle closed = cycles.closeScoring(c.id(), "组织部");
+		Cycle closed = cycles.closeScoring(c.id(), "组织部", Preconditions.tag(cycles.require(c.id())));
 		assertEquals(CycleStatus.SCORING_CLOSED, closed.status());
 		assertEquals(List.of("s1@T-2026-H1", "s2@T-2026-H1"), fakes.calls.stream().sorted().toList(), "one pinned call per street");
 		Rating r1 = ratings.rating(c.id(), "c1").orElseThrow();
@@ -107,9 +108,9 @@ class EvaluationFlowTest {
 		ProblemException late = assertThrows(ProblemException.class, () -> book.enter(c.id(), batch("dep-zfw", "c3", 80), "政法委"));
 		assertEquals(409, late.status());
 
-		cycles.publish(c.id(), "组织部");
+		cycles.publish(c.id(), "组织部", Preconditions.tag(cycles.require(c.id())));
 		assertThrows(ProblemException.class, () -> cycles.rerate(c.id(), "晚了", "组织部"));
-		cycles.archive(c.id(), "组织部");
+		cycles.archive(c.id(), "组织部", Preconditions.tag(cycles.require(c.id())));
 		assertEquals(List.of("T-2026-H1"), fakes.released);
 		assertEquals(4, cycles.transitions(c.id()).size());
 	}
@@ -119,7 +120,7 @@ class EvaluationFlowTest {
 		Cycle draft = cycles.create(new CycleInput("d1", "2026-H2", null, new BigDecimal("50")), "tester");
 		assertEquals(409, assertThrows(ProblemException.class, () -> book.enter(draft.id(), batch("dep-mzj", "c1", 40), "x")).status(),
 				"a draft cycle takes no scores");
-		cycles.open(draft.id(), "tester");
+		cycles.open(draft.id(), "tester", Preconditions.tag(cycles.require(draft.id())));
 
 		EntryReport out = book.enter(draft.id(), batch("dep-mzj", "c1", 40, "c2", 51, "c9", 10, "c1", 30), "x");
 		assertFalse(out.written());
@@ -170,7 +171,7 @@ class EvaluationFlowTest {
 		book.enter(c.id(), batch("dep-mzj", "c1", 80, "c2", 70), "x");
 		book.enter(c.id(), batch("dep-zfw", "c1", 60.5), "x");
 		book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("99.25"), "录入错误"), "民政局");
-		cycles.closeScoring(c.id(), "x");
+		cycles.closeScoring(c.id(), "x", Preconditions.tag(cycles.require(c.id())));
 
 		assertEquals(new BigDecimal("79.88"), ratings.rating(c.id(), "c1").orElseThrow().score(), "the mean of 99.25 and 60.5");
 		assertEquals(new BigDecimal("70.00"), ratings.rating(c.id(), "c2").orElseThrow().score(), "c2 has one department's score");
@@ -186,7 +187,7 @@ class EvaluationFlowTest {
 			}
 			return input.communityId().equals("c3") ? new StarRating(BigDecimal.ONE, 6, "六星") : new StarRating(BigDecimal.TEN, 1, "一星");
 		};
-		cycles.closeScoring(c.id(), "x");
+		cycles.closeScoring(c.id(), "x", Preconditions.tag(cycles.require(c.id())));
 		assertEquals(1, ratings.rating(c.id(), "c1").orElseThrow().stars());
 		Rating failed = ratings.rating(c.id(), "c2").orElseThrow();
 		assertNull(failed.stars());
@@ -201,7 +202,7 @@ class EvaluationFlowTest {
 	void reRatingIsExplicitRecordedAndRepeatable() {
 		Cycle c = openCycle();
 		book.enter(c.id(), batch("dep-mzj", "c1", 95, "c2", 70), "x");
-		cycles.closeScoring(c.id(), "x");
+		cycles.closeScoring(c.id(), "x", Preconditions.tag(cycles.require(c.id())));
 		Rating first = ratings.rating(c.id(), "c1").orElseThrow();
 		assertEquals("reason", assertThrows(ProblemException.class, () -> cycles.rerate(c.id(), "", "x")).field());
 
@@ -231,9 +232,9 @@ class EvaluationFlowTest {
 	void aCycleThatCannotPinStaysADraft() {
 		Cycle c = cycles.create(new CycleInput("d1", "2026-H1", null, null), "x");
 		fakes.pins.add(c.pinKey());
-		assertEquals(409, assertThrows(ProblemException.class, () -> cycles.open(c.id(), "x")).status());
+		assertEquals(409, assertThrows(ProblemException.class, () -> cycles.open(c.id(), "x", Preconditions.tag(cycles.require(c.id())))).status());
 		assertEquals(CycleStatus.DRAFT, cycles.require(c.id()).status());
-		assertEquals(409, assertThrows(ProblemException.class, () -> cycles.publish(c.id(), "x")).status());
+		assertEquals(409, assertThrows(ProblemException.class, () -> cycles.publish(c.id(), "x", Preconditions.tag(cycles.require(c.id())))).status());
 	}
 
 	@Test
@@ -245,7 +246,7 @@ class EvaluationFlowTest {
 		List<ScoreEntry> rows = new java.util.ArrayList<>();
 		fakes.communities.forEach(x -> rows.add(new ScoreEntry(x.id(), null, new BigDecimal("75.5"))));
 		assertTrue(book.enter(c.id(), new ScoreBatch("dep-mzj", rows), "x").written());
-		cycles.closeScoring(c.id(), "x");
+		cycles.closeScoring(c.id(), "x", Preconditions.tag(cycles.require(c.id())));
 		assertEquals(List.of("s1@T-2026-H1", "s2@T-2026-H1", "s3@T-2026-H1", "s3@T-2026-H1"), fakes.calls.stream().sorted().toList());
 		assertEquals(RatingRuns.CHUNK + 8, ratings.runs(c.id()).get(0).rated());
 		assertEquals(3, ratings.rating(c.id(), "n1004").orElseThrow().stars());
@@ -284,7 +285,7 @@ class EvaluationFlowTest {
 				BigDecimal.valueOf(90), BigDecimal.valueOf(90))));
 		book.enter(c.id(), batch("dep-mzj", "c1", 95), "x");
 
-		cycles.closeScoring(c.id(), "x");
+		cycles.closeScoring(c.id(), "x", Preconditions.tag(cycles.require(c.id())));
 		List<Reviews.Assessment> done = reviews.assessments(c.id(), null);
 		assertEquals(1, done.size());
 		Reviews.Assessment a = done.get(0);
@@ -311,7 +312,28 @@ class EvaluationFlowTest {
 		assertEquals("h1", helped.helperId());
 		assertEquals("王街道", helped.helperName());
 		assertEquals(List.of("街道干部一对一帮带"), helped.measures());
-		cycles.publish(c.id(), "x");
+		cycles.publish(c.id(), "x", Preconditions.tag(cycles.require(c.id())));
 		assertEquals(409, assertThrows(ProblemException.class, () -> cycles.reclassify(c.id(), "x")).status());
+	}
+
+	@Test
+	void aTransitionFromAnOlderVersionOfTheCycleIsRefusedAndMovesNothing() {
+		Cycle draft = cycles.create(new CycleInput("d1", "2026-H1", null, null), "tester");
+		String read = Preconditions.tag(draft);
+		Cycle open = cycles.open(draft.id(), "tester", read);
+		assertEquals(412, assertThrows(ProblemException.class, () -> cycles.closeScoring(draft.id(), "x", read)).status());
+		assertEquals(428, assertThrows(ProblemException.class, () -> cycles.closeScoring(draft.id(), "x", null)).status());
+		assertEquals(CycleStatus.OPEN, cycles.require(draft.id()).status());
+		assertEquals(1, cycles.transitions(draft.id()).size());
+		assertTrue(ratings.runs(draft.id()).isEmpty());
+		assertEquals(Preconditions.tag(open), Preconditions.tag(cycles.require(draft.id())), "the answer of a transition is the cycle as stored");
+	}
+
+	@Test
+	void aStaleOpenIsRefusedBeforeThePinIsTaken() {
+		Cycle draft = cycles.create(new CycleInput("d1", "2026-H1", null, null), "tester");
+		assertEquals(412, assertThrows(ProblemException.class, () -> cycles.open(draft.id(), "x", "\"older\"")).status());
+		assertTrue(fakes.pins.isEmpty(), fakes.pins.toString());
+		assertEquals(CycleStatus.DRAFT, cycles.require(draft.id()).status());
 	}
 }

@@ -24,6 +24,7 @@ import org.touyan.api.policy.PolicyFailureException;
 import org.touyan.api.registry.Community;
 import org.touyan.api.registry.JointCommittee;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 
 /**
@@ -155,9 +156,9 @@ class UseSideTest {
 		// ending a pair makes room, and notes only go to active pairs
 		String first = mentoring.pairings("d1", "2026", "a3", null, Paging.of(0, 1)).items().get(0).id();
 		mentoring.note(first, new Mentoring.NoteInput(LocalDate.of(2026, 2, 1), "治理联抓：共同召开议事会"), "组织部");
-		assertEquals("ENDED", mentoring.end(first, new Mentoring.EndInput("调任", LocalDate.of(2026, 3, 1)), "组织部").status());
+		assertEquals("ENDED", mentoring.end(first, new Mentoring.EndInput("调任", LocalDate.of(2026, 3, 1)), "组织部", Preconditions.tag(mentoring.require(first))).status());
 		assertEquals(409, status(() -> mentoring.note(first, new Mentoring.NoteInput(null, "晚到的记录"), "t")));
-		assertEquals(409, status(() -> mentoring.end(first, new Mentoring.EndInput("again", null), "t")));
+		assertEquals(409, status(() -> mentoring.end(first, new Mentoring.EndInput("again", null), "t", Preconditions.tag(mentoring.require(first)))));
 		assertEquals("a7", mentoring.pair(new Mentoring.PairInput("d1", 2026, "m1", "a7", null), "t").mentee().personId());
 		assertEquals(1, mentoring.notes(first).size());
 	}
@@ -183,16 +184,16 @@ class UseSideTest {
 		assertTrue(i.explanation().contains("作风不实"));
 		assertEquals("test.formula", i.provenance().bundle());
 		assertTrue(fakes.filed.isEmpty());
-		NegativeList.Incident partly = negativeList.followUp(i.id(), new NegativeList.FollowUpInput(null, "已约谈，正在整改", false), "街道");
+		NegativeList.Incident partly = negativeList.followUp(i.id(), new NegativeList.FollowUpInput(null, "已约谈，正在整改", false), "街道", Preconditions.tag(negativeList.require(i.id())));
 		assertEquals("RECTIFYING", partly.status());
 		assertEquals(409, status(() -> useRecords.record(new UseRecords.UseInput("p1", "HONOUR", null, "优秀社区党组织书记",
 				LocalDate.now(), null), "组织部")), "no incentive while a rectification is open");
-		NegativeList.Incident done = negativeList.followUp(i.id(), new NegativeList.FollowUpInput(null, "整改到位", true), "街道");
+		NegativeList.Incident done = negativeList.followUp(i.id(), new NegativeList.FollowUpInput(null, "整改到位", true), "街道", Preconditions.tag(negativeList.require(i.id())));
 		assertEquals("RECTIFIED", done.status());
 		assertEquals(2, done.followUps().size());
 		assertEquals(64, i.inputHash().length());
 		assertEquals(i.inputHash(), done.inputHash(), "the input hash is stored with the verdict's provenance");
-		assertEquals(409, status(() -> negativeList.followUp(i.id(), new NegativeList.FollowUpInput(null, "again", true), "t")));
+		assertEquals(409, status(() -> negativeList.followUp(i.id(), new NegativeList.FollowUpInput(null, "again", true), "t", Preconditions.tag(negativeList.require(i.id())))));
 		assertEquals("HONOUR", useRecords.record(new UseRecords.UseInput("p1", "HONOUR", null, "优秀社区党组织书记", LocalDate.now(), null),
 				"组织部").kind());
 		NegativeList.Incident second = negativeList.record(incident("N01"), "组织部");
@@ -209,7 +210,7 @@ class UseSideTest {
 		assertNull(i.deadline());
 		assertEquals(List.of("open p1 post1 REMOVAL"), fakes.filed);
 		assertEquals("filing1", i.filingId());
-		assertEquals(409, status(() -> negativeList.followUp(i.id(), new NegativeList.FollowUpInput(null, "x", true), "t")));
+		assertEquals(409, status(() -> negativeList.followUp(i.id(), new NegativeList.FollowUpInput(null, "x", true), "t", Preconditions.tag(negativeList.require(i.id())))));
 	}
 
 	@Test
@@ -265,7 +266,8 @@ class UseSideTest {
 
 	@Test
 	void aHalfYearReportIsScoredByThreeRatersAndGetsTheirMean() {
-		Cycle c = cycles.open(cycles.create(new CycleInput("d1", "2026-H1", null, null), "t").id(), "t");
+		Cycle draft = cycles.create(new CycleInput("d1", "2026-H1", null, null), "t");
+		Cycle c = cycles.open(draft.id(), "t", Preconditions.tag(draft));
 		DutyReports.ReportInput input = new DutyReports.ReportInput("c1", LocalDate.now(), "述职报告", "走访居民20户", "谈话5人", "查阅台账12册");
 		assertEquals(409, status(() -> dutyReports.score(c.id(), "c1", new DutyReports.ScoreInput("STREET", BigDecimal.TEN, null), "t")),
 				"the report comes first");

@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -34,9 +35,11 @@ import org.touyan.api.registry.Filings;
 import org.touyan.api.registry.VettingInput;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Authorization;
 
@@ -53,6 +56,10 @@ public class FilingResource {
 	private final Filings filings;
 	private final Authorization authorization;
 
+	/** The district's procedure: its steps are one resource, read and replaced whole, not a page. */
+	public record Procedure(List<FilingStepDefinition> steps) {
+	}
+
 	@Activate
 	public FilingResource(@Reference Filings filings, @Reference Authorization authorization) {
 		this.filings = filings;
@@ -61,18 +68,21 @@ public class FilingResource {
 
 	@GET
 	@Path("districts/{id}/filing-steps")
-	@Summary("The six steps of the district's filing procedure")
+	@Versioned
+	@Summary(value = "The six steps of the district's filing procedure, as one resource (its ETag guards their change)", returns = Procedure.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
-	public Page<FilingStepDefinition> steps(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-		return Page.of(filings.steps(id), Paging.of(offset, limit));
+	public Response steps(@PathParam("id") String id) {
+		List<FilingStepDefinition> steps = filings.steps(id);
+		return Preconditions.ok(new Procedure(steps), steps);
 	}
 
 	@PUT
 	@Path("districts/{id}/filing-steps")
 	@Summary("Sets the district's six filing steps; the first three are fixed")
 	@Access(DISTRICT_ADMIN)
-	public List<FilingStepDefinition> configureSteps(@PathParam("id") String id, List<FilingStepDefinition> steps) {
-		return filings.configureSteps(id, steps);
+	public List<FilingStepDefinition> configureSteps(@PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, List<FilingStepDefinition> steps) {
+		return filings.configureSteps(id, steps, Preconditions.required(ifMatch));
 	}
 
 	@GET
@@ -87,10 +97,11 @@ public class FilingResource {
 
 	@GET
 	@Path("filings/{id}")
-	@Summary("One filing with its steps and vetting verdicts")
+	@Versioned
+	@Summary(value = "One filing with its steps and vetting verdicts", returns = Filing.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "filing:id")
-	public Filing filing(@PathParam("id") String id) {
-		return filings.filing(id).orElseThrow(() -> ProblemException.notFound("filing", id));
+	public Response filing(@PathParam("id") String id) {
+		return Preconditions.ok(filings.filing(id).orElseThrow(() -> ProblemException.notFound("filing", id)));
 	}
 
 	@POST
@@ -113,7 +124,8 @@ public class FilingResource {
 	@Summary("Marks a step done; steps are done in order")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "filing:id")
 	public Filing completeStep(@Context SecurityContext security, @PathParam("id") String id,
-			@PathParam("position") String position, FilingNote note) {
+			@PathParam("position") String position, @HeaderParam(Preconditions.IF_MATCH) String ifMatch, FilingNote note) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
 		int n;
 		try {
@@ -121,34 +133,40 @@ public class FilingResource {
 		} catch (NumberFormatException e) {
 			throw ProblemException.invalid("position", "position must be a step number from 1 to 6");
 		}
-		return filings.completeStep(id, n, note, actor);
+		return filings.completeStep(id, n, note, actor, ifMatch);
 	}
 
 	@POST
 	@Path("filings/{id}/vettings")
 	@Summary("Records a vetting department's pass or fail (联查联审)")
 	@Access(DISTRICT_ADMIN)
-	public Filing vet(@Context SecurityContext security, @PathParam("id") String id, VettingInput verdict) {
+	public Filing vet(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, VettingInput verdict) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return filings.vet(id, verdict, actor);
+		return filings.vet(id, verdict, actor, ifMatch);
 	}
 
 	@POST
 	@Path("filings/{id}/file")
 	@Summary("District-level filing (区级备案): closes the filing and applies the post change")
 	@Access(DISTRICT_ADMIN)
-	public Filing file(@Context SecurityContext security, @PathParam("id") String id, FilingNote note) {
+	public Filing file(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, FilingNote note) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return filings.file(id, note, actor);
+		return filings.file(id, note, actor, ifMatch);
 	}
 
 	@POST
 	@Path("filings/{id}/withdraw")
 	@Summary("Withdraws an open filing, with a note saying why")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "filing:id")
-	public Filing withdraw(@Context SecurityContext security, @PathParam("id") String id, FilingNote note) {
+	public Filing withdraw(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, FilingNote note) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return filings.withdraw(id, note, actor);
+		return filings.withdraw(id, note, actor, ifMatch);
 	}
 
 	private static FilingStatus status(String value) {

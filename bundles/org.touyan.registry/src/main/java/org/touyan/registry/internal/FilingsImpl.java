@@ -32,6 +32,7 @@ import org.touyan.api.registry.Vetting;
 import org.touyan.api.registry.VettingInput;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 
@@ -69,10 +70,12 @@ public class FilingsImpl implements Filings {
 	}
 
 	@Override
-	public List<FilingStepDefinition> configureSteps(String districtId, List<FilingStepDefinition> steps) {
+	public List<FilingStepDefinition> configureSteps(String districtId, List<FilingStepDefinition> steps, String ifMatch) {
 		List<FilingStepDefinition> valid = FilingMachine.definitions(steps);
 		return store.write(c -> {
+			OrgUnitsImpl.lock(c, "district", districtId);
 			requireDistrict(c, districtId, null);
+			Preconditions.check(ifMatch, definitions(c, districtId));
 			OrgUnitsImpl.update(c, "DELETE FROM filing_step_definition WHERE district_id = ?", null, null, districtId);
 			for (int i = 0; i < valid.size(); i++) {
 				FilingStepDefinition d = valid.get(i);
@@ -197,11 +200,11 @@ public class FilingsImpl implements Filings {
 	}
 
 	@Override
-	public Filing completeStep(String id, int position, FilingNote note, String actor) {
+	public Filing completeStep(String id, int position, FilingNote note, String actor, String ifMatch) {
 		String who = Validation.actor(actor);
 		String text = Validation.text("note", note == null ? null : note.note(), 500, false);
 		return store.write(c -> {
-			Filing before = lock(c, id);
+			Filing before = lock(c, id, ifMatch);
 			FilingStep step = FilingMachine.step(before, position);
 			OrgUnitsImpl.update(c, "UPDATE filing_step SET done_at = ?, actor = ?, note = ? WHERE filing_id = ? AND position = ?",
 					null, null, OrgUnitsImpl.now(), who, text, id, position);
@@ -213,10 +216,10 @@ public class FilingsImpl implements Filings {
 	}
 
 	@Override
-	public Filing vet(String id, VettingInput verdict, String actor) {
+	public Filing vet(String id, VettingInput verdict, String actor, String ifMatch) {
 		String who = Validation.actor(actor);
 		return store.write(c -> {
-			Filing before = lock(c, id);
+			Filing before = lock(c, id, ifMatch);
 			FilingMachine.vetting(before, verdict, vettingDepartments(c, before.districtId()));
 			OrgUnitsImpl.update(c, "INSERT INTO filing_vetting (filing_id, department_id, passed, note, recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?)",
 					"departmentId", "the department recorded its verdict already", id, verdict.departmentId().strip(), verdict.passed(),
@@ -231,11 +234,11 @@ public class FilingsImpl implements Filings {
 	}
 
 	@Override
-	public Filing file(String id, FilingNote note, String actor) {
+	public Filing file(String id, FilingNote note, String actor, String ifMatch) {
 		String who = Validation.actor(actor);
 		String text = Validation.text("note", note == null ? null : note.note(), 500, false);
 		return store.write(c -> {
-			Filing before = lock(c, id);
+			Filing before = lock(c, id, ifMatch);
 			FilingMachine.file(before);
 			String postId = before.postId();
 			if (before.kind() == FilingKind.APPOINTMENT) {
@@ -253,11 +256,11 @@ public class FilingsImpl implements Filings {
 	}
 
 	@Override
-	public Filing withdraw(String id, FilingNote note, String actor) {
+	public Filing withdraw(String id, FilingNote note, String actor, String ifMatch) {
 		String who = Validation.actor(actor);
 		String text = Validation.text("note", note == null ? null : note.note(), 500, true);
 		return store.write(c -> {
-			Filing before = lock(c, id);
+			Filing before = lock(c, id, ifMatch);
 			FilingMachine.requireOpen(before);
 			close(c, id, FilingStatus.WITHDRAWN, before.postId(), who, text);
 			Filing after = load(c, id);
@@ -284,12 +287,17 @@ public class FilingsImpl implements Filings {
 		return m;
 	}
 
-	/** Loads a filing after taking its row lock, so concurrent transitions run one after another. */
-	private static Filing lock(Connection c, String id) throws SQLException {
+	/**
+	 * Loads a filing after taking its row lock, so concurrent transitions run one after another, and
+	 * compares it with the version the caller read: a second transition waits, then sees the first.
+	 */
+	private static Filing lock(Connection c, String id, String ifMatch) throws SQLException {
 		if (OrgUnitsImpl.update(c, "UPDATE filing SET status = status WHERE id = ?", null, null, id) == 0) {
 			throw ProblemException.notFound("filing", id);
 		}
-		return load(c, id);
+		Filing current = load(c, id);
+		Preconditions.check(ifMatch, current);
+		return current;
 	}
 
 	private static Filing load(Connection c, String id) throws SQLException {

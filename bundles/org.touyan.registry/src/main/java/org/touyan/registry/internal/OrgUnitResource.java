@@ -9,6 +9,7 @@ import static org.touyan.api.security.Role.STREET_ADMIN;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -36,9 +37,11 @@ import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 
 /** Organisation units over REST; all rules live in {@link OrgUnits}. */
@@ -68,10 +71,11 @@ public class OrgUnitResource {
 
 	@GET
 	@Path("districts/{id}")
-	@Summary("One district")
+	@Versioned
+	@Summary(value = "One district", returns = District.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public District district(@PathParam("id") String id) {
-		return units.district(id).orElseThrow(() -> ProblemException.notFound("district", id));
+	public Response district(@PathParam("id") String id) {
+		return Preconditions.ok(units.district(id).orElseThrow(() -> ProblemException.notFound("district", id)));
 	}
 
 	@POST
@@ -87,8 +91,9 @@ public class OrgUnitResource {
 	@Path("districts/{id}")
 	@Summary("Changes a district's code or names")
 	@Access(DISTRICT_ADMIN)
-	public District updateDistrict(@PathParam("id") String id, UnitInput input) {
-		return units.updateDistrict(id, input);
+	public District updateDistrict(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+			UnitInput input) {
+		return units.updateDistrict(id, input, Preconditions.required(ifMatch));
 	}
 
 	@GET
@@ -102,10 +107,11 @@ public class OrgUnitResource {
 
 	@GET
 	@Path("streets/{id}")
-	@Summary("One street")
+	@Versioned
+	@Summary(value = "One street", returns = Street.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public Street street(@PathParam("id") String id) {
-		return units.street(id).orElseThrow(() -> ProblemException.notFound("street", id));
+	public Response street(@PathParam("id") String id) {
+		return Preconditions.ok(units.street(id).orElseThrow(() -> ProblemException.notFound("street", id)));
 	}
 
 	@POST
@@ -121,24 +127,27 @@ public class OrgUnitResource {
 	@Path("streets/{id}")
 	@Summary("Changes a street's code or names")
 	@Access(DISTRICT_ADMIN)
-	public Street updateStreet(@PathParam("id") String id, UnitInput input) {
-		return units.updateStreet(id, input);
+	public Street updateStreet(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+			UnitInput input) {
+		return units.updateStreet(id, input, Preconditions.required(ifMatch));
 	}
 
 	@GET
 	@Path("districts/{id}/settings")
-	@Summary("A district's registry settings")
+	@Versioned
+	@Summary(value = "A district's registry settings", returns = DistrictSettings.class)
 	@Access(DISTRICT_ADMIN)
-	public DistrictSettings settings(@PathParam("id") String id) {
-		return units.settings(id);
+	public Response settings(@PathParam("id") String id) {
+		return Preconditions.ok(units.settings(id));
 	}
 
 	@PUT
 	@Path("districts/{id}/settings")
 	@Summary("Changes a district's registry settings")
 	@Access(DISTRICT_ADMIN)
-	public DistrictSettings updateSettings(@PathParam("id") String id, DistrictSettings settings) {
-		return units.updateSettings(id, settings);
+	public DistrictSettings updateSettings(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+			DistrictSettings settings) {
+		return units.updateSettings(id, settings, Preconditions.required(ifMatch));
 	}
 
 	@GET
@@ -152,10 +161,11 @@ public class OrgUnitResource {
 
 	@GET
 	@Path("communities/{id}")
-	@Summary("One community")
+	@Versioned
+	@Summary(value = "One community", returns = Community.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public Community community(@PathParam("id") String id) {
-		return units.community(id).orElseThrow(() -> ProblemException.notFound("community", id));
+	public Response community(@PathParam("id") String id) {
+		return Preconditions.ok(units.community(id).orElseThrow(() -> ProblemException.notFound("community", id)));
 	}
 
 	@POST
@@ -171,16 +181,17 @@ public class OrgUnitResource {
 	@Path("communities/{id}")
 	@Summary("Changes a community's code or names")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "community:id")
-	public Community updateCommunity(@PathParam("id") String id, UnitInput input) {
-		return units.updateCommunity(id, input);
+	public Community updateCommunity(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+			UnitInput input) {
+		return units.updateCommunity(id, input, Preconditions.required(ifMatch));
 	}
 
 	@DELETE
 	@Path("communities/{id}")
 	@Summary("Deletes a community that never had a post, filing or joint committee")
 	@Access(DISTRICT_ADMIN)
-	public void deleteCommunity(@PathParam("id") String id) {
-		units.deleteCommunity(id);
+	public void deleteCommunity(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		units.deleteCommunity(id, Preconditions.required(ifMatch));
 	}
 
 	@GET
@@ -194,10 +205,11 @@ public class OrgUnitResource {
 
 	@GET
 	@Path("joint-committees/{id}")
-	@Summary("One joint area Party committee with its communities")
+	@Versioned
+	@Summary(value = "One joint area Party committee with its communities", returns = JointCommittee.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public JointCommittee jointCommittee(@PathParam("id") String id) {
-		return units.jointCommittee(id).orElseThrow(() -> ProblemException.notFound("joint committee", id));
+	public Response jointCommittee(@PathParam("id") String id) {
+		return Preconditions.ok(units.jointCommittee(id).orElseThrow(() -> ProblemException.notFound("joint committee", id)));
 	}
 
 	@POST
@@ -213,16 +225,17 @@ public class OrgUnitResource {
 	@Path("joint-committees/{id}")
 	@Summary("Changes a joint committee's code, names or communities")
 	@Access(DISTRICT_ADMIN)
-	public JointCommittee updateJointCommittee(@PathParam("id") String id, JointCommitteeInput input) {
-		return units.updateJointCommittee(id, input);
+	public JointCommittee updateJointCommittee(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+			JointCommitteeInput input) {
+		return units.updateJointCommittee(id, input, Preconditions.required(ifMatch));
 	}
 
 	@DELETE
 	@Path("joint-committees/{id}")
 	@Summary("Dissolves a joint committee; its communities stay")
 	@Access(DISTRICT_ADMIN)
-	public void deleteJointCommittee(@PathParam("id") String id) {
-		units.deleteJointCommittee(id);
+	public void deleteJointCommittee(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		units.deleteJointCommittee(id, Preconditions.required(ifMatch));
 	}
 
 	@GET
@@ -236,10 +249,11 @@ public class OrgUnitResource {
 
 	@GET
 	@Path("departments/{id}")
-	@Summary("One department")
+	@Versioned
+	@Summary(value = "One department", returns = Department.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public Department department(@PathParam("id") String id) {
-		return units.department(id).orElseThrow(() -> ProblemException.notFound("department", id));
+	public Response department(@PathParam("id") String id) {
+		return Preconditions.ok(units.department(id).orElseThrow(() -> ProblemException.notFound("department", id)));
 	}
 
 	@POST
@@ -255,16 +269,17 @@ public class OrgUnitResource {
 	@Path("departments/{id}")
 	@Summary("Changes a department's code, names or roles")
 	@Access(DISTRICT_ADMIN)
-	public Department updateDepartment(@PathParam("id") String id, DepartmentInput input) {
-		return units.updateDepartment(id, input);
+	public Department updateDepartment(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+			DepartmentInput input) {
+		return units.updateDepartment(id, input, Preconditions.required(ifMatch));
 	}
 
 	@DELETE
 	@Path("departments/{id}")
 	@Summary("Deletes a department that has recorded no vetting verdict")
 	@Access(DISTRICT_ADMIN)
-	public void deleteDepartment(@PathParam("id") String id) {
-		units.deleteDepartment(id);
+	public void deleteDepartment(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		units.deleteDepartment(id, Preconditions.required(ifMatch));
 	}
 
 	/** A true/false query parameter; anything else is a 400 naming it. */

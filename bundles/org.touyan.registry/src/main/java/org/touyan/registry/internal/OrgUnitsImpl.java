@@ -26,6 +26,7 @@ import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 
@@ -70,18 +71,20 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	@Override
-	public District updateDistrict(String id, UnitInput input) {
+	public District updateDistrict(String id, UnitInput input, String ifMatch) {
 		UnitInput in = Validation.unit(input);
 		if (in.parentId() != null) {
 			throw ProblemException.invalid("parentId", "a district has no parent");
 		}
-		int n = store.write(c -> update(c, "UPDATE district SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
-				"code", "a district with code '" + in.code() + "' exists already",
-				in.code(), in.name(), in.nameEn(), now(), id));
-		if (n == 0) {
-			throw ProblemException.notFound("district", id);
-		}
-		return new District(id, in.code(), in.name(), in.nameEn());
+		return store.write(c -> {
+			lock(c, "district", id);
+			Preconditions.check(ifMatch, one(c, "SELECT id, code, name, name_en FROM district WHERE id = ?", id, OrgUnitsImpl::district)
+					.orElseThrow(() -> ProblemException.notFound("district", id)));
+			update(c, "UPDATE district SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
+					"code", "a district with code '" + in.code() + "' exists already",
+					in.code(), in.name(), in.nameEn(), now(), id);
+			return new District(id, in.code(), in.name(), in.nameEn());
+		});
 	}
 
 	@Override
@@ -112,11 +115,13 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	@Override
-	public Street updateStreet(String id, UnitInput input) {
+	public Street updateStreet(String id, UnitInput input, String ifMatch) {
 		UnitInput in = Validation.unit(input);
 		return store.write(c -> {
+			lock(c, "street", id);
 			Street current = one(c, "SELECT id, district_id, code, name, name_en FROM street WHERE id = ?", id, OrgUnitsImpl::street)
 					.orElseThrow(() -> ProblemException.notFound("street", id));
+			Preconditions.check(ifMatch, current);
 			if (in.parentId() != null && !in.parentId().equals(current.districtId())) {
 				throw ProblemException.invalid("parentId", "a street cannot move to another district");
 			}
@@ -142,7 +147,7 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	@Override
-	public DistrictSettings updateSettings(String districtId, DistrictSettings settings) {
+	public DistrictSettings updateSettings(String districtId, DistrictSettings settings, String ifMatch) {
 		if (settings == null) {
 			throw ProblemException.invalid(null, "A JSON body is required");
 		}
@@ -151,7 +156,8 @@ public class OrgUnitsImpl implements OrgUnits {
 			throw ProblemException.invalid("eligibilityRuleSet", "eligibilityRuleSet is a policy id: lower-case letters, digits and '-'");
 		}
 		return store.write(c -> {
-			settings(c, districtId);
+			lock(c, "district", districtId);
+			Preconditions.check(ifMatch, settings(c, districtId));
 			if (!settings.jointCommitteesMaySpanStreets()) {
 				List<String> spanning = query(c, "SELECT j.code FROM joint_committee j"
 						+ " JOIN joint_committee_member m ON m.committee_id = j.id JOIN community k ON k.id = m.community_id"
@@ -209,11 +215,13 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	@Override
-	public Community updateCommunity(String id, UnitInput input) {
+	public Community updateCommunity(String id, UnitInput input, String ifMatch) {
 		UnitInput in = Validation.unit(input);
 		return store.write(c -> {
+			lock(c, "community", id);
 			Community current = one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community)
 					.orElseThrow(() -> ProblemException.notFound("community", id));
+			Preconditions.check(ifMatch, current);
 			if (in.parentId() != null && !in.parentId().equals(current.streetId())) {
 				throw ProblemException.invalid("parentId", "a community belongs to exactly one street and cannot move");
 			}
@@ -225,11 +233,11 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	@Override
-	public void deleteCommunity(String id) {
+	public void deleteCommunity(String id, String ifMatch) {
 		store.write(c -> {
-			if (one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community).isEmpty()) {
-				throw ProblemException.notFound("community", id);
-			}
+			lock(c, "community", id);
+			Preconditions.check(ifMatch, one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community)
+					.orElseThrow(() -> ProblemException.notFound("community", id)));
 			if (count(c, "SELECT COUNT(*) FROM post WHERE unit_id = ?", id) > 0) {
 				throw ProblemException.conflict("the community has posts on record, and history is kept: it cannot be deleted");
 			}
@@ -277,11 +285,13 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	@Override
-	public JointCommittee updateJointCommittee(String id, JointCommitteeInput input) {
+	public JointCommittee updateJointCommittee(String id, JointCommitteeInput input, String ifMatch) {
 		JointCommitteeInput in = Validation.jointCommittee(input);
 		return store.write(c -> {
+			lock(c, "joint_committee", id);
 			JointCommittee current = one(c, JOINT + " WHERE id = ?", id, OrgUnitsImpl::jointCommittee)
 					.orElseThrow(() -> ProblemException.notFound("joint committee", id));
+			Preconditions.check(ifMatch, withMembers(c, current));
 			if (!in.districtId().equals(current.districtId())) {
 				throw ProblemException.invalid("districtId", "a joint committee cannot move to another district");
 			}
@@ -296,12 +306,13 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	@Override
-	public void deleteJointCommittee(String id) {
+	public void deleteJointCommittee(String id, String ifMatch) {
 		store.write(c -> {
+			lock(c, "joint_committee", id);
+			Preconditions.check(ifMatch, withMembers(c, one(c, JOINT + " WHERE id = ?", id, OrgUnitsImpl::jointCommittee)
+					.orElseThrow(() -> ProblemException.notFound("joint committee", id))));
 			update(c, "DELETE FROM joint_committee_member WHERE committee_id = ?", null, null, id);
-			if (update(c, "DELETE FROM joint_committee WHERE id = ?", null, null, id) == 0) {
-				throw ProblemException.notFound("joint committee", id);
-			}
+			update(c, "DELETE FROM joint_committee WHERE id = ?", null, null, id);
 			return null;
 		});
 	}
@@ -391,11 +402,13 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	@Override
-	public Department updateDepartment(String id, DepartmentInput input) {
+	public Department updateDepartment(String id, DepartmentInput input, String ifMatch) {
 		Department d = Validation.department(id, input);
 		return store.write(c -> {
+			lock(c, "department", id);
 			Department current = one(c, DEPARTMENT + " WHERE id = ?", id, OrgUnitsImpl::department)
 					.orElseThrow(() -> ProblemException.notFound("department", id));
+			Preconditions.check(ifMatch, current);
 			if (!current.districtId().equals(d.districtId())) {
 				throw ProblemException.invalid("districtId", "a department cannot move to another district");
 			}
@@ -407,12 +420,13 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	@Override
-	public void deleteDepartment(String id) {
+	public void deleteDepartment(String id, String ifMatch) {
 		store.write(c -> {
-			if (update(c, "DELETE FROM department WHERE id = ?", null,
-					"the department has recorded vetting verdicts, which are kept: it cannot be deleted", id) == 0) {
-				throw ProblemException.notFound("department", id);
-			}
+			lock(c, "department", id);
+			Preconditions.check(ifMatch, one(c, DEPARTMENT + " WHERE id = ?", id, OrgUnitsImpl::department)
+					.orElseThrow(() -> ProblemException.notFound("department", id)));
+			update(c, "DELETE FROM department WHERE id = ?", null,
+					"the department has recorded vetting verdicts, which are kept: it cannot be deleted", id);
 			return null;
 		});
 	}
@@ -538,6 +552,15 @@ public class OrgUnitsImpl implements OrgUnits {
 			}
 			throw e;
 		}
+	}
+
+	/**
+	 * Takes the row lock of a unit, a person, a post or a reserve stay before its current version is
+	 * compared with If-Match: a second writer waits here and then compares with what the first
+	 * committed, so both cannot pass. Unknown ids lock nothing; reading the row then answers 404.
+	 */
+	static void lock(Connection c, String table, String id) throws SQLException {
+		update(c, "UPDATE " + table + " SET updated_at = updated_at WHERE id = ?", null, null, id);
 	}
 
 	static Timestamp now() {

@@ -28,6 +28,7 @@ import org.touyan.api.registry.ReferenceVersion;
 import org.touyan.api.registry.SealInput;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Masking;
 import org.touyan.api.store.Store;
@@ -98,9 +99,10 @@ public class PeopleImpl implements People {
 	}
 
 	@Override
-	public Person updatePerson(String id, PersonInput input, String actor) {
+	public Person updatePerson(String id, PersonInput input, String actor, String ifMatch) {
 		String who = Validation.actor(actor);
 		return store.write(c -> {
+			locked(c, id, ifMatch);
 			Person current = openPerson(c, id);
 			PersonInput in = input == null ? null
 					: new PersonInput(input.districtId() == null ? current.districtId() : input.districtId(), input.name(),
@@ -212,7 +214,7 @@ public class PeopleImpl implements People {
 	}
 
 	@Override
-	public Post endPost(String postId, PostEnding ending, String actor) {
+	public Post endPost(String postId, PostEnding ending, String actor, String ifMatch) {
 		String who = Validation.actor(actor);
 		if (ending == null) {
 			throw ProblemException.invalid(null, "A JSON body is required");
@@ -221,7 +223,12 @@ public class PeopleImpl implements People {
 			throw ProblemException.invalid("endDate", "endDate is required");
 		}
 		String reason = Validation.text("reason", ending.reason(), 200, false);
-		return store.write(c -> endPost(c, postId, ending.endDate(), reason, who));
+		return store.write(c -> {
+			OrgUnitsImpl.lock(c, "post", postId);
+			Preconditions.check(ifMatch, OrgUnitsImpl.one(c, POST + " WHERE id = ?", postId, PeopleImpl::post)
+					.orElseThrow(() -> ProblemException.notFound("post", postId)));
+			return endPost(c, postId, ending.endDate(), reason, who);
+		});
 	}
 
 	/** Ends a current post on the caller's transaction, with its archive entry; filings use it too. */
@@ -244,10 +251,11 @@ public class PeopleImpl implements People {
 	}
 
 	@Override
-	public Person seal(String personId, SealInput input, String actor) {
+	public Person seal(String personId, SealInput input, String actor, String ifMatch) {
 		String who = Validation.actor(actor);
 		String reason = Validation.text("reason", input == null ? null : input.reason(), 200, true);
 		return store.write(c -> {
+			locked(c, personId, ifMatch);
 			Person current = openPerson(c, personId);
 			List<String> open = OrgUnitsImpl.query(c, "SELECT kind FROM post WHERE person_id = ? AND end_date IS NULL ORDER BY start_date",
 					rs -> PostKind.valueOf(rs.getString(1)).displayName(), personId);
@@ -267,6 +275,12 @@ public class PeopleImpl implements People {
 	private static Person withSeal(Person p, ArchiveSeal seal) {
 		return new Person(p.id(), p.districtId(), p.name(), p.gender(), p.birthDate(), p.idNumber(), p.phone(),
 				p.education(), p.partyMemberSince(), seal);
+	}
+
+	/** Locks the person's row, then compares the person as stored now with {@code ifMatch}. */
+	private static void locked(Connection c, String personId, String ifMatch) throws SQLException {
+		OrgUnitsImpl.lock(c, "person", personId);
+		Preconditions.check(ifMatch, requirePerson(c, personId));
 	}
 
 	static Person requirePerson(Connection c, String personId) throws SQLException {

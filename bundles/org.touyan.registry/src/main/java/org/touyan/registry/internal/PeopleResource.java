@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -41,9 +42,11 @@ import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.SealInput;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.AuditLog;
 import org.touyan.api.security.Authorization;
@@ -98,10 +101,11 @@ public class PeopleResource {
 
 	@GET
 	@Path("people/{id}")
-	@Summary("One person")
+	@Versioned
+	@Summary(value = "One person", returns = Person.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:id")
-	public Person person(@PathParam("id") String id) {
-		return people.person(id).orElseThrow(() -> ProblemException.notFound("person", id));
+	public Response person(@PathParam("id") String id) {
+		return Preconditions.ok(people.person(id).orElseThrow(() -> ProblemException.notFound("person", id)));
 	}
 
 	@POST
@@ -119,9 +123,10 @@ public class PeopleResource {
 	@Summary("Corrects a person's record (archived with before and after)")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
 	public Person updatePerson(@Context SecurityContext security, @PathParam("id") String id,
-			PersonInput input) {
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, PersonInput input) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return people.updatePerson(id, input, actor);
+		return people.updatePerson(id, input, actor, ifMatch);
 	}
 
 	@GET
@@ -161,10 +166,11 @@ public class PeopleResource {
 
 	@GET
 	@Path("posts/{id}")
-	@Summary("One post")
+	@Versioned
+	@Summary(value = "One post", returns = Post.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "post:id")
-	public Post post(@PathParam("id") String id) {
-		return people.post(id).orElseThrow(() -> ProblemException.notFound("post", id));
+	public Response post(@PathParam("id") String id) {
+		return Preconditions.ok(people.post(id).orElseThrow(() -> ProblemException.notFound("post", id)));
 	}
 
 	@POST
@@ -172,9 +178,10 @@ public class PeopleResource {
 	@Summary("Ends a current post; the post keeps its history")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "post:id")
 	public Post endPost(@Context SecurityContext security, @PathParam("id") String id,
-			PostEnding ending) {
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, PostEnding ending) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return people.endPost(id, ending, actor);
+		return people.endPost(id, ending, actor, ifMatch);
 	}
 
 	@GET
@@ -196,12 +203,13 @@ public class PeopleResource {
 
 	@POST
 	@Path("people/{id}/archive/seal")
-	@Summary("Seals the archive on departure (离任统一封存); it is read-only afterwards")
+	@Summary("Seals the archive on departure (离任统一封存); it is read-only afterwards. If-Match: the person's ETag")
 	@Access(DISTRICT_ADMIN)
 	public Person seal(@Context SecurityContext security, @PathParam("id") String id,
-			SealInput input) {
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, SealInput input) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return people.seal(id, input, actor);
+		return people.seal(id, input, actor, ifMatch);
 	}
 
 	@POST

@@ -26,6 +26,7 @@ import org.touyan.api.registry.ReserveMembership;
 import org.touyan.api.registry.ReserveTier;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 
@@ -121,12 +122,12 @@ public class ReserveImpl implements Reserve {
 	}
 
 	@Override
-	public ReserveMembership promote(String membershipId, ReserveChange change, String actor) {
+	public ReserveMembership promote(String membershipId, ReserveChange change, String actor, String ifMatch) {
 		String who = Validation.actor(actor);
 		LocalDate date = required("date", change == null ? null : change.date());
 		String reason = Validation.text("reason", change.reason(), 200, true);
 		return store.write(c -> {
-			ReserveMembership current = current(c, membershipId, date);
+			ReserveMembership current = current(c, membershipId, date, ifMatch);
 			if (current.tier() != ReserveTier.COMMITTEE_RESERVE) {
 				throw ProblemException.conflict("only a committee reserve (两委后备) is promoted, to the secretary reserve (书记后备)");
 			}
@@ -136,11 +137,11 @@ public class ReserveImpl implements Reserve {
 	}
 
 	@Override
-	public ReserveMembership leave(String membershipId, ReserveChange change, String actor) {
+	public ReserveMembership leave(String membershipId, ReserveChange change, String actor, String ifMatch) {
 		String who = Validation.actor(actor);
 		LocalDate date = required("date", change == null ? null : change.date());
 		String reason = Validation.text("reason", change.reason(), 200, true);
-		return store.write(c -> end(c, current(c, membershipId, date), date, reason, who, "reserve.left"));
+		return store.write(c -> end(c, current(c, membershipId, date, ifMatch), date, reason, who, "reserve.left"));
 	}
 
 	@Override
@@ -161,11 +162,13 @@ public class ReserveImpl implements Reserve {
 	}
 
 	/** The current stay, locked, that a change on {@code date} applies to. */
-	private static ReserveMembership current(Connection c, String id, LocalDate date) throws SQLException {
+	private static ReserveMembership current(Connection c, String id, LocalDate date, String ifMatch) throws SQLException {
 		if (OrgUnitsImpl.update(c, "UPDATE reserve_membership SET updated_at = updated_at WHERE id = ?", null, null, id) == 0) {
 			throw ProblemException.notFound("reserve membership", id);
 		}
 		ReserveMembership m = OrgUnitsImpl.one(c, MEMBERSHIP + " WHERE m.id = ?", id, ReserveImpl::membership).orElseThrow();
+		// under the row lock just taken: a second change of this stay compares with what the first wrote
+		Preconditions.check(ifMatch, m);
 		if (m.leftOn() != null) {
 			throw ProblemException.conflict("this stay in the reserve ended on " + m.leftOn() + " already");
 		}

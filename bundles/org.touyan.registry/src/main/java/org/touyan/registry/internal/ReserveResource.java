@@ -9,6 +9,7 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -35,9 +36,11 @@ import org.touyan.api.registry.ReserveMembership;
 import org.touyan.api.registry.ReserveTier;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Authorization;
 
@@ -96,10 +99,11 @@ public class ReserveResource {
 
 	@GET
 	@Path("reserve/{id}")
-	@Summary("One stay in the reserve pipeline")
+	@Versioned
+	@Summary(value = "One stay in the reserve pipeline", returns = ReserveMembership.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "reserve:id")
-	public ReserveMembership membership(@PathParam("id") String id) {
-		return reserve.membership(id).orElseThrow(() -> ProblemException.notFound("reserve membership", id));
+	public Response membership(@PathParam("id") String id) {
+		return Preconditions.ok(reserve.membership(id).orElseThrow(() -> ProblemException.notFound("reserve membership", id)));
 	}
 
 	@POST
@@ -107,9 +111,10 @@ public class ReserveResource {
 	@Summary("Promotes a committee reserve to the secretary reserve")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "reserve:id")
 	public ReserveMembership promote(@Context SecurityContext security, @PathParam("id") String id,
-			ReserveChange change) {
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, ReserveChange change) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return reserve.promote(id, change, actor);
+		return reserve.promote(id, change, actor, ifMatch);
 	}
 
 	@POST
@@ -117,9 +122,10 @@ public class ReserveResource {
 	@Summary("Takes a person out of the reserve pipeline, with a reason")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "reserve:id")
 	public ReserveMembership leave(@Context SecurityContext security, @PathParam("id") String id,
-			ReserveChange change) {
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, ReserveChange change) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return reserve.leave(id, change, actor);
+		return reserve.leave(id, change, actor, ifMatch);
 	}
 
 	@GET

@@ -25,6 +25,7 @@ import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 
 class CommunitiesAndCommitteesTest {
@@ -58,8 +59,8 @@ class CommunitiesAndCommitteesTest {
 				() -> units.createCommunity(new UnitInput("nope", "K1", "社区", null))).field());
 		String id = eastCommunities.get(0);
 		assertEquals("parentId", assertThrows(ProblemException.class,
-				() -> units.updateCommunity(id, new UnitInput(west.id(), "DC01", "东城第1社区", null))).field());
-		Community renamed = units.updateCommunity(id, new UnitInput(null, "DC01", "东湖社区", null));
+				() -> units.updateCommunity(id, new UnitInput(west.id(), "DC01", "东城第1社区", null), Preconditions.tag(units.community(id)))).field());
+		Community renamed = units.updateCommunity(id, new UnitInput(null, "DC01", "东湖社区", null), Preconditions.tag(units.community(id)));
 		assertEquals(east.id(), renamed.streetId());
 		assertEquals("东湖社区", units.community(id).orElseThrow().name());
 		assertEquals(5, units.communities(null, east.id(), Paging.of(0, 50)).total());
@@ -99,14 +100,14 @@ class CommunitiesAndCommitteesTest {
 		assertEquals("communityIds", assertThrows(ProblemException.class,
 				() -> units.createJointCommittee(input("PQ1", mixed))).field());
 		assertFalse(units.settings(district.id()).jointCommitteesMaySpanStreets());
-		units.updateSettings(district.id(), new DistrictSettings(true, null));
+		units.updateSettings(district.id(), new DistrictSettings(true, null), Preconditions.tag(units.settings(district.id())));
 		JointCommittee j = units.createJointCommittee(input("PQ1", mixed));
 		assertEquals(3, j.communityIds().size());
 		assertEquals(409, assertThrows(ProblemException.class,
-				() -> units.updateSettings(district.id(), new DistrictSettings(false, null))).status());
+				() -> units.updateSettings(district.id(), new DistrictSettings(false, null), Preconditions.tag(units.settings(district.id())))).status());
 		assertTrue(units.settings(district.id()).jointCommitteesMaySpanStreets());
-		units.updateJointCommittee(j.id(), input("PQ1", eastCommunities.subList(0, 4)));
-		units.updateSettings(district.id(), new DistrictSettings(false, null));
+		units.updateJointCommittee(j.id(), input("PQ1", eastCommunities.subList(0, 4)), Preconditions.tag(units.jointCommittee(j.id())));
+		units.updateSettings(district.id(), new DistrictSettings(false, null), Preconditions.tag(units.settings(district.id())));
 		assertEquals(4, units.jointCommittee(j.id()).orElseThrow().communityIds().size());
 	}
 
@@ -122,7 +123,7 @@ class CommunitiesAndCommitteesTest {
 				new DepartmentInput(district.id(), "JWJW", "重复", null, false, false))).status());
 		assertEquals("districtId", assertThrows(ProblemException.class, () -> units.createDepartment(
 				new DepartmentInput("nope", "X", "部门", null, false, false))).field());
-		Department changed = units.updateDepartment(jw.id(), new DepartmentInput(district.id(), "JWJW", "纪委监委", null, true, false));
+		Department changed = units.updateDepartment(jw.id(), new DepartmentInput(district.id(), "JWJW", "纪委监委", null, true, false), Preconditions.tag(units.department(jw.id())));
 		assertFalse(units.department(jw.id()).orElseThrow().vets());
 		assertEquals(changed, units.department(jw.id()).orElseThrow());
 	}
@@ -130,23 +131,23 @@ class CommunitiesAndCommitteesTest {
 	@Test
 	void unusedUnitsCanBeDeletedAndUsedOnesAreKept() {
 		JointCommittee j = units.createJointCommittee(input("PQ1", eastCommunities.subList(0, 3)));
-		assertEquals(409, assertThrows(ProblemException.class, () -> units.deleteCommunity(eastCommunities.get(0))).status());
-		units.deleteJointCommittee(j.id());
+		assertEquals(409, assertThrows(ProblemException.class, () -> units.deleteCommunity(eastCommunities.get(0), Preconditions.tag(units.community(eastCommunities.get(0))))).status());
+		units.deleteJointCommittee(j.id(), Preconditions.tag(units.jointCommittee(j.id())));
 		assertTrue(units.jointCommittee(j.id()).isEmpty());
-		units.deleteCommunity(eastCommunities.get(0));
+		units.deleteCommunity(eastCommunities.get(0), Preconditions.tag(units.community(eastCommunities.get(0))));
 		assertTrue(units.community(eastCommunities.get(0)).isEmpty());
-		assertEquals(404, assertThrows(ProblemException.class, () -> units.deleteCommunity(eastCommunities.get(0))).status());
-		assertEquals(404, assertThrows(ProblemException.class, () -> units.deleteJointCommittee(j.id())).status());
+		assertEquals(404, assertThrows(ProblemException.class, () -> units.deleteCommunity(eastCommunities.get(0), Preconditions.tag(units.community(eastCommunities.get(0))))).status());
+		assertEquals(404, assertThrows(ProblemException.class, () -> units.deleteJointCommittee(j.id(), Preconditions.tag(units.jointCommittee(j.id())))).status());
 
 		PeopleImpl people = new PeopleImpl(store);
 		Person p = people.createPerson(new PersonInput(district.id(), "王建国", null, null,
 				IdNumberTest.withCheck("32010619850315001"), null, null, null), null);
 		people.addPost(p.id(), new PostInput(PostKind.COMMITTEE_MEMBER,
 				eastCommunities.get(1), LocalDate.of(2020, 1, 1), LocalDate.of(2021, 1, 1), null), null);
-		assertEquals(409, assertThrows(ProblemException.class, () -> units.deleteCommunity(eastCommunities.get(1))).status());
+		assertEquals(409, assertThrows(ProblemException.class, () -> units.deleteCommunity(eastCommunities.get(1), Preconditions.tag(units.community(eastCommunities.get(1))))).status());
 
 		Department d = units.createDepartment(new DepartmentInput(district.id(), "SJ", "审计局", null, false, true));
-		units.deleteDepartment(d.id());
+		units.deleteDepartment(d.id(), Preconditions.tag(units.department(d.id())));
 		assertTrue(units.department(d.id()).isEmpty());
 	}
 

@@ -25,6 +25,7 @@ import org.touyan.api.registry.Person;
 import org.touyan.api.registry.PersonInput;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 
 class EligibilityImplTest {
@@ -75,7 +76,7 @@ class EligibilityImplTest {
 		assertEquals(409, e.status());
 		assertTrue(e.detail().contains(Eligibility.DEFAULT_RULE_SET), e.detail());
 		installDefault();
-		units.updateSettings(district.id(), new DistrictSettings(false, "another-set"));
+		units.updateSettings(district.id(), new DistrictSettings(false, "another-set"), Preconditions.tag(units.settings(district.id())));
 		assertTrue(assertThrows(ProblemException.class,
 				() -> eligibility.check(person.id(), new CheckInput(Map.of(), null), null)).detail().contains("another-set"));
 		assertEquals(1, archive.entries(person.id(), Paging.of(0, 10)).total(), "a refused check leaves no entry");

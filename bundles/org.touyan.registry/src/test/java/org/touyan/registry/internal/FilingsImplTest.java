@@ -27,6 +27,7 @@ import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.registry.VettingInput;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 
 class FilingsImplTest {
@@ -64,11 +65,11 @@ class FilingsImplTest {
 
 	private Filing allStepsAndVerdicts(Filing f, boolean allPass) {
 		for (int i = 1; i <= 6; i++) {
-			f = filings.completeStep(f.id(), i, new FilingNote("第" + i + "步完成"), "街道工委");
+			f = filings.completeStep(f.id(), i, new FilingNote("第" + i + "步完成"), "街道工委", Preconditions.tag(filings.filing(f.id())));
 		}
 		for (int i = 0; i < vetting.size(); i++) {
 			boolean pass = allPass || i > 0;
-			f = filings.vet(f.id(), new VettingInput(vetting.get(i), pass, pass ? null : "被依法列为失信被执行人"), "部门");
+			f = filings.vet(f.id(), new VettingInput(vetting.get(i), pass, pass ? null : "被依法列为失信被执行人"), "部门", Preconditions.tag(filings.filing(f.id())));
 		}
 		return f;
 	}
@@ -78,19 +79,19 @@ class FilingsImplTest {
 		Filing f = appointment();
 		assertEquals(6, f.steps().size());
 		assertEquals(vetting.size(), f.pendingDepartments().size());
-		assertEquals(409, assertThrows(ProblemException.class, () -> filings.file(f.id(), null, null)).status());
-		assertEquals(409, assertThrows(ProblemException.class, () -> filings.completeStep(f.id(), 2, null, null)).status());
+		assertEquals(409, assertThrows(ProblemException.class, () -> filings.file(f.id(), null, null, Preconditions.tag(filings.filing(f.id())))).status());
+		assertEquals(409, assertThrows(ProblemException.class, () -> filings.completeStep(f.id(), 2, null, null, Preconditions.tag(filings.filing(f.id())))).status());
 		Filing ready = allStepsAndVerdicts(f, true);
 		assertTrue(ready.pendingDepartments().isEmpty());
 		assertEquals(0, people.posts(community, null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 10)).total(),
 				"nothing takes effect before the district filing");
 
-		Filing filed = filings.file(f.id(), new FilingNote("区级备案"), "区委组织部");
+		Filing filed = filings.file(f.id(), new FilingNote("区级备案"), "区委组织部", Preconditions.tag(filings.filing(f.id())));
 		assertEquals(FilingStatus.FILED, filed.status());
 		Post post = people.post(filed.postId()).orElseThrow();
 		assertEquals(candidate.id(), post.personId());
 		assertEquals(LocalDate.of(2026, 3, 1), post.startDate());
-		assertEquals(409, assertThrows(ProblemException.class, () -> filings.file(f.id(), null, null)).status());
+		assertEquals(409, assertThrows(ProblemException.class, () -> filings.file(f.id(), null, null, Preconditions.tag(filings.filing(f.id())))).status());
 
 		List<String> actions = archive.entries(candidate.id(), Paging.of(0, 50)).items().stream().map(ArchiveEntry::action).toList();
 		assertEquals("filing.opened", actions.get(1));
@@ -103,18 +104,18 @@ class FilingsImplTest {
 	@Test
 	void aFailedVettingStopsTheAppointmentUntilWithdrawn() {
 		Filing f = allStepsAndVerdicts(appointment(), false);
-		ProblemException e = assertThrows(ProblemException.class, () -> filings.file(f.id(), null, null));
+		ProblemException e = assertThrows(ProblemException.class, () -> filings.file(f.id(), null, null, Preconditions.tag(filings.filing(f.id()))));
 		assertTrue(e.detail().contains("失信被执行人"), e.detail());
 		assertEquals(0, people.posts(community, null, PostKind.COMMUNITY_SECRETARY, false, Paging.of(0, 10)).total());
-		assertEquals("note", assertThrows(ProblemException.class, () -> filings.withdraw(f.id(), null, null)).field());
-		assertEquals(FilingStatus.WITHDRAWN, filings.withdraw(f.id(), new FilingNote("联查联审未通过"), null).status());
+		assertEquals("note", assertThrows(ProblemException.class, () -> filings.withdraw(f.id(), null, null, Preconditions.tag(filings.filing(f.id())))).field());
+		assertEquals(FilingStatus.WITHDRAWN, filings.withdraw(f.id(), new FilingNote("联查联审未通过"), null, Preconditions.tag(filings.filing(f.id()))).status());
 		assertNotNull(appointment().id(), "a new filing may open once the old one is closed");
 	}
 
 	@Test
 	void aRemovalEndsTheCurrentPostWhenFiled() {
 		Filing f = allStepsAndVerdicts(appointment(), true);
-		String postId = filings.file(f.id(), null, null).postId();
+		String postId = filings.file(f.id(), null, null, Preconditions.tag(filings.filing(f.id()))).postId();
 		ProblemException before = assertThrows(ProblemException.class, () -> filings.open(new FilingInput(district.id(),
 				FilingKind.REMOVAL, null, null, postId, LocalDate.of(2026, 2, 1)), null));
 		assertEquals("effectiveDate", before.field());
@@ -122,7 +123,8 @@ class FilingsImplTest {
 				LocalDate.of(2026, 9, 30)), null);
 		assertEquals(409, assertThrows(ProblemException.class, () -> filings.open(new FilingInput(district.id(),
 				FilingKind.REMOVAL, null, null, postId, LocalDate.of(2026, 9, 30)), null)).status());
-		filings.file(allStepsAndVerdicts(removal, true).id(), null, null);
+		String ready = allStepsAndVerdicts(removal, true).id();
+		filings.file(ready, null, null, Preconditions.tag(filings.filing(ready)));
 		Post ended = people.post(postId).orElseThrow();
 		assertEquals(LocalDate.of(2026, 9, 30), ended.endDate());
 		assertEquals(2, filings.filings(district.id(), null, FilingStatus.FILED, Paging.of(0, 10)).total());

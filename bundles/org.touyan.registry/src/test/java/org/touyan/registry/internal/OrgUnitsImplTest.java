@@ -12,6 +12,7 @@ import org.touyan.api.registry.District;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 
 class OrgUnitsImplTest {
@@ -76,12 +77,12 @@ class OrgUnitsImplTest {
 	@Test
 	void updatingAnUnknownUnitIsNotFoundAndAStreetStaysInItsDistrict() {
 		assertEquals(404, assertThrows(ProblemException.class,
-				() -> units.updateDistrict("nope", new UnitInput(null, "X", "区", null))).status());
+				() -> units.updateDistrict("nope", new UnitInput(null, "X", "区", null), Preconditions.tag(units.district("nope")))).status());
 		Street s = units.createStreet(new UnitInput(district.id(), "TQ", "塘桥街道", null));
 		District other = units.createDistrict(new UnitInput(null, "D2", "另一区", null));
 		assertEquals("parentId", assertThrows(ProblemException.class,
-				() -> units.updateStreet(s.id(), new UnitInput(other.id(), "TQ", "塘桥街道", null))).field());
-		assertTrue(units.updateStreet(s.id(), new UnitInput(null, "TQ2", "塘桥街道", null)).code().equals("TQ2"));
+				() -> units.updateStreet(s.id(), new UnitInput(other.id(), "TQ", "塘桥街道", null), Preconditions.tag(units.street(s.id())))).field());
+		assertTrue(units.updateStreet(s.id(), new UnitInput(null, "TQ2", "塘桥街道", null), Preconditions.tag(units.street(s.id()))).code().equals("TQ2"));
 	}
 
 	@Test

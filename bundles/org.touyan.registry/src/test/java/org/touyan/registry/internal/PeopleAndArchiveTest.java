@@ -26,6 +26,7 @@ import org.touyan.api.registry.SealInput;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 
 class PeopleAndArchiveTest {
@@ -99,10 +100,10 @@ class PeopleAndArchiveTest {
 		assertEquals("unitId", second.field());
 
 		assertEquals("endDate", assertThrows(ProblemException.class,
-				() -> people.endPost(first.id(), new PostEnding(LocalDate.of(2020, 12, 31), "换届"), null)).field());
-		people.endPost(first.id(), new PostEnding(LocalDate.of(2024, 1, 1), "换届"), null);
+				() -> people.endPost(first.id(), new PostEnding(LocalDate.of(2020, 12, 31), "换届"), null, Preconditions.tag(people.post(first.id())))).field());
+		people.endPost(first.id(), new PostEnding(LocalDate.of(2024, 1, 1), "换届"), null, Preconditions.tag(people.post(first.id())));
 		assertEquals(409, assertThrows(ProblemException.class,
-				() -> people.endPost(first.id(), new PostEnding(LocalDate.of(2024, 2, 1), "again"), null)).status());
+				() -> people.endPost(first.id(), new PostEnding(LocalDate.of(2024, 2, 1), "again"), null, Preconditions.tag(people.post(first.id())))).status());
 		people.addPost(b.id(), new PostInput(PostKind.COMMUNITY_SECRETARY, community, LocalDate.of(2024, 1, 1), null, null), null);
 
 		assertEquals(2, people.posts(community, null, PostKind.COMMUNITY_SECRETARY, false, Paging.of(0, 10)).total());
@@ -130,9 +131,9 @@ class PeopleAndArchiveTest {
 	void everyWriteAppendsAChainedEntryAndTamperingIsReported() throws Exception {
 		Person p = register("王建国", "32010619850315001");
 		people.updatePerson(p.id(), new PersonInput(null, "王建国", null, null, p.idNumber(), "13900000000", "硕士研究生",
-				p.partyMemberSince()), "tester");
+				p.partyMemberSince()), "tester", Preconditions.tag(people.person(p.id())));
 		Post post = people.addPost(p.id(), new PostInput(PostKind.COMMUNITY_SECRETARY, community, LocalDate.of(2021, 1, 10), null, null), null);
-		people.endPost(post.id(), new PostEnding(LocalDate.of(2024, 1, 1), "换届"), null);
+		people.endPost(post.id(), new PostEnding(LocalDate.of(2024, 1, 1), "换届"), null, Preconditions.tag(people.post(post.id())));
 		List<ArchiveEntry> entries = archive.entries(p.id(), Paging.of(0, 10)).items();
 		assertEquals(List.of("person.created", "person.updated", "post.started", "post.ended"),
 				entries.stream().map(ArchiveEntry::action).toList());
@@ -186,17 +187,17 @@ class PeopleAndArchiveTest {
 	void aSealedArchiveRefusesEveryWriteAndNamesTheSeal() {
 		Person p = register("王建国", "32010619850315001");
 		Post post = people.addPost(p.id(), new PostInput(PostKind.COMMUNITY_SECRETARY, community, LocalDate.of(2021, 1, 10), null, null), null);
-		assertEquals("posts", assertThrows(ProblemException.class, () -> people.seal(p.id(), new SealInput("离任"), null)).field());
-		people.endPost(post.id(), new PostEnding(LocalDate.of(2025, 6, 30), "离任"), null);
-		assertEquals("reason", assertThrows(ProblemException.class, () -> people.seal(p.id(), new SealInput(" "), null)).field());
-		Person sealed = people.seal(p.id(), new SealInput("离任"), "组织部");
+		assertEquals("posts", assertThrows(ProblemException.class, () -> people.seal(p.id(), new SealInput("离任"), null, Preconditions.tag(people.person(p.id())))).field());
+		people.endPost(post.id(), new PostEnding(LocalDate.of(2025, 6, 30), "离任"), null, Preconditions.tag(people.post(post.id())));
+		assertEquals("reason", assertThrows(ProblemException.class, () -> people.seal(p.id(), new SealInput(" "), null, Preconditions.tag(people.person(p.id())))).field());
+		Person sealed = people.seal(p.id(), new SealInput("离任"), "组织部", Preconditions.tag(people.person(p.id())));
 		assertEquals("离任", sealed.seal().reason());
 		assertEquals(sealed, people.person(p.id()).orElseThrow());
 
 		List<Runnable> writes = List.of(
-				() -> people.updatePerson(p.id(), new PersonInput(null, "王建国", null, null, p.idNumber(), null, null, null), null),
+				() -> people.updatePerson(p.id(), new PersonInput(null, "王建国", null, null, p.idNumber(), null, null, null), null, Preconditions.tag(people.person(p.id()))),
 				() -> people.addPost(p.id(), new PostInput(PostKind.COMMITTEE_MEMBER, community, LocalDate.of(2025, 7, 1), null, null), null),
-				() -> people.seal(p.id(), new SealInput("again"), null));
+				() -> people.seal(p.id(), new SealInput("again"), null, Preconditions.tag(people.person(p.id()))));
 		for (Runnable write : writes) {
 			ProblemException e = assertThrows(ProblemException.class, write::run);
 			assertEquals(409, e.status());

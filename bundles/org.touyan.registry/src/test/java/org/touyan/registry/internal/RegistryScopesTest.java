@@ -25,6 +25,7 @@ import org.touyan.api.registry.ReserveEntry;
 import org.touyan.api.registry.ReserveTier;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.security.Scope;
 
 class RegistryScopesTest {
@@ -97,7 +98,7 @@ class RegistryScopesTest {
 
 		Person moved = person();
 		Post old = post(moved, PostKind.COMMITTEE_MEMBER, lake, LocalDate.of(2018, 1, 1));
-		people.endPost(old.id(), new PostEnding(LocalDate.of(2021, 1, 1), "调任"), null);
+		people.endPost(old.id(), new PostEnding(LocalDate.of(2021, 1, 1), "调任"), null, Preconditions.tag(people.post(old.id())));
 		post(moved, PostKind.COMMITTEE_MEMBER, garden, LocalDate.of(2021, 1, 2));
 		assertEquals(Scope.person(west.id(), garden, moved.id()), scope("person", moved.id()), "an ended post does not count");
 	}

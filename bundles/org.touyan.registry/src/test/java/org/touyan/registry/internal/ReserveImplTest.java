@@ -24,6 +24,7 @@ import org.touyan.api.registry.ReserveTier;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 
 class ReserveImplTest {
@@ -67,16 +68,16 @@ class ReserveImplTest {
 		assertEquals(409, assertThrows(ProblemException.class, () -> reserve.enter(p.id(), new ReserveEntry(
 				ReserveTier.SECRETARY_RESERVE, east.id(), LocalDate.of(2024, 4, 1), "again"), null)).status());
 		assertEquals("date", assertThrows(ProblemException.class,
-				() -> reserve.promote(first.id(), new ReserveChange(LocalDate.of(2024, 1, 1), "优秀"), null)).field());
-		ReserveMembership second = reserve.promote(first.id(), new ReserveChange(LocalDate.of(2025, 6, 1), "当选两委成员表现优秀"), null);
+				() -> reserve.promote(first.id(), new ReserveChange(LocalDate.of(2024, 1, 1), "优秀"), null, Preconditions.tag(reserve.membership(first.id())))).field());
+		ReserveMembership second = reserve.promote(first.id(), new ReserveChange(LocalDate.of(2025, 6, 1), "当选两委成员表现优秀"), null, Preconditions.tag(reserve.membership(first.id())));
 		assertEquals(ReserveTier.SECRETARY_RESERVE, second.tier());
 		assertEquals(409, assertThrows(ProblemException.class,
-				() -> reserve.promote(second.id(), new ReserveChange(LocalDate.of(2025, 7, 1), "x"), null)).status());
+				() -> reserve.promote(second.id(), new ReserveChange(LocalDate.of(2025, 7, 1), "x"), null, Preconditions.tag(reserve.membership(second.id())))).status());
 		assertEquals(409, assertThrows(ProblemException.class,
-				() -> reserve.leave(first.id(), new ReserveChange(LocalDate.of(2025, 7, 1), "x"), null)).status());
+				() -> reserve.leave(first.id(), new ReserveChange(LocalDate.of(2025, 7, 1), "x"), null, Preconditions.tag(reserve.membership(first.id())))).status());
 		assertEquals("reason", assertThrows(ProblemException.class,
-				() -> reserve.leave(second.id(), new ReserveChange(LocalDate.of(2026, 1, 1), null), null)).field());
-		reserve.leave(second.id(), new ReserveChange(LocalDate.of(2026, 1, 1), "调离本区"), null);
+				() -> reserve.leave(second.id(), new ReserveChange(LocalDate.of(2026, 1, 1), null), null, Preconditions.tag(reserve.membership(second.id())))).field());
+		reserve.leave(second.id(), new ReserveChange(LocalDate.of(2026, 1, 1), "调离本区"), null, Preconditions.tag(reserve.membership(second.id())));
 
 		List<ReserveMembership> path = reserve.memberships(p.id());
 		assertEquals(2, path.size());

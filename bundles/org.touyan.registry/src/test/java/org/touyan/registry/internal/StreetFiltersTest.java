@@ -19,6 +19,7 @@ import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 
 /** The street filters a street administrator's lists go through. */
 class StreetFiltersTest {
@@ -54,7 +55,7 @@ class StreetFiltersTest {
 		post(westCadre, PostKind.STREET_CADRE, west.id());
 		formerlyEast = person("张伟", "003");
 		Post ended = post(formerlyEast, PostKind.COMMITTEE_MEMBER, lake);
-		people.endPost(ended.id(), new PostEnding(LocalDate.of(2022, 1, 1), "调离"), null);
+		people.endPost(ended.id(), new PostEnding(LocalDate.of(2022, 1, 1), "调离"), null, Preconditions.tag(people.post(ended.id())));
 		unposted = person("陈晓燕", "004");
 	}
 

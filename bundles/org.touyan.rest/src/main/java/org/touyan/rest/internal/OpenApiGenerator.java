@@ -39,8 +39,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.touyan.api.rest.Nullable;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Anonymous;
 
@@ -177,7 +179,9 @@ final class OpenApiGenerator {
 		if (!parameters.isEmpty()) {
 			op.put("parameters", parameters);
 		}
-		op.put("responses", responses(type, m, summary));
+		Map<String, Object> responses = responses(type, m, summary);
+		preconditions(m, parameters, responses);
+		op.put("responses", responses);
 		return op;
 	}
 
@@ -194,7 +198,7 @@ final class OpenApiGenerator {
 		}
 		boolean empty = returned == void.class || returned == Void.class;
 		int[] statuses = response && summary != null && summary.status().length > 0 ? summary.status()
-				: new int[] { empty ? 204 : response ? 201 : 200 };
+				: new int[] { empty ? 204 : response && !m.isAnnotationPresent(GET.class) ? 201 : 200 };
 		for (int status : statuses) {
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("description", empty ? "Done, no content" : status < 300 ? "Success" : "Not a success: the report or the reasons");
@@ -206,6 +210,32 @@ final class OpenApiGenerator {
 		responses.put("default", Map.of("description", "A problem (RFC 9457)", "content",
 				Map.of(RestConstants.PROBLEM_JSON, Map.of("schema", schemaRef(Problem.class)))));
 		return responses;
+	}
+
+	/**
+	 * Optimistic concurrency as the resources apply it ({@link Preconditions}): a {@link Versioned}
+	 * GET answers an {@code ETag}; a write taking {@code If-Match} requires it and answers 428
+	 * without it and 412 when it names an older version.
+	 */
+	private static void preconditions(Method m, List<Map<String, Object>> parameters, Map<String, Object> responses) {
+		if (m.isAnnotationPresent(Versioned.class) && responses.get("200") instanceof Map<?, ?> ok) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> success = (Map<String, Object>) ok;
+			success.put("headers", Map.of(Preconditions.ETAG, Map.of("description",
+					"The representation's version, to send back as If-Match with a write of this resource",
+					"schema", Map.of("type", "string"))));
+		}
+		for (Map<String, Object> p : parameters) {
+			if (p.get("in").equals("header") && Preconditions.IF_MATCH.equalsIgnoreCase((String) p.get("name"))) {
+				p.put("required", true);
+				p.put("description", "The ETag of the resource as last read; * is refused");
+				Map<String, Object> problem = Map.of(RestConstants.PROBLEM_JSON,
+						Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
+				responses.put("412", Map.of("description", "The resource changed since it was read: nothing was written;"
+						+ " currentVersion names its version now", "content", problem));
+				responses.put("428", Map.of("description", "No If-Match: nothing was written", "content", problem));
+			}
+		}
 	}
 
 	private Map<String, Object> parameter(String name, String in, boolean required, Type type) {

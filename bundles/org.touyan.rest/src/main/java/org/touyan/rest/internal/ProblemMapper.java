@@ -13,6 +13,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.touyan.api.policy.PolicyFailureException;
+import org.touyan.api.rest.PreconditionFailedException;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 
@@ -43,7 +44,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 		// the runtime wraps what a body reader throws: the cause says what was wrong
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof ProblemException p) {
-				return new Problem("about:blank", p.title(), p.status(), p.detail(), p.field());
+				return new Problem("about:blank", p.title(), p.status(), p.detail(), p.field(),
+						p instanceof PreconditionFailedException stale ? stale.currentVersion() : null);
 			}
 		}
 		if (failure instanceof PolicyFailureException p) {

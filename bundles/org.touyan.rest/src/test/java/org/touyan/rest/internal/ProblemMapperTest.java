@@ -10,6 +10,7 @@ import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
+import org.touyan.api.rest.PreconditionFailedException;
 import org.touyan.api.rest.ProblemException;
 
 class ProblemMapperTest {
@@ -18,6 +19,14 @@ class ProblemMapperTest {
 	void aProblemKeepsItsStatusDetailAndField() {
 		Problem p = ProblemMapper.problemOf(ProblemException.invalid("code", "code is required"));
 		assertEquals(new Problem("about:blank", "Invalid request", 400, "code is required", "code"), p);
+	}
+
+	@Test
+	void aStaleWriteNamesTheCurrentVersion() {
+		Problem p = ProblemMapper.problemOf(new PreconditionFailedException("\"v2\""));
+		assertEquals(412, p.status());
+		assertEquals("\"v2\"", p.currentVersion());
+		assertEquals("If-Match", p.field());
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Role;
 import org.touyan.api.security.Scope;
@@ -326,7 +327,7 @@ public class Accounts {
 		return new Issued(insert(input, password, true), password);
 	}
 
-	User update(String id, UserInput input) {
+	User update(String id, UserInput input, String ifMatch) {
 		if (input == null) {
 			throw ProblemException.invalid(null, "a body with displayName and role is required");
 		}
@@ -338,6 +339,12 @@ public class Accounts {
 				input.department(), input.person(), input.disabled()));
 		boolean disabled = Boolean.TRUE.equals(checked.disabled());
 		store.write(c -> {
+			// the row lock first: a second change of this user compares with what the first wrote
+			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET updated_at = updated_at WHERE id = ?")) {
+				ps.setString(1, id);
+				ps.executeUpdate();
+			}
+			Preconditions.check(ifMatch, stored(c, "id", id).map(Stored::user).orElseThrow(() -> ProblemException.notFound("user", id)));
 			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET display_name = ?, role = ?, street_id = ?,"
 					+ " department_id = ?, person_id = ?, disabled = ?, updated_at = ? WHERE id = ?")) {
 				ps.setString(1, checked.displayName());
@@ -494,14 +501,16 @@ public class Accounts {
 			+ " u.person_id, u.must_change, u.disabled, u.created_at, u.password_hash";
 
 	private Optional<Stored> stored(String column, String value) {
-		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + " FROM sec_user u WHERE u." + column + " = ?")) {
-				ps.setString(1, value);
-				try (ResultSet rs = ps.executeQuery()) {
-					return rs.next() ? Optional.of(new Stored(user(rs), rs.getString(11))) : Optional.<Stored>empty();
-				}
+		return store.read(c -> stored(c, column, value));
+	}
+
+	private static Optional<Stored> stored(Connection c, String column, String value) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + " FROM sec_user u WHERE u." + column + " = ?")) {
+			ps.setString(1, value);
+			try (ResultSet rs = ps.executeQuery()) {
+				return rs.next() ? Optional.of(new Stored(user(rs), rs.getString(11))) : Optional.<Stored>empty();
 			}
-		});
+		}
 	}
 
 	private static User user(ResultSet rs) throws SQLException {

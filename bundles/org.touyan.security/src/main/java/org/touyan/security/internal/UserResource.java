@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -21,9 +22,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Role;
 
@@ -58,9 +61,10 @@ public class UserResource {
 	@GET
 	@Path("{id}")
 	@Access(Role.DISTRICT_ADMIN)
-	@Summary("One user")
-	public Accounts.User user(@PathParam("id") String id) {
-		return accounts.user(id).orElseThrow(() -> ProblemException.notFound("user", id));
+	@Versioned
+	@Summary(value = "One user", returns = Accounts.User.class)
+	public Response user(@PathParam("id") String id) {
+		return Preconditions.ok(accounts.user(id).orElseThrow(() -> ProblemException.notFound("user", id)));
 	}
 
 	@POST
@@ -75,8 +79,9 @@ public class UserResource {
 	@Path("{id}")
 	@Access(Role.DISTRICT_ADMIN)
 	@Summary("Changes a user's name, role, scope or disabled flag; a changed role or a disabled user is logged out")
-	public Accounts.User update(@PathParam("id") String id, Accounts.UserInput input) {
-		return accounts.update(id, input);
+	public Accounts.User update(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+			Accounts.UserInput input) {
+		return accounts.update(id, input, Preconditions.required(ifMatch));
 	}
 
 	@POST

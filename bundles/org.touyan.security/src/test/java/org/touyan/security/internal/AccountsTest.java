@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Role;
 import org.touyan.api.security.Scope;
@@ -130,14 +131,14 @@ class AccountsTest {
 	void theLastEnabledDistrictAdministratorStays() {
 		String id = accounts.login("admin", ADMIN_PASSWORD).user().id();
 		assertEquals(409, assertThrows(ProblemException.class,
-				() -> accounts.update(id, new Accounts.UserInput(null, "管理员", Role.DISTRICT_ADMIN, null, null, null, true))).status());
+				() -> accounts.update(id, new Accounts.UserInput(null, "管理员", Role.DISTRICT_ADMIN, null, null, null, true), Preconditions.tag(accounts.user(id)))).status());
 		assertEquals(409, assertThrows(ProblemException.class,
-				() -> accounts.update(id, new Accounts.UserInput(null, "管理员", Role.AUDITOR, null, null, null, null))).status());
+				() -> accounts.update(id, new Accounts.UserInput(null, "管理员", Role.AUDITOR, null, null, null, null), Preconditions.tag(accounts.user(id)))).status());
 		assertFalse(accounts.user(id).orElseThrow().disabled());
 		assertEquals(Role.DISTRICT_ADMIN, accounts.user(id).orElseThrow().role());
 
 		accounts.create(new Accounts.UserInput("admin2", "第二管理员", Role.DISTRICT_ADMIN, null, null, null, null));
-		assertTrue(accounts.update(id, new Accounts.UserInput(null, "管理员", Role.DISTRICT_ADMIN, null, null, null, true)).disabled(),
+		assertTrue(accounts.update(id, new Accounts.UserInput(null, "管理员", Role.DISTRICT_ADMIN, null, null, null, true), Preconditions.tag(accounts.user(id))).disabled(),
 				"with another administrator the first may go");
 	}
 
@@ -185,10 +186,10 @@ class AccountsTest {
 	void disablingAUserOrChangingTheRoleEndsTheirSessions() {
 		Accounts.Issued issued = accounts.create(new Accounts.UserInput("aud", "审计员", Role.AUDITOR, null, null, null, null));
 		Accounts.Session s = accounts.login("aud", issued.oneTimePassword());
-		accounts.update(issued.user().id(), new Accounts.UserInput(null, "审计员", Role.PLUGIN_ADMIN, null, null, null, null));
+		accounts.update(issued.user().id(), new Accounts.UserInput(null, "审计员", Role.PLUGIN_ADMIN, null, null, null, null), Preconditions.tag(accounts.user(issued.user().id())));
 		assertTrue(accounts.authenticate(s.token()).isEmpty());
 		Accounts.Session again = accounts.login("aud", issued.oneTimePassword());
-		accounts.update(issued.user().id(), new Accounts.UserInput(null, "审计员", Role.PLUGIN_ADMIN, null, null, null, true));
+		accounts.update(issued.user().id(), new Accounts.UserInput(null, "审计员", Role.PLUGIN_ADMIN, null, null, null, true), Preconditions.tag(accounts.user(issued.user().id())));
 		assertTrue(accounts.authenticate(again.token()).isEmpty());
 		assertEquals(401, assertThrows(ProblemException.class, () -> accounts.login("aud", issued.oneTimePassword())).status());
 	}

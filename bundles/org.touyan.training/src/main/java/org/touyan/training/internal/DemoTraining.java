@@ -14,6 +14,7 @@ import org.touyan.api.registry.District;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.Street;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.DemoDataset;
 import org.touyan.training.internal.Directory.Secretary;
@@ -257,7 +258,7 @@ public class DemoTraining implements DemoDataset {
 			for (Pairing.Dispatch d : made) {
 				if (d.report() == null && !d.endDate().isAfter(LocalDate.now())) {
 					pairing.report(d.id(), new Pairing.DispatchReport(java.util.Map.of("learned", "学习了塘桥街道的社区治理经验。",
-							"practices", "“家门口”服务体系、楼组自治。", "plan", "结合本社区实际，形成转化项目。")), ACTOR);
+							"practices", "“家门口”服务体系、楼组自治。", "plan", "结合本社区实际，形成转化项目。")), ACTOR, Preconditions.tag(pairing.dispatch(d.id())));
 				}
 			}
 			return made.stream().map(d -> secretaries.stream().filter(s -> s.personId().equals(d.personId())).findFirst().orElseThrow())
@@ -269,7 +270,7 @@ public class DemoTraining implements DemoDataset {
 			String[] themes = { "“家门口”服务站", "楼组自治", "睦邻中心", "社区规划师", "党建服务站点", "居民议事会", "邻里互助", "社区基金" };
 			for (Pairing.Project p : pairing.projects(district.id(), null, null, Paging.of(0, 500)).items()) {
 				if (p.grade() == null) {
-					pairing.assess(p.id(), ACTOR);
+					pairing.assess(p.id(), ACTOR, Preconditions.tag(pairing.project(p.id())));
 				}
 			}
 			for (int i = (int) pairing.projects(district.id(), null, null, Paging.of(0, 1)).total(); i < 32; i++) {
@@ -278,14 +279,14 @@ public class DemoTraining implements DemoDataset {
 				Pairing.Project p = pairing.createProject(new Pairing.ProjectInput(district.id(), owner.communityName() + themes[i % themes.length]
 						+ "经验转化", owner.personId(), owner.communityId(), milestones), ACTOR);
 				switch (i % 4) {
-					case 0 -> pairing.progress(p.id(), new Pairing.ProgressInput(milestones, "COMPLETED", "形成可复制的工作法，居民满意度提升。"), ACTOR);
-					case 1 -> pairing.progress(p.id(), new Pairing.ProgressInput(1 + random.nextInt(milestones - 1), "IN_PROGRESS", null), ACTOR);
-					case 2 -> pairing.progress(p.id(), new Pairing.ProgressInput(0, "IN_PROGRESS", null), ACTOR);
+					case 0 -> pairing.progress(p.id(), new Pairing.ProgressInput(milestones, "COMPLETED", "形成可复制的工作法，居民满意度提升。"), ACTOR, Preconditions.tag(pairing.project(p.id())));
+					case 1 -> pairing.progress(p.id(), new Pairing.ProgressInput(1 + random.nextInt(milestones - 1), "IN_PROGRESS", null), ACTOR, Preconditions.tag(pairing.project(p.id())));
+					case 2 -> pairing.progress(p.id(), new Pairing.ProgressInput(0, "IN_PROGRESS", null), ACTOR, Preconditions.tag(pairing.project(p.id())));
 					default -> {
 						// still being planned
 					}
 				}
-				pairing.assess(p.id(), ACTOR);
+				pairing.assess(p.id(), ACTOR, Preconditions.tag(pairing.project(p.id())));
 			}
 		}
 

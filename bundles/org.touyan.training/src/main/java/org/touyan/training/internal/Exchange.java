@@ -18,6 +18,7 @@ import org.touyan.api.registry.Archive;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 
@@ -122,24 +123,30 @@ public class Exchange {
 	}
 
 	/** Adds or replaces the short record of an event that has taken place. */
-	public Event record(String id, RecordInput input) {
+	public Event record(String id, RecordInput input, String ifMatch) {
 		Input.body(input);
 		String record = Input.text("record", input.record(), 2000, true);
 		Event e = event(id);
 		if (e.date().isAfter(LocalDate.now())) {
 			throw ProblemException.invalid("record", "an event is recorded after it has taken place");
 		}
-		store.write(c -> Db.update(c, "UPDATE exchange_event SET record_text = ? WHERE id = ?", null, record, id));
-		return event(id);
+		return store.write(c -> {
+			// under the row lock, so two records of one event compare one after the other
+			Db.update(c, "UPDATE exchange_event SET record_text = record_text WHERE id = ?", null, id);
+			Preconditions.check(ifMatch, event(c, id));
+			Db.update(c, "UPDATE exchange_event SET record_text = ? WHERE id = ?", null, record, id);
+			return event(c, id);
+		});
 	}
 
 	private static final String EVENT = "SELECT id, district_id, kind, theme, title, event_date, place, record_text FROM exchange_event";
 
 	public Event event(String id) {
-		return store.read(c -> {
-			Event e = Db.one(c, EVENT + " WHERE id = ?", Exchange::event, id).orElseThrow(() -> ProblemException.notFound("event", id));
-			return withPeople(c, e);
-		});
+		return store.read(c -> event(c, id));
+	}
+
+	private static Event event(java.sql.Connection c, String id) throws SQLException {
+		return withPeople(c, Db.one(c, EVENT + " WHERE id = ?", Exchange::event, id).orElseThrow(() -> ProblemException.notFound("event", id)));
 	}
 
 	private static Event withPeople(java.sql.Connection c, Event e) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -29,7 +30,9 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.training.internal.Exchange.Event;
 import org.touyan.training.internal.Exchange.EventInput;
@@ -80,18 +83,19 @@ public class ExchangeResource {
 
 	@GET
 	@Path("exchange-events/{id}")
-	@Summary("An exchange event")
+	@Versioned
+	@Summary(value = "An exchange event", returns = Event.class)
 	@Access(DISTRICT_ADMIN)
-	public Event event(@PathParam("id") String id) {
-		return exchange.event(id);
+	public Response event(@PathParam("id") String id) {
+		return Preconditions.ok(exchange.event(id));
 	}
 
 	@POST
 	@Path("exchange-events/{id}/record")
 	@Summary("Adds or replaces the short record of an event that has taken place")
 	@Access(DISTRICT_ADMIN)
-	public Event record(@PathParam("id") String id, RecordInput input) {
-		return exchange.record(id, input);
+	public Event record(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch, RecordInput input) {
+		return exchange.record(id, input, Preconditions.required(ifMatch));
 	}
 
 	@POST

@@ -30,6 +30,7 @@ import org.touyan.api.registry.Person;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 import org.touyan.api.training.ReportField;
@@ -152,13 +153,15 @@ public class Pairing {
 	}
 
 	/** The dispatch report: every field the programme requires, no field it does not know. */
-	public Dispatch report(String id, DispatchReport input, String actor) {
+	public Dispatch report(String id, DispatchReport input, String actor, String ifMatch) {
 		Input.body(input);
 		Dispatch before = dispatch(id);
 		Map<String, String> report = Reports.check(programme(before.districtId()).dispatchReportFields(), input.fields());
 		Dispatch after = new Dispatch(before.id(), before.districtId(), before.personId(), before.contentCode(), before.startDate(),
 				before.endDate(), report, before.provenance());
 		store.write(c -> {
+			Db.update(c, "UPDATE pairing_dispatch SET report_json = report_json WHERE id = ?", null, id);
+			Preconditions.check(ifMatch, Db.one(c, DISPATCH + " WHERE id = ?", this::dispatch, id).orElseThrow());
 			Db.update(c, "UPDATE pairing_dispatch SET report_json = ? WHERE id = ?", null, Reports.json(report), id);
 			return archive.append(c, before.personId(), actor, "pairing.dispatch.report", "dispatch:" + id, before, after);
 		});
@@ -213,7 +216,7 @@ public class Pairing {
 	}
 
 	/** Records progress: milestones done, status and outcome; a completed project has all milestones done and an outcome. */
-	public Project progress(String id, ProgressInput input, String actor) {
+	public Project progress(String id, ProgressInput input, String actor, String ifMatch) {
 		Input.body(input);
 		Project before = project(id);
 		int done = input.milestonesDone() == null ? before.milestonesDone() : input.milestonesDone();
@@ -231,6 +234,7 @@ public class Pairing {
 		Project after = new Project(id, before.districtId(), before.title(), before.ownerId(), before.communityId(), before.milestones(),
 				done, status, outcome, before.grade(), before.assessment(), before.provenance());
 		store.write(c -> {
+			lockProject(c, id, ifMatch);
 			Db.update(c, "UPDATE transfer_project SET milestones_done = ?, status = ?, outcome = ? WHERE id = ?", null, done, status,
 					outcome, id);
 			return archive.append(c, before.ownerId(), actor, "pairing.project.progress", "transfer-project:" + id, before, after);
@@ -239,7 +243,7 @@ public class Pairing {
 	}
 
 	/** Grades a project with the district's programme and stores the grade with the programme's provenance. */
-	public Project assess(String id, String actor) {
+	public Project assess(String id, String actor, String ifMatch) {
 		Project before = project(id);
 		Result<ProjectAssessment> r = policies.apply(PairingProgramme.class, new Scope(before.districtId(), null), null,
 				(p, parameters) -> p.assess(new TransferProject(id, before.title(), before.milestones(), before.milestonesDone(),
@@ -253,6 +257,7 @@ public class Pairing {
 		Project after = new Project(id, before.districtId(), before.title(), before.ownerId(), before.communityId(), before.milestones(),
 				before.milestonesDone(), before.status(), before.outcome(), a.grade(), explanation, p);
 		store.write(c -> {
+			lockProject(c, id, ifMatch);
 			Db.update(c, "UPDATE transfer_project SET grade = ?, assessment = ?, prov_bundle = ?, prov_version = ?, prov_policy = ?,"
 					+ " prov_revision = ? WHERE id = ?", null, a.grade(), explanation, p.bundle(), p.version(), p.policyId(),
 					p.bindingRevision(), id);
@@ -265,6 +270,15 @@ public class Pairing {
 		return new Project(rs.getString("id"), rs.getString("district_id"), rs.getString("title"), rs.getString("owner_id"),
 				rs.getString("community_id"), rs.getInt("milestones"), rs.getInt("milestones_done"), rs.getString("status"),
 				rs.getString("outcome"), rs.getString("grade"), rs.getString("assessment"), Db.provenance(rs));
+	}
+
+	/**
+	 * Takes the project's row lock and compares the project as stored now with the version the
+	 * caller read: what the change was computed from is then still what is stored.
+	 */
+	private static void lockProject(java.sql.Connection c, String id, String ifMatch) throws SQLException {
+		Db.update(c, "UPDATE transfer_project SET status = status WHERE id = ?", null, id);
+		Preconditions.check(ifMatch, Db.one(c, "SELECT * FROM transfer_project WHERE id = ?", Pairing::project, id).orElseThrow());
 	}
 
 	public Project project(String id) {

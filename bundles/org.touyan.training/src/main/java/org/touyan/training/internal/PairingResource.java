@@ -8,6 +8,7 @@ import static org.touyan.api.security.Role.STREET_ADMIN;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -28,7 +29,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Authorization;
 import org.touyan.training.internal.Pairing.Dispatch;
@@ -87,19 +90,22 @@ public class PairingResource {
 
 	@GET
 	@Path("dispatches/{id}")
-	@Summary("A dispatch")
+	@Versioned
+	@Summary(value = "A dispatch", returns = Dispatch.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "dispatch:id")
-	public Dispatch dispatch(@PathParam("id") String id) {
-		return pairing.dispatch(id);
+	public Response dispatch(@PathParam("id") String id) {
+		return Preconditions.ok(pairing.dispatch(id));
 	}
 
 	@POST
 	@Path("dispatches/{id}/report")
 	@Summary("The dispatch report, with every field the programme requires")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "dispatch:id")
-	public Dispatch report(@Context SecurityContext security, @PathParam("id") String id, DispatchReport input) {
+	public Dispatch report(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, DispatchReport input) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return pairing.report(id, input, actor);
+		return pairing.report(id, input, actor, ifMatch);
 	}
 
 	@POST
@@ -134,27 +140,32 @@ public class PairingResource {
 
 	@GET
 	@Path("projects/{id}")
-	@Summary("An experience-transfer project")
+	@Versioned
+	@Summary(value = "An experience-transfer project", returns = Project.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "project:id")
-	public Project project(@PathParam("id") String id) {
-		return pairing.project(id);
+	public Response project(@PathParam("id") String id) {
+		return Preconditions.ok(pairing.project(id));
 	}
 
 	@POST
 	@Path("projects/{id}/progress")
 	@Summary("Records a project's milestones done, status and outcome")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "project:id")
-	public Project progress(@Context SecurityContext security, @PathParam("id") String id, ProgressInput input) {
+	public Project progress(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, ProgressInput input) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return pairing.progress(id, input, actor);
+		return pairing.progress(id, input, actor, ifMatch);
 	}
 
 	@POST
 	@Path("projects/{id}/assessment")
 	@Summary("Grades a project with the district's programme; the grade is stored with the programme's provenance")
 	@Access(DISTRICT_ADMIN)
-	public Project assess(@Context SecurityContext security, @PathParam("id") String id) {
+	public Project assess(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return pairing.assess(id, actor);
+		return pairing.assess(id, actor, ifMatch);
 	}
 }

@@ -25,6 +25,7 @@ import org.touyan.api.policy.PolicyFailureException;
 import org.touyan.api.policy.Provenance;
 import org.touyan.api.registry.Archive;
 import org.touyan.api.rest.Nullable;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 import org.touyan.api.training.Attendance;
@@ -303,13 +304,19 @@ public class Training {
 	public SessionReport sessionReport(String sessionId) {
 		Session s = session(sessionId);
 		Result<List<ReportField>> fields = reportFields(s);
-		String json = store.read(c -> Db.one(c, "SELECT report_json FROM training_session WHERE id = ?", rs -> rs.getString(1), sessionId))
-				.orElse(null);
-		return new SessionReport(sessionId, fields.value(), Reports.read(json), fields.provenance());
+		return new SessionReport(sessionId, fields.value(), store.read(c -> reported(c, sessionId)), fields.provenance());
+	}
+
+	/**
+	 * A session report's stored values: its version (ETag) is theirs, since its fields and their
+	 * provenance are the brand's answer of the moment, not something a write changes.
+	 */
+	private static Map<String, String> reported(java.sql.Connection c, String sessionId) throws SQLException {
+		return Reports.read(Db.one(c, "SELECT report_json FROM training_session WHERE id = ?", rs -> rs.getString(1), sessionId).orElse(null));
 	}
 
 	/** Reports on a session that has taken place, with every field its brand requires. */
-	public SessionReport report(String sessionId, SessionReportInput input) {
+	public SessionReport report(String sessionId, SessionReportInput input, String ifMatch) {
 		Input.body(input);
 		Session s = session(sessionId);
 		if (s.date().isAfter(LocalDate.now())) {
@@ -317,7 +324,11 @@ public class Training {
 		}
 		Result<List<ReportField>> fields = reportFields(s);
 		Map<String, String> values = Reports.check(fields.value(), input.fields());
-		store.write(c -> Db.update(c, "UPDATE training_session SET report_json = ? WHERE id = ?", null, Reports.json(values), sessionId));
+		store.write(c -> {
+			Db.update(c, "UPDATE training_session SET report_json = report_json WHERE id = ?", null, sessionId);
+			Preconditions.check(ifMatch, reported(c, sessionId));
+			return Db.update(c, "UPDATE training_session SET report_json = ? WHERE id = ?", null, Reports.json(values), sessionId);
+		});
 		return new SessionReport(sessionId, fields.value(), values, fields.provenance());
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -30,7 +31,9 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Authorization;
 import org.touyan.api.security.Caller;
@@ -164,18 +167,22 @@ public class TrainingResource {
 
 	@GET
 	@Path("sessions/{id}/report")
-	@Summary("A session's report: the fields its brand defines (or the district training's), the values, the brand's provenance")
+	@Versioned
+	@Summary(value = "A session's report: the fields its brand defines (or the district training's), the values, the brand's provenance",
+			returns = Training.SessionReport.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "session:id")
-	public Training.SessionReport sessionReport(@PathParam("id") String id) {
-		return training.sessionReport(id);
+	public Response sessionReport(@PathParam("id") String id) {
+		Training.SessionReport report = training.sessionReport(id);
+		return Preconditions.ok(report, report.values());
 	}
 
 	@POST
 	@Path("sessions/{id}/report")
 	@Summary("Reports on a session that has taken place, with every field its brand requires")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "session:id")
-	public Training.SessionReport report(@PathParam("id") String id, Training.SessionReportInput input) {
-		return training.report(id, input);
+	public Training.SessionReport report(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+			Training.SessionReportInput input) {
+		return training.report(id, input, Preconditions.required(ifMatch));
 	}
 
 	@POST

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.training.internal.Exchange.EventInput;
 import org.touyan.training.internal.Exchange.Placement;
@@ -56,7 +57,7 @@ class ExchangeTest {
 		exchange.createEvent(event("SALON", null, PAST, null), "t");
 		var coming = exchange.createEvent(event("FORUM", null, LocalDate.now().plusDays(5), null), "t");
 		assertEquals("record", assertThrows(ProblemException.class,
-				() -> exchange.record(coming.id(), new Exchange.RecordInput("提前写好"))).field());
+				() -> exchange.record(coming.id(), new Exchange.RecordInput("提前写好"), Preconditions.tag(exchange.event(coming.id())))).field());
 		var held = exchange.held("d1", null);
 		assertEquals(1L, held.get("FORUM"));
 		assertEquals(1L, held.get("SALON"));

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.touyan.api.exchange.PairingProgramme;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.training.ReportField;
 import org.touyan.training.internal.Fakes.FakeArchive;
@@ -119,12 +120,12 @@ class PairingTest {
 	void aDispatchReportCarriesTheProgrammesRequiredFields() {
 		Dispatch d = dispatch("young", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
 		ProblemException missing = assertThrows(ProblemException.class,
-				() -> pairing.report(d.id(), new DispatchReport(Map.of("note", "x")), "t"));
+				() -> pairing.report(d.id(), new DispatchReport(Map.of("note", "x")), "t", Preconditions.tag(pairing.dispatch(d.id()))));
 		assertEquals("fields.learned", missing.field());
 		ProblemException unknown = assertThrows(ProblemException.class,
-				() -> pairing.report(d.id(), new DispatchReport(Map.of("learned", "x", "mood", "y")), "t"));
+				() -> pairing.report(d.id(), new DispatchReport(Map.of("learned", "x", "mood", "y")), "t", Preconditions.tag(pairing.dispatch(d.id()))));
 		assertEquals("fields.mood", unknown.field());
-		assertEquals(Map.of("learned", "学到了"), pairing.report(d.id(), new DispatchReport(Map.of("learned", "学到了")), "t").report());
+		assertEquals(Map.of("learned", "学到了"), pairing.report(d.id(), new DispatchReport(Map.of("learned", "学到了")), "t", Preconditions.tag(pairing.dispatch(d.id()))).report());
 		assertEquals(Map.of("learned", "学到了"), pairing.dispatch(d.id()).report());
 	}
 
@@ -136,10 +137,10 @@ class PairingTest {
 		assertEquals(0, pairing.projects("d1", null, null, org.touyan.api.rest.Paging.of(0, 50)).total());
 		Project p = pairing.createProject(new ProjectInput("d1", "楼组自治", "young", null, 3), "t");
 		ProblemException early = assertThrows(ProblemException.class,
-				() -> pairing.progress(p.id(), new ProgressInput(2, "COMPLETED", "成效"), "t"));
+				() -> pairing.progress(p.id(), new ProgressInput(2, "COMPLETED", "成效"), "t", Preconditions.tag(pairing.project(p.id()))));
 		assertEquals("status", early.field());
-		pairing.progress(p.id(), new ProgressInput(3, "COMPLETED", "成效"), "t");
-		Project graded = pairing.assess(p.id(), "t");
+		pairing.progress(p.id(), new ProgressInput(3, "COMPLETED", "成效"), "t", Preconditions.tag(pairing.project(p.id())));
+		Project graded = pairing.assess(p.id(), "t", Preconditions.tag(pairing.project(p.id())));
 		assertEquals("优秀", graded.grade());
 		assertEquals("test-policy", pairing.project(p.id()).provenance().policyId());
 		assertEquals(Map.of("COMPLETED", 1L), Map.of("COMPLETED", pairing.projectStatus("d1").get("COMPLETED")));

@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.training.Attendance;
 import org.touyan.api.training.ReportField;
@@ -212,13 +213,13 @@ class TrainingTest {
 	void aSessionReportCarriesTheFieldsItsBrandRequires() {
 		Session brand = brandSession(PAST);
 		ProblemException missing = assertThrows(ProblemException.class,
-				() -> training.report(brand.id(), new Training.SessionReportInput(java.util.Map.of("feedback", "好"))));
+				() -> training.report(brand.id(), new Training.SessionReportInput(java.util.Map.of("feedback", "好")), Preconditions.tag(training.sessionReport(brand.id()).values())));
 		assertEquals("fields.topic", missing.field());
 		ProblemException unknown = assertThrows(ProblemException.class,
-				() -> training.report(brand.id(), new Training.SessionReportInput(java.util.Map.of("topic", "网格", "mood", "好"))));
+				() -> training.report(brand.id(), new Training.SessionReportInput(java.util.Map.of("topic", "网格", "mood", "好")), Preconditions.tag(training.sessionReport(brand.id()).values())));
 		assertEquals("fields.mood", unknown.field());
 		assertNull(training.sessionReport(brand.id()).values());
-		training.report(brand.id(), new Training.SessionReportInput(java.util.Map.of("topic", "网格治理")));
+		training.report(brand.id(), new Training.SessionReportInput(java.util.Map.of("topic", "网格治理")), Preconditions.tag(training.sessionReport(brand.id()).values()));
 		Training.SessionReport report = training.sessionReport(brand.id());
 		assertEquals(java.util.Map.of("topic", "网格治理"), report.values());
 		assertEquals("test-policy", report.provenance().policyId());
