@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -85,6 +86,26 @@ public class AuditLogImpl implements AuditLog {
 				LOG.error("audit entry not written: {} {} {} {}", actor, action, target, outcome, e);
 			}
 		});
+	}
+
+	/**
+	 * Written by the same writer thread as {@link #record}, so the chain keeps its order; the
+	 * caller waits for the commit and gets the failure, if any.
+	 */
+	@Override
+	public void recordNow(String actor, String action, String target, String outcome, String detail) {
+		Future<?> written = writer.submit(() -> append(actor, null, action, target, outcome, null, detail));
+		try {
+			written.get(30, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the audit entry was written", e);
+		} catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("audit entry not written", e.getCause());
+		} catch (TimeoutException e) {
+			written.cancel(true);
+			throw new IllegalStateException("the audit entry was not written within 30 s", e);
+		}
 	}
 
 	/** Waits until what was recorded so far is written. */
