@@ -25,9 +25,14 @@ import org.touyan.api.store.StoreException;
 final class TransactionalStore implements Store {
 
 	/** Runs of one unit of work, the first included. */
-	static final int ATTEMPTS = 6;
-	/** Pause before the second run; it doubles before each further one (25, 50, 100, 200, 400 ms). */
+	static final int ATTEMPTS = 10;
+	/**
+	 * Pause before the second run; it doubles before each further one up to {@link #MAX_PAUSE_MS}
+	 * (plus up to as much again at random), about 6–12 s in all: a rating run was seen to meet the
+	 * demo loader's training year six times in 2 s.
+	 */
 	static final long FIRST_PAUSE_MS = 25;
+	static final long MAX_PAUSE_MS = 1000;
 
 	private static final Logger LOG = LoggerFactory.getLogger(TransactionalStore.class);
 
@@ -63,7 +68,7 @@ final class TransactionalStore implements Store {
 				}
 				LOG.info("transaction in schema {} conflicted with a concurrent one ({}); running it again (attempt {} of {})", schema,
 						e.getMessage(), attempt + 1, ATTEMPTS);
-				long pause = FIRST_PAUSE_MS << (attempt - 1);
+				long pause = Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS << (attempt - 1));
 				try {
 					Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause));
 				} catch (InterruptedException interrupted) {
