@@ -38,6 +38,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class HalfYearSoakIT extends PlatformTest {
 
 	private static final int FLOWS = 6;
+
+	/** Its own bundle cache: the suite's framework holds the lock of the default one. */
+	@org.ops4j.pax.exam.Configuration
+	@Override
+	public org.ops4j.pax.exam.Option[] configuration() throws java.io.IOException {
+		List<org.ops4j.pax.exam.Option> options = new ArrayList<>(List.of(super.configuration()));
+		options.add(org.ops4j.pax.exam.CoreOptions.frameworkProperty("org.osgi.framework.storage")
+				.value(java.nio.file.Files.createTempDirectory("touyan-soak-cache").toString()));
+		return options.toArray(org.ops4j.pax.exam.Option[]::new);
+	}
 	private static final String[] FORMULAS = { "safety-veto", "district-default" };
 
 	@Test
