@@ -6,6 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * The append-only audit log. Every mutating REST request and every denied one is written by the
  * platform itself; a bundle records here what happens outside a request (a plugin dropped in the
  * deploy folder) or what a request's status cannot say (the reason given to reveal a number).
+ * {@link #record} queues the entry; {@link #recordNow} waits until it is written or fails.
  */
 @ProviderType
 public interface AuditLog {
@@ -20,4 +21,15 @@ public interface AuditLog {
 	 * @param detail free text, or null
 	 */
 	void record(String actor, String action, String target, String outcome, String detail);
+
+	/**
+	 * Appends an entry and returns only once it is committed, in order with what was recorded
+	 * before; for what must not happen unrecorded (revealing a number answers it only after its
+	 * reason is written). Call it outside any open transaction: the entry is written in the audit
+	 * log's own.
+	 *
+	 * @throws RuntimeException when the entry could not be written: nothing of it is kept, and the
+	 *         caller refuses what it was about to do
+	 */
+	void recordNow(String actor, String action, String target, String outcome, String detail);
 }

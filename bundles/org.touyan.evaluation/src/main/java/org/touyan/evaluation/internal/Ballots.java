@@ -94,8 +94,9 @@ public class Ballots {
 		if (request.count() == null || request.count() < 1 || request.count() > MAX_ISSUE) {
 			throw ProblemException.invalid("count", "count is from 1 to " + MAX_ISSUE);
 		}
-		List<String> tokens = new ArrayList<>();
-		store.write(c -> {
+		// the tokens are made inside the work: a transaction run again after a conflict makes new ones
+		List<String> tokens = store.write(c -> {
+			List<String> issued = new ArrayList<>();
 			java.sql.Timestamp now = Sql.now();
 			try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_ballot_token (token_hash, cycle_id, community_id, used,"
 					+ " issued_at) VALUES (?, ?, ?, FALSE, ?)")) {
@@ -103,13 +104,13 @@ public class Ballots {
 					byte[] raw = new byte[18];
 					RANDOM.nextBytes(raw);
 					String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-					tokens.add(token);
+					issued.add(token);
 					Sql.bind(ps, hash(token), cycleId, request.communityId(), now);
 					ps.addBatch();
 				}
 				ps.executeBatch();
 			}
-			return null;
+			return issued;
 		});
 		return new Issued(cycleId, request.communityId(), tokens);
 	}

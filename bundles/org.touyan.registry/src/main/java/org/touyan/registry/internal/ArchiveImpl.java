@@ -13,6 +13,7 @@ import org.touyan.api.registry.ArchiveVerification;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.security.Sha256;
 import org.touyan.api.store.Store;
 
 /** Reading and verifying archives, apart from the writers, which append through {@link ArchiveLog}. */
@@ -50,10 +51,16 @@ public class ArchiveImpl implements Archive {
 			List<ArchiveLog.Stored> entries = ArchiveLog.stored(c, " WHERE person_id = ? ORDER BY seq", personId);
 			String previous = ArchiveLog.GENESIS;
 			long expected = 1;
+			int format = Sha256.FORMAT_1;
 			for (ArchiveLog.Stored e : entries) {
 				if (e.seq() != expected) {
 					return broken(personId, entries.size(), expected, "it is missing: the entries jump to " + e.seq());
 				}
+				// a chain never goes back to an older encoding: no entry passes for one written in the ambiguous first
+				if (e.format() < format || e.format() > Sha256.CURRENT) {
+					return broken(personId, entries.size(), e.seq(), "its hash encoding " + e.format() + " cannot follow encoding " + format);
+				}
+				format = e.format();
 				if (!e.previousHash().equals(previous)) {
 					return broken(personId, entries.size(), e.seq(), "its previous hash does not match the entry before it");
 				}

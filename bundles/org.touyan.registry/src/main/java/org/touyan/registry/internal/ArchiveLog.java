@@ -1,19 +1,16 @@
 package org.touyan.registry.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import org.touyan.api.registry.ArchiveEntry;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.security.Sha256;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -64,10 +61,10 @@ final class ArchiveLog {
 		String beforeJson = json(before);
 		String afterJson = json(after);
 		String previous = (String) head[1];
-		String hash = hash(previous, personId, seq, at, actor, action, subject, beforeJson, afterJson);
-		OrgUnitsImpl.update(c, "INSERT INTO archive_entry (person_id, seq, written_at, actor, action, subject, before_json, after_json, previous_hash, hash)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, "archive entry " + seq + " exists already",
-				personId, seq, Timestamp.from(at), actor, action, subject, beforeJson, afterJson, previous, hash);
+		String hash = hash(Sha256.CURRENT, previous, personId, seq, at, actor, action, subject, beforeJson, afterJson);
+		OrgUnitsImpl.update(c, "INSERT INTO archive_entry (person_id, seq, written_at, actor, action, subject, before_json, after_json,"
+				+ " previous_hash, hash, hash_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, "archive entry " + seq + " exists already",
+				personId, seq, Timestamp.from(at), actor, action, subject, beforeJson, afterJson, previous, hash, Sha256.CURRENT);
 		OrgUnitsImpl.update(c, "UPDATE person SET archive_seq = ?, archive_head = ? WHERE id = ?", null, null, seq, hash, personId);
 		return new ArchiveEntry(personId, seq, at, actor, action, subject, map(beforeJson), map(afterJson), previous, hash);
 	}
@@ -78,37 +75,42 @@ final class ArchiveLog {
 				+ "' was sealed (离任统一封存) at " + at + " by " + by + " (" + reason + "); it is read-only", "seal");
 	}
 
-	static final String ENTRY = "SELECT person_id, seq, written_at, actor, action, subject, before_json, after_json, previous_hash, hash FROM archive_entry";
+	static final String ENTRY = "SELECT person_id, seq, written_at, actor, action, subject, before_json, after_json, previous_hash, hash,"
+			+ " hash_format FROM archive_entry";
 
-	/** Stored entries, as stored: verification recomputes hashes from exactly these values. */
+	/**
+	 * Stored entries, as stored: verification recomputes hashes from exactly these values, in the
+	 * encoding ({@link Sha256#chain}) each was written in.
+	 */
 	record Stored(String personId, long seq, Instant at, String actor, String action, String subject, String before,
-			String after, String previousHash, String hash) {
+			String after, String previousHash, String hash, int format) {
 
 		ArchiveEntry entry() {
 			return new ArchiveEntry(personId, seq, at, actor, action, subject, map(before), map(after), previousHash, hash);
 		}
 
 		String recomputed() {
-			return ArchiveLog.hash(previousHash, personId, seq, at, actor, action, subject, before, after);
+			return ArchiveLog.hash(format, previousHash, personId, seq, at, actor, action, subject, before, after);
 		}
 	}
 
 	static List<Stored> stored(Connection c, String where, Object... args) throws SQLException {
 		return OrgUnitsImpl.query(c, ENTRY + where, rs -> new Stored(rs.getString(1), rs.getLong(2),
 				rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-				rs.getString(8), rs.getString(9), rs.getString(10)), args);
+				rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11)), args);
 	}
 
-	/** SHA-256 over the previous hash and the entry's canonical content, one field a line. */
-	static String hash(String previous, String personId, long seq, Instant at, String actor, String action, String subject,
+	/**
+	 * SHA-256 over the previous hash and the entry's canonical content in encoding {@code format};
+	 * format 1 wrote an absent before or after as {@code null}, format 2 tells it apart from that text.
+	 */
+	static String hash(int format, String previous, String personId, long seq, Instant at, String actor, String action, String subject,
 			String before, String after) {
-		String canonical = String.join("\n", previous, personId, Long.toString(seq), Long.toString(at.toEpochMilli()),
-				actor, action, subject, String.valueOf(before), String.valueOf(after));
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java platform has SHA-256", e);
-		}
+		return format == Sha256.FORMAT_1
+				? Sha256.chain(format, previous, personId, Long.toString(seq), Long.toString(at.toEpochMilli()), actor, action, subject,
+						String.valueOf(before), String.valueOf(after))
+				: Sha256.chain(format, previous, personId, Long.toString(seq), Long.toString(at.toEpochMilli()), actor, action, subject,
+						before, after);
 	}
 
 	/** Canonical JSON: keys sorted, dates as ISO text; null stays null. */

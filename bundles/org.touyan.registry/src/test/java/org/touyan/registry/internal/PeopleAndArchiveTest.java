@@ -28,6 +28,7 @@ import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.security.Sha256;
 
 class PeopleAndArchiveTest {
 
@@ -171,11 +172,11 @@ class PeopleAndArchiveTest {
 	void anEntryAddedBehindTheRegistrysBackIsReported() throws Exception {
 		Person p = register("王建国", "32010619850315001");
 		ArchiveEntry first = archive.entries(p.id(), Paging.of(0, 1)).items().get(0);
-		String hash = ArchiveLog.hash(first.hash(), p.id(), 2, first.at(), "forger", "person.updated", "person", null, "{}");
+		String hash = ArchiveLog.hash(Sha256.CURRENT, first.hash(), p.id(), 2, first.at(), "forger", "person.updated", "person", null, "{}");
 		try (Connection c = store.connect(); Statement s = c.createStatement()) {
 			s.executeUpdate("INSERT INTO archive_entry (person_id, seq, written_at, actor, action, subject, before_json, after_json,"
-					+ " previous_hash, hash) SELECT person_id, 2, written_at, 'forger', 'person.updated', 'person', NULL, '{}', hash, '"
-					+ hash + "' FROM archive_entry WHERE seq = 1");
+					+ " previous_hash, hash, hash_format) SELECT person_id, 2, written_at, 'forger', 'person.updated', 'person', NULL, '{}', hash, '"
+					+ hash + "', " + Sha256.CURRENT + " FROM archive_entry WHERE seq = 1");
 		}
 		ArchiveVerification v = archive.verify(p.id());
 		assertFalse(v.intact());

@@ -16,11 +16,14 @@ import org.touyan.api.policy.PolicyFailureException;
 import org.touyan.api.rest.PreconditionFailedException;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.store.StoreConflictException;
 
 /**
  * Turns every failure into an {@code application/problem+json} answer. Client errors keep their
  * status and a detail written for users; anything else becomes a 500 whose detail is only an
- * incident id, so no stack trace, class name or SQL reaches a client; the log has the rest.
+ * incident id, so no stack trace, class name or SQL reaches a client; the log has the rest, the
+ * causes named on the incident's own line. A transaction the database kept rolling back for a
+ * concurrent one is no fault of the platform's code: it answers 503 with {@code Retry-After}.
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
@@ -28,6 +31,9 @@ import org.touyan.api.rest.RestConstants;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
 	static final MediaType PROBLEM = MediaType.valueOf(RestConstants.PROBLEM_JSON);
+
+	/** Seconds a client waits before sending again a request that met a concurrent change. */
+	static final int RETRY_AFTER_SECONDS = 1;
 
 	private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
@@ -37,7 +43,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 	}
 
 	static Response answer(Problem problem) {
-		return Response.status(problem.status()).type(PROBLEM).entity(problem).build();
+		Response.ResponseBuilder r = Response.status(problem.status()).type(PROBLEM).entity(problem);
+		if (problem.status() == 503) {
+			r.header("Retry-After", RETRY_AFTER_SECONDS);
+		}
+		return r.build();
 	}
 
 	static Problem problemOf(Throwable failure) {
@@ -58,10 +68,31 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 			int status = w.getResponse().getStatus();
 			return Problem.of(status, title(status), detail(status));
 		}
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof StoreConflictException) {
+				LOG.warn("answered 503: {}", causes(failure));
+				return Problem.of(503, "Service unavailable", "The request met a concurrent change and wrote nothing; send it again in "
+						+ RETRY_AFTER_SECONDS + " s");
+			}
+		}
 		String incident = UUID.randomUUID().toString();
-		LOG.error("incident {}", incident, failure);
+		LOG.error(incidentLine(incident, failure), failure);
 		return Problem.of(500, "Internal error",
 				"The request could not be completed; the incident is logged as " + incident);
+	}
+
+	/** The log line of an incident: its id and every cause's class and message, outermost first. */
+	static String incidentLine(String incident, Throwable failure) {
+		return "incident " + incident + ": " + causes(failure);
+	}
+
+	private static String causes(Throwable failure) {
+		StringBuilder line = new StringBuilder();
+		int depth = 0;
+		for (Throwable t = failure; t != null && depth < 10; t = t.getCause(), depth++) {
+			line.append(depth == 0 ? "" : " <- caused by ").append(t.getClass().getName()).append(": ").append(t.getMessage());
+		}
+		return line.toString();
 	}
 
 	private static String title(int status) {

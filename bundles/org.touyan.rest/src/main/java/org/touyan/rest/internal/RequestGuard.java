@@ -54,7 +54,7 @@ public class RequestGuard implements Preprocessor {
 			chain.doFilter(request, response);
 		} catch (IOException | ServletException | RuntimeException e) {
 			String incident = UUID.randomUUID().toString();
-			LOG.error("incident {}", incident, e);
+			LOG.error(ProblemMapper.incidentLine(incident, e), e);
 			if (!answer.isCommitted()) {
 				answer.reset();
 				write(answer, Problem.of(500, "Internal error",

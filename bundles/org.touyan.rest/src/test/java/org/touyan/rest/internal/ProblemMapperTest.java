@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransactionRollbackException;
+
 import javax.ws.rs.BadRequestException;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.NotSupportedException;
@@ -12,6 +17,8 @@ import javax.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.touyan.api.rest.PreconditionFailedException;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.StoreConflictException;
+import org.touyan.api.store.StoreException;
 
 class ProblemMapperTest {
 
@@ -56,5 +63,37 @@ class ProblemMapperTest {
 		Response r = new ProblemMapper().toResponse(new NotFoundException());
 		assertEquals(404, r.getStatus());
 		assertEquals(ProblemMapper.PROBLEM, r.getMediaType());
+	}
+
+	@Test
+	void aConflictTheStoreCouldNotResolveIs503WithRetryAfter() {
+		Response r = new ProblemMapper().toResponse(new RuntimeException(new StoreConflictException("still conflicted",
+				new SQLTransactionRollbackException("transaction rollback: serialization failure", "40001"))));
+		assertEquals(503, r.getStatus());
+		assertEquals(String.valueOf(ProblemMapper.RETRY_AFTER_SECONDS), String.valueOf(r.getHeaders().getFirst("Retry-After")));
+		Problem p = (Problem) r.getEntity();
+		assertFalse(p.detail().contains("serialization"));
+		assertFalse(p.detail().contains("incident"));
+	}
+
+	/** The incident's own log line names its causes (an operator greps the id), and the stack trace follows. */
+	@Test
+	void anIncidentLeavesItsCauseInTheLogNextToItsId() {
+		PrintStream err = System.err;
+		ByteArrayOutputStream log = new ByteArrayOutputStream();
+		Problem p;
+		try {
+			System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+			p = ProblemMapper.problemOf(new StoreException("database failure in schema evaluation: disk full",
+					new java.sql.SQLException("data file write failed", "58000")));
+		} finally {
+			System.setErr(err);
+		}
+		String incident = p.detail().substring(p.detail().lastIndexOf(' ') + 1);
+		String line = log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(incident)).findFirst()
+				.orElseThrow(() -> new AssertionError("no log line names incident " + incident + ": " + log));
+		assertTrue(line.contains("disk full"), line);
+		assertTrue(line.contains("data file write failed"), line);
+		assertTrue(log.toString(StandardCharsets.UTF_8).contains("at org.touyan.rest.internal.ProblemMapperTest"), "stack trace logged");
 	}
 }

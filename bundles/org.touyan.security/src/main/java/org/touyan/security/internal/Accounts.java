@@ -35,6 +35,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Role;
+import org.touyan.api.security.Sha256;
 import org.touyan.api.security.Scope;
 import org.touyan.api.store.Store;
 

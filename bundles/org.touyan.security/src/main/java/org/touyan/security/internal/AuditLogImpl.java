@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +25,7 @@ import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.security.AuditLog;
+import org.touyan.api.security.Sha256;
 import org.touyan.api.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +90,26 @@ public class AuditLogImpl implements AuditLog {
 		});
 	}
 
+	/**
+	 * Written by the same writer thread as {@link #record}, so the chain keeps its order; the
+	 * caller waits for the commit and gets the failure, if any.
+	 */
+	@Override
+	public void recordNow(String actor, String action, String target, String outcome, String detail) {
+		Future<?> written = writer.submit(() -> append(actor, null, action, target, outcome, null, detail));
+		try {
+			written.get(30, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the audit entry was written", e);
+		} catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("audit entry not written", e.getCause());
+		} catch (TimeoutException e) {
+			written.cancel(true);
+			throw new IllegalStateException("the audit entry was not written within 30 s", e);
+		}
+	}
+
 	/** Waits until what was recorded so far is written. */
 	void flush() {
 		try {
@@ -121,9 +143,9 @@ public class AuditLogImpl implements AuditLog {
 				loadTail(c);
 			}
 			long seq = lastSeq + 1;
-			String hash = hash(lastHash, seq, now, a, role, act, t, outcome, status, d);
+			String hash = hash(Sha256.CURRENT, lastHash, seq, now, a, role, act, t, outcome, status, d);
 			try (PreparedStatement ps = c.prepareStatement("INSERT INTO sec_audit (seq, occurred_at, actor, role, action,"
-					+ " target, outcome, status, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+					+ " target, outcome, status, detail, previous_hash, hash, hash_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
 				ps.setLong(1, seq);
 				ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
 				ps.setString(3, a);
@@ -135,6 +157,7 @@ public class AuditLogImpl implements AuditLog {
 				ps.setString(9, d);
 				ps.setString(10, lastHash);
 				ps.setString(11, hash);
+				ps.setInt(12, Sha256.CURRENT);
 				ps.executeUpdate();
 			}
 			return new Tail(seq, hash);
@@ -201,13 +224,21 @@ public class AuditLogImpl implements AuditLog {
 			long n = 0;
 			String previous = GENESIS;
 			long expectedSeq = 0;
+			int format = Sha256.FORMAT_1;
 			try (PreparedStatement ps = c.prepareStatement("SELECT seq, occurred_at, actor, role, action, target, outcome,"
-					+ " status, detail, previous_hash, hash FROM sec_audit ORDER BY seq")) {
+					+ " status, detail, previous_hash, hash, hash_format FROM sec_audit ORDER BY seq")) {
 				try (ResultSet rs = ps.executeQuery()) {
 					while (rs.next()) {
 						long seq = rs.getLong(1);
 						Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
-						String hash = hash(previous, seq, at, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+						// each entry by the encoding it was written in; a chain never goes back to an older one,
+						// so an entry cannot be passed off as written in the ambiguous first encoding
+						int written = rs.getInt(12);
+						if (written < format || written > Sha256.CURRENT) {
+							return new Verification(n, false, seq);
+						}
+						format = written;
+						String hash = hash(written, previous, seq, at, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
 								rs.getString(7), (Integer) rs.getObject(8), rs.getString(9));
 						if (seq != expectedSeq || !previous.equals(rs.getString(10)) || !hash.equals(rs.getString(11))) {
 							return new Verification(n, false, seq);
@@ -243,12 +274,16 @@ public class AuditLogImpl implements AuditLog {
 		return ps;
 	}
 
-	static String hash(String previous, long seq, Instant at, String actor, String role, String action, String target,
+	/** An entry's hash in encoding {@code format} of {@link Sha256#chain}, the fields in the order format 1 has always used. */
+	static String hash(int format, String previous, long seq, Instant at, String actor, String role, String action, String target,
 			String outcome, Integer status, String detail) {
-		// milliseconds: what the TIMESTAMP(3) column keeps, so a re-read entry hashes the same
-		String canonical = String.join("\n", previous, Long.toString(seq), Long.toString(at.toEpochMilli()), actor,
-				String.valueOf(role), action, String.valueOf(target), outcome, String.valueOf(status), String.valueOf(detail));
-		return Sha256.hex(canonical);
+		// milliseconds: what the TIMESTAMP(3) column keeps, so a re-read entry hashes the same. Format 1
+		// wrote absent values as "null"; format 2 tells them apart from that text
+		return format == Sha256.FORMAT_1
+				? Sha256.chain(format, previous, Long.toString(seq), Long.toString(at.toEpochMilli()), actor, String.valueOf(role), action,
+						String.valueOf(target), outcome, String.valueOf(status), String.valueOf(detail))
+				: Sha256.chain(format, previous, Long.toString(seq), Long.toString(at.toEpochMilli()), actor, role, action, target, outcome,
+						status == null ? null : status.toString(), detail);
 	}
 
 	private static String cut(String s, int max) {
