@@ -1,0 +1,53 @@
+package org.touyan.console.internal;
+
+import java.io.IOException;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * Serves the built console from the bundle's {@code console/} folder: Vite's hashed assets are
+ * cached for a year, {@code index.html} is revalidated every time, a gzip twin made at build time
+ * is sent to browsers that accept it, and any other path that is not a file answers index.html so
+ * the front end's router can show it (a reload on {@code /people/42} works).
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=" + ConsoleContext.NAME + ")")
+@HttpWhiteboardServletPattern("/*")
+public class ConsoleServlet extends HttpServlet {
+
+	private static final long serialVersionUID = 1L;
+
+	private final transient StaticFiles files;
+
+	@Activate
+	public ConsoleServlet(BundleContext context) {
+		this(new StaticFiles(path -> context.getBundle().getEntry("console" + path)));
+	}
+
+	ConsoleServlet(StaticFiles files) {
+		this.files = files;
+	}
+
+	@Override
+	protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		StaticFiles.Answer answer = files.answer(request.getRequestURI(), request.getHeader("Accept-Encoding"),
+				request.getHeader("If-None-Match"));
+		answer.headers().forEach(response::setHeader);
+		response.setStatus(answer.status());
+		if (answer.body() != null) {
+			response.setContentLength(answer.body().length);
+			if (!"HEAD".equals(request.getMethod())) {
+				response.getOutputStream().write(answer.body());
+			}
+		}
+	}
+}
