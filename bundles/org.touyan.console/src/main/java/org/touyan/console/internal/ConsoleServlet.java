@@ -1,8 +1,10 @@
 package org.touyan.console.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import javax.servlet.Servlet;
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -35,6 +37,29 @@ public class ConsoleServlet extends HttpServlet {
 
 	ConsoleServlet(StaticFiles files) {
 		this.files = files;
+	}
+
+	/**
+	 * The API's own context is longer and always matched first, so an {@code /api} request reaches
+	 * the console only while the JAX-RS application is not registered (starting or stopping): it
+	 * answers 503, never the page, so a client does not mistake the console for the API.
+	 */
+	@Override
+	protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+		String uri = request.getRequestURI();
+		if (StaticFiles.isApi(uri)) {
+			byte[] body = StaticFiles.API_UNAVAILABLE.getBytes(StandardCharsets.UTF_8);
+			StaticFiles.securityHeaders().forEach(response::setHeader);
+			response.setStatus(503);
+			response.setHeader("Retry-After", "1");
+			response.setHeader("Cache-Control", "no-store");
+			response.setContentType("application/problem+json");
+			response.setCharacterEncoding("UTF-8");
+			response.setContentLength(body.length);
+			response.getOutputStream().write(body);
+			return;
+		}
+		super.service(request, response);
 	}
 
 	@Override

@@ -90,6 +90,13 @@ final class StaticFiles {
 		return new Answer(200, headers, sent.bytes());
 	}
 
+	static final String API_UNAVAILABLE = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+			+ "\"detail\":\"The API is not serving yet; try again in a moment\"}";
+
+	static boolean isApi(String uri) {
+		return uri != null && (uri.equals("/api") || uri.startsWith("/api/"));
+	}
+
 	static Map<String, String> securityHeaders() {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("X-Content-Type-Options", "nosniff");

@@ -71,6 +71,14 @@ class StaticFilesTest {
 	}
 
 	@Test
+	void apiPathsAreNeverTheConsole() {
+		assertTrue(StaticFiles.isApi("/api"));
+		assertTrue(StaticFiles.isApi("/api/session"));
+		assertTrue(!StaticFiles.isApi("/apiary"));
+		assertTrue(!StaticFiles.isApi("/people/api"));
+	}
+
+	@Test
 	void matchingEtagAnswers304AndEveryAnswerCarriesTheSecurityHeaders() {
 		String etag = files.answer("/", null, null).headers().get("ETag");
 		StaticFiles.Answer again = files.answer("/", null, etag);
