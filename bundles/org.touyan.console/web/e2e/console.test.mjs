@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { ADMIN_PASSWORD, startPlatform } from './platform.mjs'
+import { ADMIN_PASSWORD, startPlatform, waitFor } from './platform.mjs'
 import { choose, login, menuKeys, openBrowser } from './browser.mjs'
 
 const SHOTS = resolve(import.meta.dirname, '../../../../docs/screenshots')
@@ -208,10 +208,15 @@ describe('the work of the district', () => {
     await p.click('[data-test=new-filing]')
     const dialog = p.locator('[data-test=filing-dialog]')
     await dialog.waitFor()
+    // a removal (a community has one secretary at a time): the current secretary of the street's last community
+    const community = (await admin.get('/communities', { limit: 500 })).items.filter((c) => c.streetId === street.id).pop()
+    const post = (await admin.get('/posts', { unit: community.id, kind: 'COMMUNITY_SECRETARY', current: true })).items[0]
+    const secretary = await admin.get('/people/' + post.personId)
+    await dialog.locator('[data-test=kind-REMOVAL]').click()
     await choose(p, '[data-test=filing-dialog] [data-test=pick-street]', street.name)
-    await choose(p, '[data-test=filing-dialog] [data-test=pick-person]')
-    const community = (await admin.get('/communities', { limit: 500 })).items.find((c) => c.streetId === street.id)
+    await choose(p, '[data-test=filing-dialog] [data-test=pick-person]', secretary.name)
     await choose(p, '[data-test=filing-community]', community.name)
+    await choose(p, '[data-test=filing-post]')
     await dialog.locator('input[name=effectiveDate]').fill('2027-01-15')
     await dialog.locator('input[name=effectiveDate]').press('Enter')
     await p.click('[data-test=filing-save]')
@@ -225,12 +230,14 @@ describe('the work of the district', () => {
     const pending = (await admin.get('/filings/' + id)).pendingDepartments.length
     assert.ok(pending > 0)
     for (let left = pending; left > 0; left--) {
-      await p.locator('[data-test=vet-pass]').first().click()
-      await p.waitForFunction((n) => document.querySelectorAll('[data-test=vet-pass]').length === n, left - 1)
+      await p.locator('.el-table__body [data-test=vet-pass]').first().click()
+      await waitFor(async () => (await admin.get('/filings/' + id)).pendingDepartments.length === left - 1, 10000, 'the verdict to be recorded')
+      await p.waitForFunction((n) => document.querySelectorAll('.el-table__body [data-test=vet-pass]').length === n, left - 1)
     }
     await shot(p, 'filing')
     await p.click('[data-test=file]')
-    await p.waitForSelector('[data-test=file]', { state: 'detached' })
+    await Promise.race([p.waitForSelector('[data-test=file]', { state: 'detached' }), p.waitForSelector('[data-test=step-error]')])
+    assert.equal(await p.locator('[data-test=step-error]').count(), 0, await p.locator('[data-test=step-error]').textContent().catch(() => ''))
     const filed = await admin.get('/filings/' + id)
     assert.equal(filed.status, 'FILED')
     assert.ok(filed.steps.every((s) => s.doneAt))

@@ -47,7 +47,9 @@ export async function startPlatform() {
   }
   try {
     await waitFor(async () => (await fetch(base + '/api/health')).status === 200, 120_000, 'the platform to be healthy')
-    const admin = await apiSession(base, 'admin', ADMIN_PASSWORD)
+    // health answers 200 a moment before every resource serves (the whiteboard may still be adding them)
+    let admin
+    await waitFor(async () => (admin = await apiSession(base, 'admin', ADMIN_PASSWORD)), 60_000, 'the login to serve')
     // the demo district loads after start-up: wait for its last part, the archived half-years
     await waitFor(async () => {
       const d = await admin.get('/districts')
