@@ -1,0 +1,290 @@
+// End-to-end tests of the console against the real platform in headless Chromium.
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { ADMIN_PASSWORD, startPlatform, waitFor } from './platform.mjs'
+import { choose, login, menuKeys, openBrowser } from './browser.mjs'
+
+const SHOTS = resolve(import.meta.dirname, '../../../../docs/screenshots')
+const NEW_PASSWORD = 'Console-E2e-Pass-7x'
+let platform, browser, admin, district, street, users
+
+async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true })
+  await page.waitForTimeout(600) // charts animate in
+  await page.screenshot({ path: join(SHOTS, name + '.png') })
+}
+
+/** A valid GB 11643 ID number for a birth date, with a given sequence. */
+function idNumber(birth, seq) {
+  const body = '110101' + birth.replaceAll('-', '') + String(seq).padStart(3, '0')
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0)
+  return body + '10X98765432'[sum % 11]
+}
+
+async function page() {
+  return browser.context.newPage() // a new tab: its own sessionStorage, so its own login
+}
+
+async function loggedIn(role) {
+  const p = await page()
+  const u = users[role]
+  await login(p, platform.base, u.login, u.password, NEW_PASSWORD)
+  u.password = NEW_PASSWORD // the first login changed it
+  return p
+}
+
+before(async () => {
+  platform = await startPlatform()
+  admin = platform.admin
+  browser = await openBrowser()
+  district = (await admin.get('/districts')).items[0]
+  street = (await admin.get('/streets', { limit: 50 })).items[0]
+  const secretaryPost = (await admin.get('/posts', { kind: 'COMMUNITY_SECRETARY', current: true, street: street.id, limit: 1 })).items[0]
+  const department = (await admin.get('/departments', { limit: 100 })).items.find((d) => d.scores)
+  users = { DISTRICT_ADMIN: { login: 'admin', password: ADMIN_PASSWORD } }
+  const make = async (role, login, extra) => {
+    const a = await admin.post('/users', { login, displayName: login, role, ...extra })
+    users[role] = { login, password: a.oneTimePassword, ...extra }
+  }
+  await make('STREET_ADMIN', 'street1', { street: street.id })
+  await make('DEPARTMENT_SCORER', 'scorer1', { department: department.id })
+  await make('SECRETARY', 'secretary1', { person: secretaryPost.personId })
+  await make('AUDITOR', 'auditor1', {})
+  await make('PLUGIN_ADMIN', 'plugins1', {})
+})
+
+after(async () => {
+  await browser?.close()
+  await platform?.stop()
+})
+
+describe('who sees what', () => {
+  test('the district administrator sees every menu and the district dashboard', async () => {
+    const p = await page()
+    await p.goto(platform.base + '/login')
+    await shot(p, 'login')
+    await login(p, platform.base, 'admin', ADMIN_PASSWORD)
+    assert.deepEqual(await menuKeys(p), ['dashboard', 'org', 'people', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'filings', 'classification', 'roster'])
+    const serving = (await admin.get('/posts', { kind: 'COMMUNITY_SECRETARY', current: true, limit: 1 })).total
+    await p.waitForFunction((n) => document.querySelector('[data-card=secretaries] .card-figure')?.textContent?.trim() === String(n), serving)
+    await shot(p, 'dashboard-district')
+    await p.close()
+  })
+
+  test('a street administrator sees only their street and no district-only menus', async () => {
+    const p = await loggedIn('STREET_ADMIN')
+    const keys = await menuKeys(p)
+    assert.ok(keys.includes('filings') && keys.includes('people'))
+    assert.ok(!keys.includes('coverage') && !keys.includes('roster'), keys.join())
+    await p.waitForFunction((name) => document.querySelector('[data-test=whoami]')?.textContent?.includes(name), street.name)
+    await p.waitForSelector('[data-card=secretaries]')
+    await shot(p, 'dashboard-street')
+    await p.goto(platform.base + '/people')
+    await p.waitForSelector('[data-test=people-table] .el-table__row')
+    const total = (await admin.get('/people', { street: street.id, limit: 1 })).total
+    await p.waitForFunction((n) => document.querySelector('.el-pagination__total')?.textContent?.includes(String(n)), total)
+    assert.ok(await p.isDisabled('[data-test=f-street] input'), 'the street filter is fixed to their own street')
+    // a district-only screen typed into the address bar goes back to the dashboard
+    await p.goto(platform.base + '/select/coverage')
+    await p.waitForSelector('[data-test=dashboard]')
+    assert.equal(new URL(p.url()).pathname, '/')
+    await p.close()
+  })
+
+  test('a secretary sees their own record only', async () => {
+    const p = await loggedIn('SECRETARY')
+    assert.deepEqual(await menuKeys(p), ['dashboard', 'mine'])
+    await p.click('[data-menu=mine]')
+    await p.waitForSelector('[data-test=person-name]')
+    const me = await admin.get('/people/' + users.SECRETARY.person)
+    assert.equal((await p.textContent('[data-test=person-name]')).trim(), me.name)
+    assert.equal(await p.locator('[data-test=seal]').count(), 0)
+    await p.goto(platform.base + '/people')
+    await p.waitForSelector('[data-test=dashboard]')
+    await p.close()
+  })
+
+  test('the auditor reads but gets no buttons that change anything', async () => {
+    const p = await loggedIn('AUDITOR')
+    const keys = await menuKeys(p)
+    assert.ok(keys.includes('people') && keys.includes('filings'))
+    assert.ok(!keys.includes('eligibility') && !keys.includes('roster'))
+    await p.click('[data-menu=people]')
+    await p.waitForSelector('[data-test=people-table] .el-table__row')
+    assert.equal(await p.locator('[data-test=register]').count(), 0)
+    await p.close()
+  })
+
+  test('a department scorer and a plugin administrator see the dashboard and the org structure only', async () => {
+    for (const role of ['DEPARTMENT_SCORER', 'PLUGIN_ADMIN']) {
+      const p = await loggedIn(role)
+      assert.deepEqual(await menuKeys(p), ['dashboard', 'org'], role)
+      await p.close()
+    }
+  })
+})
+
+describe('the work of the district', () => {
+  let personId
+
+  test('register a person: a wrong ID number is shown at its field, a right one registers', async () => {
+    const p = await page()
+    await login(p, platform.base, 'admin', users.DISTRICT_ADMIN.password)
+    await p.click('[data-menu=people]')
+    await p.waitForSelector('[data-test=people-table] .el-table__row')
+    await shot(p, 'people')
+    await p.click('[data-test=register]')
+    const dialog = p.locator('[data-test=person-dialog]')
+    await dialog.locator('input[name=name]').fill('测试人员')
+    await dialog.locator('input[name=birthDate]').fill('1990-05-17')
+    await dialog.locator('input[name=birthDate]').press('Enter')
+    const good = idNumber('1990-05-17', 123)
+    const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1')
+    await dialog.locator('input[name=idNumber]').fill(bad)
+    await dialog.locator('input[name=phone]').fill('13800138000')
+    await p.click('[data-test=person-save]')
+    const error = dialog.locator('.el-form-item:has(input[name=idNumber]) .el-form-item__error')
+    await error.waitFor()
+    assert.ok((await error.textContent()).length > 0)
+    await dialog.locator('input[name=idNumber]').fill(good)
+    await p.click('[data-test=person-save]')
+    await p.waitForURL(/\/people\/[^/]+$/)
+    await p.waitForSelector('[data-test=person-name]')
+    assert.equal((await p.textContent('[data-test=person-name]')).trim(), '测试人员')
+    assert.match(await p.textContent('[data-test=idNumber]'), /\*/)
+    personId = p.url().split('/').pop()
+    assert.equal((await admin.get('/people/' + personId)).name, '测试人员')
+
+    // the full number only with a reason, which the platform requires
+    await p.click('[data-test=reveal-idNumber]')
+    await p.click('[data-test=reveal-confirm]')
+    await p.locator('[data-test=reveal-dialog] .el-form-item__error').waitFor()
+    await p.fill('[data-test=reveal-dialog] textarea', '核对任职资格材料')
+    await p.click('[data-test=reveal-confirm]')
+    await p.waitForFunction((id) => document.querySelector('[data-test=idNumber]')?.textContent === id, good)
+    await p.close()
+  })
+
+  test('seal an archive: the archive verifies, is sealed and its page says so', async () => {
+    const p = await page()
+    await login(p, platform.base, 'admin', users.DISTRICT_ADMIN.password)
+    await p.goto(platform.base + '/people/' + personId)
+    await p.click('[data-test=verify]')
+    await p.locator('[data-test=verify-result].el-alert--success').waitFor()
+    await p.click('[data-test=seal]')
+    await p.fill('[data-test=seal-dialog] input[name=sealReason]', '离任')
+    await p.click('[data-test=seal-confirm]')
+    await p.waitForSelector('[data-test=sealed]')
+    assert.equal((await admin.get('/people/' + personId)).seal.reason, '离任')
+    assert.equal(await p.locator('[data-test=seal]').count(), 0)
+    await shot(p, 'person-archive')
+    await p.close()
+  })
+
+  test('a street administrator checks a candidate and sees the rule that fired', async () => {
+    const p = await loggedIn('STREET_ADMIN')
+    await p.goto(platform.base + '/select/eligibility')
+    await p.waitForSelector('[data-test=rules] .el-table__row')
+    await choose(p, '[data-test=pick-person]')
+    await p.click('[data-fact=criminalConviction]')
+    await p.click('[data-test=run-check]')
+    await p.locator('[data-test=check-result].el-alert--error').waitFor()
+    await p.locator('[data-test=rules] .fired').first().waitFor()
+    assert.match(await p.textContent('[data-test=rules] .fired'), /R03/)
+    await shot(p, 'eligibility')
+    await p.goto(platform.base + '/select/reserve')
+    await p.waitForSelector('[data-test=reserve-table] .el-table__row')
+    await shot(p, 'reserve')
+    await p.close()
+  })
+
+  test('file an adjustment through all six steps and the joint vetting', async () => {
+    const p = await page()
+    await login(p, platform.base, 'admin', users.DISTRICT_ADMIN.password)
+    await p.goto(platform.base + '/manage/filings')
+    await p.click('[data-test=new-filing]')
+    const dialog = p.locator('[data-test=filing-dialog]')
+    await dialog.waitFor()
+    // a removal (a community has one secretary at a time): the current secretary of the street's last community
+    const community = (await admin.get('/communities', { limit: 500 })).items.filter((c) => c.streetId === street.id).pop()
+    const post = (await admin.get('/posts', { unit: community.id, kind: 'COMMUNITY_SECRETARY', current: true })).items[0]
+    const secretary = await admin.get('/people/' + post.personId)
+    await dialog.locator('[data-test=kind-REMOVAL]').click()
+    await choose(p, '[data-test=filing-dialog] [data-test=pick-street]', street.name)
+    await choose(p, '[data-test=filing-dialog] [data-test=pick-person]', secretary.name)
+    await choose(p, '[data-test=filing-community]', community.name)
+    await choose(p, '[data-test=filing-post]')
+    await dialog.locator('input[name=effectiveDate]').fill('2027-01-15')
+    await dialog.locator('input[name=effectiveDate]').press('Enter')
+    await p.click('[data-test=filing-save]')
+    await p.waitForURL(/\/manage\/filings\/[^/]+$/)
+    const id = p.url().split('/').pop()
+    for (let step = 1; step <= 6; step++) {
+      await p.click('[data-test=complete-step]')
+      await p.waitForFunction((n) => document.querySelectorAll('[data-test=filing-steps] .el-step__head.is-success').length === n, step)
+    }
+    assert.equal(await p.locator('[data-test=complete-step]').count(), 0)
+    const pending = (await admin.get('/filings/' + id)).pendingDepartments.length
+    assert.ok(pending > 0)
+    for (let left = pending; left > 0; left--) {
+      await p.locator('.el-table__body [data-test=vet-pass]').first().click()
+      await waitFor(async () => (await admin.get('/filings/' + id)).pendingDepartments.length === left - 1, 10000, 'the verdict to be recorded')
+      await p.waitForFunction((n) => document.querySelectorAll('.el-table__body [data-test=vet-pass]').length === n, left - 1)
+    }
+    await shot(p, 'filing')
+    await p.click('[data-test=file]')
+    await Promise.race([p.waitForSelector('[data-test=file]', { state: 'detached' }), p.waitForSelector('[data-test=step-error]')])
+    assert.equal(await p.locator('[data-test=step-error]').count(), 0, await p.locator('[data-test=step-error]').textContent().catch(() => ''))
+    const filed = await admin.get('/filings/' + id)
+    assert.equal(filed.status, 'FILED')
+    assert.ok(filed.steps.every((s) => s.doneAt))
+    await p.close()
+  })
+
+  test('a rejected roster import shows its faulty rows and writes nothing', async () => {
+    const p = await page()
+    await login(p, platform.base, 'admin', users.DISTRICT_ADMIN.password)
+    const before = (await admin.get('/people', { district: district.id, limit: 1 })).total
+    await p.click('[data-menu=roster]')
+    const csv = 'name,idNumber,gender,birthDate,phone,education,partyMemberSince,postKind,unit,postStart,postEnd,postEndReason\n' +
+      `张三,${idNumber('1985-02-03', 201)},male,1985-02-03,,,,,,,,\n` +
+      '李四,123,male,1985-02-03,,,,,,,,\n' +
+      `王五,${idNumber('1986-02-03', 202)},unknown,1986-02-03,,,,COMMUNITY_SECRETARY,NOWHERE,2020-01-01,,\n`
+    await p.setInputFiles('[data-test=import-file]', { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await p.click('[data-test=import]')
+    await p.waitForSelector('[data-test=import-rejected]')
+    const rows = await p.$$eval('[data-test=import-errors] .el-table__row', (r) => r.map((x) => x.textContent))
+    assert.ok(rows.length >= 2, rows.join('|'))
+    assert.ok(rows.some((r) => r.startsWith('3')) && rows.some((r) => r.startsWith('4')), rows.join('|'))
+    assert.equal((await admin.get('/people', { district: district.id, limit: 1 })).total, before)
+    await shot(p, 'roster-rejected')
+    await p.close()
+  })
+
+  test('an ended session keeps the open form: log in again and save it', async () => {
+    const p = await page()
+    await login(p, platform.base, 'admin', users.DISTRICT_ADMIN.password)
+    await p.click('[data-menu=org]')
+    await p.waitForSelector('[data-test=org-tree]')
+    await shot(p, 'org')
+    await p.click('[data-test=new-street]')
+    await p.fill('[data-test=unit-dialog] input[name=code]', 'XJ')
+    await p.fill('[data-test=unit-dialog] input[name=name]', '新街街道')
+    // the session ends behind the form's back (logged out from another place, or expired)
+    const token = await p.evaluate(() => sessionStorage.getItem('touyan.token'))
+    await fetch(platform.base + '/api/session', { method: 'DELETE', headers: { Authorization: 'Bearer ' + token } })
+    await p.click('[data-test=unit-save]')
+    await p.waitForSelector('[data-test=relogin] input[name=relogin-password]')
+    await p.fill('input[name=relogin-password]', users.DISTRICT_ADMIN.password)
+    await p.click('[data-test=relogin] button[type=submit]')
+    await p.waitForSelector('[data-test=relogin]', { state: 'hidden' })
+    assert.equal(await p.inputValue('[data-test=unit-dialog] input[name=name]'), '新街街道')
+    await p.click('[data-test=unit-save]')
+    await p.waitForSelector('[data-test=unit-dialog]', { state: 'hidden' })
+    assert.ok((await admin.get('/streets', { limit: 100 })).items.some((s) => s.name === '新街街道'))
+    await p.close()
+  })
+})

@@ -1,0 +1,74 @@
+// Who sees which menu and which button, declared once. The server stays the authority: this only
+// hides what a role would be refused (see README, "Who may call what").
+import type { Role, User } from './api/types'
+
+export interface MenuItem { key: string; path: string; roles: Role[]; children?: MenuItem[] }
+
+const DA: Role = 'DISTRICT_ADMIN'
+const SA: Role = 'STREET_ADMIN'
+const AU: Role = 'AUDITOR'
+const EVERY: Role[] = ['DISTRICT_ADMIN', 'STREET_ADMIN', 'DEPARTMENT_SCORER', 'SECRETARY', 'AUDITOR', 'PLUGIN_ADMIN']
+
+export const MENU: MenuItem[] = [
+  { key: 'dashboard', path: '/', roles: EVERY },
+  { key: 'org', path: '/org', roles: [DA, SA, 'DEPARTMENT_SCORER', AU, 'PLUGIN_ADMIN'] },
+  { key: 'people', path: '/people', roles: [DA, SA, AU] },
+  { key: 'mine', path: '/mine', roles: ['SECRETARY'] },
+  {
+    key: 'select', path: '/select', roles: [DA, SA, AU], children: [
+      { key: 'eligibility', path: '/select/eligibility', roles: [DA, SA] },
+      { key: 'workingGroups', path: '/select/working-groups', roles: [DA, SA, AU] },
+      { key: 'firstSecretaries', path: '/select/first-secretaries', roles: [DA, SA, AU] },
+      { key: 'reserve', path: '/select/reserve', roles: [DA, SA, AU] },
+      { key: 'coverage', path: '/select/coverage', roles: [DA, AU] },
+    ],
+  },
+  {
+    key: 'manage', path: '/manage', roles: [DA, SA, AU], children: [
+      { key: 'filings', path: '/manage/filings', roles: [DA, SA, AU] },
+      { key: 'classification', path: '/manage/classification', roles: [DA, SA, AU] },
+    ],
+  },
+  { key: 'roster', path: '/roster', roles: [DA] },
+]
+
+export function visibleMenu(user: Pick<User, 'role'> | null, items: MenuItem[] = MENU): MenuItem[] {
+  if (!user) return []
+  return items
+    .filter((item) => item.roles.includes(user.role))
+    .map((item) => (item.children ? { ...item, children: visibleMenu(user, item.children) } : item))
+    .filter((item) => !item.children || item.children.length > 0)
+}
+
+/** The roles that may open a path: the deepest menu entry it falls under. */
+export function rolesFor(path: string, items: MenuItem[] = MENU): Role[] | null {
+  for (const item of items) {
+    if (item.children) {
+      const inner = rolesFor(path, item.children)
+      if (inner) return inner
+    }
+    if (item.path === '/' ? path === '/' : path === item.path || path.startsWith(item.path + '/')) return item.roles
+  }
+  return null
+}
+
+export function mayOpen(user: Pick<User, 'role'> | null, path: string): boolean {
+  if (!user) return false
+  const roles = rolesFor(path)
+  return roles === null || roles.includes(user.role)
+}
+
+/** Actions that change something, by role (the auditor reads only). */
+export type Action =
+  | 'org.edit' | 'community.edit' | 'person.register' | 'person.edit' | 'person.reveal' | 'post.edit' | 'archive.seal'
+  | 'eligibility.check' | 'workingGroup.edit' | 'reserve.edit' | 'filing.create' | 'filing.step' | 'filing.vet' | 'filing.file' | 'roster.import'
+
+const ACTIONS: Record<Action, Role[]> = {
+  'org.edit': [DA], 'community.edit': [DA, SA], 'person.register': [DA], 'person.edit': [DA, SA], 'person.reveal': [DA, SA],
+  'post.edit': [DA, SA], 'archive.seal': [DA], 'eligibility.check': [DA, SA], 'workingGroup.edit': [DA, SA], 'reserve.edit': [DA, SA],
+  'filing.create': [DA, SA], 'filing.step': [DA, SA], 'filing.vet': [DA], 'filing.file': [DA], 'roster.import': [DA],
+}
+
+export function can(user: Pick<User, 'role'> | null, action: Action): boolean {
+  return !!user && ACTIONS[action].includes(user.role)
+}

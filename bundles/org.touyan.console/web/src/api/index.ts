@@ -1,0 +1,98 @@
+// The typed API of the console: one function per call it makes, nothing else talks to /api.
+import { http, request, session, type Page, type Query } from './http'
+import type * as T from './types'
+
+const all = { limit: 500 }
+
+export const api = {
+  session: {
+    login: async (login: string, password: string) => {
+      const answer = await request<T.LoginAnswer>('POST', '/session', { body: { login, password } })
+      session.token = answer.token
+      return answer
+    },
+    me: () => http.get<T.User>('/session'),
+    logout: async () => {
+      try {
+        await http.del<void>('/session')
+      } finally {
+        session.token = null
+      }
+    },
+    changePassword: (currentPassword: string, newPassword: string) => http.put<unknown>('/session/password', { currentPassword, newPassword }),
+  },
+  codes: () => http.get<T.Codes>('/codes'),
+  org: {
+    districts: () => http.get<Page<T.District>>('/districts', all),
+    streets: () => http.get<Page<T.Street>>('/streets', all),
+    communities: () => http.get<Page<T.Community>>('/communities', all),
+    jointCommittees: () => http.get<Page<T.JointCommittee>>('/joint-committees', all),
+    departments: () => http.get<Page<T.Department>>('/departments', all),
+    get: <U>(kind: string, id: string) => http.get<U>(`/${kind}/${id}`),
+    create: <U>(kind: string, body: unknown) => http.post<U>(`/${kind}`, body),
+    update: <U>(kind: string, id: string, body: unknown) => http.put<U>(`/${kind}/${id}`, body),
+  },
+  people: {
+    list: (q: Query) => http.get<Page<T.Person>>('/people', q),
+    get: (id: string) => http.get<T.Person>(`/people/${id}`),
+    create: (body: T.PersonInput) => http.post<T.Person>('/people', body),
+    update: (id: string, body: T.PersonInput) => http.put<T.Person>(`/people/${id}`, body),
+    posts: (id: string) => http.get<Page<T.Post> | T.Post[]>(`/people/${id}/posts`, all),
+    addPost: (id: string, body: T.PostInput) => http.post<T.Post>(`/people/${id}/posts`, body),
+    reveal: (id: string, field: 'idNumber' | 'phone', reason: string) => http.post<{ field: string; value: string }>(`/people/${id}/reveal`, { field, reason }),
+    archive: (id: string, q: Query) => http.get<Page<T.ArchiveEntry>>(`/people/${id}/archive`, q),
+    verify: (id: string) => http.get<T.ArchiveVerification>(`/people/${id}/archive/verify`),
+    seal: (id: string, reason: string) => http.post<T.Person>(`/people/${id}/archive/seal`, { reason }),
+    checks: (id: string) => http.get<Page<T.EligibilityCheck>>(`/people/${id}/eligibility-checks`),
+    check: (id: string, facts: Record<string, unknown>, asOf: string) => http.post<T.EligibilityCheck>(`/people/${id}/eligibility-checks`, { facts, asOf }),
+    reserve: (id: string) => http.get<T.ReserveMembership[] | Page<T.ReserveMembership>>(`/people/${id}/reserve`),
+    enterReserve: (id: string, body: { tier: T.Tier; streetId: string; date: string; reason: string }) => http.post<T.ReserveMembership>(`/people/${id}/reserve`, body),
+  },
+  posts: {
+    list: (q: Query) => http.get<Page<T.Post>>('/posts', q),
+    end: (id: string, endDate: string, reason: string) => http.post<T.Post>(`/posts/${id}/end`, { endDate, reason }),
+  },
+  select: {
+    ruleSets: () => http.get<T.RuleSet[]>('/eligibility/rule-sets'),
+    workingGroups: (streetId: string) => http.get<Page<T.WorkingGroup> | T.WorkingGroup[]>(`/streets/${streetId}/working-groups`),
+    createWorkingGroup: (streetId: string, body: { term: string; members: T.WorkingGroupMember[] }) => http.post<T.WorkingGroup>(`/streets/${streetId}/working-groups`, body),
+    reserve: (q: Query) => http.get<Page<T.ReserveMember>>('/reserve', q),
+    promote: (id: string, body: unknown) => http.post<unknown>(`/reserve/${id}/promote`, body),
+    leave: (id: string, body: unknown) => http.post<unknown>(`/reserve/${id}/leave`, body),
+    coverage: (districtId: string) => http.get<T.Coverage>(`/districts/${districtId}/assistant-coverage`),
+  },
+  filings: {
+    list: (q: Query) => http.get<Page<T.Filing>>('/filings', q),
+    get: (id: string) => http.get<T.Filing>(`/filings/${id}`),
+    create: (body: T.FilingInput) => http.post<T.Filing>('/filings', body),
+    steps: (districtId: string) => http.get<{ code: string; name: string; nameEn: string }[]>(`/districts/${districtId}/filing-steps`),
+    complete: (id: string, position: number, note: string) => http.post<T.Filing>(`/filings/${id}/steps/${position}/complete`, note ? { note } : {}),
+    vet: (id: string, departmentId: string, passed: boolean, note: string) => http.post<T.Filing>(`/filings/${id}/vettings`, { departmentId, passed, note: note || null }),
+    file: (id: string, note: string) => http.post<T.Filing>(`/filings/${id}/file`, note ? { note } : {}),
+    withdraw: (id: string, note: string) => http.post<T.Filing>(`/filings/${id}/withdraw`, note ? { note } : {}),
+  },
+  cycles: {
+    list: (districtId: string) => http.get<Page<T.Cycle>>('/evaluation-cycles', { district: districtId, limit: 100 }),
+    summary: (id: string) => http.get<T.CycleSummary>(`/evaluation-cycles/${id}/summary`),
+    ratings: (id: string, streetId: string) => http.get<Page<T.Rating>>(`/evaluation-cycles/${id}/ratings`, { street: streetId, limit: 500 }),
+    classifications: (id: string, q: Query) => http.get<Page<T.Classification> | T.Classification[]>(`/evaluation-cycles/${id}/classifications`, q),
+    measures: (id: string, q: Query) => http.get<Page<T.Measure> | T.Measure[]>(`/evaluation-cycles/${id}/measures`, q),
+  },
+  counts: {
+    /** a collection's total, read with limit=1 so nothing but the count travels */
+    total: async (path: string, q: Query) => (await http.get<Page<unknown>>(path, { ...q, limit: 1 })).total,
+  },
+  training: {
+    credits: (q: Query) => http.get<Page<unknown>>('/training/credits', q),
+  },
+  roster: {
+    export: (districtId: string) => request<string>('GET', `/districts/${districtId}/roster`, { asText: true }),
+    import: (districtId: string, csv: string) => request<T.ImportReport>('POST', `/districts/${districtId}/roster`, { text: { content: csv, type: 'text/csv' } }),
+  },
+}
+
+/** Lists answer {items,…}; a few sub-resources answer a bare array. */
+export function itemsOf<U>(answer: Page<U> | U[] | undefined): U[] {
+  if (!answer) return []
+  return Array.isArray(answer) ? answer : answer.items
+}

@@ -1,0 +1,55 @@
+// The shapes the console uses, as /api/openapi.json describes them (only the fields it reads).
+export type Role = 'DISTRICT_ADMIN' | 'STREET_ADMIN' | 'DEPARTMENT_SCORER' | 'SECRETARY' | 'AUDITOR' | 'PLUGIN_ADMIN'
+
+export interface User {
+  id: string; login: string; displayName: string; role: Role; roleName?: string
+  street: string | null; department: string | null; person: string | null; mustChangePassword: boolean
+}
+export interface LoginAnswer { token: string; expiresAt: string; user: User }
+export interface District { id: string; code: string; name: string; nameEn: string | null }
+export interface Street { id: string; districtId: string; code: string; name: string; nameEn: string | null }
+export interface Community { id: string; streetId: string; code: string; name: string; nameEn: string | null }
+export interface JointCommittee { id: string; districtId: string; code: string; name: string; nameEn: string | null; communityIds: string[] }
+export interface Department { id: string; districtId: string; code: string; name: string; nameEn: string | null; scores: boolean; vets: boolean }
+export interface UnitInput { parentId: string; code: string; name: string; nameEn?: string | null }
+export interface ArchiveSeal { sealedAt: string; actor: string; reason: string }
+export interface Person {
+  id: string; districtId: string; name: string; gender: string; birthDate: string; idNumber: string; phone: string
+  education: string | null; partyMemberSince: string | null; seal: ArchiveSeal | null
+}
+export type PersonInput = Omit<Person, 'id' | 'seal'>
+export type PostKind = 'COMMUNITY_SECRETARY' | 'COMMITTEE_MEMBER' | 'SECRETARY_ASSISTANT' | 'FIRST_SECRETARY' | 'STREET_CADRE'
+export interface Post { id: string; personId: string; kind: PostKind; unitId: string; startDate: string; endDate: string | null; endReason: string | null; personName?: string }
+export interface PostInput { kind: PostKind; unitId: string; startDate: string; endDate?: string | null; endReason?: string | null }
+export interface ArchiveEntry { personId: string; seq: number; at: string; actor: string; action: string; subject: string; before: unknown; after: unknown; hash: string }
+export interface ArchiveVerification { personId: string; entries: number; intact: boolean; firstBrokenSeq: number | null; problem: string | null }
+export interface Rule { id: string; text: string; fact: string | null }
+export interface RuleSet { id: string; name: string; nameEn: string | null; rules: Rule[]; provenance: { bundle: string; version: string } }
+export interface EligibilityCheck { id: string; personId: string; asOf: string; eligible: boolean; fired: { ruleId: string; text: string; evidence: string }[]; provenance: { bundle: string; version: string; policyId: string }; checkedAt: string; actor: string }
+export type Tier = 'COMMITTEE_RESERVE' | 'SECRETARY_RESERVE'
+export interface ReserveMembership { id: string; personId: string; tier: Tier; streetId: string; enteredOn: string; entryReason: string; leftOn: string | null; leaveReason: string | null }
+export interface ReserveMember { membership: ReserveMembership; name: string; gender: string; birthDate: string; age: number }
+export interface WorkingGroupMember { role: string; personId: string }
+export interface WorkingGroup { id: string; streetId: string; term: string; members: WorkingGroupMember[] }
+export interface FilingStep { position: number; code: string; name: string; doneAt: string | null; actor: string | null; note: string | null }
+export interface Vetting { departmentId: string; passed: boolean; note: string | null; at: string; actor: string }
+export interface Filing {
+  id: string; districtId: string; kind: 'APPOINTMENT' | 'REMOVAL'; personId: string; communityId: string; postId: string | null
+  effectiveDate: string; status: 'OPEN' | 'FILED' | 'WITHDRAWN'; steps: FilingStep[]; vettings: Vetting[]; pendingDepartments: string[]
+  closedAt: string | null; closedBy: string | null; closingNote: string | null
+}
+export interface FilingInput { districtId: string; kind: 'APPOINTMENT' | 'REMOVAL'; personId: string; communityId: string; postId?: string | null; effectiveDate: string }
+export interface Coverage { districtId: string; communities: number; covered: number; lacking: Community[] }
+export interface Cycle { id: string; districtId: string; period: string; status: string; statusName?: string }
+export interface StarCounts { streetId: string | null; rated: number; failed: number; stars: number[]; meanScore: number | null }
+export interface CycleSummary {
+  cycleId: string; period: string; status: string
+  stars: { district: StarCounts; streets: StarCounts[] }
+  types: { district: { counts: Record<string, number> }; streets: { streetId: string; counts: Record<string, number> }[] }
+}
+export interface Rating { communityId: string; stars: number | null; score?: number | null }
+export interface Classification { communityId: string; personId: string; type: string; typeName?: string; stars?: number; [k: string]: unknown }
+export interface Measure { id: string; personId: string; kind: string; title: string; startedOn: string; followedBy?: string | null; [k: string]: unknown }
+export interface RowError { row: number; field: string | null; error: string }
+export interface ImportReport { rows: number; written: boolean; peopleCreated?: number; postsCreated?: number; errors: RowError[] }
+export type Codes = Record<string, Record<string, { zh: string; en: string }>>

@@ -1,0 +1,56 @@
+import { computed, reactive, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { ElMessage } from 'element-plus'
+import { codeLabel, useCodes } from './stores/codes'
+import { useAuth } from './stores/auth'
+import { can as canDo, type Action } from './access'
+import { describe, formField } from './errors'
+import { formatDate, formatDateTime, formatNumber, type Locale } from './format'
+import type { Page, Query } from './api/http'
+
+/** Labels, formats and permissions a screen needs, in the current language. */
+export function useUi() {
+  const { t, locale } = useI18n()
+  const codes = useCodes()
+  const auth = useAuth()
+  const loc = () => locale.value as Locale
+  return {
+    t,
+    locale,
+    code: (type: string, value: string | null | undefined) => codeLabel(codes.codes, type, value, locale.value),
+    date: (v: string | null | undefined) => formatDate(v, loc()),
+    dateTime: (v: string | null | undefined) => formatDateTime(v, loc()),
+    num: (v: number | null | undefined) => formatNumber(v, loc()),
+    can: (action: Action) => canDo(auth.user, action),
+    user: computed(() => auth.user),
+    /** shows a failed call: next to its field when the form has it, else as a message */
+    fail(error: unknown, fieldErrors?: Record<string, string>, known: string[] = []) {
+      const shown = describe(error, t)
+      const field = formField(shown.field, known)
+      if (fieldErrors && field) fieldErrors[field] = shown.message
+      else ElMessage.error(shown.message)
+    },
+  }
+}
+
+/** A table that pages and sorts on the server. */
+export function usePaged<T>(load: (q: Query) => Promise<Page<T>>, pageSize = 20) {
+  const state = reactive({ items: [] as T[], total: 0, page: 1, size: pageSize, loading: false })
+  const error = ref<unknown>(null)
+  async function fetchPage(page = state.page) {
+    state.loading = true
+    try {
+      const answer = await load({ offset: (page - 1) * state.size, limit: state.size })
+      state.items = answer.items as any
+      state.total = answer.total
+      state.page = page
+      error.value = null
+    } catch (e) {
+      error.value = e
+      throw e
+    } finally {
+      state.loading = false
+    }
+  }
+  return { state, error, fetchPage }
+}

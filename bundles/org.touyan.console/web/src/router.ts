@@ -1,0 +1,39 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useAuth } from './stores/auth'
+import { mayOpen } from './access'
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', component: () => import('./views/Login.vue'), meta: { public: true } },
+  {
+    path: '/', component: () => import('./views/Layout.vue'), children: [
+      { path: '', component: () => import('./views/Dashboard.vue') },
+      { path: 'org', component: () => import('./views/Org.vue') },
+      { path: 'people', component: () => import('./views/People.vue') },
+      { path: 'people/:id', component: () => import('./views/Person.vue'), props: true },
+      { path: 'mine', component: () => import('./views/Person.vue'), props: () => ({ id: useAuth().user?.person }) },
+      { path: 'select/eligibility', component: () => import('./views/Eligibility.vue') },
+      { path: 'select/working-groups', component: () => import('./views/WorkingGroups.vue') },
+      { path: 'select/first-secretaries', component: () => import('./views/FirstSecretaries.vue') },
+      { path: 'select/reserve', component: () => import('./views/Reserve.vue') },
+      { path: 'select/coverage', component: () => import('./views/Coverage.vue') },
+      { path: 'manage/filings', component: () => import('./views/Filings.vue') },
+      { path: 'manage/filings/:id', component: () => import('./views/Filing.vue'), props: true },
+      { path: 'manage/classification', component: () => import('./views/Classification.vue') },
+      { path: 'roster', component: () => import('./views/Roster.vue') },
+      { path: ':rest(.*)*', redirect: '/' },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  const auth = useAuth()
+  await auth.restore()
+  if (to.meta.public) return true
+  if (!auth.user) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
+  if (auth.mustChange) return { path: '/login', query: { change: '1' } }
+  // a person id under /people is the secretary's own record only through /mine
+  if (auth.user.role === 'SECRETARY' && to.path.startsWith('/people/')) return to.params.id === auth.user.person ? true : '/mine'
+  return mayOpen(auth.user, to.path) ? true : '/'
+})

@@ -1,0 +1,30 @@
+// Display names of codes from GET /api/codes; a code the platform does not name is shown as is.
+import { defineStore } from 'pinia'
+import { api } from '../api'
+import type { Codes } from '../api/types'
+
+export function codeLabel(codes: Codes, type: string, code: string | null | undefined, locale: string): string {
+  if (code === null || code === undefined || code === '') return '—'
+  const entry = codes[type]?.[code]
+  if (!entry) return code
+  return (locale === 'en' ? entry.en : entry.zh) || entry.zh || code
+}
+
+export const useCodes = defineStore('codes', {
+  state: () => ({ codes: {} as Codes, loaded: false }),
+  actions: {
+    async load() {
+      if (this.loaded) return
+      try {
+        this.codes = await api.codes()
+      } catch {
+        this.codes = {} // an older platform without /codes: codes show as they are
+      }
+      this.loaded = true
+    },
+    options(type: string, locale: string, fallback: string[] = []) {
+      const known = Object.keys(this.codes[type] ?? {})
+      return (known.length ? known : fallback).map((code) => ({ value: code, label: codeLabel(this.codes, type, code, locale) }))
+    },
+  },
+})

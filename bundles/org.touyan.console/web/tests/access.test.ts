@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { can, mayOpen, visibleMenu } from '../src/access'
+import type { Role } from '../src/api/types'
+
+const keys = (role: Role) => visibleMenu({ role }).flatMap((m) => [m.key, ...(m.children ?? []).map((c) => c.key)])
+
+describe('menus by role', () => {
+  it('shows the district administrator everything of part 1', () => {
+    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'manage', 'filings', 'classification', 'roster'])
+  })
+  it('hides from a street administrator what only the district may do', () => {
+    const k = keys('STREET_ADMIN')
+    expect(k).toContain('filings')
+    expect(k).toContain('eligibility')
+    expect(k).not.toContain('coverage')
+    expect(k).not.toContain('roster')
+  })
+  it('gives a secretary only their own record', () => {
+    expect(keys('SECRETARY')).toEqual(['dashboard', 'mine'])
+  })
+  it('lets the auditor read but not check, import or change', () => {
+    const k = keys('AUDITOR')
+    expect(k).toContain('people')
+    expect(k).toContain('filings')
+    expect(k).not.toContain('eligibility')
+    expect(k).not.toContain('roster')
+    for (const action of ['person.register', 'filing.step', 'filing.vet', 'archive.seal', 'person.reveal'] as const) expect(can({ role: 'AUDITOR' }, action)).toBe(false)
+  })
+  it('drops a group whose children a role cannot see', () => {
+    expect(keys('PLUGIN_ADMIN')).toEqual(['dashboard', 'org'])
+    expect(keys('DEPARTMENT_SCORER')).toEqual(['dashboard', 'org'])
+  })
+  it('refuses paths the menu would not show, deepest entry first', () => {
+    expect(mayOpen({ role: 'STREET_ADMIN' }, '/manage/filings/123')).toBe(true)
+    expect(mayOpen({ role: 'STREET_ADMIN' }, '/select/coverage')).toBe(false)
+    expect(mayOpen({ role: 'SECRETARY' }, '/people')).toBe(false)
+    expect(mayOpen({ role: 'SECRETARY' }, '/mine')).toBe(true)
+    expect(mayOpen(null, '/')).toBe(false)
+  })
+  it('keeps vetting and filing with the district administrator', () => {
+    expect(can({ role: 'STREET_ADMIN' }, 'filing.step')).toBe(true)
+    expect(can({ role: 'STREET_ADMIN' }, 'filing.vet')).toBe(false)
+    expect(can({ role: 'STREET_ADMIN' }, 'filing.file')).toBe(false)
+    expect(can({ role: 'DISTRICT_ADMIN' }, 'archive.seal')).toBe(true)
+    expect(can({ role: 'STREET_ADMIN' }, 'archive.seal')).toBe(false)
+  })
+})
