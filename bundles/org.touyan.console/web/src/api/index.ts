@@ -53,7 +53,7 @@ export const api = {
     end: (id: string, endDate: string, reason: string) => http.post<T.Post>(`/posts/${id}/end`, { endDate, reason }),
   },
   select: {
-    ruleSets: () => http.get<T.RuleSet[]>('/eligibility/rule-sets'),
+    ruleSets: () => http.get<Page<T.RuleSet> | T.RuleSet[]>('/eligibility/rule-sets'),
     workingGroups: (streetId: string) => http.get<Page<T.WorkingGroup> | T.WorkingGroup[]>(`/streets/${streetId}/working-groups`),
     createWorkingGroup: (streetId: string, body: { term: string; members: T.WorkingGroupMember[] }) => http.post<T.WorkingGroup>(`/streets/${streetId}/working-groups`, body),
     reserve: (q: Query) => http.get<Page<T.ReserveMember>>('/reserve', q),
@@ -65,7 +65,7 @@ export const api = {
     list: (q: Query) => http.get<Page<T.Filing>>('/filings', q),
     get: (id: string) => http.get<T.Filing>(`/filings/${id}`),
     create: (body: T.FilingInput) => http.post<T.Filing>('/filings', body),
-    steps: (districtId: string) => http.get<{ code: string; name: string; nameEn: string }[]>(`/districts/${districtId}/filing-steps`),
+    steps: (districtId: string) => http.get<{ steps: { code: string; name: string; nameEn: string }[] }>(`/districts/${districtId}/filing-steps`),
     complete: (id: string, position: number, note: string) => http.post<T.Filing>(`/filings/${id}/steps/${position}/complete`, note ? { note } : {}),
     vet: (id: string, departmentId: string, passed: boolean, note: string) => http.post<T.Filing>(`/filings/${id}/vettings`, { departmentId, passed, note: note || null }),
     file: (id: string, note: string) => http.post<T.Filing>(`/filings/${id}/file`, note ? { note } : {}),
