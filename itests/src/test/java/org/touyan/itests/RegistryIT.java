@@ -130,7 +130,7 @@ public class RegistryIT extends PlatformTest {
 		}
 		String person = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"陈晓燕\",\"idNumber\":\""
 				+ idNumber("32010619880512004") + "\"}")).get("id").asText();
-		assertEquals("动议酝酿", get("/api/districts/" + district + "/filing-steps").json().get("items").get(0).get("name").asText());
+		assertEquals("动议酝酿", get("/api/districts/" + district + "/filing-steps").json().get("steps").get(0).get("name").asText());
 
 		JsonNode filing = created(post("/api/filings", "{\"districtId\":\"" + district + "\",\"kind\":\"APPOINTMENT\",\"personId\":\""
 				+ person + "\",\"communityId\":\"" + community + "\",\"effectiveDate\":\"2026-03-01\"}"));

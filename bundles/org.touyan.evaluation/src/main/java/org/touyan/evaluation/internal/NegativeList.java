@@ -139,6 +139,19 @@ public class NegativeList {
 		this.filings = filings;
 	}
 
+	/**
+	 * The pin of the district's cycle for the half-year the incident happened in, while that cycle
+	 * holds it (open, scoring closed or published): an incident of a half-year under evaluation is
+	 * judged by the catalogue its cycle froze, as its ratings are. Without such a cycle (not yet
+	 * opened, or archived) the catalogue bound now judges, and the stored provenance says which.
+	 */
+	private String pinFor(String districtId, LocalDate occurredOn) {
+		String period = occurredOn.getYear() + (occurredOn.getMonthValue() <= 6 ? "-H1" : "-H2");
+		List<String> pins = store.read(c -> Sql.query(c, "SELECT pin_key FROM eval_cycle WHERE district_id = ? AND period = ?"
+				+ " AND status IN ('OPEN', 'SCORING_CLOSED', 'PUBLISHED')", rs -> rs.getString(1), districtId, period));
+		return pins.isEmpty() ? null : pins.get(0);
+	}
+
 	/** The catalogue bound for a district, or for one of its streets. */
 	public Catalogue catalogue(String districtId, String streetId) {
 		if (districtId == null || districtId.isBlank()) {
@@ -200,8 +213,8 @@ public class NegativeList {
 		int earlier = store.read(c -> Sql.query(c, "SELECT COUNT(*) FROM eval_incident WHERE person_id = ? AND occurred_on >= ?"
 				+ " AND occurred_on <= ?", rs -> rs.getInt(1), personId, Date.valueOf(input.occurredOn().minusDays(365)),
 				Date.valueOf(input.occurredOn()))).get(0);
-		Result<Answer> r = policies.apply(NegativeListCatalogue.class, new Scope(street.districtId(), street.id()), null,
-				(catalogue, parameters) -> {
+		Result<Answer> r = policies.apply(NegativeListCatalogue.class, new Scope(street.districtId(), street.id()),
+				pinFor(street.districtId(), input.occurredOn()), (catalogue, parameters) -> {
 					List<NegativeItem> all = catalogue.items();
 					Map<String, NegativeItem> byCode = new LinkedHashMap<>();
 					(all == null ? List.<NegativeItem>of() : all).forEach(i -> byCode.putIfAbsent(i == null ? null : i.code(), i));

@@ -50,6 +50,8 @@ final class Fakes {
 			new Community("c2", "s1", "02", "二社区", null), new Community("c3", "s2", "03", "三社区", null)));
 	final List<String> pins = new ArrayList<>();
 	final List<String> released = new ArrayList<>();
+	/** The pin of each negative-list catalogue call ("null" for the catalogue bound now). */
+	final List<String> catalogueCalls = new ArrayList<>();
 	/** Star-formula calls as "street@pin"; chunks are rated in parallel, so calls arrive in any order. */
 	final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
 	final List<String> appended = new ArrayList<>();
@@ -115,6 +117,9 @@ final class Fakes {
 				}
 				if (spi == StarRatingFormula.class) {
 					calls.add(scope.streetId() + "@" + pin);
+				}
+				if (spi == NegativeListCatalogue.class) {
+					catalogueCalls.add(String.valueOf(pin));
 				}
 				return new Result<>(call.call(spi.cast(policy), Map.of("stars.5", "90")),
 						new Provenance("test.formula", version, "test", revision.get()));

@@ -202,6 +202,22 @@ class UseSideTest {
 	}
 
 	@Test
+	void anIncidentOfAHalfYearUnderEvaluationIsJudgedByItsCyclesPin() throws Exception {
+		LocalDate day = LocalDate.now().minusDays(3);
+		String period = day.getYear() + (day.getMonthValue() <= 6 ? "-H1" : "-H2");
+		negativeList.record(incident("N01"), "组织部");
+		Cycle cycle = classified(period);
+		fakes.pins.add(cycle.pinKey());
+		negativeList.record(incident("N01"), "组织部");
+		try (java.sql.Connection conn = store.connect(); Statement s = conn.createStatement()) {
+			s.execute("UPDATE eval_cycle SET status = 'ARCHIVED' WHERE id = '" + cycle.id() + "'");
+		}
+		negativeList.record(incident("N01"), "组织部");
+		assertEquals(List.of("null", cycle.pinKey(), "null"), fakes.catalogueCalls,
+				"without a cycle, then under the open cycle's pin, then (archived, pin released) the catalogue bound now");
+	}
+
+	@Test
 	void aSeriousIncidentOpensARemovalFiling() {
 		NegativeList.Incident i = negativeList.record(incident("N01", "N11"), "组织部");
 		assertEquals("ADJUSTMENT", i.consequence());

@@ -35,8 +35,7 @@ class PolicyCallsTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		var store = QuarantineTest.pluginsStore();
-		quarantine = new Quarantine(store, new PluginEvents(store, (a, b, c, d, e) -> {
-		}));
+		quarantine = new Quarantine(store, new PluginEvents(store, QuarantineTest.audit(new java.util.ArrayList<>())));
 		quarantine.load();
 		calls = new PolicyCalls(2, () -> new PolicyCalls.Limits() {
 			@Override

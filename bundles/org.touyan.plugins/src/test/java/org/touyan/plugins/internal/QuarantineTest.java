@@ -1,5 +1,7 @@
 package org.touyan.plugins.internal;
 
+import org.touyan.api.security.AuditLog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +29,7 @@ class QuarantineTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		store = pluginsStore();
-		quarantine = new Quarantine(store, new PluginEvents(store, (actor, action, target, outcome, detail) -> audited.add(action)));
+		quarantine = new Quarantine(store, new PluginEvents(store, audit(audited)));
 		quarantine.load();
 	}
 
@@ -41,8 +43,7 @@ class QuarantineTest {
 		assertFalse(quarantine.timedOut(LOOP, 3, 2000), "a fourth does not quarantine it again");
 		assertFalse(quarantine.holds("test.loop", "1.0.1", "loop"));
 		assertEquals(List.of("plugin.quarantine"), audited);
-		String event = new PluginEvents(store, (a, b, c, d, e) -> {
-		}).page(org.touyan.api.rest.Paging.of(null, null)).items().get(0).detail();
+		String event = new PluginEvents(store, audit(new ArrayList<>())).page(org.touyan.api.rest.Paging.of(null, null)).items().get(0).detail();
 		assertTrue(event.contains("after 3 calls ran past 2000 ms"), event);
 	}
 
@@ -57,8 +58,7 @@ class QuarantineTest {
 	@Test
 	void aQuarantineSurvivesARestartUntilItIsReleased() {
 		quarantine.timedOut(LOOP, 1, 2000);
-		Quarantine restarted = new Quarantine(store, new PluginEvents(store, (a, b, c, d, e) -> {
-		}));
+		Quarantine restarted = new Quarantine(store, new PluginEvents(store, audit(new ArrayList<>())));
 		restarted.load();
 		assertTrue(restarted.holds("test.loop", "1.0.0", "loop"));
 		assertEquals(1, restarted.release("test.loop", "插件管理员 (pa)").size());
@@ -74,5 +74,20 @@ class QuarantineTest {
 		quarantine.timedOut(new Provenance("test.loop", "1.0.1", "loop", 8), 1, 2000);
 		quarantine.forget("test.loop", "1.0.0");
 		assertEquals(List.of("test.loop 1.0.1 'loop'"), quarantine.all().stream().map(e -> e.key().toString()).toList());
+	}
+
+	/** An audit log that keeps the actions it is given. */
+	static AuditLog audit(List<String> actions) {
+		return new AuditLog() {
+			@Override
+			public void record(String actor, String action, String target, String outcome, String detail) {
+				actions.add(action);
+			}
+
+			@Override
+			public void recordNow(String actor, String action, String target, String outcome, String detail) {
+				record(actor, action, target, outcome, detail);
+			}
+		};
 	}
 }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.registry.ArchiveEntry;
 import org.touyan.api.registry.ArchiveVerification;
 import org.touyan.api.registry.District;
@@ -51,7 +52,7 @@ class ArchiveHashFormatTest {
 		downgradeToFormat1();
 		assertTrue(archive.verify(person.id()).intact());
 		people.updatePerson(person.id(), new PersonInput(person.districtId(), "王建国", null, null, person.idNumber(), "13900000000",
-				"硕士研究生", LocalDate.of(2010, 7, 1)), "组织部李科长");
+				"硕士研究生", LocalDate.of(2010, 7, 1)), "组织部李科长", Preconditions.tag(people.person(person.id())));
 		assertEquals(List.of(Sha256.FORMAT_1, Sha256.FORMAT_2), formats());
 		assertTrue(archive.verify(person.id()).intact(), archive.verify(person.id()).toString());
 	}
@@ -75,7 +76,7 @@ class ArchiveHashFormatTest {
 	@Test
 	void aFormat2EntryCannotBePassedOffAsFormat1() throws Exception {
 		people.updatePerson(person.id(), new PersonInput(person.districtId(), "王建国", null, null, person.idNumber(), "13900000000",
-				"硕士研究生", LocalDate.of(2010, 7, 1)), "组织部李科长");
+				"硕士研究生", LocalDate.of(2010, 7, 1)), "组织部李科长", Preconditions.tag(people.person(person.id())));
 		try (Connection c = store.connect(); Statement s = c.createStatement()) {
 			s.executeUpdate("UPDATE archive_entry SET hash_format = 1 WHERE seq = 2");
 		}

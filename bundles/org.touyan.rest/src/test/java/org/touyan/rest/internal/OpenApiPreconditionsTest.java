@@ -71,7 +71,7 @@ class OpenApiPreconditionsTest {
 		Map<String, Object> doc = new OpenApiGenerator("T", "1").document(List.of(NoteResource.class));
 		Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) op(doc, "/api/notes/{id}", "get").get("responses")).get("200");
 		assertTrue(((Map<String, Object>) ok.get("headers")).containsKey("ETag"), ok.toString());
-		assertEquals(Map.of("$ref", "#/components/schemas/Note"),
+		assertEquals(Map.of("$ref", "#/components/schemas/OpenApiPreconditionsTestNote"),
 				((Map<String, Map<String, Object>>) ok.get("content")).get("application/json").get("schema"));
 		for (String[] write : new String[][] { { "/api/notes/{id}", "put" }, { "/api/notes/{id}/close", "post" }, { "/api/notes/{id}", "delete" } }) {
 			Map<String, Object> op = op(doc, write[0], write[1]);
