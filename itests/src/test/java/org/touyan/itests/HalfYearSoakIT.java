@@ -62,6 +62,9 @@ public class HalfYearSoakIT extends PlatformTest {
 		}
 		assertEquals(11, departments.size());
 		String street = communities.get(0).get("streetId").asText();
+		// a cycle pins what is bound when it opens: the flows start once the demo bound its
+		// district's classification policy, the last of the bindings a half-year needs
+		awaitBinding("ClassificationPolicy", "district:" + district);
 
 		Map<String, Integer> serverErrors = new ConcurrentHashMap<>();
 		AtomicBoolean running = new AtomicBoolean(true);
@@ -167,6 +170,18 @@ public class HalfYearSoakIT extends PlatformTest {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("no demo district within 120 s");
+	}
+
+	private void awaitBinding(String spi, String scope) throws Exception {
+		for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); System.nanoTime() < deadline;) {
+			for (JsonNode b : get("/api/plugins/bindings?limit=500").json().get("items")) {
+				if (b.get("spi").asText().equals(spi) && b.get("scope").asText().equals(scope)) {
+					return;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no " + spi + " bound for " + scope + " within 120 s");
 	}
 
 	/** The items of a list once it has at least {@code min} of them (the demo district loads in the background). */

@@ -47,7 +47,10 @@ public class PluginsIT extends PlatformTest {
 
 		// installed from deploy/, bound by the demo data
 		JsonNode overview = get("/api/plugins").json();
-		assertEquals(overview.toString(), 12, overview.get("plugins").size());
+		// the twelve example plugins of deploy/ (other test classes of the suite may add their own)
+		long deployed = java.util.stream.StreamSupport.stream(overview.get("plugins").spliterator(), false)
+				.filter(p -> p.get("source").asText().startsWith("deploy/")).count();
+		assertEquals(overview.toString(), 12, deployed);
 		assertEquals("development", overview.get("mode").asText());
 		assertEquals("1.0.0", rate(dc).get("provenance").get("version").asText());
 		assertEquals("safety-veto", rate(xf).get("provenance").get("policyId").asText());
