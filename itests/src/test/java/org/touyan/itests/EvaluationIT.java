@@ -231,6 +231,15 @@ public class EvaluationIT extends PlatformTest {
 			JsonNode summary = get("/api/evaluation-cycles/" + id + "/summary").json();
 			assertEquals(summary.toString(), 6, summary.get("dutyReports").get("scored").asInt());
 			assertTrue(summary.toString(), summary.get("mentoring").get("mentored").asInt() > 0);
+			// the demo follows 每年帮带3—4名: every mentor of its confirmed pairs has 3 or 4
+			JsonNode mentoring = summary.get("mentoring");
+			assertEquals(mentoring.toString(), 0, mentoring.get("mentorCounts").get("belowMinimum").asInt());
+			assertEquals(mentoring.toString(), 0, mentoring.get("mentorCounts").get("aboveMaximum").asInt());
+			assertEquals(mentoring.toString(), mentoring.get("mentorCounts").get("mentoring").asInt(), mentoring.get("mentorCounts").get("within").asInt());
+			for (JsonNode m : mentoring.get("mentors")) {
+				int n = m.get("mentees").asInt();
+				assertTrue(m.toString(), n == 0 || n == 3 || n == 4);
+			}
 			assertTrue(get("/api/evaluation-cycles/" + id + "/measures").json().get("items").size() > 0);
 			if (cycle.get("period").asText().equals("2025-H2")) {
 				assertEquals(summary.toString(), 2, summary.get("incidents").get("total").asInt());

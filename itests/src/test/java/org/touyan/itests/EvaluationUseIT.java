@@ -8,8 +8,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -148,7 +150,7 @@ public class EvaluationUseIT extends PlatformTest {
 		assertEquals("the cadre the classification named", cadre, help.get("helperId").asText());
 		assertEquals(2, get(measures).json().get("items").size());
 
-		// mentoring: proposed, refused where a rule breaks, confirmed
+		// mentoring: proposed to the rule of 3–4, refused where a rule breaks, confirmed
 		int year = today.getYear();
 		JsonNode proposal = post("/api/mentoring/proposals", "{\"districtId\":\"" + district + "\",\"year\":" + year + "}").json();
 		assertEquals(proposal.toString(), 6, proposal.get("pairs").size());
@@ -158,31 +160,54 @@ public class EvaluationUseIT extends PlatformTest {
 		}
 		assertEquals(secretary.get("A1"), proposed.get(secretary.get("A2"))[0]);
 		assertEquals("JOINT_COMMITTEE", proposed.get(secretary.get("A2"))[1]);
-		assertEquals("STREET", proposed.get(secretary.get("A5"))[1]);
-		assertEquals("A1 has 4 already: A4 goes to B1 across streets", secretary.get("B1"), proposed.get(secretary.get("A4"))[0]);
-		assertEquals("DISTRICT", proposed.get(secretary.get("A4"))[1]);
+		assertEquals(secretary.get("B1"), proposed.get(secretary.get("B2"))[0]);
+		assertEquals("STREET", proposed.get(secretary.get("B2"))[1]);
+		for (JsonNode m : proposal.get("mentors")) {
+			assertEquals("six mentees: two mentors at three each, " + proposal.get("mentors"), 3, m.get("mentees").asInt());
+			assertEquals("WITHIN", m.get("load").asText());
+		}
+		assertEquals(0, proposal.get("belowMinimum").size());
+		List<String> atB1 = new ArrayList<>();
 		String firstPair = null;
 		for (Map.Entry<String, String[]> p : proposed.entrySet()) {
-			if (!p.getKey().equals(secretary.get("A4"))) {
-				String pairId = created(post("/api/mentoring/pairings", pair(district, year, p.getValue()[0], p.getKey()))).get("id").asText();
-				// one A1 mentors: its note must reach A1's archive, checked below, whatever order the map iterates in
-				firstPair = firstPair == null && p.getValue()[0].equals(secretary.get("A1")) ? pairId : firstPair;
+			String pairId = created(post("/api/mentoring/pairings", pair(district, year, p.getValue()[0], p.getKey()))).get("id").asText();
+			// one A1 mentors: its note must reach A1's archive, checked below, whatever order the map iterates in
+			firstPair = firstPair == null && p.getValue()[0].equals(secretary.get("A1")) ? pairId : firstPair;
+			if ("DISTRICT".equals(p.getValue()[1])) {
+				atB1.add(pairId);
 			}
 		}
-		JsonNode fifth = assertProblem(post("/api/mentoring/pairings", pair(district, year, secretary.get("A1"), secretary.get("A4"))), 409);
+		assertEquals("B1 takes two of the first street's mentees", 2, atB1.size());
+		// B1 gives both up; A1 takes one (its 4th) and is refused the other (a 5th breaks 每年帮带3—4名)
+		List<String> freed = new ArrayList<>();
+		for (String pairId : atB1) {
+			freed.add(post("/api/mentoring/pairings/" + pairId + "/end", "{\"reason\":\"调整帮带对象\"}").json().get("mentee").get("personId").asText());
+		}
+		created(post("/api/mentoring/pairings", pair(district, year, secretary.get("A1"), freed.get(0))));
+		JsonNode fifth = assertProblem(post("/api/mentoring/pairings", pair(district, year, secretary.get("A1"), freed.get(1))), 422);
 		assertTrue(fifth.toString(), fifth.get("detail").asText().contains("at most 4"));
-		assertEquals("mentorId", assertProblem(post("/api/mentoring/pairings", pair(district, year, secretary.get("A2"), secretary.get("A4"))), 422)
+		assertEquals("mentorId", fifth.get("field").asText());
+		assertEquals("mentorId", assertProblem(post("/api/mentoring/pairings", pair(district, year, secretary.get("A2"), freed.get(1))), 422)
 				.get("field").asText());
 		assertEquals("menteeId", assertProblem(post("/api/mentoring/pairings", pair(district, year, secretary.get("A1"), secretary.get("B1"))), 422)
 				.get("field").asText());
 		assertProblem(post("/api/mentoring/pairings", pair(district, year, secretary.get("B1"), secretary.get("B1"))), 422);
 		assertProblem(post("/api/mentoring/pairings", pair(district, year, secretary.get("B1"), secretary.get("A2"))), 409);
-		assertEquals("refusals store nothing", 5, get("/api/mentoring/pairings?district=" + district).json().get("total").asInt());
-		created(post("/api/mentoring/pairings", pair(district, year, secretary.get("B1"), secretary.get("A4"))));
+		assertEquals("refusals store nothing", 7, get("/api/mentoring/pairings?district=" + district).json().get("total").asInt());
+		created(post("/api/mentoring/pairings", pair(district, year, secretary.get("B1"), freed.get(1))));
 		created(post("/api/mentoring/pairings/" + firstPair + "/notes", "{\"note\":\"治理联抓：共同召开居民议事会\"}"));
 		JsonNode coverage = get("/api/mentoring/coverage?district=" + district).json();
 		assertEquals(coverage.toString(), 6, coverage.get("helped").asInt());
 		assertEquals(1.0, coverage.get("share").asDouble(), 0.0001);
+		// fewer than 3 is allowed, and flagged
+		assertEquals(coverage.toString(), 1, coverage.get("mentorCounts").get("belowMinimum").asInt());
+		assertEquals(1, coverage.get("mentorCounts").get("within").asInt());
+		for (JsonNode m : coverage.get("mentors")) {
+			boolean b1 = m.get("mentor").get("personId").asText().equals(secretary.get("B1"));
+			assertEquals(b1 ? 2 : 4, m.get("mentees").asInt());
+			assertEquals(b1, m.get("belowMinimum").asBoolean());
+			assertFalse(m.get("aboveMaximum").asBoolean());
+		}
 
 		// the negative list: 15 items from the plugin; a lighter incident is rectified, a serious one opens a filing
 		JsonNode catalogue = get("/api/negative-list?district=" + district).json();

@@ -142,8 +142,9 @@ class UseSideTest {
 		assertEquals(8, fakes.appended.size(), "each pair in both archives");
 		ProblemException fifth = assertThrows(ProblemException.class,
 				() -> mentoring.pair(new Mentoring.PairInput("d1", 2026, "m1", "a7", null), "t"));
-		assertEquals(409, fifth.status());
-		assertTrue(fifth.detail().contains("at most 4"), fifth.detail());
+		assertEquals(422, fifth.status(), "a fifth mentee breaks the rule of 3–4");
+		assertEquals("mentorId", fifth.field());
+		assertTrue(fifth.detail().contains("at most 4") && fifth.detail().contains("每年帮带3—4名"), fifth.detail());
 		assertTrue(assertThrows(ProblemException.class, () -> mentoring.pair(new Mentoring.PairInput("d1", 2026, "m1", "a3", null), "t"))
 				.detail().contains("already"));
 		assertEquals(4, mentoring.pairings("d1", "2026", null, null, Paging.of(0, 50)).total(), "refusals store nothing");
@@ -152,6 +153,8 @@ class UseSideTest {
 		assertEquals(5, coverage.helped());
 		assertEquals(4, coverage.mentored());
 		assertEquals(new BigDecimal("0.8000"), coverage.share());
+		assertEquals("WITHIN", coverage.mentors().get(0).load());
+		assertEquals(1, coverage.mentorCounts().within());
 
 		// ending a pair makes room, and notes only go to active pairs
 		String first = mentoring.pairings("d1", "2026", "a3", null, Paging.of(0, 1)).items().get(0).id();
@@ -161,6 +164,21 @@ class UseSideTest {
 		assertEquals(409, status(() -> mentoring.end(first, new Mentoring.EndInput("again", null), "t", Preconditions.tag(mentoring.require(first)))));
 		assertEquals("a7", mentoring.pair(new Mentoring.PairInput("d1", 2026, "m1", "a7", null), "t").mentee().personId());
 		assertEquals(1, mentoring.notes(first).size());
+
+		// fewer than 3 is allowed at confirm time, and flagged in the coverage
+		for (String mentee : List.of("a3", "a4", "a5")) {
+			String id = mentoring.pairings("d1", "2026", mentee, "ACTIVE", Paging.of(0, 1)).items().stream().findFirst().map(Mentoring.Pairing::id)
+					.orElse(null);
+			if (id != null) {
+				mentoring.end(id, new Mentoring.EndInput("调任", LocalDate.of(2026, 3, 2)), "组织部", Preconditions.tag(mentoring.require(id)));
+			}
+		}
+		Mentoring.MentorLoad short_ = mentoring.coverage(c).mentors().get(0);
+		assertEquals(2, short_.mentees());
+		assertTrue(short_.belowMinimum() && !short_.aboveMaximum());
+		assertEquals("BELOW_MINIMUM", short_.load());
+		assertEquals(1, mentoring.coverage(c).mentorCounts().belowMinimum());
+		assertEquals(0, mentoring.coverage(c).mentorCounts().within());
 	}
 
 	@Test
