@@ -74,6 +74,26 @@ public class OpenApiIT extends PlatformTest {
 		assertTrue(schemas.has("Problem"));
 	}
 
+	@Test
+	public void documentedOptionalFieldsAreNotRequired() throws Exception {
+		JsonNode schemas = get("/api/openapi.json").json().get("components").get("schemas");
+		int seen = 0;
+		for (java.util.Iterator<Map.Entry<String, JsonNode>> it = schemas.fields(); it.hasNext();) {
+			Map.Entry<String, JsonNode> schema = it.next();
+			String field = schema.getKey().endsWith("IncidentInput") ? "deadline" : schema.getKey().endsWith("PostInput") ? "endDate" : null;
+			if (field == null || !schema.getValue().get("properties").has(field)) {
+				continue;
+			}
+			seen++;
+			JsonNode required = schema.getValue().get("required");
+			for (JsonNode r : required == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : required) {
+				assertFalse(schema.getKey() + "." + field + " is optional", r.asText().equals(field));
+			}
+			assertTrue(schema.getKey() + "." + field + " is nullable", schema.getValue().get("properties").get(field).toString().contains("null"));
+		}
+		assertEquals("an incident's deadline and a post's endDate are documented", 2, seen);
+	}
+
 	private static String normalise(String path) {
 		String p = ("/" + path).replaceAll("/+", "/").replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}");
 		return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;

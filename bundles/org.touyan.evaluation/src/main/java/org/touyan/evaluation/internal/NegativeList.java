@@ -75,8 +75,9 @@ public class NegativeList {
 	}
 
 	/**
-	 * An incident to record. {@code deadline} overrides the catalogue's rectification period for a
-	 * rectification; {@code effectiveDate} (default today) is when an adjustment's removal applies.
+	 * An incident to record. {@code deadline} (optional) overrides the catalogue's rectification
+	 * period, which is counted from {@code occurredOn}, the day it happened, not the day it is
+	 * recorded; {@code effectiveDate} (default today) is when an adjustment's removal applies.
 	 */
 	public record IncidentInput(String personId, LocalDate occurredOn, List<String> items, @Nullable String description, @Nullable List<String> evidence,
 			@Nullable LocalDate deadline, @Nullable LocalDate effectiveDate) {
@@ -240,7 +241,7 @@ public class NegativeList {
 		NegativeSeverity severity = items.stream().anyMatch(i -> i.severity() == NegativeSeverity.SERIOUS) ? NegativeSeverity.SERIOUS
 				: NegativeSeverity.LIGHTER;
 		boolean rectify = verdict.consequence() == NegativeConsequence.RECTIFICATION;
-		LocalDate deadline = !rectify ? null : input.deadline() != null ? input.deadline() : LocalDate.now().plusDays(verdict.rectificationDays());
+		LocalDate deadline = !rectify ? null : input.deadline() != null ? input.deadline() : input.occurredOn().plusDays(verdict.rectificationDays());
 		String filingId = null;
 		if (!rectify) {
 			Filing filing = filings.open(new FilingInput(street.districtId(), FilingKind.REMOVAL, personId, community.id(), post.id(),

@@ -1,6 +1,7 @@
 package org.touyan.evaluation.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -198,7 +199,7 @@ class UseSideTest {
 		NegativeList.Incident i = negativeList.record(incident("N01"), "组织部");
 		assertEquals("RECTIFICATION", i.consequence());
 		assertEquals("RECTIFYING", i.status());
-		assertEquals(LocalDate.now().plusDays(30), i.deadline());
+		assertEquals(LocalDate.now().minusDays(3).plusDays(30), i.deadline(), "counted from the day it happened");
 		assertTrue(i.explanation().contains("作风不实"));
 		assertEquals("test.formula", i.provenance().bundle());
 		assertTrue(fakes.filed.isEmpty());
@@ -217,6 +218,23 @@ class UseSideTest {
 		NegativeList.Incident second = negativeList.record(incident("N01"), "组织部");
 		assertTrue(second.explanation().contains("此前1次"), "the earlier incident is counted");
 		assertNotEquals(i.inputHash(), second.inputHash(), "the earlier incident is part of the judged input");
+	}
+
+	@Test
+	void anIncidentRecordedLateIsDueFromTheDayItHappened() {
+		LocalDate happened = LocalDate.now().minusDays(20);
+		NegativeList.Incident late = negativeList.record(new NegativeList.IncidentInput("p1", happened, List.of("N01"), "入户走访敷衍",
+				List.of("走访记录缺失"), null, null), "组织部");
+		assertEquals(happened.plusDays(30), late.deadline(), "30 days from the incident, not from the day it was recorded");
+		assertFalse(late.overdue());
+		LocalDate longAgo = LocalDate.now().minusDays(45);
+		NegativeList.Incident overdue = negativeList.record(new NegativeList.IncidentInput("p1", longAgo, List.of("N01"), "居民反映未回应",
+				List.of("居民反映"), null, null), "组织部");
+		assertEquals(longAgo.plusDays(30), overdue.deadline());
+		assertTrue(negativeList.require(overdue.id()).overdue(), "a rectification recorded after its period is overdue at once");
+		LocalDate given = LocalDate.now().plusDays(7);
+		assertEquals(given, negativeList.record(new NegativeList.IncidentInput("p1", longAgo, List.of("N01"), "补录",
+				List.of("记录"), given, null), "组织部").deadline(), "a given deadline stands");
 	}
 
 	@Test
