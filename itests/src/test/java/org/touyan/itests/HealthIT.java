@@ -17,6 +17,12 @@ public class HealthIT extends PlatformTest {
 
 	@Test
 	public void healthIsUpWithEverySchemaMigratedAndNoBundleInactive() throws Exception {
+		// a demo still loading is DEGRADED (the next test): UP is once it is loaded
+		long loaded = System.currentTimeMillis() + 180_000;
+		while (get("/api/health").json().get("components").get("demo").get("status").asText().equals("loading")
+				&& System.currentTimeMillis() < loaded) {
+			Thread.sleep(250);
+		}
 		Reply reply = get("/api/health");
 		assertEquals(200, reply.status());
 		JsonNode health = reply.json();
@@ -32,6 +38,33 @@ public class HealthIT extends PlatformTest {
 			migrated.add(s.get("name").asText());
 		});
 		assertTrue(migrated.toString(), migrated.containsAll(java.util.List.of("store", "registry")));
+	}
+
+	@Test
+	public void healthNamesTheDemoUntilItIsLoaded() throws Exception {
+		JsonNode demo = get("/api/health").json().get("components").get("demo");
+		assertEquals(demo.toString(), "DEMO", demo.get("district").asText());
+		long deadline = System.currentTimeMillis() + 180_000;
+		while (!demo.get("status").asText().equals("loaded") && System.currentTimeMillis() < deadline) {
+			assertEquals(demo.toString(), "loading", demo.get("status").asText());
+			assertTrue(demo.toString(), demo.get("pending").size() > 0);
+			Thread.sleep(250);
+			demo = get("/api/health").json().get("components").get("demo");
+		}
+		assertEquals(demo.toString(), "loaded", demo.get("status").asText());
+		assertEquals(0, demo.get("pending").size());
+		assertTrue(demo.toString(), demo.get("loaded").toString().contains("evaluation.cycles"));
+		// loaded: a cycle of the demo district may be created again (and is refused for its own reasons, not 503)
+		assertTrue(post("/api/evaluation-cycles", "{\"districtId\":\"" + demoId() + "\",\"period\":\"bad\"}").status() != 503);
+	}
+
+	private String demoId() throws Exception {
+		for (JsonNode d : get("/api/districts?limit=500").json().get("items")) {
+			if (d.get("code").asText().equals("DEMO")) {
+				return d.get("id").asText();
+			}
+		}
+		throw new AssertionError("no demo district");
 	}
 
 	@Test

@@ -5,7 +5,7 @@
  * the store with {@code (touyan.schema=<name>)} never sees a half-migrated database.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.touyan.api.store;
 
 import org.osgi.annotation.bundle.Export;

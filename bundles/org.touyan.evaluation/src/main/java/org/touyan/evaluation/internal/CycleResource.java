@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
@@ -40,6 +41,7 @@ import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Authorization;
 import org.touyan.api.security.Caller;
+import org.touyan.api.store.DemoStatus;
 import org.touyan.evaluation.internal.ScoreRecords.Completeness;
 import org.touyan.evaluation.internal.ScoreRecords.Correction;
 import org.touyan.evaluation.internal.ScoreRecords.CorrectionInput;
@@ -81,12 +83,17 @@ public class CycleResource {
 	private final Measures measures;
 	private final DutyReports dutyReports;
 	private final CycleSummaries summaries;
+	private final OrgUnits units;
+	private final DemoStatus demo;
 
 	@Activate
 	public CycleResource(@Reference Cycles cycles, @Reference ScoreBook scores, @Reference RatingRuns ratings,
 			@Reference Ballots ballots, @Reference Reviews reviews, @Reference Classifications classifications,
 			@Reference WhatIf whatIf, @Reference Authorization authorization, @Reference Measures measures,
-			@Reference DutyReports dutyReports, @Reference CycleSummaries summaries) {
+			@Reference DutyReports dutyReports, @Reference CycleSummaries summaries, @Reference OrgUnits units,
+			@Reference DemoStatus demo) {
+		this.units = units;
+		this.demo = demo;
 		this.whatIf = whatIf;
 		this.authorization = authorization;
 		this.measures = measures;
@@ -111,9 +118,14 @@ public class CycleResource {
 	}
 
 	@POST
-	@Summary(value = "Creates a half-year evaluation cycle of a district as a draft, with the departments' score range", returns = Cycle.class)
+	@Summary(value = "Creates a half-year evaluation cycle of a district as a draft, with the departments' score range; in the demo"
+			+ " district, 503 with Retry-After while its cycles are still loading", returns = Cycle.class)
 	@Access(DISTRICT_ADMIN)
 	public Response create(@Context SecurityContext security, CycleInput input) {
+		if (input != null && input.districtId() != null
+				&& units.district(input.districtId()).filter(d -> DemoStatus.DISTRICT_CODE.equals(d.code())).isPresent()) {
+			demo.refuseWhileLoading(DemoCycles.ID, "a cycle of the demo district");
+		}
 		String actor = Caller.of(security.getUserPrincipal()).actor();
 		Cycle c = cycles.create(input, actor);
 		return Response.created(URI.create("evaluation-cycles/" + c.id())).entity(c).build();

@@ -72,9 +72,12 @@ public class DemoCycles implements DemoDataset {
 		this.ballots = ballots;
 	}
 
+	/** The dataset's id; a cycle of the demo district is not created over REST while it loads. */
+	static final String ID = "evaluation.cycles";
+
 	@Override
 	public String id() {
-		return "evaluation.cycles";
+		return ID;
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.store.DemoDataset;
+import org.touyan.api.store.DemoStatus;
 
 /**
  * The demo district's organisation units. A registry that already holds a district is left alone,
@@ -21,7 +22,7 @@ public class DemoDistrict implements DemoDataset {
 	static final String ID = "registry.units";
 
 	/** Code of the demo district, by which later demo datasets find it. */
-	static final String CODE = "DEMO";
+	static final String CODE = DemoStatus.DISTRICT_CODE;
 
 	/** Street codes and names of the demo district. */
 	static final List<String[]> STREETS = List.of(

@@ -43,6 +43,7 @@ import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
+import org.touyan.api.store.DemoStatus;
 
 /** Organisation units over REST; all rules live in {@link OrgUnits}. */
 @Component(service = OrgUnitResource.class)
@@ -55,10 +56,12 @@ import org.touyan.api.security.Access;
 public class OrgUnitResource {
 
 	private final OrgUnits units;
+	private final DemoStatus demo;
 
 	@Activate
-	public OrgUnitResource(@Reference OrgUnits units) {
+	public OrgUnitResource(@Reference OrgUnits units, @Reference DemoStatus demo) {
 		this.units = units;
+		this.demo = demo;
 	}
 
 	@GET
@@ -80,9 +83,11 @@ public class OrgUnitResource {
 
 	@POST
 	@Path("districts")
-	@Summary(value = "Creates a district", returns = District.class)
+	@Summary(value = "Creates a district; 503 with Retry-After while the demo district, asked for, is not there yet (the demo"
+			+ " is only loaded into a registry without districts)", returns = District.class)
 	@Access(DISTRICT_ADMIN)
 	public Response createDistrict(UnitInput input) {
+		demo.refuseWhileLoading(DemoDistrict.ID, "a district");
 		District d = units.createDistrict(input);
 		return Response.status(201).header("Location", "districts/" + d.id()).entity(d).build();
 	}

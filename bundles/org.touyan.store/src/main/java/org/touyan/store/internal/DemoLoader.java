@@ -5,10 +5,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +30,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.touyan.api.health.HealthContributor;
 import org.touyan.api.store.DemoDataset;
+import org.touyan.api.store.DemoStatus;
 import org.touyan.api.store.Store;
 
 /**
@@ -35,10 +40,16 @@ import org.touyan.api.store.Store;
  * configuration {@code touyan.demo} with {@code enabled=true}. Each {@link DemoDataset} is loaded
  * once, after those it requires, on a background thread so start-up does not wait for it; the
  * loaded ids are recorded in the database, so a restart loads nothing twice.
+ *
+ * <p>While a dataset is still to load, health names the demo as loading ({@code components.demo}:
+ * {@code status}, {@code district}, {@code pending}, {@code loaded}, {@code failed}): not ready (503)
+ * until the datasets that need no other (the demo district itself) are loaded, then
+ * {@code DEGRADED} until the last one is, and
+ * {@link DemoStatus} lets the endpoints that would collide with the demo refuse meanwhile.
  */
-@Component(immediate = true, configurationPid = DemoLoader.PID)
+@Component(immediate = true, configurationPid = DemoLoader.PID, service = { DemoStatus.class, HealthContributor.class })
 @Designate(ocd = DemoLoader.Config.class)
-public class DemoLoader {
+public class DemoLoader implements DemoStatus, HealthContributor {
 
 	static final String PID = "touyan.demo";
 
@@ -63,15 +74,92 @@ public class DemoLoader {
 		return t;
 	});
 	private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+	/** The datasets recorded as loaded; {@code null} until the records are first read. */
+	private volatile Set<String> loadedIds;
+	/** Datasets that failed every attempt. */
+	private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
 
 	@Activate
 	public DemoLoader(BundleContext context, Config config,
 			@Reference(target = "(touyan.schema=store)") Store store) {
+		this(config.enabled() || Boolean.parseBoolean(context.getProperty(PID)), store);
+	}
+
+	DemoLoader(boolean enabled, Store store) {
 		this.store = store;
-		this.enabled = config.enabled() || Boolean.parseBoolean(context.getProperty(PID));
+		this.enabled = enabled;
 		if (enabled) {
 			worker.execute(this::loadPending);
 		}
+	}
+
+	@Override
+	public boolean loading(String datasetId) {
+		Set<String> loaded = loadedIds;
+		return enabled && !givenUp.contains(datasetId) && !afterGivenUp(datasetId, 0) && (loaded == null || !loaded.contains(datasetId));
+	}
+
+	/** Whether a dataset waits, directly or through others, for one that was given up: it will not load. */
+	private boolean afterGivenUp(String datasetId, int depth) {
+		if (depth > datasets.size()) {
+			return false;
+		}
+		for (DemoDataset d : datasets) {
+			if (d.id().equals(datasetId)) {
+				for (String r : d.requires()) {
+					if (givenUp.contains(r) || afterGivenUp(r, depth + 1)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public boolean loading() {
+		return !pending().isEmpty();
+	}
+
+	/** The datasets asked for and not loaded yet; {@code "*"} while the records are not read yet. */
+	private Set<String> pending() {
+		Set<String> pending = new TreeSet<>();
+		if (!enabled) {
+			return pending;
+		}
+		if (loadedIds == null) {
+			pending.add("*");
+		}
+		for (DemoDataset d : datasets) {
+			if (loading(d.id())) {
+				pending.add(d.id());
+			}
+		}
+		return pending;
+	}
+
+	@Override
+	public Contribution contribute() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		List<String> warnings = new ArrayList<>();
+		Set<String> pending = pending();
+		String status = !enabled ? "off" : !pending.isEmpty() ? "loading" : givenUp.isEmpty() ? "loaded" : "failed";
+		details.put("status", status);
+		if (enabled) {
+			details.put("district", DISTRICT_CODE);
+			details.put("pending", List.copyOf(pending));
+			Set<String> loaded = loadedIds;
+			details.put("loaded", loaded == null ? List.of() : List.copyOf(new TreeSet<>(loaded)));
+			details.put("failed", List.copyOf(new TreeSet<>(givenUp)));
+		}
+		if (!pending.isEmpty()) {
+			warnings.add("the demo district " + DISTRICT_CODE + " is still loading (" + String.join(", ", pending)
+					+ "): creating a district, or a cycle of the demo district, answers 503 until it is loaded");
+		}
+		givenUp.forEach(id -> warnings.add("demo dataset " + id + " failed after " + ATTEMPTS + " attempts; see the log"));
+		// the demo district itself (the datasets that need no other) not there yet: not ready; the rest loading: degraded
+		boolean foundation = pending.contains("*") || datasets.stream().anyMatch(d -> d.requires().isEmpty() && pending.contains(d.id()));
+		return new Contribution("demo", !foundation, !pending.isEmpty(), warnings, details);
 	}
 
 	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -97,7 +185,9 @@ public class DemoLoader {
 	 * fails is tried again a little later, a limited number of times.
 	 */
 	void loadPending() {
-		Set<String> loaded = loaded();
+		Set<String> loaded = ConcurrentHashMap.newKeySet();
+		loaded.addAll(loaded());
+		loadedIds = loaded;
 		boolean progress = true;
 		boolean retry = false;
 		while (progress && !Thread.currentThread().isInterrupted()) {
@@ -116,6 +206,7 @@ public class DemoLoader {
 							LOG.info("demo dataset {} not loaded yet ({}); trying again", dataset.id(), e.getMessage());
 							retry = true;
 						} else {
+							givenUp.add(dataset.id());
 							LOG.error("demo dataset {} failed: {}", dataset.id(), e.getMessage(), e);
 						}
 					}
