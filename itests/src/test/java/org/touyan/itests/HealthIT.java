@@ -58,6 +58,11 @@ public class HealthIT extends PlatformTest {
 		assertTrue(post("/api/evaluation-cycles", "{\"districtId\":\"" + demoId() + "\",\"period\":\"bad\"}").status() != 503);
 	}
 
+	private Reply post(String path, String json) throws Exception {
+		return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path)).header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json, java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
 	private String demoId() throws Exception {
 		for (JsonNode d : get("/api/districts?limit=500").json().get("items")) {
 			if (d.get("code").asText().equals("DEMO")) {
