@@ -33,6 +33,7 @@ const platform = await startPlatform()
 const browser = await openBrowser()
 try {
   const cold = [], warm = [], loads = [], transfer = []
+  let timeline = []
   for (let i = 0; i <= runs; i++) {
     const page = await browser.context.newPage()
     await page.goto(platform.base + '/login')
@@ -50,6 +51,10 @@ try {
     const ms = await handle.jsonValue()
     ;(i === 0 ? cold : warm).push(ms)
     if (i === 0) transfer.push(await page.evaluate(() => performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, 0)))
+    // where the last run's time went: each call to the API after the click, from the click
+    if (i === runs) timeline = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((r) => r.name.includes('/api/') && r.startTime >= window.__t0)
+      .map((r) => ({ path: new URL(r.name).pathname + new URL(r.name).search, start: r.startTime - window.__t0, ms: r.duration })))
     await page.evaluate(() => sessionStorage.clear())
     await page.close()
   }
@@ -58,6 +63,8 @@ try {
   console.log(`login click → first screen usable, first visit (empty cache): ${cold[0].toFixed(0)} ms`)
   console.log(`login click → first screen usable, cached assets, median of ${warm.length}: ${median(warm).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)})`)
   console.log(`bytes transferred after the login click, first visit: ${kb(transfer[0])}`)
+  console.log('the last run\'s API calls after the click (start → end, ms):')
+  for (const c of timeline.sort((a, b) => a.start - b.start)) console.log(`  ${c.start.toFixed(0).padStart(5)} → ${(c.start + c.ms).toFixed(0).padStart(5)}  ${c.path}`)
   console.log(`built assets: ${sizes.files} files, ${kb(sizes.raw)} raw, ${kb(sizes.gzip)} gzip`)
 } finally {
   await browser.close()

@@ -1,6 +1,5 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { router } from './router'
@@ -11,6 +10,6 @@ import './style.css'
 
 const app = createApp(App)
 const pinia = createPinia()
-app.use(pinia).use(i18n).use(router).use(ElementPlus)
+app.use(pinia).use(i18n).use(router)
 session.onUnauthorized(() => useAuth(pinia).sessionEnded())
 app.mount('#app')

@@ -92,7 +92,9 @@ export function rememberEtag(path: string, tag: string | null) {
 
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json, text/csv' }
+  // problems come back in the language the console shows (the toggle keeps it in localStorage)
+  const language = localStorage.getItem('touyan.locale') === 'en' ? 'en' : 'zh-CN'
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json, text/csv', 'Accept-Language': language }
   const token = session.token
   if (token) headers.Authorization = `Bearer ${token}`
   let body: string | undefined

@@ -10,11 +10,17 @@ export function codeLabel(codes: Codes, type: string, code: string | null | unde
   return (locale === 'en' ? entry.en : entry.zh) || entry.zh || code
 }
 
+let pending: Promise<void> | null = null
+
 export const useCodes = defineStore('codes', {
   state: () => ({ codes: {} as Codes, loaded: false }),
   actions: {
-    async load() {
-      if (this.loaded) return
+    load(): Promise<void> {
+      if (this.loaded) return Promise.resolve()
+      if (!pending) pending = this.read().finally(() => { pending = null })
+      return pending
+    },
+    async read() {
       try {
         this.codes = await api.codes()
       } catch {

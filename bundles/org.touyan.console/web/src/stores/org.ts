@@ -4,6 +4,8 @@ import { defineStore } from 'pinia'
 import { api } from '../api'
 import type { Community, Department, District, JointCommittee, Street } from '../api/types'
 
+let pending: Promise<void> | null = null
+
 export const useOrg = defineStore('org', {
   state: () => ({
     district: null as District | null, streets: [] as Street[], communities: [] as Community[],
@@ -18,8 +20,13 @@ export const useOrg = defineStore('org', {
     communitiesOf: (s) => (streetId: string | null | undefined) => s.communities.filter((c) => !streetId || c.streetId === streetId),
   },
   actions: {
-    async load(force = false) {
-      if (this.loaded && !force) return
+    /** Reads the lists once; a second caller while they travel waits for the same reads. */
+    load(force = false): Promise<void> {
+      if (this.loaded && !force) return Promise.resolve()
+      if (!pending || force) pending = this.read().finally(() => { pending = null })
+      return pending
+    },
+    async read() {
       const [districts, streets, communities, departments, committees] = await Promise.all([
         api.org.districts(), api.org.streets(), api.org.communities(), api.org.departments(), api.org.jointCommittees(),
       ])

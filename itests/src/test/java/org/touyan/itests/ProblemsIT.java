@@ -5,6 +5,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -39,6 +41,18 @@ public class ProblemsIT extends PlatformTest {
 		assertEquals("code", assertProblem(send("POST", "/api/districts", "application/json",
 				"{\"code\":12,\"name\":\"区\"}"), 400).get("field").asText());
 		assertEquals("limit", assertProblem(get("/api/districts?limit=many"), 400).get("field").asText());
+	}
+
+	@Test
+	public void aFieldProblemIsAnsweredInChineseOrInTheEnglishAClientAsksFor() throws Exception {
+		String blankName = "{\"code\":\"X5\",\"name\":\" \"}";
+		JsonNode zh = assertProblem(send("POST", "/api/districts", "application/json", blankName), 400);
+		assertEquals("name", zh.get("field").asText());
+		assertEquals("此项必填", zh.get("detail").asText());
+		JsonNode en = assertProblem(send(HttpRequest.newBuilder(URI.create(base() + "/api/districts"))
+				.header("Content-Type", "application/json").header("Accept-Language", "en-GB, zh;q=0.5")
+				.POST(HttpRequest.BodyPublishers.ofString(blankName, StandardCharsets.UTF_8))), 400);
+		assertEquals("name is required", en.get("detail").asText());
 	}
 
 	@Test

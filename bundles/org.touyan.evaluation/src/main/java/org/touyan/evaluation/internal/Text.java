@@ -1,8 +1,8 @@
 package org.touyan.evaluation.internal;
 
-import org.touyan.api.rest.ProblemException;
+import org.touyan.api.rest.Fields;
 
-/** The checks of free-text fields that every request of the use side (精挑用) shares, each naming its field. */
+/** The free-text fields of the use side (精挑用): notes and reasons, which may run over several lines. */
 final class Text {
 
 	private Text() {
@@ -10,21 +10,11 @@ final class Text {
 
 	/** The stripped value; a 400 naming {@code field} when it is missing, blank or longer than {@code max}. */
 	static String required(String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			throw ProblemException.invalid(field, field + " is required");
-		}
-		return optional(field, value, max);
+		return Fields.paragraph(field, value, max, true);
 	}
 
 	/** The stripped value or null when blank; a 400 naming {@code field} when longer than {@code max}. */
 	static String optional(String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String v = value.strip();
-		if (v.length() > max) {
-			throw ProblemException.invalid(field, field + " is at most " + max + " characters");
-		}
-		return v;
+		return Fields.paragraph(field, value, max, false);
 	}
 }

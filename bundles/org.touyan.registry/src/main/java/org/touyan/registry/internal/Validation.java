@@ -3,6 +3,7 @@ package org.touyan.registry.internal;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.registry.Department;
 import org.touyan.api.registry.DepartmentInput;
@@ -18,11 +19,9 @@ final class Validation {
 	}
 
 	static UnitInput unit(UnitInput input) {
-		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(input);
 		if (input.code() == null || !CODE.matcher(input.code()).matches()) {
-			throw ProblemException.invalid("code",
+			throw ProblemException.invalid("code", "代码为 1 至 20 位字母、数字、“-”或“_”，以字母或数字开头",
 					"code must be 1 to 20 letters, digits, '-' or '_', starting with a letter or digit");
 		}
 		String name = text("name", input.name(), 100, true);
@@ -32,9 +31,7 @@ final class Validation {
 
 	/** A joint committee names its district and 3 to 4 distinct communities. */
 	static JointCommitteeInput jointCommittee(JointCommitteeInput input) {
-		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(input);
 		UnitInput unit = unit(new UnitInput(null, input.code(), input.name(), input.nameEn()));
 		String district = required("districtId", input.districtId());
 		List<String> members = input.communityIds() == null ? List.of() : input.communityIds();
@@ -53,9 +50,7 @@ final class Validation {
 	}
 
 	static Department department(String id, DepartmentInput input) {
-		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(input);
 		UnitInput unit = unit(new UnitInput(null, input.code(), input.name(), input.nameEn()));
 		return new Department(id, required("districtId", input.districtId()), unit.code(), unit.name(), unit.nameEn(),
 				Boolean.TRUE.equals(input.scores()), Boolean.TRUE.equals(input.vets()));
@@ -71,26 +66,10 @@ final class Validation {
 	}
 
 	static String required(String field, String value) {
-		if (value == null || value.isBlank()) {
-			throw ProblemException.invalid(field, field + " is required");
-		}
-		return value.strip();
+		return Fields.line(field, value, Integer.MAX_VALUE, true);
 	}
 
 	static String text(String field, String value, int max, boolean required) {
-		String v = value == null ? null : value.strip();
-		if (v == null || v.isEmpty()) {
-			if (required) {
-				throw ProblemException.invalid(field, field + " is required");
-			}
-			return null;
-		}
-		if (v.codePointCount(0, v.length()) > max) {
-			throw ProblemException.invalid(field, field + " must be at most " + max + " characters");
-		}
-		if (v.codePoints().anyMatch(Character::isISOControl)) {
-			throw ProblemException.invalid(field, field + " must not contain control characters");
-		}
-		return v;
+		return Fields.line(field, value, max, required);
 	}
 }

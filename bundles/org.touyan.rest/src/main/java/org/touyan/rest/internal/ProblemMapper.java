@@ -1,8 +1,12 @@
 package org.touyan.rest.internal;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -37,9 +41,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
+	/** The current request's headers (a per-request proxy the runtime injects): which language the client reads. */
+	@Context
+	private HttpHeaders headers;
+
 	@Override
 	public Response toResponse(Throwable failure) {
-		return answer(problemOf(failure));
+		return answer(problemOf(failure, preferred(headers)));
+	}
+
+	/** The client's first language, or null when it names none (or outside a request). */
+	static Locale preferred(HttpHeaders headers) {
+		try {
+			List<Locale> languages = headers == null ? List.of() : headers.getAcceptableLanguages();
+			return languages.isEmpty() || "*".equals(languages.get(0).getLanguage()) ? null : languages.get(0);
+		} catch (RuntimeException e) {
+			return null; // no request in scope, or a header that does not parse: the default language
+		}
 	}
 
 	static Response answer(Problem problem) {
@@ -51,10 +69,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 	}
 
 	static Problem problemOf(Throwable failure) {
+		return problemOf(failure, null);
+	}
+
+	static Problem problemOf(Throwable failure, Locale preferred) {
 		// the runtime wraps what a body reader throws: the cause says what was wrong
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof ProblemException p) {
-				return new Problem("about:blank", p.title(), p.status(), p.detail(), p.field(),
+				return new Problem("about:blank", p.title(), p.status(), p.detail(preferred), p.field(),
 						p instanceof PreconditionFailedException stale ? stale.currentVersion() : null);
 			}
 		}

@@ -29,6 +29,14 @@ class ProblemMapperTest {
 	}
 
 	@Test
+	void aProblemIsAnsweredInTheLanguageTheClientReads() {
+		ProblemException missing = org.touyan.api.rest.Fields.missing("name");
+		assertEquals("此项必填", ProblemMapper.problemOf(missing, null).detail());
+		assertEquals("此项必填", ProblemMapper.problemOf(missing, java.util.Locale.forLanguageTag("zh-CN")).detail());
+		assertEquals("name is required", ProblemMapper.problemOf(missing, java.util.Locale.forLanguageTag("en-GB")).detail());
+	}
+
+	@Test
 	void aStaleWriteNamesTheCurrentVersion() {
 		Problem p = ProblemMapper.problemOf(new PreconditionFailedException("\"v2\""));
 		assertEquals(412, p.status());

@@ -2,6 +2,7 @@ package org.touyan.training.internal;
 
 import java.math.BigDecimal;
 
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.ProblemException;
 
 /** Field rules shared by the training resources; each failure names its field. */
@@ -11,9 +12,7 @@ final class Input {
 	}
 
 	static void body(Object body) {
-		if (body == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(body);
 	}
 
 	static String required(String field, String value) {
@@ -21,52 +20,30 @@ final class Input {
 	}
 
 	static String text(String field, String value, int max, boolean required) {
-		String v = value == null ? null : value.strip();
-		if (v == null || v.isEmpty()) {
-			if (required) {
-				throw ProblemException.invalid(field, field + " is required");
-			}
-			return null;
-		}
-		if (v.codePointCount(0, v.length()) > max) {
-			throw ProblemException.invalid(field, field + " must be at most " + max + " characters");
-		}
-		if (v.codePoints().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n')) {
-			throw ProblemException.invalid(field, field + " must not contain control characters");
-		}
-		return v;
+		return Fields.paragraph(field, value, max, required);
 	}
 
 	/** Hours: more than 0 and at most {@code max}, in tenths. */
 	static BigDecimal hours(String field, BigDecimal value, BigDecimal max) {
 		if (value == null) {
-			throw ProblemException.invalid(field, field + " is required");
+			throw Fields.missing(field);
 		}
 		if (value.signum() < 0 || value.compareTo(max) > 0) {
-			throw ProblemException.invalid(field, field + " must be between 0 and " + max.toPlainString());
+			throw ProblemException.invalid(field, "应在 0 至 " + max.toPlainString() + " 小时之间",
+					field + " must be between 0 and " + max.toPlainString());
 		}
 		if (value.stripTrailingZeros().scale() > 1) {
-			throw ProblemException.invalid(field, field + " is counted in tenths of an hour");
+			throw ProblemException.invalid(field, "以 0.1 小时计", field + " is counted in tenths of an hour");
 		}
 		return value;
 	}
 
 	static int year(String field, Integer value) {
-		if (value == null || value < 2000 || value > 2100) {
-			throw ProblemException.invalid(field, field + " must be a year such as 2026");
-		}
-		return value;
+		return Fields.year(field, value);
 	}
 
 	/** An optional year query parameter. */
 	static Integer year(String field, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return year(field, Integer.valueOf(value.strip()));
-		} catch (NumberFormatException e) {
-			throw ProblemException.invalid(field, field + " must be a year such as 2026");
-		}
+		return Fields.year(field, value);
 	}
 }
