@@ -280,4 +280,17 @@ final class BytecodeVerifier {
 			return outside;
 		}
 	}
+
+	/** Pipeline stage 3: nothing of the jar's bytecode may reach past the allow-list. */
+	static void check(byte[] jar) {
+		List<BytecodeVerifier.Finding> findings;
+		try {
+			findings = verify(jar);
+		} catch (IllegalArgumentException e) {
+			throw new Refusal("cannot be checked: " + e.getMessage());
+		}
+		if (!findings.isEmpty()) {
+			throw new Refusal(describe(findings));
+		}
+	}
 }

@@ -1,12 +1,17 @@
 package org.touyan.plugins.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pipeline stage 4: installs a new version beside the one serving (two versions of a symbolic
@@ -14,6 +19,7 @@ import org.osgi.framework.BundleException;
  */
 final class InstallBeside {
 
+	private static final Logger LOG = LoggerFactory.getLogger(InstallBeside.class);
 	private static final Pattern MISSING_PACKAGE = Pattern.compile("osgi\\.wiring\\.package=([\\w.]+)");
 
 	private InstallBeside() {
@@ -44,5 +50,20 @@ final class InstallBeside {
 			return "it needs the package " + pkg.group(1) + ", which no installed bundle provides";
 		}
 		return m.length() > 300 ? m.substring(0, 300) : m;
+	}
+
+	/** Reinstalls active, staged and pinned versions whose bundle is gone, e.g. after the OSGi cache was cleared. */
+	static void reinstallMissing(BundleContext context, PluginVersions versions) {
+		for (PluginVersions.Kept row : versions.inService()) {
+			if (context.getBundle(JarMeta.location(row.bsn(), row.version())) == null) {
+				try {
+					context.installBundle(JarMeta.location(row.bsn(), row.version()),
+							Files.newInputStream(Path.of(row.jarPath()))).start();
+					LOG.info("reinstalled plugin {} {}", row.bsn(), row.version());
+				} catch (IOException | BundleException e) {
+					LOG.error("plugin {} {} could not be reinstalled: {}", row.bsn(), row.version(), e.getMessage());
+				}
+			}
+		}
 	}
 }

@@ -12,6 +12,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.touyan.api.policy.Policy;
 import org.touyan.api.policy.Provenance;
+import org.touyan.api.rest.ProblemException;
 
 /**
  * Every live policy service, by SPI, policy id, bundle and version, so that a binding finds its
@@ -138,5 +139,15 @@ final class PolicyIndex {
 
 	List<Entry> all() {
 		return entries.values().stream().distinct().toList();
+	}
+
+	/** The SPI class name for a short name such as {@code StarRatingFormula}. */
+	String spiName(String spi) {
+		if (spi == null || spi.isBlank()) {
+			throw ProblemException.invalid("spi", "spi is required, e.g. StarRatingFormula");
+		}
+		return all().stream().flatMap(e -> e.spis.stream())
+				.filter(s -> s.equals(spi) || Views.simpleName(s).equals(spi)).findFirst()
+				.orElseThrow(() -> ProblemException.invalid("spi", "No installed plugin provides the SPI '" + spi + "'"));
 	}
 }
