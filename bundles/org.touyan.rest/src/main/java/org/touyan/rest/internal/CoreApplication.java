@@ -2,7 +2,10 @@ package org.touyan.rest.internal;
 
 import javax.ws.rs.core.Application;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.Preprocessor;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -21,4 +24,9 @@ import org.touyan.api.rest.RestConstants;
 @JaxrsApplicationBase(RestConstants.APPLICATION_BASE)
 @JaxrsName(RestConstants.APPLICATION_NAME)
 public class CoreApplication extends Application {
+
+	@Activate
+	public CoreApplication(@Reference(target = "(component.name=org.touyan.rest.internal.RequestGuard)") Preprocessor guard) {
+		// the reference orders the start; the guard itself is used by the HTTP service
+	}
 }

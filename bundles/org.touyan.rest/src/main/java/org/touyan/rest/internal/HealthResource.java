@@ -2,8 +2,10 @@ package org.touyan.rest.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.ws.rs.GET;
@@ -15,16 +17,20 @@ import javax.ws.rs.core.Response;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.FailedApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.FailedExtensionDTO;
 import org.osgi.service.jaxrs.runtime.dto.FailedResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
+import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -78,7 +84,8 @@ public class HealthResource {
 			+ "should, such as a quarantined plugin), 503 with the reasons when not", returns = Health.class, status = { 200, 503 })
 	@Anonymous("readiness is probed by process supervisors and load balancers, which hold no login; it names no person")
 	public Response health() {
-		List<String> failures = applicationFailures(runtime.getRuntimeDTO());
+		List<String> failures = applicationFailures(runtime.getRuntimeDTO(), members());
+		failures.addAll(inactiveCoreBundles());
 		boolean storeReady = schemas.ready();
 		boolean appReady = failures.isEmpty();
 		boolean ready = storeReady && appReady;
@@ -97,13 +104,29 @@ public class HealthResource {
 		return Response.status(ready ? 200 : 503).entity(health).type(MediaType.APPLICATION_JSON).build();
 	}
 
-	/** Why the core application is not fully serving; empty when it is. */
-	static List<String> applicationFailures(RuntimeDTO dto) {
-		boolean registered = Arrays.stream(dto.applicationDTOs)
-				.map(a -> a.name).anyMatch(RestConstants.APPLICATION_NAME::equals);
+	/**
+	 * Why the core application is not fully serving; empty when it is. {@code members} are the
+	 * services registered to join it (resources and extensions selecting it, by service id): the
+	 * application is final only when the whiteboard serves each of them, so a resource that
+	 * registered a moment ago keeps health at 503 until the rebuild that adds it is done.
+	 */
+	static List<String> applicationFailures(RuntimeDTO dto, Map<Long, String> members) {
+		ApplicationDTO core = Arrays.stream(dto.applicationDTOs)
+				.filter(a -> RestConstants.APPLICATION_NAME.equals(a.name)).findFirst().orElse(null);
 		List<String> failures = new ArrayList<>();
-		if (!registered) {
+		if (core == null) {
 			failures.add("the core application '" + RestConstants.APPLICATION_NAME + "' is not registered");
+		} else {
+			Set<Long> served = new HashSet<>();
+			Arrays.stream(core.resourceDTOs).forEach(r -> served.add(r.serviceId));
+			Arrays.stream(core.extensionDTOs).forEach(e -> served.add(e.serviceId));
+			Arrays.stream(dto.failedResourceDTOs).forEach(r -> served.add(r.serviceId));
+			Arrays.stream(dto.failedExtensionDTOs).forEach(e -> served.add(e.serviceId));
+			members.forEach((id, name) -> {
+				if (!served.contains(id)) {
+					failures.add(name + " (service " + id + ") is not served by the core application yet");
+				}
+			});
 		}
 		// reasons are the DTO codes of the JAX-RS whiteboard specification (e.g. 5: extension missing)
 		for (FailedApplicationDTO a : dto.failedApplicationDTOs) {
@@ -116,6 +139,32 @@ public class HealthResource {
 			failures.add("extension " + e.name + " (service " + e.serviceId + ") failed, reason " + e.failureReason);
 		}
 		return failures;
+	}
+
+	/** The resources and extensions registered to join the core application, by service id. */
+	private Map<Long, String> members() {
+		Map<Long, String> members = new TreeMap<>();
+		try {
+			ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(&(|(" + JaxrsWhiteboardConstants.JAX_RS_RESOURCE
+					+ "=true)(" + JaxrsWhiteboardConstants.JAX_RS_EXTENSION + "=true))(" + JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT
+					+ "=" + RestConstants.APPLICATION_SELECT.replace("(", "\\(").replace(")", "\\)") + "))");
+			for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+				Object name = ref.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME);
+				Object[] classes = (Object[]) ref.getProperty(Constants.OBJECTCLASS);
+				members.put((Long) ref.getProperty(Constants.SERVICE_ID), name != null ? name.toString() : classes[0].toString());
+			}
+		} catch (InvalidSyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+		return members;
+	}
+
+	/** A core bundle (the platform's own, not a plugin) that is not active yet keeps the platform not ready. */
+	private List<String> inactiveCoreBundles() {
+		return inactiveBundles().stream()
+				.filter(b -> b.startsWith("org.touyan.") && !b.startsWith("org.touyan.plugin."))
+				.map(b -> "bundle " + b)
+				.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
 	}
 
 	private List<String> inactiveBundles() {

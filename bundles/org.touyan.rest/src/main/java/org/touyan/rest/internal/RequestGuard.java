@@ -26,7 +26,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * Guards the HTTP layer in front of the JAX-RS runtime, which answers some requests itself with an
  * HTML error page: a request URI that is not a valid URI (raw braces, spaces…) becomes a 400
  * problem instead of the runtime's 500, and anything else that escapes the runtime becomes a 500
- * problem with an incident id instead of a page that may show a stack trace.
+ * problem with an incident id instead of a page that may show a stack trace. While the core
+ * application is not serving (start, or a rebuild of the whiteboard application), the HTTP layer's
+ * 404 and 500 pages for an {@code /api} path become 503 problems with {@code Retry-After}: a client
+ * never reads "not found" for a path that exists (see {@link ApiGapResponse}).
  */
 @Component(service = Preprocessor.class)
 public class RequestGuard implements Preprocessor {
@@ -50,8 +53,18 @@ public class RequestGuard implements Preprocessor {
 					+ "characters such as braces and spaces"));
 			return;
 		}
+		boolean api = isApi(http.getRequestURI());
+		ApiGapResponse guarded = api ? new ApiGapResponse(answer) : null;
 		try {
-			chain.doFilter(request, response);
+			chain.doFilter(request, api ? guarded : response);
+			// CXF answers a bare 404 while its application is still registering (no observer yet)
+			boolean bare404 = api && guarded.getStatus() == 404 && answer.getContentType() == null;
+			if (api && (guarded.held() != 0 || bare404) && !answer.isCommitted()) {
+				answer.reset();
+				answer.setHeader("Retry-After", "1");
+				answer.setHeader("Cache-Control", "no-store");
+				write(answer, Problem.of(503, "Service Unavailable", NOT_SERVING));
+			}
 		} catch (IOException | ServletException | RuntimeException e) {
 			String incident = UUID.randomUUID().toString();
 			LOG.error(ProblemMapper.incidentLine(incident, e), e);
@@ -61,6 +74,15 @@ public class RequestGuard implements Preprocessor {
 						"The request could not be completed; the incident is logged as " + incident));
 			}
 		}
+	}
+
+	/** What an {@code /api} request is told while the core application is not serving. */
+	static final String NOT_SERVING = "The API is not serving yet; try again in a moment";
+
+	/** Whether a request URI is the core application's, {@code /api} or below it. */
+	static boolean isApi(String uri) {
+		String base = "/" + RestConstants.APPLICATION_BASE;
+		return uri.equals(base) || uri.startsWith(base + "/");
 	}
 
 	private static void write(HttpServletResponse answer, Problem problem) throws IOException {
