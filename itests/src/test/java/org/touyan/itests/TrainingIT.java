@@ -205,6 +205,11 @@ public class TrainingIT extends PlatformTest {
 		assertEquals(12, report.get("eventsHeld").get("total").asInt());
 		assertEquals(10, report.get("shadowing").size());
 		assertEquals(14, get("/api/pairing/dispatches?district=" + district).json().get("total").asInt());
+		assertEquals(7, get("/api/pairing/dispatches?district=" + district + "&year=2026").json().get("total").asInt());
+		assertEquals(7, report.get("dispatches").get("startedInYear").asInt());
+		assertEquals(7, report.get("dispatches").get("runningInYear").asInt());
+		assertEquals(14, report.get("dispatches").get("cumulative").asInt());
+		assertEquals(7, report.get("dispatches").get("items").size());
 		assertEquals(32, report.get("projectStatus").get("total").asInt());
 		assertEquals(52, report.get("hours").size());
 		assertFalse("some secretaries fall short of the requirement", get("/api/training/credits?district=" + district

@@ -30,8 +30,8 @@ import org.touyan.training.internal.Training.SessionInput;
 /**
  * The demo district's 2026 training year with the speech's figures: the 1+1+N plan with 5 street
  * brands, attendance of the annual and quarterly trainings and of each brand's sessions, 12 forums,
- * salons and themed activities held (a 13th, a forum, still to come), 10 shadowing placements, 14 dispatches to 塘桥街道 and 32
- * experience-transfer projects in various states. Generated from a fixed seed through the
+ * salons and themed activities held (a 13th, a forum, still to come), 10 shadowing placements, 14 dispatches to 塘桥街道
+ * (cumulative, from 2025-06: 7 of them started in 2026) and 32 experience-transfer projects in various states. Generated from a fixed seed through the
  * bundle's own services, so every record and archive entry is as real data's.
  */
 @Component

@@ -1,6 +1,8 @@
 package org.touyan.training.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 import org.touyan.api.rest.ProblemException;
 
@@ -67,6 +69,18 @@ final class Input {
 			return year(field, Integer.valueOf(value.strip()));
 		} catch (NumberFormatException e) {
 			throw ProblemException.invalid(field, field + " must be a year such as 2026");
+		}
+	}
+
+	/** An optional ISO date query parameter. */
+	static LocalDate date(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		} catch (DateTimeParseException e) {
+			throw ProblemException.invalid(field, field + " must be a date like 2026-11-27, was '" + value + "'");
 		}
 	}
 }

@@ -2,6 +2,7 @@ package org.touyan.training.internal;
 
 import static org.touyan.api.security.Role.DISTRICT_ADMIN;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,14 @@ public class ReportResource {
 	/** The whole report. */
 	public record Report(String districtId, int year, List<Credit> hours, List<StreetHours> streets,
 			List<Training.ProgrammeActivity> brands, Map<String, Long> eventsHeld, List<Placement> shadowing,
-			List<Dispatch> dispatches, Map<String, Long> projectStatus, List<Project> projects) {
+			Dispatches dispatches, Map<String, Long> projectStatus, List<Project> projects) {
+	}
+
+	/**
+	 * The year's dispatches: how many started in it, how many ran at some day of it, how many
+	 * started by its end since the pairing began (cumulative), and those that ran in it.
+	 */
+	public record Dispatches(long startedInYear, long runningInYear, long cumulative, List<Dispatch> items) {
 	}
 
 	private final Training training;
@@ -74,8 +82,9 @@ public class ReportResource {
 		}
 		Training.Plan plan = training.plan(d, y).orElseThrow(() -> ProblemException.notFound("training plan", d + "/" + y));
 		List<Credit> hours = training.credits(d, y);
-		List<Dispatch> dispatches = pairing.dispatches(d, null, Paging.of(0, 500)).items().stream()
-				.filter(x -> x.startDate().getYear() <= y && x.endDate().getYear() >= y).toList();
+		Pairing.DispatchFigures figures = pairing.dispatchFigures(d, y);
+		Dispatches dispatches = new Dispatches(figures.startedInYear(), figures.runningInYear(), figures.cumulative(),
+				pairing.dispatches(d, null, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), Paging.of(0, 500)).items());
 		return new Report(d, y, hours, Credits.byStreet(hours), training.activity(plan.id()), exchange.held(d, y),
 				exchange.placements(d, null, y), dispatches, pairing.projectStatus(d), pairing.projects(d, null, null, Paging.of(0, 500)).items());
 	}
@@ -117,7 +126,7 @@ public class ReportResource {
 			}
 			case "dispatches" -> {
 				out.append(Csv.line("id", "personId", "contentCode", "startDate", "endDate", "reported", "programme"));
-				r.dispatches().forEach(x -> out.append(Csv.line(x.id(), x.personId(), x.contentCode(), x.startDate(), x.endDate(),
+				r.dispatches().items().forEach(x -> out.append(Csv.line(x.id(), x.personId(), x.contentCode(), x.startDate(), x.endDate(),
 						x.report() != null, x.provenance())));
 			}
 			default -> {
