@@ -357,7 +357,7 @@ public class Pairing {
 	}
 
 	/** Projects by status, and in all. */
-	public Map<String, Long> projectStatus(String districtId) {
+	public Map<String, Long> projectsByStatus(String districtId) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		store.read(c -> {
 			for (String s : STATUSES) {

@@ -48,8 +48,8 @@ public class ReportResource {
 
 	/** The whole report. */
 	public record Report(String districtId, int year, List<Credit> hours, List<StreetHours> streets,
-			List<Training.ProgrammeActivity> brands, Map<String, Long> eventsHeld, List<Placement> shadowing,
-			Dispatches dispatches, Map<String, Long> projectStatus, List<Project> projects) {
+			List<Training.ProgrammeActivity> brands, Map<String, Long> events, List<Placement> shadowing,
+			Dispatches dispatches, Projects projects) {
 	}
 
 	/**
@@ -57,6 +57,10 @@ public class ReportResource {
 	 * started by its end since the pairing began (cumulative), and those that ran in it.
 	 */
 	public record Dispatches(long startedInYear, long runningInYear, long cumulative, List<Dispatch> items) {
+	}
+
+	/** The district's experience-transfer projects: how many are in each status and in all, and the projects. */
+	public record Projects(Map<String, Long> byStatus, List<Project> items) {
 	}
 
 	private final Training training;
@@ -86,7 +90,8 @@ public class ReportResource {
 		Dispatches dispatches = new Dispatches(figures.startedInYear(), figures.runningInYear(), figures.cumulative(),
 				pairing.dispatches(d, null, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), Paging.of(0, 500)).items());
 		return new Report(d, y, hours, Credits.byStreet(hours), training.activity(plan.id()), exchange.held(d, y),
-				exchange.placements(d, null, y), dispatches, pairing.projectStatus(d), pairing.projects(d, null, null, Paging.of(0, 500)).items());
+				exchange.placements(d, null, y), dispatches,
+				new Projects(pairing.projectsByStatus(d), pairing.projects(d, null, null, Paging.of(0, 500)).items()));
 	}
 
 	@GET
@@ -111,13 +116,14 @@ public class ReportResource {
 				r.streets().forEach(s -> out.append(Csv.line(s.streetId(), s.streetName(), s.secretaries(), s.credit(), s.unmet())));
 			}
 			case "brands" -> {
-				out.append(Csv.line("programmeId", "kind", "streetId", "name", "sessions", "attendances", "credit", "computedBy"));
-				r.brands().forEach(b -> out.append(Csv.line(b.programmeId(), b.kind(), b.streetId(), b.name(), b.sessions(),
+				out.append(Csv.line("programmeId", "kind", "streetBrand", "streetId", "name", "sessions", "attendances", "credit",
+						"computedBy"));
+				r.brands().forEach(b -> out.append(Csv.line(b.programmeId(), b.kind(), b.streetBrand(), b.streetId(), b.name(), b.sessions(),
 						b.attendances(), b.credit(), String.join("; ", b.computedBy()))));
 			}
 			case "events" -> {
 				out.append(Csv.line("kind", "held"));
-				r.eventsHeld().forEach((k, n) -> out.append(Csv.line(k, n)));
+				r.events().forEach((k, n) -> out.append(Csv.line(k, n)));
 			}
 			case "shadowing" -> {
 				out.append(Csv.line("id", "personId", "city", "host", "startDate", "endDate", "reported"));
@@ -132,7 +138,7 @@ public class ReportResource {
 			default -> {
 				out.append(Csv.line("id", "title", "ownerId", "communityId", "milestones", "milestonesDone", "status", "grade",
 						"assessedBy"));
-				r.projects().forEach(p -> out.append(Csv.line(p.id(), p.title(), p.ownerId(), p.communityId(), p.milestones(),
+				r.projects().items().forEach(p -> out.append(Csv.line(p.id(), p.title(), p.ownerId(), p.communityId(), p.milestones(),
 						p.milestonesDone(), p.status(), p.grade(), p.provenance())));
 			}
 		}

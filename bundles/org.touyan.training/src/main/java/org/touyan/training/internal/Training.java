@@ -563,9 +563,13 @@ public class Training {
 		return Credits.of(directory.secretaries(districtId), byPerson, plan.requiredHours());
 	}
 
-	/** Brand activity of a plan: per programme, sessions held, attendances, credit granted and the brand versions that computed it. */
-	public record ProgrammeActivity(String programmeId, String kind, @Nullable String streetId, String name, long sessions, long attendances,
-			BigDecimal credit, List<String> computedBy) {
+	/**
+	 * Brand activity of a plan: per programme, whether it is a street's brand (the district's
+	 * 头雁领航 and 精治社工 are not), sessions held, attendances, credit granted and the brand
+	 * versions that computed it.
+	 */
+	public record ProgrammeActivity(String programmeId, String kind, boolean streetBrand, @Nullable String streetId, String name,
+			long sessions, long attendances, BigDecimal credit, List<String> computedBy) {
 	}
 
 	public List<ProgrammeActivity> activity(String planId) {
@@ -583,7 +587,7 @@ public class Training {
 				List<String> by = Db.query(c, "SELECT DISTINCT a.prov_policy || ' ' || a.prov_version FROM training_attendance a"
 						+ " JOIN training_session s ON s.id = a.session_id JOIN training_course k ON k.id = s.course_id"
 						+ " WHERE k.programme_id = ? AND a.prov_policy IS NOT NULL ORDER BY 1", rs -> rs.getString(1), p.id());
-				out.add(new ProgrammeActivity(p.id(), p.kind(), p.streetId(), p.name(), sessions, sum.n(), sum.credit(), by));
+				out.add(new ProgrammeActivity(p.id(), p.kind(), BRAND.equals(p.kind()), p.streetId(), p.name(), sessions, sum.n(), sum.credit(), by));
 			}
 			return out;
 		});

@@ -182,7 +182,7 @@ class PairingTest {
 		Project graded = pairing.assess(p.id(), "t", Preconditions.tag(pairing.project(p.id())));
 		assertEquals("优秀", graded.grade());
 		assertEquals("test-policy", pairing.project(p.id()).provenance().policyId());
-		assertEquals(Map.of("COMPLETED", 1L), Map.of("COMPLETED", pairing.projectStatus("d1").get("COMPLETED")));
+		assertEquals(Map.of("COMPLETED", 1L), Map.of("COMPLETED", pairing.projectsByStatus("d1").get("COMPLETED")));
 		assertEquals(List.of("young pairing.project", "young pairing.project.progress", "young pairing.project.assessment"),
 				Fakes.archived(store));
 	}
