@@ -112,7 +112,7 @@ public class DemoTraining implements DemoDataset {
 		void run() {
 			List<BrandInput> brands = BRANDS.stream().map(b -> new BrandInput(street(b[0]).id(), b[1])).toList();
 			Plan plan = training.plan(district.id(), YEAR)
-					.orElseGet(() -> training.createPlan(new PlanInput(district.id(), YEAR, REQUIRED, brands)));
+					.orElseGet(() -> training.createPlan(new PlanInput(district.id(), YEAR, REQUIRED, brands, null)));
 			List<String> all = secretaries.stream().map(Secretary::personId).toList();
 			for (Programme p : plan.programmes()) {
 				if (p.kind().equals(Training.ANNUAL)) {
@@ -124,12 +124,11 @@ public class DemoTraining implements DemoDataset {
 						attend(k, s, all, 0.92, false);
 					}
 				} else if (p.kind().equals(Training.QUARTERLY)) {
-					// 精治社工: the fourth quarter's session is still to come
-					String[] topics = { "新闻写作", "沟通协调", "活动摄影", "新媒体运营" };
+					// 精治社工: a lecture a quarter (新闻写作, 沟通协调, 活动摄影, 新媒体运营); the fourth is still to come
 					for (int q = 0; q < p.courses().size(); q++) {
 						Course k = p.courses().get(q);
 						Session s = session(k, new SessionInput(LocalDate.of(YEAR, 3 * q + 3, 20), "区党群服务中心", "精治社工讲师团",
-								topics[q], new BigDecimal("4")));
+								"专题讲座", new BigDecimal("4")));
 						attend(k, s, all, 0.85, false);
 					}
 				} else {

@@ -69,7 +69,7 @@ class PairingTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		store = new MemoryStore("V1__training.sql", "V2__session_report.sql");
+		store = new MemoryStore("V1__training.sql", "V2__session_report.sql", "V3__plan_formats.sql");
 		FakePolicies policies = new FakePolicies();
 		policies.bound.put(PairingProgramme.class, new Programme());
 		directory = new FakeDirectory().secretary("young", "s1", LocalDate.of(1985, 3, 1), 4)

@@ -29,7 +29,7 @@ class ReportResourceTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		MemoryStore store = new MemoryStore("V1__training.sql", "V2__session_report.sql");
+		MemoryStore store = new MemoryStore("V1__training.sql", "V2__session_report.sql", "V3__plan_formats.sql");
 		FakePolicies policies = new FakePolicies();
 		policies.bound.put(TrainingBrand.class, new TrainingTest.HalfHourBrand());
 		policies.bound.put(PairingProgramme.class, new PairingTest.Programme());
@@ -37,7 +37,7 @@ class ReportResourceTest {
 				.secretary("p2", "s2", LocalDate.of(1985, 1, 1), 2);
 		Training training = new Training(store, policies, directory, new FakeArchive());
 		training.createPlan(new PlanInput("d1", 2026, new BigDecimal("4"),
-				List.of(new BrandInput("s1", "小灶课堂"), new BrandInput("s2", "治理小剧场"))));
+				List.of(new BrandInput("s1", "小灶课堂"), new BrandInput("s2", "治理小剧场")), null));
 		pairing = new Pairing(store, policies, directory, new FakeArchive());
 		resource = new ReportResource(training, new Exchange(store, directory, new FakeArchive()), pairing);
 	}
