@@ -169,9 +169,9 @@ public class TrainingIT extends PlatformTest {
 		assertEquals(1, get("/api/training/sessions/" + session + "/attendance").json().get("items").size());
 		assertEquals("1.0.1", post("/api/pairing/projects/" + project + "/assessment", "{}").json().get("provenance").get("version").asText());
 		JsonNode report = get("/api/training-reports?district=" + district + "&year=" + year).json();
-		assertEquals(1, report.get("projects").size());
+		assertEquals(1, report.get("projects").get("items").size());
 		assertEquals(2, report.get("hours").size());
-		assertEquals(1, report.get("eventsHeld").get("FORUM").asInt());
+		assertEquals(1, report.get("events").get("FORUM").asInt());
 		Reply hours = get("/api/training-reports/hours?district=" + district + "&year=" + year);
 		assertTrue(hours.contentType().startsWith("text/csv"));
 		assertTrue(hours.body(), hours.body().contains("王建国,东城街道,东湖社区,4.5"));
@@ -190,7 +190,12 @@ public class TrainingIT extends PlatformTest {
 		Thread.sleep(500);
 		JsonNode report = get("/api/training-reports?district=" + district + "&year=2026").json();
 		int brands = 0;
+		int districtTrainings = 0;
 		for (JsonNode p : report.get("brands")) {
+			assertEquals(p.toString(), p.get("kind").asText().equals("BRAND"), p.get("streetBrand").asBoolean());
+			if (!p.get("streetBrand").asBoolean()) {
+				districtTrainings++;
+			}
 			if (p.get("kind").asText().equals("BRAND")) {
 				brands++;
 				// every brand's sessions are credited by its own plugin
@@ -202,10 +207,16 @@ public class TrainingIT extends PlatformTest {
 			}
 		}
 		assertEquals(5, brands);
-		assertEquals(12, report.get("eventsHeld").get("total").asInt());
+		assertEquals(2, districtTrainings);
+		assertEquals(12, report.get("events").get("total").asInt());
 		assertEquals(10, report.get("shadowing").size());
 		assertEquals(14, get("/api/pairing/dispatches?district=" + district).json().get("total").asInt());
-		assertEquals(32, report.get("projectStatus").get("total").asInt());
+		assertEquals(7, get("/api/pairing/dispatches?district=" + district + "&year=2026").json().get("total").asInt());
+		assertEquals(7, report.get("dispatches").get("startedInYear").asInt());
+		assertEquals(7, report.get("dispatches").get("runningInYear").asInt());
+		assertEquals(14, report.get("dispatches").get("cumulative").asInt());
+		assertEquals(7, report.get("dispatches").get("items").size());
+		assertEquals(32, report.get("projects").get("byStatus").get("total").asInt());
 		assertEquals(52, report.get("hours").size());
 		assertFalse("some secretaries fall short of the requirement", get("/api/training/credits?district=" + district
 				+ "&year=2026&unmet=true").json().get("total").asInt() == 0);

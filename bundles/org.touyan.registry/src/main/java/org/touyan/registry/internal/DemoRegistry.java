@@ -112,14 +112,16 @@ public class DemoRegistry implements DemoDataset {
 	private final People people;
 	private final Reserve reserve;
 	private final ReferenceData reference;
+	private final AssistantRecruitment recruitment;
 
 	@Activate
 	public DemoRegistry(@Reference OrgUnits units, @Reference People people, @Reference Reserve reserve,
-			@Reference ReferenceData reference) {
+			@Reference ReferenceData reference, @Reference AssistantRecruitment recruitment) {
 		this.units = units;
 		this.people = people;
 		this.reserve = reserve;
 		this.reference = reference;
+		this.recruitment = recruitment;
 	}
 
 	@Override
@@ -183,7 +185,11 @@ public class DemoRegistry implements DemoDataset {
 					Person secretary = person(1968, 1990, LocalDate.of(2019, 6, 1));
 					people.addPost(secretary.id(), new PostInput(PostKind.COMMUNITY_SECRETARY, k.id(), date(2021, 2024), null, null), ACTOR);
 					Person assistant = person(1996, 2003, null);
-					people.addPost(assistant.id(), new PostInput(PostKind.SECRETARY_ASSISTANT, k.id(), date(2023, 2025), null, null), ACTOR);
+					LocalDate recruited = date(2023, 2025);
+					people.addPost(assistant.id(), new PostInput(PostKind.SECRETARY_ASSISTANT, k.id(), recruited, null, null), ACTOR);
+					// the yearly batch: new graduates, and social workers of the communities
+					recruitment.record(assistant.id(), new AssistantRecruitment.RecruitmentInput(recruited.getYear(),
+							byStreet.get(s).indexOf(k) % 3 == 2 ? "SOCIAL_WORKER" : "GRADUATE"), ACTOR);
 				}
 			}
 			// first secretaries: street cadres dispatched to five communities of weaker service

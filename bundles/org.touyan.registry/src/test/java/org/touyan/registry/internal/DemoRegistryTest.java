@@ -22,7 +22,7 @@ class DemoRegistryTest {
 
 	/** The registry services over one fresh in-memory store, with the demo loaded. */
 	private record Demo(OrgUnitsImpl units, PeopleImpl people, ReserveImpl reserve, ReferenceDataImpl reference,
-			ArchiveImpl archive, District district) {
+			ArchiveImpl archive, AssistantRecruitment recruitment, District district) {
 
 		static Demo load() throws Exception {
 			MemoryStore store = MemoryStore.registry();
@@ -31,10 +31,11 @@ class DemoRegistryTest {
 			ReserveImpl reserve = new ReserveImpl(store);
 			ReferenceDataImpl reference = new ReferenceDataImpl(store);
 			new DemoDistrict(units).load();
-			DemoRegistry demo = new DemoRegistry(units, people, reserve, reference);
+			AssistantRecruitment recruitment = new AssistantRecruitment(store);
+			DemoRegistry demo = new DemoRegistry(units, people, reserve, reference, recruitment);
 			demo.load();
 			demo.load();
-			return new Demo(units, people, reserve, reference, new ArchiveImpl(store),
+			return new Demo(units, people, reserve, reference, new ArchiveImpl(store), recruitment,
 					units.districts(Paging.of(0, 1)).items().get(0));
 		}
 	}
@@ -50,6 +51,12 @@ class DemoRegistryTest {
 			assertEquals(1, d.people().posts(k.id(), null, PostKind.SECRETARY_ASSISTANT, true, Paging.of(0, 5)).total(), k.name());
 		}
 		assertEquals(52, d.reserve().assistantCoverage(district).covered());
+		AssistantRecruitment.Batches batches = d.recruitment().batches(district, null);
+		assertEquals(52, batches.recruited(), "招录 52 so far");
+		assertEquals(List.of(2023, 2024, 2025), batches.batches().stream().map(AssistantRecruitment.Batch::year).toList());
+		assertEquals(52, batches.batches().stream().mapToLong(AssistantRecruitment.Batch::total).sum());
+		assertTrue(batches.batches().stream().allMatch(b -> b.graduates() + b.socialWorkers() == b.total()));
+		assertTrue(batches.batches().stream().mapToLong(AssistantRecruitment.Batch::socialWorkers).sum() > 0);
 		assertEquals(5, d.people().posts(null, null, PostKind.FIRST_SECRETARY, true, Paging.of(0, 50)).total());
 		assertEquals(105, d.reserve().pool(new Reserve.Query(district, null, null, null, null, LocalDate.of(2026, 11, 27)),
 				Paging.of(0, 1)).total());

@@ -30,8 +30,8 @@ import org.touyan.training.internal.Training.SessionInput;
 /**
  * The demo district's 2026 training year with the speech's figures: the 1+1+N plan with 5 street
  * brands, attendance of the annual and quarterly trainings and of each brand's sessions, 12 forums,
- * salons and themed activities held (a 13th, a forum, still to come), 10 shadowing placements, 14 dispatches to 塘桥街道 and 32
- * experience-transfer projects in various states. Generated from a fixed seed through the
+ * salons and themed activities held (a 13th, a forum, still to come), 10 shadowing placements, 14 dispatches to 塘桥街道
+ * (cumulative, from 2025-06: 7 of them started in 2026) and 32 experience-transfer projects in various states. Generated from a fixed seed through the
  * bundle's own services, so every record and archive entry is as real data's.
  */
 @Component
@@ -112,7 +112,7 @@ public class DemoTraining implements DemoDataset {
 		void run() {
 			List<BrandInput> brands = BRANDS.stream().map(b -> new BrandInput(street(b[0]).id(), b[1])).toList();
 			Plan plan = training.plan(district.id(), YEAR)
-					.orElseGet(() -> training.createPlan(new PlanInput(district.id(), YEAR, REQUIRED, brands)));
+					.orElseGet(() -> training.createPlan(new PlanInput(district.id(), YEAR, REQUIRED, brands, null)));
 			List<String> all = secretaries.stream().map(Secretary::personId).toList();
 			for (Programme p : plan.programmes()) {
 				if (p.kind().equals(Training.ANNUAL)) {
@@ -124,12 +124,11 @@ public class DemoTraining implements DemoDataset {
 						attend(k, s, all, 0.92, false);
 					}
 				} else if (p.kind().equals(Training.QUARTERLY)) {
-					// 精治社工: the fourth quarter's session is still to come
-					String[] topics = { "新闻写作", "沟通协调", "活动摄影", "新媒体运营" };
+					// 精治社工: a lecture a quarter (新闻写作, 沟通协调, 活动摄影, 新媒体运营); the fourth is still to come
 					for (int q = 0; q < p.courses().size(); q++) {
 						Course k = p.courses().get(q);
 						Session s = session(k, new SessionInput(LocalDate.of(YEAR, 3 * q + 3, 20), "区党群服务中心", "精治社工讲师团",
-								topics[q], new BigDecimal("4")));
+								"专题讲座", new BigDecimal("4")));
 						attend(k, s, all, 0.85, false);
 					}
 				} else {

@@ -1,6 +1,8 @@
 package org.touyan.training.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.ProblemException;
@@ -45,5 +47,17 @@ final class Input {
 	/** An optional year query parameter. */
 	static Integer year(String field, String value) {
 		return Fields.year(field, value);
+	}
+
+	/** An optional ISO date query parameter. */
+	static LocalDate date(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		} catch (DateTimeParseException e) {
+			throw ProblemException.invalid(field, field + " must be a date like 2026-11-27, was '" + value + "'");
+		}
 	}
 }

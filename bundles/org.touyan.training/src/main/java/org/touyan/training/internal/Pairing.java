@@ -182,15 +182,51 @@ public class Pairing {
 
 	/** A district's dispatches, of the people of one street when {@code streetId} is not null. */
 	public Page<Dispatch> dispatches(String districtId, String streetId, Paging paging) {
+		return dispatches(districtId, streetId, null, null, paging);
+	}
+
+	/**
+	 * A district's dispatches, of the people of one street when {@code streetId} is not null, and
+	 * of those running at some day from {@code from} to {@code to} (both included; an end not given
+	 * is open).
+	 */
+	public Page<Dispatch> dispatches(String districtId, String streetId, @Nullable LocalDate from, @Nullable LocalDate to,
+			Paging paging) {
 		directory.district("district", districtId);
+		if (from != null && to != null && to.isBefore(from)) {
+			throw ProblemException.invalid("to", "to is not before from");
+		}
 		List<Object> args = new ArrayList<>(List.of(districtId));
-		String where = " WHERE district_id = ?" + (streetId == null ? "" : Db.in("person_id", directory.members(streetId).people(), args));
+		StringBuilder where = new StringBuilder(" WHERE district_id = ?");
+		if (streetId != null) {
+			where.append(Db.in("person_id", directory.members(streetId).people(), args));
+		}
+		if (from != null) {
+			where.append(" AND end_date >= ?");
+			args.add(from);
+		}
+		if (to != null) {
+			where.append(" AND start_date <= ?");
+			args.add(to);
+		}
 		List<Object> paged = new ArrayList<>(args);
 		paged.add(paging.limit());
 		paged.add(paging.offset());
 		return store.read(c -> new Page<>(Db.query(c, DISPATCH + where + " ORDER BY start_date, id LIMIT ? OFFSET ?",
 				this::dispatch, paged.toArray()),
 				Db.count(c, "SELECT COUNT(*) FROM pairing_dispatch" + where, args.toArray()), paging.offset(), paging.limit()));
+	}
+
+	/** A year's dispatch figures: started in the year, running at some day of it, and started by its end (cumulative). */
+	public record DispatchFigures(long startedInYear, long runningInYear, long cumulative) {
+	}
+
+	public DispatchFigures dispatchFigures(String districtId, int year) {
+		LocalDate first = LocalDate.of(year, 1, 1);
+		LocalDate last = LocalDate.of(year, 12, 31);
+		String count = "SELECT COUNT(*) FROM pairing_dispatch WHERE district_id = ? AND start_date <= ?";
+		return store.read(c -> new DispatchFigures(Db.count(c, count + " AND start_date >= ?", districtId, last, first),
+				Db.count(c, count + " AND end_date >= ?", districtId, last, first), Db.count(c, count, districtId, last)));
 	}
 
 	// ---- experience-transfer projects ----------------------------------------------------------
@@ -321,7 +357,7 @@ public class Pairing {
 	}
 
 	/** Projects by status, and in all. */
-	public Map<String, Long> projectStatus(String districtId) {
+	public Map<String, Long> projectsByStatus(String districtId) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		store.read(c -> {
 			for (String s : STATUSES) {

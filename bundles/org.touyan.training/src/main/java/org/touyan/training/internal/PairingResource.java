@@ -6,6 +6,8 @@ import static org.touyan.api.security.Role.PLUGIN_ADMIN;
 import static org.touyan.api.security.Role.SECRETARY;
 import static org.touyan.api.security.Role.STREET_ADMIN;
 
+import java.time.LocalDate;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -28,6 +30,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.Summary;
@@ -80,12 +83,24 @@ public class PairingResource {
 
 	@GET
 	@Path("dispatches")
-	@Summary("A district's dispatches by start date, of the people of one street (street=id) or all")
+	@Summary("A district's dispatches by start date, of the people of one street (street=id) or all, and of those running in a year"
+			+ " (year=2026) or at some day from one ISO date to another (from=, to=, both included)")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
 	public Page<Dispatch> dispatches(@QueryParam("district") String district, @QueryParam("street") String street,
+			@QueryParam("year") String year, @QueryParam("from") String from, @QueryParam("to") String to,
 			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		Paging paging = Paging.of(offset, limit);
-		return pairing.dispatches(district, street, paging);
+		Integer y = Input.year("year", year);
+		LocalDate start = Input.date("from", from);
+		LocalDate end = Input.date("to", to);
+		if (y != null) {
+			if (start != null || end != null) {
+				throw ProblemException.invalid("year", "year is given alone, or from and to instead");
+			}
+			start = LocalDate.of(y, 1, 1);
+			end = LocalDate.of(y, 12, 31);
+		}
+		return pairing.dispatches(district, street, start, end, paging);
 	}
 
 	@GET

@@ -2,6 +2,7 @@ package org.touyan.training.internal;
 
 import static org.touyan.api.security.Role.DISTRICT_ADMIN;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -47,8 +48,19 @@ public class ReportResource {
 
 	/** The whole report. */
 	public record Report(String districtId, int year, List<Credit> hours, List<StreetHours> streets,
-			List<Training.ProgrammeActivity> brands, Map<String, Long> eventsHeld, List<Placement> shadowing,
-			List<Dispatch> dispatches, Map<String, Long> projectStatus, List<Project> projects) {
+			List<Training.ProgrammeActivity> brands, Map<String, Long> events, List<Placement> shadowing,
+			Dispatches dispatches, Projects projects) {
+	}
+
+	/**
+	 * The year's dispatches: how many started in it, how many ran at some day of it, how many
+	 * started by its end since the pairing began (cumulative), and those that ran in it.
+	 */
+	public record Dispatches(long startedInYear, long runningInYear, long cumulative, List<Dispatch> items) {
+	}
+
+	/** The district's experience-transfer projects: how many are in each status and in all, and the projects. */
+	public record Projects(Map<String, Long> byStatus, List<Project> items) {
 	}
 
 	private final Training training;
@@ -74,10 +86,12 @@ public class ReportResource {
 		}
 		Training.Plan plan = training.plan(d, y).orElseThrow(() -> ProblemException.notFound("training plan", d + "/" + y));
 		List<Credit> hours = training.credits(d, y);
-		List<Dispatch> dispatches = pairing.dispatches(d, null, Paging.of(0, 500)).items().stream()
-				.filter(x -> x.startDate().getYear() <= y && x.endDate().getYear() >= y).toList();
+		Pairing.DispatchFigures figures = pairing.dispatchFigures(d, y);
+		Dispatches dispatches = new Dispatches(figures.startedInYear(), figures.runningInYear(), figures.cumulative(),
+				pairing.dispatches(d, null, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), Paging.of(0, 500)).items());
 		return new Report(d, y, hours, Credits.byStreet(hours), training.activity(plan.id()), exchange.held(d, y),
-				exchange.placements(d, null, y), dispatches, pairing.projectStatus(d), pairing.projects(d, null, null, Paging.of(0, 500)).items());
+				exchange.placements(d, null, y), dispatches,
+				new Projects(pairing.projectsByStatus(d), pairing.projects(d, null, null, Paging.of(0, 500)).items()));
 	}
 
 	@GET
@@ -102,13 +116,14 @@ public class ReportResource {
 				r.streets().forEach(s -> out.append(Csv.line(s.streetId(), s.streetName(), s.secretaries(), s.credit(), s.unmet())));
 			}
 			case "brands" -> {
-				out.append(Csv.line("programmeId", "kind", "streetId", "name", "sessions", "attendances", "credit", "computedBy"));
-				r.brands().forEach(b -> out.append(Csv.line(b.programmeId(), b.kind(), b.streetId(), b.name(), b.sessions(),
+				out.append(Csv.line("programmeId", "kind", "streetBrand", "streetId", "name", "sessions", "attendances", "credit",
+						"computedBy"));
+				r.brands().forEach(b -> out.append(Csv.line(b.programmeId(), b.kind(), b.streetBrand(), b.streetId(), b.name(), b.sessions(),
 						b.attendances(), b.credit(), String.join("; ", b.computedBy()))));
 			}
 			case "events" -> {
 				out.append(Csv.line("kind", "held"));
-				r.eventsHeld().forEach((k, n) -> out.append(Csv.line(k, n)));
+				r.events().forEach((k, n) -> out.append(Csv.line(k, n)));
 			}
 			case "shadowing" -> {
 				out.append(Csv.line("id", "personId", "city", "host", "startDate", "endDate", "reported"));
@@ -117,13 +132,13 @@ public class ReportResource {
 			}
 			case "dispatches" -> {
 				out.append(Csv.line("id", "personId", "contentCode", "startDate", "endDate", "reported", "programme"));
-				r.dispatches().forEach(x -> out.append(Csv.line(x.id(), x.personId(), x.contentCode(), x.startDate(), x.endDate(),
+				r.dispatches().items().forEach(x -> out.append(Csv.line(x.id(), x.personId(), x.contentCode(), x.startDate(), x.endDate(),
 						x.report() != null, x.provenance())));
 			}
 			default -> {
 				out.append(Csv.line("id", "title", "ownerId", "communityId", "milestones", "milestonesDone", "status", "grade",
 						"assessedBy"));
-				r.projects().forEach(p -> out.append(Csv.line(p.id(), p.title(), p.ownerId(), p.communityId(), p.milestones(),
+				r.projects().items().forEach(p -> out.append(Csv.line(p.id(), p.title(), p.ownerId(), p.communityId(), p.milestones(),
 						p.milestonesDone(), p.status(), p.grade(), p.provenance())));
 			}
 		}

@@ -52,16 +52,27 @@ public class Training {
 	private static final BigDecimal MAX_SESSION_HOURS = new BigDecimal("24");
 	private static final String ATTENDED = "training.attendance";
 
-	public record PlanInput(String districtId, Integer year, BigDecimal requiredHours, @Nullable List<BrandInput> brands) {
+	/** The formats of the district's own trainings (头雁领航 and 精治社工) when a plan names none. */
+	static final List<String> DEFAULT_FORMATS = List.of("专家辅导", "专题讲座", "案例分析", "情景模拟", "现场教学", "交流研讨");
+
+	/** A year's plan; {@code formats} are the district's training formats, {@link #DEFAULT_FORMATS} when not given. */
+	public record PlanInput(String districtId, Integer year, BigDecimal requiredHours, @Nullable List<BrandInput> brands,
+			@Nullable List<String> formats) {
 	}
 
 	public record BrandInput(String streetId, String name) {
 	}
 
-	public record Plan(String id, String districtId, int year, BigDecimal requiredHours, List<Programme> programmes) {
+	/** A district's year; {@code formats} are those of its own trainings. */
+	public record Plan(String id, String districtId, int year, BigDecimal requiredHours, List<String> formats, List<Programme> programmes) {
 	}
 
-	public record Programme(String id, String kind, @Nullable String streetId, String name, List<Course> courses) {
+	/**
+	 * A programme with the formats its sessions may use: the district's for its own trainings, the
+	 * bound brand's for a street's brand (null while no brand is bound for the street).
+	 */
+	public record Programme(String id, String kind, @Nullable String streetId, String name, @Nullable List<String> formats,
+			List<Course> courses) {
 	}
 
 	public record CourseInput(@Nullable String kind, String title) {
@@ -119,6 +130,7 @@ public class Training {
 		String districtId = directory.district("districtId", input.districtId()).id();
 		int year = Input.year("year", input.year());
 		BigDecimal required = Input.hours("requiredHours", input.requiredHours(), new BigDecimal("1000"));
+		List<String> formats = formats(input.formats());
 		List<BrandInput> brands = input.brands() == null ? List.of() : input.brands();
 		Set<String> streets = new HashSet<>();
 		for (int i = 0; i < brands.size(); i++) {
@@ -134,8 +146,9 @@ public class Training {
 		}
 		String planId = UUID.randomUUID().toString();
 		store.write(c -> {
-			Db.update(c, "INSERT INTO training_plan (id, district_id, plan_year, required_hours, created_at) VALUES (?, ?, ?, ?, ?)",
-					"the district has a plan for " + year + " already", planId, districtId, year, required, Db.now());
+			Db.update(c, "INSERT INTO training_plan (id, district_id, plan_year, required_hours, course_formats, created_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?)", "the district has a plan for " + year + " already", planId, districtId, year, required,
+					String.join("\n", formats), Db.now());
 			String annual = programme(c, planId, ANNUAL, null, "头雁领航");
 			for (String kind : ANNUAL_KINDS) {
 				course(c, annual, kind, kind);
@@ -166,26 +179,62 @@ public class Training {
 		return id;
 	}
 
+	/** The district's formats as given: each a short text, none twice; none given are the defaults. */
+	private static List<String> formats(List<String> given) {
+		if (given == null) {
+			return DEFAULT_FORMATS;
+		}
+		if (given.isEmpty() || given.size() > 30) {
+			throw ProblemException.invalid("formats", "formats names 1 to 30 formats");
+		}
+		List<String> formats = new ArrayList<>();
+		for (int i = 0; i < given.size(); i++) {
+			String f = Input.text("formats[" + i + "]", given.get(i), 50, true);
+			if (f.contains("\n") || formats.contains(f)) {
+				throw ProblemException.invalid("formats[" + i + "]", "formats[" + i + "] is one line and named once");
+			}
+			formats.add(f);
+		}
+		return List.copyOf(formats);
+	}
+
+	/** A stored plan's formats; a plan made before districts named them has the defaults. */
+	private static List<String> storedFormats(String column) {
+		return column == null || column.isBlank() ? DEFAULT_FORMATS : List.of(column.split("\n"));
+	}
+
+	/** The course formats of the brand bound for a street, null while none can answer. */
+	private List<String> brandFormats(String districtId, String streetId) {
+		try {
+			return policies.apply(TrainingBrand.class, new Scope(districtId, streetId), null, (brand, parameters) -> brand.courseFormats())
+					.value();
+		} catch (ProblemException | PolicyFailureException unbound) {
+			return null;
+		}
+	}
+
 	public Plan plan(String id) {
 		return store.read(c -> {
-			Plan head = Db.one(c, "SELECT id, district_id, plan_year, required_hours FROM training_plan WHERE id = ?",
-					rs -> new Plan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), List.of()), id)
+			Plan head = Db.one(c, "SELECT id, district_id, plan_year, required_hours, course_formats FROM training_plan WHERE id = ?",
+					rs -> new Plan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), storedFormats(rs.getString(5)),
+							List.of()), id)
 					.orElseThrow(() -> ProblemException.notFound("training plan", id));
 			List<Course> courses = Db.query(c, "SELECT k.id, k.programme_id, k.course_kind, k.title FROM training_course k"
 					+ " JOIN training_programme p ON p.id = k.programme_id WHERE p.plan_id = ? ORDER BY k.course_kind, k.title",
 					Training::course, id);
 			List<Programme> programmes = Db.query(c, "SELECT id, kind, street_id, name FROM training_programme WHERE plan_id = ?"
 					+ " ORDER BY CASE kind WHEN 'ANNUAL' THEN 0 WHEN 'QUARTERLY' THEN 1 ELSE 2 END, name",
-					rs -> new Programme(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of()), id);
+					rs -> new Programme(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), null, List.of()), id);
 			programmes = programmes.stream().map(p -> new Programme(p.id(), p.kind(), p.streetId(), p.name(),
+					BRAND.equals(p.kind()) ? brandFormats(head.districtId(), p.streetId()) : head.formats(),
 					courses.stream().filter(k -> k.programmeId().equals(p.id())).toList())).toList();
-			return new Plan(head.id(), head.districtId(), head.year(), head.requiredHours(), sortCourses(programmes));
+			return new Plan(head.id(), head.districtId(), head.year(), head.requiredHours(), head.formats(), sortCourses(programmes));
 		});
 	}
 
 	/** Annual courses in the order of the 5 kinds, quarters in order. */
 	private static List<Programme> sortCourses(List<Programme> programmes) {
-		return programmes.stream().map(p -> new Programme(p.id(), p.kind(), p.streetId(), p.name(), p.courses().stream()
+		return programmes.stream().map(p -> new Programme(p.id(), p.kind(), p.streetId(), p.name(), p.formats(), p.courses().stream()
 				.sorted(java.util.Comparator.comparingInt((Course k) -> k.kind() == null ? 99
 						: ANNUAL_KINDS.contains(k.kind()) ? ANNUAL_KINDS.indexOf(k.kind()) : QUARTERS.indexOf(k.kind()))
 						.thenComparing(Course::title))
@@ -237,14 +286,15 @@ public class Training {
 				rs.getInt(7), rs.getDate(8).toLocalDate(), rs.getString(9), rs.getString(10), rs.getString(11), rs.getBigDecimal(12));
 	}
 
-	/** Schedules a session in the plan's year; a brand session uses one of the brand's course formats. */
+	/** Schedules a session in the plan's year in one of its programme's formats: the brand's, or the district's for its own trainings. */
 	public Session addSession(String courseId, SessionInput input) {
 		Input.body(input);
-		record Where(String programmeKind, String districtId, String streetId, int year) {
+		record Where(String programmeKind, String districtId, String streetId, int year, List<String> formats) {
 		}
-		Where where = store.read(c -> Db.one(c, "SELECT p.kind, l.district_id, p.street_id, l.plan_year FROM training_course k"
-				+ " JOIN training_programme p ON p.id = k.programme_id JOIN training_plan l ON l.id = p.plan_id WHERE k.id = ?",
-				rs -> new Where(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)), courseId))
+		Where where = store.read(c -> Db.one(c, "SELECT p.kind, l.district_id, p.street_id, l.plan_year, l.course_formats"
+				+ " FROM training_course k JOIN training_programme p ON p.id = k.programme_id JOIN training_plan l ON l.id = p.plan_id"
+				+ " WHERE k.id = ?", rs -> new Where(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+						storedFormats(rs.getString(5))), courseId))
 				.orElseThrow(() -> ProblemException.notFound("training course", courseId));
 		if (input.date() == null || input.date().getYear() != where.year()) {
 			throw ProblemException.invalid("date", "date must be a day of the plan's year " + where.year());
@@ -262,6 +312,8 @@ public class Training {
 			if (formats == null || !formats.contains(format)) {
 				throw ProblemException.invalid("format", "the street's brand offers the formats " + formats);
 			}
+		} else if (!where.formats().contains(format)) {
+			throw ProblemException.invalid("format", "format is one of the district's training formats " + where.formats());
 		}
 		String id = UUID.randomUUID().toString();
 		store.write(c -> Db.update(c, "INSERT INTO training_session (id, course_id, session_date, place, teacher, course_format,"
@@ -563,9 +615,13 @@ public class Training {
 		return Credits.of(directory.secretaries(districtId), byPerson, plan.requiredHours());
 	}
 
-	/** Brand activity of a plan: per programme, sessions held, attendances, credit granted and the brand versions that computed it. */
-	public record ProgrammeActivity(String programmeId, String kind, @Nullable String streetId, String name, long sessions, long attendances,
-			BigDecimal credit, List<String> computedBy) {
+	/**
+	 * Brand activity of a plan: per programme, whether it is a street's brand (the district's
+	 * 头雁领航 and 精治社工 are not), sessions held, attendances, credit granted and the brand
+	 * versions that computed it.
+	 */
+	public record ProgrammeActivity(String programmeId, String kind, boolean streetBrand, @Nullable String streetId, String name,
+			long sessions, long attendances, BigDecimal credit, List<String> computedBy) {
 	}
 
 	public List<ProgrammeActivity> activity(String planId) {
@@ -583,7 +639,7 @@ public class Training {
 				List<String> by = Db.query(c, "SELECT DISTINCT a.prov_policy || ' ' || a.prov_version FROM training_attendance a"
 						+ " JOIN training_session s ON s.id = a.session_id JOIN training_course k ON k.id = s.course_id"
 						+ " WHERE k.programme_id = ? AND a.prov_policy IS NOT NULL ORDER BY 1", rs -> rs.getString(1), p.id());
-				out.add(new ProgrammeActivity(p.id(), p.kind(), p.streetId(), p.name(), sessions, sum.n(), sum.credit(), by));
+				out.add(new ProgrammeActivity(p.id(), p.kind(), BRAND.equals(p.kind()), p.streetId(), p.name(), sessions, sum.n(), sum.credit(), by));
 			}
 			return out;
 		});

@@ -28,7 +28,7 @@ class ExchangeTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		store = new MemoryStore("V1__training.sql", "V2__session_report.sql");
+		store = new MemoryStore("V1__training.sql", "V2__session_report.sql", "V3__plan_formats.sql");
 		FakeDirectory directory = new FakeDirectory().secretary("p1", "s1", LocalDate.of(1980, 1, 1), 3)
 				.secretary("p2", "s1", LocalDate.of(1985, 1, 1), 2);
 		exchange = new Exchange(store, directory, new FakeArchive());

@@ -65,13 +65,14 @@ class PairingTest {
 
 	private MemoryStore store;
 	private Pairing pairing;
+	private FakeDirectory directory;
 
 	@BeforeEach
 	void setUp() throws Exception {
-		store = new MemoryStore("V1__training.sql", "V2__session_report.sql");
+		store = new MemoryStore("V1__training.sql", "V2__session_report.sql", "V3__plan_formats.sql");
 		FakePolicies policies = new FakePolicies();
 		policies.bound.put(PairingProgramme.class, new Programme());
-		FakeDirectory directory = new FakeDirectory().secretary("young", "s1", LocalDate.of(1985, 3, 1), 4)
+		directory = new FakeDirectory().secretary("young", "s1", LocalDate.of(1985, 3, 1), 4)
 				.secretary("old", "s1", LocalDate.of(1960, 3, 1), 10).secretary("new", "s2", LocalDate.of(1990, 3, 1), 0);
 		pairing = new Pairing(store, policies, directory, new FakeArchive());
 	}
@@ -116,6 +117,44 @@ class PairingTest {
 		assertEquals(0, pairing.dispatches("d1", null, org.touyan.api.rest.Paging.of(0, 50)).total());
 	}
 
+	/** The demo's shape: 14 dispatches of a month each, from June of one year to July of the next. */
+	private void fourteenMonthlyDispatches() {
+		for (int i = 0; i < 14; i++) {
+			directory.secretary("p" + i, "s1", LocalDate.of(1985, 3, 1), 4);
+			LocalDate start = LocalDate.of(2025, 6, 1).plusMonths(i);
+			dispatch("p" + i, start, start.plusMonths(1).minusDays(1));
+		}
+	}
+
+	@Test
+	void aYearsDispatchFiguresSayWhetherTheyCountStartedRunningOrCumulative() {
+		fourteenMonthlyDispatches();
+		dispatch("young", LocalDate.of(2025, 12, 20), LocalDate.of(2026, 1, 10));
+		assertEquals(new Pairing.DispatchFigures(7, 8, 15), pairing.dispatchFigures("d1", 2026));
+		assertEquals(new Pairing.DispatchFigures(8, 8, 8), pairing.dispatchFigures("d1", 2025));
+		assertEquals(new Pairing.DispatchFigures(0, 0, 15), pairing.dispatchFigures("d1", 2027));
+	}
+
+	@Test
+	void dispatchesAreListedByTheSpanTheyRunIn() {
+		fourteenMonthlyDispatches();
+		PairingResource resource = new PairingResource(pairing, null);
+		assertEquals(14, resource.dispatches("d1", null, null, null, null, null, null).total());
+		assertEquals(7, resource.dispatches("d1", null, "2026", null, null, null, null).total());
+		assertEquals(7, resource.dispatches("d1", null, "2025", null, null, null, null).total());
+		// both ends included: June ends on the 30th, July starts on the 1st
+		assertEquals(List.of(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 7, 1)), resource.dispatches("d1", null, null, "2025-06-30",
+				"2025-07-01", null, null).items().stream().map(Dispatch::startDate).toList());
+		assertEquals(3, resource.dispatches("d1", null, null, "2026-05-15", null, null, null).total());
+		assertEquals(1, resource.dispatches("d1", null, null, null, "2025-06-30", null, null).total());
+		for (String[] bad : new String[][] { { "year", "2026x", null, null }, { "from", null, "2026-13-01", null },
+				{ "to", null, null, "tomorrow" }, { "to", null, "2026-03-01", "2026-02-28" }, { "year", "2026", "2026-01-01", null } }) {
+			ProblemException e = assertThrows(ProblemException.class, () -> resource.dispatches("d1", null, bad[1], bad[2], bad[3], null, null));
+			assertEquals(400, e.status());
+			assertEquals(bad[0], e.field(), e.detail());
+		}
+	}
+
 	@Test
 	void aDispatchReportCarriesTheProgrammesRequiredFields() {
 		Dispatch d = dispatch("young", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
@@ -143,7 +182,7 @@ class PairingTest {
 		Project graded = pairing.assess(p.id(), "t", Preconditions.tag(pairing.project(p.id())));
 		assertEquals("优秀", graded.grade());
 		assertEquals("test-policy", pairing.project(p.id()).provenance().policyId());
-		assertEquals(Map.of("COMPLETED", 1L), Map.of("COMPLETED", pairing.projectStatus("d1").get("COMPLETED")));
+		assertEquals(Map.of("COMPLETED", 1L), Map.of("COMPLETED", pairing.projectsByStatus("d1").get("COMPLETED")));
 		assertEquals(List.of("young pairing.project", "young pairing.project.progress", "young pairing.project.assessment"),
 				Fakes.archived(store));
 	}

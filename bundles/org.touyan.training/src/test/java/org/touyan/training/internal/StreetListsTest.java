@@ -26,7 +26,7 @@ class StreetListsTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		store = new MemoryStore("V1__training.sql", "V2__session_report.sql");
+		store = new MemoryStore("V1__training.sql", "V2__session_report.sql", "V3__plan_formats.sql");
 		FakePolicies policies = new FakePolicies();
 		policies.bound.put(PairingProgramme.class, new PairingTest.Programme());
 		FakeDirectory directory = new FakeDirectory().secretary("east", "s1", LocalDate.of(1985, 3, 1), 4)

@@ -21,7 +21,7 @@ class TrainingScopesTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		store = new MemoryStore("V1__training.sql", "V2__session_report.sql");
+		store = new MemoryStore("V1__training.sql", "V2__session_report.sql", "V3__plan_formats.sql");
 		ScopeResolver registry = (kind, id) -> Optional.ofNullable(REGISTRY.get(kind + ":" + id));
 		scopes = new TrainingScopes(store, registry);
 		sql("INSERT INTO training_plan (id, district_id, plan_year, required_hours, created_at) VALUES ('plan', 'd1', 2026, 40, NOW())");

@@ -63,13 +63,13 @@ class TrainingTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		store = new MemoryStore("V1__training.sql", "V2__session_report.sql");
+		store = new MemoryStore("V1__training.sql", "V2__session_report.sql", "V3__plan_formats.sql");
 		policies = new FakePolicies();
 		policies.bound.put(TrainingBrand.class, new HalfHourBrand());
 		FakeDirectory directory = new FakeDirectory().secretary("p1", "s1", LocalDate.of(1980, 1, 1), 3)
 				.secretary("p2", "s1", LocalDate.of(1985, 1, 1), 2).secretary("p3", "s2", LocalDate.of(1990, 1, 1), 1);
 		training = new Training(store, policies, directory, new FakeArchive());
-		plan = training.createPlan(new PlanInput("d1", PAST.getYear(), new BigDecimal("4"), List.of(new BrandInput("s1", "小灶课堂"))));
+		plan = training.createPlan(new PlanInput("d1", PAST.getYear(), new BigDecimal("4"), List.of(new BrandInput("s1", "小灶课堂")), null));
 	}
 
 	private Programme programme(String kind) {
@@ -95,7 +95,7 @@ class TrainingTest {
 		assertEquals(4, programme(Training.QUARTERLY).courses().size());
 		assertEquals("s1", programme(Training.BRAND).streetId());
 		ProblemException twice = assertThrows(ProblemException.class,
-				() -> training.createPlan(new PlanInput("d1", PAST.getYear(), BigDecimal.TEN, List.of())));
+				() -> training.createPlan(new PlanInput("d1", PAST.getYear(), BigDecimal.TEN, List.of(), null)));
 		assertEquals(409, twice.status());
 		ProblemException kind = assertThrows(ProblemException.class,
 				() -> training.addCourse(programme(Training.ANNUAL).id(), new CourseInput("体育课", "x")));
@@ -126,9 +126,35 @@ class TrainingTest {
 	}
 
 	@Test
+	void aDistrictTrainingSessionUsesOneOfTheDistrictsFormatsAndEveryProgrammeListsItsFormats() {
+		assertEquals(Training.DEFAULT_FORMATS, programme(Training.ANNUAL).formats());
+		assertEquals(Training.DEFAULT_FORMATS, programme(Training.QUARTERLY).formats());
+		assertEquals(List.of("专题讲座"), programme(Training.BRAND).formats());
+		var course = programme(Training.QUARTERLY).courses().get(0);
+		ProblemException e = assertThrows(ProblemException.class,
+				() -> training.addSession(course.id(), new SessionInput(PAST, "p", "t", "新闻写作", BigDecimal.ONE)));
+		assertEquals(400, e.status());
+		assertEquals("format", e.field());
+		assertTrue(e.detail().contains("专家辅导") && e.detail().contains("情景模拟"), e.detail());
+		assertTrue(training.sessions(course.id()).isEmpty());
+		training.addSession(course.id(), new SessionInput(PAST, "p", "t", "情景模拟", BigDecimal.ONE));
+		// a district names its own formats for a year
+		int next = PAST.getYear() + 1;
+		Plan own = training.createPlan(new PlanInput("d1", next, BigDecimal.TEN, List.of(), List.of("线上直播", "专家辅导")));
+		assertEquals(List.of("线上直播", "专家辅导"), own.formats());
+		var annual = own.programmes().get(0).courses().get(0);
+		training.addSession(annual.id(), new SessionInput(LocalDate.of(next, 1, 5), "p", "t", "线上直播", BigDecimal.ONE));
+		assertEquals("format", assertThrows(ProblemException.class,
+				() -> training.addSession(annual.id(), new SessionInput(LocalDate.of(next, 1, 6), "p", "t", "情景模拟", BigDecimal.ONE)))
+				.field());
+		assertEquals("formats[1]", assertThrows(ProblemException.class, () -> training.createPlan(new PlanInput("d1", next + 1,
+				BigDecimal.TEN, List.of(), List.of("专家辅导", "专家辅导")))).field());
+	}
+
+	@Test
 	void attendanceOfASessionThatHasNotHappenedIsRefusedAndNothingStored() {
 		int next = LocalDate.now().getYear() + 1;
-		Plan nextYear = training.createPlan(new PlanInput("d1", next, BigDecimal.TEN, List.of()));
+		Plan nextYear = training.createPlan(new PlanInput("d1", next, BigDecimal.TEN, List.of(), null));
 		var course = nextYear.programmes().get(0).courses().get(0);
 		training.enrol(course.id(), List.of("p1"), "t");
 		Session future = training.addSession(course.id(), new SessionInput(LocalDate.of(next, 1, 2), "党校", "教授", "专家辅导", BigDecimal.ONE));
