@@ -139,9 +139,13 @@ public class PeopleImpl implements People {
 	}
 
 	@Override
-	public Page<Post> posts(String unitId, String streetId, PostKind kind, boolean current, Paging paging) {
+	public Page<Post> posts(String districtId, String unitId, String streetId, PostKind kind, boolean current, Paging paging) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		List<Object> args = new ArrayList<>();
+		if (districtId != null) {
+			where.append(" AND person_id IN (SELECT id FROM person WHERE district_id = ?)");
+			args.add(districtId);
+		}
 		if (unitId != null) {
 			where.append(" AND unit_id = ?");
 			args.add(unitId);
