@@ -321,10 +321,8 @@ public class PeopleImpl implements People {
 		String name = Validation.text("name", input.name(), 50, true);
 		LocalDate today = LocalDate.now();
 		IdNumber number = IdNumber.parse("idNumber", input.idNumber(), today);
-		if (input.gender() != null && !input.gender().equals("male") && !input.gender().equals("female")) {
-			throw ProblemException.invalid("gender", "gender must be male or female");
-		}
-		if (input.gender() != null && !input.gender().equals(number.gender())) {
+		String gender = RegistryCodes.gender(input.gender());
+		if (gender != null && !gender.equals(number.gender())) {
 			throw ProblemException.invalid("gender", "gender " + input.gender() + " does not agree with the ID number, which says " + number.gender());
 		}
 		if (input.birthDate() != null && !input.birthDate().equals(number.birthDate())) {
