@@ -16,5 +16,19 @@ import org.touyan.api.rest.Nullable;
  */
 public record Filing(String id, String districtId, FilingKind kind, String personId, @Nullable String communityId, @Nullable String postId,
 		@Nullable LocalDate effectiveDate, FilingStatus status, List<FilingStep> steps, List<Vetting> vettings,
-		List<String> pendingDepartments, @Nullable Instant closedAt, @Nullable String closedBy, @Nullable String closingNote) {
+		List<String> pendingDepartments, @Nullable Instant closedAt, @Nullable String closedBy, @Nullable String closingNote,
+		@Nullable String kindLabel, @Nullable String statusLabel) {
+
+	/** {@code kindLabel} and {@code statusLabel} are the Chinese names (code catalogue {@code filingKind}, {@code filingStatus}). */
+	public Filing {
+		kindLabel = kind == null ? null : kind.displayName();
+		statusLabel = status == null ? null : status.displayName();
+	}
+
+	public Filing(String id, String districtId, FilingKind kind, String personId, String communityId, String postId,
+			LocalDate effectiveDate, FilingStatus status, List<FilingStep> steps, List<Vetting> vettings, List<String> pendingDepartments,
+			Instant closedAt, String closedBy, String closingNote) {
+		this(id, districtId, kind, personId, communityId, postId, effectiveDate, status, steps, vettings, pendingDepartments, closedAt,
+				closedBy, closingNote, null, null);
+	}
 }

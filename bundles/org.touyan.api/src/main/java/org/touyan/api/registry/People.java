@@ -37,9 +37,19 @@ public interface People {
 
 	/**
 	 * Posts in a unit (or all), in a street and its communities (or all), of a kind (or all), only
-	 * current ones when {@code current} is true.
+	 * current ones when {@code current} is true; of every district.
 	 */
-	Page<Post> posts(String unitId, String streetId, PostKind kind, boolean current, Paging paging);
+	default Page<Post> posts(String unitId, String streetId, PostKind kind, boolean current, Paging paging) {
+		return posts(null, unitId, streetId, kind, current, paging);
+	}
+
+	/**
+	 * Posts held by people of a district (or of all), in a unit (or all), in a street and its
+	 * communities (or all), of a kind (or all), only current ones when {@code current} is true.
+	 *
+	 * @since 3.1
+	 */
+	Page<Post> posts(String districtId, String unitId, String streetId, PostKind kind, boolean current, Paging paging);
 
 	Optional<Post> post(String id);
 

@@ -15,5 +15,16 @@ import org.touyan.api.rest.Nullable;
  * @param seal the archive's seal (离任统一封存), or null while the archive is open
  */
 public record Person(String id, String districtId, String name, String gender, LocalDate birthDate, String idNumber,
-		@Nullable String phone, @Nullable String education, @Nullable LocalDate partyMemberSince, @Nullable ArchiveSeal seal) {
+		@Nullable String phone, @Nullable String education, @Nullable LocalDate partyMemberSince, @Nullable ArchiveSeal seal,
+		@Nullable String genderLabel) {
+
+	/** {@code genderLabel} is the gender's Chinese name, 男 or 女 (the code catalogue's {@code gender}). */
+	public Person {
+		genderLabel = "male".equals(gender) ? "男" : "female".equals(gender) ? "女" : null;
+	}
+
+	public Person(String id, String districtId, String name, String gender, LocalDate birthDate, String idNumber, String phone,
+			String education, LocalDate partyMemberSince, ArchiveSeal seal) {
+		this(id, districtId, name, gender, birthDate, idNumber, phone, education, partyMemberSince, seal, null);
+	}
 }

@@ -13,5 +13,15 @@ import org.touyan.api.rest.Nullable;
  *        the post began, or null when the district had none
  */
 public record Post(String id, String personId, PostKind kind, String unitId, LocalDate startDate, @Nullable LocalDate endDate,
-		@Nullable String endReason, @Nullable String dutyListId) {
+		@Nullable String endReason, @Nullable String dutyListId, @Nullable String kindLabel) {
+
+	/** {@code kindLabel} is the kind's Chinese name (the code catalogue's {@code postKind}). */
+	public Post {
+		kindLabel = kind == null ? null : kind.displayName();
+	}
+
+	public Post(String id, String personId, PostKind kind, String unitId, LocalDate startDate, LocalDate endDate, String endReason,
+			String dutyListId) {
+		this(id, personId, kind, unitId, startDate, endDate, endReason, dutyListId, null);
+	}
 }

@@ -26,6 +26,11 @@ public enum WorkingGroupRole {
 		return holder;
 	}
 
+	/** Its Chinese display name: who fills it and what it does. */
+	public String displayName() {
+		return holder + duty;
+	}
+
 	/** What the role does, in Chinese. */
 	public String duty() {
 		return duty;

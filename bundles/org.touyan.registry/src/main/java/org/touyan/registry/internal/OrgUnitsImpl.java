@@ -1,11 +1,13 @@
 package org.touyan.registry.internal;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -138,8 +140,9 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	private static DistrictSettings settings(Connection c, String districtId) throws SQLException {
-		List<DistrictSettings> found = query(c, "SELECT joint_may_span_streets, eligibility_rule_set FROM district WHERE id = ?",
-				rs -> new DistrictSettings(rs.getBoolean(1), rs.getString(2)), districtId);
+		List<DistrictSettings> found = query(c, "SELECT joint_may_span_streets, eligibility_rule_set, committee_reserve_born_from"
+				+ " FROM district WHERE id = ?", rs -> new DistrictSettings(rs.getBoolean(1), rs.getString(2), rs.getDate(3).toLocalDate()),
+				districtId);
 		if (found.isEmpty()) {
 			throw ProblemException.notFound("district", districtId);
 		}
@@ -155,9 +158,15 @@ public class OrgUnitsImpl implements OrgUnits {
 		if (ruleSet != null && !ruleSet.matches("[a-z0-9][a-z0-9-]*")) {
 			throw ProblemException.invalid("eligibilityRuleSet", "eligibilityRuleSet is a policy id: lower-case letters, digits and '-'");
 		}
+		LocalDate bornFrom = settings.committeeReserveBornFrom();
+		if (bornFrom != null && (bornFrom.getYear() < 1900 || bornFrom.isAfter(LocalDate.now()))) {
+			throw ProblemException.invalid("committeeReserveBornFrom", "committeeReserveBornFrom（两委后备的出生日期下限）须在1900年之后且不晚于今天");
+		}
 		return store.write(c -> {
 			lock(c, "district", districtId);
-			Preconditions.check(ifMatch, settings(c, districtId));
+			DistrictSettings stored = settings(c, districtId);
+			Preconditions.check(ifMatch, stored);
+			LocalDate rule = bornFrom == null ? stored.committeeReserveBornFrom() : bornFrom;
 			if (!settings.jointCommitteesMaySpanStreets()) {
 				List<String> spanning = query(c, "SELECT j.code FROM joint_committee j"
 						+ " JOIN joint_committee_member m ON m.committee_id = j.id JOIN community k ON k.id = m.community_id"
@@ -168,9 +177,10 @@ public class OrgUnitsImpl implements OrgUnits {
 							+ " span streets; regroup them before forbidding it", "jointCommitteesMaySpanStreets");
 				}
 			}
-			update(c, "UPDATE district SET joint_may_span_streets = ?, eligibility_rule_set = ?, updated_at = ? WHERE id = ?", null, null,
-					settings.jointCommitteesMaySpanStreets(), ruleSet, now(), districtId);
-			return new DistrictSettings(settings.jointCommitteesMaySpanStreets(), ruleSet);
+			update(c, "UPDATE district SET joint_may_span_streets = ?, eligibility_rule_set = ?, committee_reserve_born_from = ?,"
+					+ " updated_at = ? WHERE id = ?", null, null, settings.jointCommitteesMaySpanStreets(), ruleSet, Date.valueOf(rule), now(),
+					districtId);
+			return new DistrictSettings(settings.jointCommitteesMaySpanStreets(), ruleSet, rule);
 		});
 	}
 

@@ -139,9 +139,13 @@ public class PeopleImpl implements People {
 	}
 
 	@Override
-	public Page<Post> posts(String unitId, String streetId, PostKind kind, boolean current, Paging paging) {
+	public Page<Post> posts(String districtId, String unitId, String streetId, PostKind kind, boolean current, Paging paging) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		List<Object> args = new ArrayList<>();
+		if (districtId != null) {
+			where.append(" AND person_id IN (SELECT id FROM person WHERE district_id = ?)");
+			args.add(districtId);
+		}
 		if (unitId != null) {
 			where.append(" AND unit_id = ?");
 			args.add(unitId);
@@ -317,10 +321,8 @@ public class PeopleImpl implements People {
 		String name = Validation.text("name", input.name(), 50, true);
 		LocalDate today = LocalDate.now();
 		IdNumber number = IdNumber.parse("idNumber", input.idNumber(), today);
-		if (input.gender() != null && !input.gender().equals("male") && !input.gender().equals("female")) {
-			throw ProblemException.invalid("gender", "gender must be male or female");
-		}
-		if (input.gender() != null && !input.gender().equals(number.gender())) {
+		String gender = RegistryCodes.gender(input.gender());
+		if (gender != null && !gender.equals(number.gender())) {
 			throw ProblemException.invalid("gender", "gender " + input.gender() + " does not agree with the ID number, which says " + number.gender());
 		}
 		if (input.birthDate() != null && !input.birthDate().equals(number.birthDate())) {

@@ -154,13 +154,13 @@ public class PeopleResource {
 
 	@GET
 	@Path("posts")
-	@Summary("Posts in a unit (unit=id), in a street and its communities (street=id), of a kind (kind=…), only current ones"
-			+ " with current=true")
+	@Summary("Posts of a district's people (district=id), in a unit (unit=id), in a street and its communities (street=id),"
+			+ " of a kind (kind=…), only current ones with current=true; total counts them")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
-	public Page<Post> posts(@QueryParam("unit") String unit, @QueryParam("street") String street,
-			@QueryParam("kind") String kind, @QueryParam("current") String current, @QueryParam("offset") String offset,
-			@QueryParam("limit") String limit) {
-		return people.posts(unit, street, kind(kind), Boolean.TRUE.equals(OrgUnitResource.flag("current", current)),
+	public Page<Post> posts(@QueryParam("district") String district, @QueryParam("unit") String unit,
+			@QueryParam("street") String street, @QueryParam("kind") String kind, @QueryParam("current") String current,
+			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return people.posts(district, unit, street, kind(kind), Boolean.TRUE.equals(OrgUnitResource.flag("current", current)),
 				Paging.of(offset, limit));
 	}
 

@@ -117,6 +117,7 @@ public class ReserveImpl implements Reserve {
 			if (district.isEmpty() || !district.get(0).equals(person.districtId())) {
 				throw ProblemException.invalid("streetId", "no street with id '" + street + "' in the person's district");
 			}
+			admissible(c, person, entry.tier(), date);
 			return start(c, personId, entry.tier(), street, date, reason, who, "reserve.entered");
 		});
 	}
@@ -131,6 +132,7 @@ public class ReserveImpl implements Reserve {
 			if (current.tier() != ReserveTier.COMMITTEE_RESERVE) {
 				throw ProblemException.conflict("only a committee reserve (两委后备) is promoted, to the secretary reserve (书记后备)");
 			}
+			admissible(c, PeopleImpl.openPerson(c, current.personId()), ReserveTier.SECRETARY_RESERVE, date);
 			end(c, current, date, "晋升为书记后备：" + reason, who, "reserve.promoted");
 			return start(c, current.personId(), ReserveTier.SECRETARY_RESERVE, current.streetId(), date, reason, who, "reserve.entered");
 		});
@@ -159,6 +161,30 @@ public class ReserveImpl implements Reserve {
 					districtId, PostKind.SECRETARY_ASSISTANT.name());
 			return new AssistantCoverage(districtId, (int) all, (int) all - lacking.size(), lacking);
 		});
+	}
+
+	/**
+	 * The entry rule of a tier on a date (雏雁储备): the committee reserve takes community workers born
+	 * on or after the district's {@code committeeReserveBornFrom}; the secretary reserve takes people
+	 * holding a current 两委 post ({@code COMMITTEE_MEMBER}). A refusal is a 422 naming the rule.
+	 */
+	static void admissible(Connection c, Person person, ReserveTier tier, LocalDate date) throws SQLException {
+		if (tier == ReserveTier.COMMITTEE_RESERVE) {
+			LocalDate bornFrom = OrgUnitsImpl.query(c, "SELECT committee_reserve_born_from FROM district WHERE id = ?",
+					rs -> rs.getDate(1).toLocalDate(), person.districtId()).get(0);
+			if (person.birthDate().isBefore(bornFrom)) {
+				throw new ProblemException(422, "Committee reserve age rule", "两委后备只吸纳本区年龄条件内的社区工作者：须在 " + bornFrom
+						+ " 及以后出生（区设置 committeeReserveBornFrom），" + person.name() + " 生于 " + person.birthDate(), "tier");
+			}
+		} else {
+			long serving = OrgUnitsImpl.query(c, "SELECT COUNT(*) FROM post WHERE person_id = ? AND kind = ? AND start_date <= ?"
+					+ " AND (end_date IS NULL OR end_date > ?)", rs -> rs.getLong(1), person.id(), PostKind.COMMITTEE_MEMBER.name(),
+					Date.valueOf(date), Date.valueOf(date)).get(0);
+			if (serving == 0) {
+				throw new ProblemException(422, "Secretary reserve needs a committee post", "书记后备只吸纳现任社区“两委”成员（COMMITTEE_MEMBER）："
+						+ person.name() + " 在 " + date + " 没有现任两委职务", "tier");
+			}
+		}
 	}
 
 	/** The current stay, locked, that a change on {@code date} applies to. */

@@ -116,8 +116,9 @@ class RegistryScopesTest {
 				LocalDate.of(2026, 3, 1)), "组织部").id();
 		assertEquals(Scope.person(east.id(), lake, candidate.id()), scope("filing", filing));
 
-		String stay = new ReserveImpl(store).enter(candidate.id(), new ReserveEntry(ReserveTier.COMMITTEE_RESERVE, west.id(),
-				LocalDate.of(2024, 3, 1), "95后优秀社区工作者"), null).id();
+		post(candidate, PostKind.COMMITTEE_MEMBER, lake, LocalDate.of(2023, 1, 1));
+		String stay = new ReserveImpl(store).enter(candidate.id(), new ReserveEntry(ReserveTier.SECRETARY_RESERVE, west.id(),
+				LocalDate.of(2024, 3, 1), "优秀两委成员"), null).id();
 		assertEquals(Scope.person(west.id(), null, candidate.id()), scope("reserve", stay), "kept for the street that chose them");
 
 		store.write(c -> OrgUnitsImpl.update(c, "INSERT INTO eligibility_check (id, person_id, as_of, facts_json, eligible, fired_json,"

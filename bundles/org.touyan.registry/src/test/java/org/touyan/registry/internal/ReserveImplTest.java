@@ -2,6 +2,7 @@ package org.touyan.registry.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.touyan.api.registry.ArchiveEntry;
 import org.touyan.api.registry.AssistantCoverage;
 import org.touyan.api.registry.District;
+import org.touyan.api.registry.DistrictSettings;
 import org.touyan.api.registry.Person;
 import org.touyan.api.registry.PersonInput;
 import org.touyan.api.registry.PostInput;
@@ -66,9 +68,11 @@ class ReserveImplTest {
 		ReserveMembership first = reserve.enter(p.id(), new ReserveEntry(ReserveTier.COMMITTEE_RESERVE, east.id(),
 				LocalDate.of(2024, 3, 1), "95后优秀社区工作者"), null);
 		assertEquals(409, assertThrows(ProblemException.class, () -> reserve.enter(p.id(), new ReserveEntry(
-				ReserveTier.SECRETARY_RESERVE, east.id(), LocalDate.of(2024, 4, 1), "again"), null)).status());
+				ReserveTier.COMMITTEE_RESERVE, east.id(), LocalDate.of(2024, 4, 1), "again"), null)).status());
 		assertEquals("date", assertThrows(ProblemException.class,
 				() -> reserve.promote(first.id(), new ReserveChange(LocalDate.of(2024, 1, 1), "优秀"), null, Preconditions.tag(reserve.membership(first.id())))).field());
+		String k = units.createCommunity(new UnitInput(east.id(), "K1", "东湖社区", null)).id();
+		people.addPost(p.id(), new PostInput(PostKind.COMMITTEE_MEMBER, k, LocalDate.of(2025, 5, 1), null, null), null);
 		ReserveMembership second = reserve.promote(first.id(), new ReserveChange(LocalDate.of(2025, 6, 1), "当选两委成员表现优秀"), null, Preconditions.tag(reserve.membership(first.id())));
 		assertEquals(ReserveTier.SECRETARY_RESERVE, second.tier());
 		assertEquals(409, assertThrows(ProblemException.class,
@@ -83,8 +87,65 @@ class ReserveImplTest {
 		assertEquals(2, path.size());
 		assertEquals(LocalDate.of(2025, 6, 1), path.get(0).leftOn());
 		assertEquals("调离本区", path.get(1).leaveReason());
-		assertEquals(List.of("person.created", "reserve.entered", "reserve.promoted", "reserve.entered", "reserve.left"),
+		assertEquals(List.of("person.created", "reserve.entered", "post.started", "reserve.promoted", "reserve.entered", "reserve.left"),
 				archive.entries(p.id(), Paging.of(0, 10)).items().stream().map(ArchiveEntry::action).toList());
+	}
+
+	@Test
+	void theCommitteeReserveTakesOnlyTheDistrictsAgeRule() {
+		Person old = born("赵建国", "19700501", "013");
+		ProblemException refused = assertThrows(ProblemException.class, () -> reserve.enter(old.id(), new ReserveEntry(
+				ReserveTier.COMMITTEE_RESERVE, east.id(), LocalDate.of(2024, 3, 1), "优秀社区工作者"), null));
+		assertEquals(422, refused.status());
+		assertEquals("tier", refused.field());
+		assertTrue(refused.getMessage().contains("1995-01-01") && refused.getMessage().contains("committeeReserveBornFrom"), refused.getMessage());
+		Person lastDayBefore = born("钱小燕", "19941231", "024");
+		assertEquals(422, assertThrows(ProblemException.class, () -> reserve.enter(lastDayBefore.id(), new ReserveEntry(
+				ReserveTier.COMMITTEE_RESERVE, east.id(), LocalDate.of(2024, 3, 1), "x"), null)).status());
+		Person firstDay = born("孙晓", "19950101", "035");
+		reserve.enter(firstDay.id(), new ReserveEntry(ReserveTier.COMMITTEE_RESERVE, east.id(), LocalDate.of(2024, 3, 1), "95后"), null);
+		assertTrue(reserve.memberships(old.id()).isEmpty(), "nothing written for a refusal");
+
+		// the district moves its rule: the 1994 worker now enters, the 1995 rule is stored and answered
+		assertEquals(LocalDate.of(1995, 1, 1), units.settings(district.id()).committeeReserveBornFrom());
+		units.updateSettings(district.id(), new DistrictSettings(false, null, LocalDate.of(1990, 1, 1)),
+				Preconditions.tag(units.settings(district.id())));
+		reserve.enter(lastDayBefore.id(), new ReserveEntry(ReserveTier.COMMITTEE_RESERVE, east.id(), LocalDate.of(2024, 3, 1), "x"), null);
+		units.updateSettings(district.id(), new DistrictSettings(true, null), Preconditions.tag(units.settings(district.id())));
+		assertEquals(LocalDate.of(1990, 1, 1), units.settings(district.id()).committeeReserveBornFrom(), "null keeps the stored rule");
+		assertEquals("committeeReserveBornFrom", assertThrows(ProblemException.class, () -> units.updateSettings(district.id(),
+				new DistrictSettings(false, null, LocalDate.of(1800, 1, 1)), Preconditions.tag(units.settings(district.id())))).field());
+	}
+
+	@Test
+	void theSecretaryReserveAndPromotionTakeOnlyServingCommitteeMembers() {
+		String k = units.createCommunity(new UnitInput(east.id(), "K1", "东湖社区", null)).id();
+		Person assistant = born("周婷", "19990909", "022");
+		people.addPost(assistant.id(), new PostInput(PostKind.SECRETARY_ASSISTANT, k, LocalDate.of(2023, 8, 1), null, null), null);
+		ProblemException refused = assertThrows(ProblemException.class, () -> reserve.enter(assistant.id(), new ReserveEntry(
+				ReserveTier.SECRETARY_RESERVE, east.id(), LocalDate.of(2024, 3, 1), "优秀"), null));
+		assertEquals(422, refused.status());
+		assertEquals("tier", refused.field());
+		assertTrue(refused.getMessage().contains("COMMITTEE_MEMBER"), refused.getMessage());
+
+		Person former = born("吴磊", "19900707", "011");
+		people.addPost(former.id(), new PostInput(PostKind.COMMITTEE_MEMBER, k, LocalDate.of(2018, 1, 1), LocalDate.of(2021, 1, 1), "换届"), null);
+		assertEquals(422, assertThrows(ProblemException.class, () -> reserve.enter(former.id(), new ReserveEntry(
+				ReserveTier.SECRETARY_RESERVE, east.id(), LocalDate.of(2024, 3, 1), "优秀"), null)).status(), "a post that has ended is not held");
+		people.addPost(former.id(), new PostInput(PostKind.COMMITTEE_MEMBER, k, LocalDate.of(2024, 1, 1), null, null), null);
+		reserve.enter(former.id(), new ReserveEntry(ReserveTier.SECRETARY_RESERVE, east.id(), LocalDate.of(2024, 3, 1), "优秀两委成员"), null);
+
+		// the assistant (born 1999) enters the committee reserve; promotion waits for a 两委 post
+		ReserveMembership stay = reserve.enter(assistant.id(), new ReserveEntry(ReserveTier.COMMITTEE_RESERVE, east.id(),
+				LocalDate.of(2024, 3, 1), "95后"), null);
+		ProblemException notYet = assertThrows(ProblemException.class, () -> reserve.promote(stay.id(),
+				new ReserveChange(LocalDate.of(2025, 6, 1), "表现优秀"), null, Preconditions.tag(reserve.membership(stay.id()))));
+		assertEquals(422, notYet.status());
+		assertEquals("tier", notYet.field());
+		assertEquals(1, reserve.memberships(assistant.id()).size(), "nothing written for a refused promotion");
+		people.addPost(assistant.id(), new PostInput(PostKind.COMMITTEE_MEMBER, k, LocalDate.of(2025, 6, 1), null, null), null);
+		assertEquals(ReserveTier.SECRETARY_RESERVE, reserve.promote(stay.id(), new ReserveChange(LocalDate.of(2025, 6, 1), "当选两委成员"),
+				null, Preconditions.tag(reserve.membership(stay.id()))).tier());
 	}
 
 	@Test
@@ -94,6 +155,8 @@ class ReserveImplTest {
 		Person older = born("王芳", "19850101", "042");
 		reserve.enter(young.id(), new ReserveEntry(ReserveTier.COMMITTEE_RESERVE, east.id(), LocalDate.of(2024, 3, 1), "95后"), null);
 		reserve.enter(thirty.id(), new ReserveEntry(ReserveTier.COMMITTEE_RESERVE, west.id(), LocalDate.of(2024, 3, 1), "95后"), null);
+		String k = units.createCommunity(new UnitInput(east.id(), "K1", "东湖社区", null)).id();
+		people.addPost(older.id(), new PostInput(PostKind.COMMITTEE_MEMBER, k, LocalDate.of(2021, 1, 15), null, null), null);
 		reserve.enter(older.id(), new ReserveEntry(ReserveTier.SECRETARY_RESERVE, east.id(), LocalDate.of(2024, 3, 1), "优秀两委成员"), null);
 
 		assertEquals(3, reserve.pool(query(null, null, null, null), Paging.of(0, 10)).total());

@@ -26,6 +26,7 @@ class StreetFiltersTest {
 
 	private static final Paging ALL = Paging.of(0, 50);
 
+	private MemoryStore store;
 	private PeopleImpl people;
 	private FilingsImpl filings;
 	private District district;
@@ -40,7 +41,7 @@ class StreetFiltersTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		MemoryStore store = MemoryStore.registry();
+		store = MemoryStore.registry();
 		OrgUnitsImpl units = new OrgUnitsImpl(store);
 		people = new PeopleImpl(store);
 		filings = new FilingsImpl(store);
@@ -85,6 +86,24 @@ class StreetFiltersTest {
 				people.posts(null, west.id(), null, false, ALL).items().stream().map(Post::kind).toList());
 		assertEquals(0, people.posts(garden, east.id(), null, false, ALL).total(), "a unit of another street");
 		assertEquals(3, people.posts(null, null, null, false, ALL).total());
+	}
+
+	@Test
+	void postsOfADistrictAreThoseOfItsPeople() throws Exception {
+		OrgUnitsImpl units = new OrgUnitsImpl(store);
+		District other = units.createDistrict(new UnitInput(null, "D2", "另一区", null));
+		String far = units.createCommunity(new UnitInput(units.createStreet(new UnitInput(other.id(), "NC", "南城街道", null)).id(),
+				"K9", "远山社区", null)).id();
+		Person there = people.createPerson(new PersonInput(other.id(), "赵远", null, null, IdNumberTest.withCheck("32010619850101" + "005"),
+				null, null, null), null);
+		post(there, PostKind.COMMUNITY_SECRETARY, far);
+		assertEquals(2, people.posts(null, null, PostKind.COMMUNITY_SECRETARY, true, ALL).total(), "no district: the installation");
+		assertEquals(List.of(eastSecretary.id()), people.posts(district.id(), null, null, PostKind.COMMUNITY_SECRETARY, true, ALL)
+				.items().stream().map(Post::personId).toList());
+		assertEquals(List.of(there.id()), people.posts(other.id(), null, null, PostKind.COMMUNITY_SECRETARY, true, ALL)
+				.items().stream().map(Post::personId).toList());
+		assertEquals(3, people.posts(district.id(), null, null, null, false, ALL).total());
+		assertEquals(0, people.posts(other.id(), null, east.id(), null, false, ALL).total(), "a street of another district");
 	}
 
 	@Test
