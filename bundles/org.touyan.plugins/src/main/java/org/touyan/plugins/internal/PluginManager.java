@@ -23,6 +23,7 @@ import org.touyan.api.health.HealthContributor;
 import org.touyan.api.policy.Policies;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.AuditLog;
 import org.touyan.api.store.Store;
@@ -204,6 +205,40 @@ public class PluginManager implements Policies, HealthContributor {
 		return view(meta.bsn()).orElseThrow();
 	}
 
+	/**
+	 * A write of one plugin (promote, rollback, discard, removal, a quarantine's release) is made on
+	 * the version its client read: {@code ifMatch} is compared with the plugin as it is now, under the
+	 * manager's lock that every such write holds, so two administrators cannot both act on one state.
+	 */
+	private void current(String bsn, String ifMatch) {
+		Preconditions.check(ifMatch, view(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn)));
+	}
+
+	public synchronized PluginView promote(String bsn, String ifMatch) {
+		current(bsn, ifMatch);
+		return promote(bsn);
+	}
+
+	public synchronized PluginView rollback(String bsn, String ifMatch) {
+		current(bsn, ifMatch);
+		return rollback(bsn);
+	}
+
+	public synchronized void discard(String bsn, String ifMatch) {
+		current(bsn, ifMatch);
+		discard(bsn);
+	}
+
+	public synchronized void remove(String bsn, String ifMatch) {
+		current(bsn, ifMatch);
+		remove(bsn);
+	}
+
+	public synchronized void releaseQuarantine(String bsn, String actor, String ifMatch) {
+		current(bsn, ifMatch);
+		releaseQuarantine(bsn, actor);
+	}
+
 	/** Moves the bindings from the active version to the staged one, and removes the active one. */
 	public synchronized PluginView promote(String bsn) {
 		String staged = versions.staged(bsn).orElseThrow(() -> ProblemException.conflict("No version of " + bsn + " is staged"));
@@ -343,7 +378,7 @@ public class PluginManager implements Policies, HealthContributor {
 	}
 
 	/** Releases every quarantined policy of {@code bsn}: its bindings serve again. */
-	public void releaseQuarantine(String bsn, String actor) {
+	public synchronized void releaseQuarantine(String bsn, String actor) {
 		if (quarantine.release(bsn, actor).isEmpty()) {
 			throw ProblemException.notFound("quarantine of plugin", bsn);
 		}

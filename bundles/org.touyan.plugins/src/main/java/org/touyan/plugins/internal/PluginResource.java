@@ -10,6 +10,7 @@ import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -32,9 +33,11 @@ import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.Street;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Caller;
 import org.touyan.plugins.internal.Views.BindingRequest;
@@ -75,10 +78,12 @@ public class PluginResource {
 
 	@GET
 	@Path("{bsn}")
-	@Summary("One installed plugin")
+	@Versioned
+	@Summary(value = "One installed plugin (its ETag guards promote, rollback, discard, removal and a quarantine's release)",
+			returns = PluginView.class)
 	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
-	public PluginView plugin(@PathParam("bsn") String bsn) {
-		return manager.view(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn));
+	public Response plugin(@PathParam("bsn") String bsn) {
+		return Preconditions.ok(manager.view(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn)));
 	}
 
 	@POST
@@ -99,16 +104,16 @@ public class PluginResource {
 	@Path("{bsn}/promote")
 	@Summary("Binds the staged version wherever the current one is bound, and removes the current one")
 	@Access(PLUGIN_ADMIN)
-	public PluginView promote(@PathParam("bsn") String bsn) {
-		return manager.promote(bsn);
+	public PluginView promote(@PathParam("bsn") String bsn, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		return manager.promote(bsn, Preconditions.required(ifMatch));
 	}
 
 	@DELETE
 	@Path("{bsn}/staged")
 	@Summary("Discards the staged version")
 	@Access(PLUGIN_ADMIN)
-	public void discard(@PathParam("bsn") String bsn) {
-		manager.discard(bsn);
+	public void discard(@PathParam("bsn") String bsn, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		manager.discard(bsn, Preconditions.required(ifMatch));
 	}
 
 	@POST
@@ -164,16 +169,16 @@ public class PluginResource {
 	@Path("{bsn}")
 	@Summary("Removes a plugin that nothing is bound to")
 	@Access(PLUGIN_ADMIN)
-	public void remove(@PathParam("bsn") String bsn) {
-		manager.remove(bsn);
+	public void remove(@PathParam("bsn") String bsn, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		manager.remove(bsn, Preconditions.required(ifMatch));
 	}
 
 	@POST
 	@Path("{bsn}/rollback")
 	@Summary("Goes back to the plugin's previous version and the binding parameters it had")
 	@Access(PLUGIN_ADMIN)
-	public PluginView rollback(@PathParam("bsn") String bsn) {
-		return manager.rollback(bsn);
+	public PluginView rollback(@PathParam("bsn") String bsn, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		return manager.rollback(bsn, Preconditions.required(ifMatch));
 	}
 
 	@DELETE
@@ -181,8 +186,9 @@ public class PluginResource {
 	@Summary("Releases the plugin's quarantined policies (quarantined after too many calls ran past their time limit): "
 			+ "their bindings serve again")
 	@Access(PLUGIN_ADMIN)
-	public void releaseQuarantine(@PathParam("bsn") String bsn, @Context SecurityContext security) {
-		manager.releaseQuarantine(bsn, Caller.of(security.getUserPrincipal()).actor());
+	public void releaseQuarantine(@PathParam("bsn") String bsn, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+			@Context SecurityContext security) {
+		manager.releaseQuarantine(bsn, Caller.of(security.getUserPrincipal()).actor(), Preconditions.required(ifMatch));
 	}
 
 	@GET
