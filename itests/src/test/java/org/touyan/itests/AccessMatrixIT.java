@@ -69,7 +69,7 @@ public class AccessMatrixIT extends PlatformTest {
 			entry("posts", "post"), entry("filings", "filing"), entry("reserve", "reserve"),
 			entry("eligibility-checks", "eligibility-check"), entry("streets", "street"), entry("communities", "community"),
 			entry("departments", "department"), entry("districts", "district"), entry("joint-committees", "joint-committee"),
-			entry("reference-versions", "reference-version"), entry("reference", "reference-kind"),
+			entry("reference-versions", "reference-version"), entry("reference", "reference-kind"), entry("codes", "code-type"),
 			entry("evaluation-cycles", "cycle"), entry("summary", "cycle-section"), entry("programmes", "programme"),
 			entry("courses", "course"), entry("sessions", "session"), entry("plans", "plan"),
 			entry("training-reports", "report-section"), entry("dispatches", "dispatch"), entry("projects", "project"),
@@ -481,6 +481,7 @@ public class AccessMatrixIT extends PlatformTest {
 		s.own.put("report-section", "hours");
 		s.own.put("joint-committee", id(get("/api/joint-committees" + demo).json().get("items").get(0)));
 		s.own.put("reference-kind", "duty-list");
+		s.own.put("code-type", "postKind");
 		s.own.put("reference-version", id(get("/api/districts/" + district + "/reference/duty-list").json().get("items").get(0)));
 		s.own.put("exchange-event", id(get("/api/exchange-events" + demo).json().get("items").get(0)));
 		s.own.put("mentoring-pairing", id(get("/api/mentoring/pairings" + demo).json().get("items").get(0)));

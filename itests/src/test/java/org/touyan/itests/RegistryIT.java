@@ -212,13 +212,13 @@ public class RegistryIT extends PlatformTest {
 		assertEquals(0, get("/api/reserve?district=" + district + "&minAge=35").json().get("total").asInt());
 		assertEquals("minAge", assertProblem(get("/api/reserve?minAge=old"), 400).get("field").asText());
 		JsonNode refused = assertProblem(post("/api/reserve/" + stay + "/promote", "{\"date\":\"2026-06-01\",\"reason\":\"表现优秀\"}"), 422);
-		assertEquals("tier", refused.get("field").asText(), "the secretary reserve takes serving 两委 members only");
+		assertEquals("the secretary reserve takes serving 两委 members only", "tier", refused.get("field").asText());
 		created(post("/api/people/" + person + "/posts", "{\"kind\":\"COMMITTEE_MEMBER\",\"unitId\":\"" + k1
 				+ "\",\"startDate\":\"2026-05-01\"}"));
 		String old = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"赵建国\",\"idNumber\":\""
 				+ idNumber("32010619700501013") + "\"}")).get("id").asText();
-		assertEquals("tier", assertProblem(post("/api/people/" + old + "/reserve", "{\"tier\":\"COMMITTEE_RESERVE\",\"streetId\":\"" + street
-				+ "\",\"date\":\"2025-09-01\",\"reason\":\"优秀社区工作者\"}"), 422).get("field").asText(), "born before 1995");
+		assertEquals("born before 1995", "tier", assertProblem(post("/api/people/" + old + "/reserve", "{\"tier\":\"COMMITTEE_RESERVE\",\"streetId\":\""
+				+ street + "\",\"date\":\"2025-09-01\",\"reason\":\"优秀社区工作者\"}"), 422).get("field").asText());
 		JsonNode promoted = post("/api/reserve/" + stay + "/promote", "{\"date\":\"2026-06-01\",\"reason\":\"表现优秀\"}").json();
 		assertEquals("SECRETARY_RESERVE", promoted.get("tier").asText());
 		assertEquals(2, get("/api/people/" + person + "/reserve").json().get("items").size());

@@ -11,6 +11,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.GenericEntity;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -133,7 +134,9 @@ public class SecurityFilter implements ContainerRequestFilter {
 	private static void deny(ContainerRequestContext request, int status, String title, String detail, String reason) {
 		request.setProperty(DENIED, reason);
 		Response.ResponseBuilder answer = Response.status(status).type(MediaType.valueOf(RestConstants.PROBLEM_JSON))
-				.entity(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail));
+				// a GenericEntity, so the body is written as the map it is and not as the type the matched method declares
+				.entity(new GenericEntity<Map<String, Object>>(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail)) {
+				});
 		if (status == 401) {
 			answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"touyan\"");
 		}
