@@ -18,6 +18,7 @@ import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.People;
 import org.touyan.api.registry.Person;
 import org.touyan.api.registry.PersonInput;
+import org.touyan.api.registry.Post;
 import org.touyan.api.registry.PostInput;
 import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.ReferenceCategory;
@@ -113,15 +114,17 @@ public class DemoRegistry implements DemoDataset {
 	private final Reserve reserve;
 	private final ReferenceData reference;
 	private final AssistantRecruitment recruitment;
+	private final FirstSecretaryMissions missions;
 
 	@Activate
 	public DemoRegistry(@Reference OrgUnits units, @Reference People people, @Reference Reserve reserve,
-			@Reference ReferenceData reference, @Reference AssistantRecruitment recruitment) {
+			@Reference ReferenceData reference, @Reference AssistantRecruitment recruitment, @Reference FirstSecretaryMissions missions) {
 		this.units = units;
 		this.people = people;
 		this.reserve = reserve;
 		this.reference = reference;
 		this.recruitment = recruitment;
+		this.missions = missions;
 	}
 
 	@Override
@@ -198,7 +201,10 @@ public class DemoRegistry implements DemoDataset {
 				Person cadre = person(1982, 1992, LocalDate.of(2014, 7, 1));
 				people.addPost(cadre.id(), new PostInput(PostKind.STREET_CADRE, street.id(), LocalDate.of(2016, 9, 1), null, null), ACTOR);
 				Community k = byStreet.get(f).get(byStreet.get(f).size() - 1);
-				people.addPost(cadre.id(), new PostInput(PostKind.FIRST_SECRETARY, k.id(), LocalDate.of(2025, 3, 1), null, null), ACTOR);
+				Post sent = people.addPost(cadre.id(), new PostInput(PostKind.FIRST_SECRETARY, k.id(), LocalDate.of(2025, 3, 1), null, null),
+						ACTOR);
+				// a two-year term, for the speech's reason
+				missions.record(sent.id(), new FirstSecretaryMissions.MissionInput(null, LocalDate.of(2027, 2, 28)), ACTOR);
 			}
 			// 105 reserve cadres: 60 post-1995 community workers for the committee, 45 committee members for secretary
 			for (int r = 0; r < 105; r++) {

@@ -27,6 +27,7 @@ public final class RegistryCodes {
 	static final String FILING_STATUS = "filingStatus";
 	static final String GENDER = "gender";
 	static final String ARCHIVE_ACTION = "archiveAction";
+	static final String MISSION_STATUS = "missionStatus";
 
 	static final Map<String, CodeName> POST_KINDS = CodeType.of(PostKind.class, PostKind::displayName, k -> switch (k) {
 		case COMMUNITY_SECRETARY -> "Community Party secretary";
@@ -78,7 +79,19 @@ public final class RegistryCodes {
 			"filing.filed", "区级备案", "Filed",
 			"filing.withdrawn", "撤回备案", "Filing withdrawn",
 			"eligibility.checked", "资格审查", "Eligibility checked",
-			"archive.sealed", "档案封存", "Archive sealed");
+			"archive.sealed", "档案封存", "Archive sealed",
+			"mission.recorded", "登记驻社帮扶", "First secretary's mission recorded",
+			"mission.reported", "提交期满报告", "End-of-term report filed");
+
+	static final Map<String, CodeName> MISSION_STATUSES = CodeType.of(FirstSecretaryMissions.Status.class, s -> switch (s) {
+		case SERVING -> "驻社中";
+		case REPORT_DUE -> "期满待报告";
+		case REPORTED -> "已提交期满报告";
+	}, s -> switch (s) {
+		case SERVING -> "Serving";
+		case REPORT_DUE -> "Report due";
+		case REPORTED -> "Reported";
+	});
 
 	private RegistryCodes() {
 	}
@@ -171,6 +184,13 @@ public final class RegistryCodes {
 	public static final class ArchiveActions extends Type {
 		public ArchiveActions() {
 			super(ARCHIVE_ACTION, ARCHIVE_ACTIONS);
+		}
+	}
+
+	@Component(service = CodeType.class)
+	public static final class MissionStatuses extends Type {
+		public MissionStatuses() {
+			super(MISSION_STATUS, MISSION_STATUSES);
 		}
 	}
 }

@@ -22,7 +22,7 @@ class DemoRegistryTest {
 
 	/** The registry services over one fresh in-memory store, with the demo loaded. */
 	private record Demo(OrgUnitsImpl units, PeopleImpl people, ReserveImpl reserve, ReferenceDataImpl reference,
-			ArchiveImpl archive, AssistantRecruitment recruitment, District district) {
+			ArchiveImpl archive, AssistantRecruitment recruitment, FirstSecretaryMissions missions, District district) {
 
 		static Demo load() throws Exception {
 			MemoryStore store = MemoryStore.registry();
@@ -32,10 +32,11 @@ class DemoRegistryTest {
 			ReferenceDataImpl reference = new ReferenceDataImpl(store);
 			new DemoDistrict(units).load();
 			AssistantRecruitment recruitment = new AssistantRecruitment(store);
-			DemoRegistry demo = new DemoRegistry(units, people, reserve, reference, recruitment);
+			FirstSecretaryMissions missions = new FirstSecretaryMissions(store);
+			DemoRegistry demo = new DemoRegistry(units, people, reserve, reference, recruitment, missions);
 			demo.load();
 			demo.load();
-			return new Demo(units, people, reserve, reference, new ArchiveImpl(store), recruitment,
+			return new Demo(units, people, reserve, reference, new ArchiveImpl(store), recruitment, missions,
 					units.districts(Paging.of(0, 1)).items().get(0));
 		}
 	}
@@ -58,6 +59,9 @@ class DemoRegistryTest {
 		assertTrue(batches.batches().stream().allMatch(b -> b.graduates() + b.socialWorkers() == b.total()));
 		assertTrue(batches.batches().stream().mapToLong(AssistantRecruitment.Batch::socialWorkers).sum() > 0);
 		assertEquals(5, d.people().posts(null, null, PostKind.FIRST_SECRETARY, true, Paging.of(0, 50)).total());
+		assertEquals(5, d.missions().summary(district, null).communitiesHelped(), "已累计向5个社区选派第一书记");
+		d.missions().list(new FirstSecretaryMissions.Query(district, null, null), Paging.of(0, 50)).items()
+				.forEach(m -> assertEquals("党组织服务水平不高", m.reason(), m.communityName()));
 		assertEquals(105, d.reserve().pool(new Reserve.Query(district, null, null, null, null, LocalDate.of(2026, 11, 27)),
 				Paging.of(0, 1)).total());
 		assertEquals(60, d.reserve().pool(new Reserve.Query(district, null, ReserveTier.COMMITTEE_RESERVE, null, 31,

@@ -11,7 +11,8 @@ final class MemoryStore extends org.touyan.testing.MemoryStore {
 			"V3__people_posts_archive.sql", "V4__filings.sql",
 			"V5__eligibility.sql", "V6__reserve.sql",
 			"V7__reference_data.sql", "V9__archive_hash_format.sql",
-			"V10__committee_reserve_age_rule.sql", "V11__assistant_recruitment.sql" };
+			"V10__committee_reserve_age_rule.sql", "V11__assistant_recruitment.sql",
+			"V12__first_secretary_mission.sql" };
 
 	/** A store with the registry's current schema. */
 	static MemoryStore registry() throws IOException, SQLException {
