@@ -451,6 +451,11 @@ public class AccessMatrixIT extends PlatformTest {
 		put(s, "community", community, otherCommunity);
 		put(s, "person", x, y);
 		put(s, "post", secretaryPost.get(x).get("id").asText(), secretaryPost.get(y).get("id").asText());
+		JsonNode missions = get("/api/first-secretary-missions" + demo).json().get("items");
+		JsonNode ownMission = find(missions, m -> m.get("streetId").asText().equals(street));
+		assertTrue("the demo has a first secretary in the street of " + x, ownMission != null);
+		put(s, "first-secretary-mission", ownMission.get("postId").asText(),
+				find(missions, m -> !m.get("streetId").asText().equals(street)).get("postId").asText());
 		JsonNode departments = get("/api/departments" + demo + "&scores=true").json().get("items");
 		put(s, "department", departments.get(0).get("id").asText(), departments.get(1).get("id").asText());
 		JsonNode reserve = get("/api/reserve" + demo).json().get("items");

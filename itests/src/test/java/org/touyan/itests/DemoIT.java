@@ -40,6 +40,8 @@ public class DemoIT extends PlatformTest {
 		assertEquals(52, get("/api/posts?kind=COMMUNITY_SECRETARY&current=true&limit=500").json().get("total").asInt()
 				- nonDemoSecretaries(district));
 		assertEquals(5, get("/api/posts?kind=FIRST_SECRETARY&current=true").json().get("total").asInt());
+		assertEquals("已累计向5个社区选派第一书记", 5,
+				get("/api/first-secretary-missions/summary?district=" + district).json().get("communitiesHelped").asInt());
 		assertEquals(4, get("/api/joint-committees?district=" + district).json().get("total").asInt());
 		assertEquals(11, get("/api/departments?district=" + district + "&scores=true").json().get("total").asInt());
 		assertEquals(18, get("/api/departments?district=" + district + "&vets=true").json().get("total").asInt());

@@ -254,6 +254,44 @@ public class RegistryIT extends PlatformTest {
 		assertTrue(export.body(), export.body().contains("周婷,") && export.body().contains("SECRETARY_ASSISTANT,XF/K1,2025-08-01"));
 	}
 
+	@Test
+	public void aFirstSecretarysMissionFromTheReasonToTheReportAtTheTermsEnd() throws Exception {
+		String district = created(post("/api/districts", "{\"code\":\"" + code() + "\",\"name\":\"帮扶区\"}")).get("id").asText();
+		String street = created(post("/api/streets", "{\"parentId\":\"" + district + "\",\"code\":\"S1\",\"name\":\"东苑街道\"}")).get("id").asText();
+		String k = created(post("/api/communities", "{\"parentId\":\"" + street + "\",\"code\":\"K1\",\"name\":\"东苑社区\"}")).get("id").asText();
+		String cadre = created(post("/api/people", "{\"districtId\":\"" + district + "\",\"name\":\"王建国\",\"idNumber\":\""
+				+ idNumber("32010619850304012") + "\"}")).get("id").asText();
+		created(post("/api/people/" + cadre + "/posts", "{\"kind\":\"STREET_CADRE\",\"unitId\":\"" + street + "\",\"startDate\":\"2015-07-01\"}"));
+		String sent = created(post("/api/people/" + cadre + "/posts", "{\"kind\":\"FIRST_SECRETARY\",\"unitId\":\"" + k
+				+ "\",\"startDate\":\"2022-03-01\"}")).get("id").asText();
+		assertEquals("a first secretary's post counts before its mission is recorded", 1,
+				get("/api/first-secretary-missions/summary?district=" + district).json().get("communitiesHelped").asInt());
+
+		assertEquals("termEnd", assertProblem(post("/api/posts/" + sent + "/first-secretary-mission", "{\"termEnd\":\"2021-01-01\"}"), 400)
+				.get("field").asText());
+		JsonNode mission = created(post("/api/posts/" + sent + "/first-secretary-mission", "{\"termEnd\":\"2024-02-29\"}"));
+		assertEquals("党组织服务水平不高", mission.get("reason").asText());
+		assertEquals("东苑社区", mission.get("communityName").asText());
+		assertEquals("REPORT_DUE", mission.get("status").asText());
+		assertEquals("期满待报告", mission.get("statusLabel").asText());
+		assertProblem(post("/api/posts/" + sent + "/first-secretary-mission", "{\"termEnd\":\"2024-02-29\"}"), 409);
+
+		String report = "/api/first-secretary-missions/" + sent + "/report";
+		String json = "{\"reportedOn\":\"2024-03-05\",\"summary\":\"整顿提升党组织，建成邻里中心\"}";
+		assertProblem(sendAsIs(request(report).header("Content-Type", "application/json").POST(body(json))), 428);
+		assertProblem(sendAsIs(request(report).header("Content-Type", "application/json").header("If-Match", "\"old\"").POST(body(json))), 412);
+		Read read = read("/api/first-secretary-missions/" + sent);
+		JsonNode reported = sendAsIs(request(report).header("Content-Type", "application/json").header("If-Match", read.etag())
+				.POST(body(json))).json();
+		assertEquals("REPORTED", reported.get("status").asText());
+		assertEquals("整顿提升党组织，建成邻里中心", reported.get("report").asText());
+		JsonNode summary = get("/api/first-secretary-missions/summary?district=" + district).json();
+		assertEquals(1, summary.get("communitiesHelped").asInt());
+		assertEquals(1, summary.get("reported").asInt());
+		assertEquals(1, get("/api/first-secretary-missions?district=" + district + "&status=REPORTED").json().get("total").asInt());
+		assertEquals("status", assertProblem(get("/api/first-secretary-missions?status=DONE"), 400).get("field").asText());
+	}
+
 	private static String person(String district, String idNumber) {
 		return "{\"districtId\":\"" + district + "\",\"name\":\"李秀英\",\"idNumber\":\"" + idNumber
 				+ "\",\"phone\":\"13800000000\",\"education\":\"大学本科\",\"partyMemberSince\":\"1975-07-01\"}";

@@ -76,10 +76,11 @@ public class FirstSecretaryMissionResource {
 	}
 
 	@GET
-	@Path("posts/{id}/first-secretary-mission")
+	@Path("first-secretary-missions/{id}")
 	@Versioned
-	@Summary(value = "The mission of a first secretary's post: community, reason, term and the report at its end", returns = Mission.class)
-	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "post:id")
+	@Summary(value = "The mission of a first secretary's post (id is the post's): community, reason, term and the report at its end",
+			returns = Mission.class)
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "first-secretary-mission:id")
 	public Response mission(@PathParam("id") String id) {
 		return Preconditions.ok(missions.mission(id).orElseThrow(() -> ProblemException.notFound("first secretary mission", id)));
 	}
@@ -90,14 +91,14 @@ public class FirstSecretaryMissionResource {
 	@Access(DISTRICT_ADMIN)
 	public Response record(@Context SecurityContext security, @PathParam("id") String id, MissionInput input) {
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return Response.status(201).entity(missions.record(id, input, actor)).build();
+		return Response.status(201).header("Location", "first-secretary-missions/" + id).entity(missions.record(id, input, actor)).build();
 	}
 
 	@POST
-	@Path("posts/{id}/first-secretary-mission/report")
+	@Path("first-secretary-missions/{id}/report")
 	@Summary(value = "Files the first secretary's report at the end of the term (once, when the term or the post has ended)",
 			returns = Mission.class)
-	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "post:id")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "first-secretary-mission:id")
 	public Mission report(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, ReportInput input) {
 		Preconditions.required(ifMatch);

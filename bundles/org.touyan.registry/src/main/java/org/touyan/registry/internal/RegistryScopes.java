@@ -13,12 +13,13 @@ import org.touyan.api.store.Store;
 
 /**
  * Places the registry's resources for authorization: a street, a community in its street, a
- * department, and a person in the street and community of their current post. Posts, filings,
- * eligibility checks and reserve stays carry their person and where they belong. Each is one query.
+ * department, and a person in the street and community of their current post. Posts (and the
+ * missions of first secretaries' posts), filings, eligibility checks and reserve stays carry their person and where they belong. Each is one query.
  */
 @Component(property = { ScopeResolver.KINDS + "=street", ScopeResolver.KINDS + "=community",
 		ScopeResolver.KINDS + "=department", ScopeResolver.KINDS + "=person", ScopeResolver.KINDS + "=post",
-		ScopeResolver.KINDS + "=filing", ScopeResolver.KINDS + "=eligibility-check", ScopeResolver.KINDS + "=reserve" })
+		ScopeResolver.KINDS + "=filing", ScopeResolver.KINDS + "=eligibility-check", ScopeResolver.KINDS + "=reserve",
+		ScopeResolver.KINDS + "=first-secretary-mission" })
 public class RegistryScopes implements ScopeResolver {
 
 	/**
@@ -48,7 +49,8 @@ public class RegistryScopes implements ScopeResolver {
 			case "department" -> OrgUnitsImpl.one(c, "SELECT id FROM department WHERE id = ?", id, rs -> Scope.department(rs.getString(1)));
 			case "person" -> person(c, "SELECT id AS person_id FROM person WHERE id = ?", id);
 			case "eligibility-check" -> person(c, "SELECT person_id FROM eligibility_check WHERE id = ?", id);
-			case "post" -> OrgUnitsImpl.one(c, "SELECT COALESCE(k.street_id, t.unit_id), k.id, t.person_id FROM post t"
+			// a mission is its first secretary's post, known by the post's id
+			case "post", "first-secretary-mission" -> OrgUnitsImpl.one(c, "SELECT COALESCE(k.street_id, t.unit_id), k.id, t.person_id FROM post t"
 					+ " LEFT JOIN community k ON k.id = t.unit_id WHERE t.id = ?", id,
 					rs -> Scope.person(rs.getString(1), rs.getString(2), rs.getString(3)));
 			case "filing" -> OrgUnitsImpl.one(c, "SELECT k.street_id, f.community_id, f.person_id FROM filing f"
