@@ -168,6 +168,41 @@ describe('the work of the district', () => {
     await p.close()
   })
 
+  test('a first secretary mission: recorded with the reason of the speech, then its end-of-term report', async () => {
+    // a cadre whose term in a community of the first street ran from 2022 to 2024
+    const k = (await admin.get('/communities', { street: street.id, limit: 1 })).items[0]
+    const cadre = await admin.post('/people', { districtId: district.id, name: '驻社干部', idNumber: idNumber('1986-04-02', 321) })
+    const post = await admin.post('/people/' + cadre.id + '/posts', { kind: 'FIRST_SECRETARY', unitId: k.id, startDate: '2022-03-01' })
+    const p = await page()
+    await login(p, platform.base, 'admin', users.DISTRICT_ADMIN.password)
+    await p.goto(platform.base + '/select/first-secretaries')
+    const helped = (await admin.get('/first-secretary-missions/summary', { district: district.id })).communitiesHelped
+    await p.waitForFunction((n) => document.querySelector('[data-test=communities-helped]')?.textContent?.includes(`累计选派 ${n} 个社区`), helped)
+    await shot(p, 'first-secretaries')
+    const row = p.locator('[data-test=mission-table] .el-table__row', { hasText: '驻社干部' })
+    await row.locator('[data-test=record-mission]').click()
+    const dialog = p.locator('[data-test=mission-dialog]')
+    assert.equal(await dialog.locator('input[name=reason]').inputValue(), '党组织服务水平不高')
+    await dialog.locator('input[name=termEnd]').fill('2021-12-31')
+    await dialog.locator('input[name=termEnd]').press('Enter')
+    await p.click('[data-test=mission-save]')
+    await dialog.locator('.el-form-item:has(input[name=termEnd]) .el-form-item__error').waitFor()
+    await dialog.locator('input[name=termEnd]').fill('2024-02-29')
+    await dialog.locator('input[name=termEnd]').press('Enter')
+    await p.click('[data-test=mission-save]')
+    await row.locator('[data-test=file-report]').click()
+    const report = p.locator('[data-test=report-dialog]')
+    await p.click('[data-test=report-save]')
+    await report.locator('.el-form-item:has(textarea[name=summary]) .el-form-item__error').waitFor()
+    await report.locator('textarea[name=summary]').fill('整顿提升社区党组织，建成邻里中心一处')
+    await p.click('[data-test=report-save]')
+    await row.locator('text=已提交期满报告').waitFor()
+    const mission = await admin.get('/first-secretary-missions/' + post.id)
+    assert.equal(mission.status, 'REPORTED')
+    assert.equal(mission.report, '整顿提升社区党组织，建成邻里中心一处')
+    await p.close()
+  })
+
   test('seal an archive: the archive verifies, is sealed and its page says so', async () => {
     const p = await page()
     await login(p, platform.base, 'admin', users.DISTRICT_ADMIN.password)

@@ -60,6 +60,11 @@ export const api = {
     promote: (id: string, body: unknown) => http.post<unknown>(`/reserve/${id}/promote`, body),
     leave: (id: string, body: unknown) => http.post<unknown>(`/reserve/${id}/leave`, body),
     coverage: (districtId: string) => http.get<T.Coverage>(`/districts/${districtId}/assistant-coverage`),
+    missions: (q: Query) => http.get<Page<T.Mission>>('/first-secretary-missions', q),
+    missionSummary: (q: Query) => http.get<T.MissionSummary>('/first-secretary-missions/summary', q),
+    mission: (postId: string) => http.get<T.Mission>(`/first-secretary-missions/${postId}`),
+    recordMission: (postId: string, body: { reason: string | null; termEnd: string }) => http.post<T.Mission>(`/posts/${postId}/first-secretary-mission`, body),
+    reportMission: (postId: string, body: { reportedOn: string; summary: string }) => http.post<T.Mission>(`/first-secretary-missions/${postId}/report`, body),
   },
   filings: {
     list: (q: Query) => http.get<Page<T.Filing>>('/filings', q),

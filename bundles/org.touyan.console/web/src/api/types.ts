@@ -53,3 +53,13 @@ export interface Measure { id: string; personId: string; kind: string; title: st
 export interface RowError { row: number; field: string | null; error: string }
 export interface ImportReport { rows: number; written: boolean; peopleCreated?: number; postsCreated?: number; errors: RowError[] }
 export type Codes = Record<string, Record<string, { zh: string; en: string }>>
+
+/** A first secretary's mission (第一书记驻社帮扶): reason and termEnd are null until recorded. */
+export interface Mission {
+  postId: string; personId: string; personName: string; districtId: string; streetId: string; streetName: string
+  communityId: string; communityName: string; termStart: string; termEnd: string | null; reason: string | null
+  postEndDate: string | null; status: 'SERVING' | 'REPORT_DUE' | 'REPORTED'; statusLabel: string
+  reportedOn: string | null; report: string | null; reportedBy: string | null
+}
+
+export interface MissionSummary { districtId: string; streetId: string | null; communitiesHelped: number; missions: number; serving: number; reportDue: number; reported: number }

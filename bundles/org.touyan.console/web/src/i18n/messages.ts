@@ -40,7 +40,7 @@ const pairs = {
   },
   dashboard: {
     title: ['{year}年度概览', 'The year {year} at a glance'], streetTitle: ['{street} {year}年度概览', '{street}, {year}'],
-    secretaries: ['在任社区书记', 'Serving secretaries'], firstSecretaries: ['第一书记', 'First secretaries'],
+    secretaries: ['在任社区书记', 'Serving secretaries'], firstSecretaries: ['第一书记', 'First secretaries'], communitiesHelped: ['累计帮扶社区', 'Communities helped so far'],
     reserve: ['雏雁储备（按梯队）', 'Reserve by tier'], coverage: ['书记助理覆盖', 'Assistant coverage'],
     training: ['培训学时达标', 'Training hours met'], dispatches: ['挂职派驻', 'Dispatches'], projects: ['经验转化项目', 'Transfer projects'],
     stars: ['最近一期星级分布（{period}）', 'Stars of the latest cycle ({period})'], types: ['书记类型（{period}）', 'Types ({period})'],
@@ -77,6 +77,12 @@ const pairs = {
     leave: ['退出储备', 'Leave'], enteredOn: ['入库日期', 'Entered on'], entryReason: ['入库理由', 'Entry reason'],
     lacking: ['缺少书记助理的社区', 'Communities without an assistant'], covered: ['已覆盖 {covered} / {all} 个社区', '{covered} of {all} communities covered'],
     addReserve: ['纳入储备', 'Add to the reserve'], assistants: ['书记助理', 'Assistants'],
+    helped: ['累计选派 {n} 个社区', '{n} communities helped so far'], serving: ['驻社中 {n} 人', '{n} serving'],
+    reportDue: ['期满待报告 {n} 人', '{n} reports due'], reported: ['已提交报告 {n} 份', '{n} reports filed'],
+    helpedCommunity: ['帮扶社区', 'Community helped'], sentReason: ['选派原因', 'Reason'], termStart: ['任期开始', 'Term starts'],
+    termEnd: ['任期结束', 'Term ends'], missionStatus: ['状态', 'Status'], recordMission: ['登记派驻', 'Record the mission'],
+    fileReport: ['提交期满报告', 'File the report'], report: ['期满报告', 'End-of-term report'], reportedOn: ['报告日期', 'Report date'],
+    reportSummary: ['履职成效', 'What the mission achieved'], unrecorded: ['待登记', 'Not recorded'], viewReport: ['查看报告', 'View the report'],
   },
   filing: {
     kind: ['备案类型', 'Kind'], person: ['人员', 'Person'], community: ['社区', 'Community'], post: ['岗位', 'Post'], effectiveDate: ['生效日期', 'Effective date'],
