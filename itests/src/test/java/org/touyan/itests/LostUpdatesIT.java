@@ -71,7 +71,8 @@ public class LostUpdatesIT extends PlatformTest {
 		JsonNode ok = paths.get("/api/people/{id}").get("get").get("responses").get("200");
 		assertTrue(ok.toString(), ok.get("headers").has("ETag"));
 		for (String[] write : new String[][] { { "/api/people/{id}", "put" }, { "/api/filings/{id}/steps/{position}/complete", "post" },
-				{ "/api/evaluation-cycles/{id}/close-scoring", "post" }, { "/api/communities/{id}", "delete" } }) {
+				{ "/api/evaluation-cycles/{id}/close-scoring", "post" }, { "/api/communities/{id}", "delete" },
+				{ "/api/shadowing/{id}/report", "post" } }) {
 			JsonNode op = paths.get(write[0]).get(write[1]);
 			boolean required = false;
 			for (JsonNode p : op.get("parameters")) {
