@@ -146,7 +146,15 @@ public class TrainingIT extends PlatformTest {
 		String placement = created(post("/api/shadowing", "{\"districtId\":\"" + district + "\",\"personId\":\"" + young
 				+ "\",\"city\":\"厦门市\",\"host\":\"嘉莲街道\",\"startDate\":\"" + LocalDate.now().minusDays(40) + "\",\"endDate\":\""
 				+ LocalDate.now().minusDays(10) + "\"}")).get("id").asText();
-		assertEquals(200, post("/api/shadowing/" + placement + "/report", "{\"report\":\"学习了网格化治理\"}").status());
+		// the report is a write of the placement: If-Match is required, a stale one is refused, nothing written
+		Read unreported = read("/api/shadowing/" + placement);
+		assertEquals("If-Match", assertProblem(reportAsIs(placement, null, "无版本"), 428).get("field").asText());
+		assertEquals(200, reportAsIs(placement, unreported.etag(), "学习了网格化治理").status());
+		Read reported = read("/api/shadowing/" + placement);
+		JsonNode stale = assertProblem(reportAsIs(placement, unreported.etag(), "覆盖"), 412);
+		assertEquals(reported.etag(), stale.get("currentVersion").asText());
+		assertEquals("学习了网格化治理", read("/api/shadowing/" + placement).json().get("report").asText());
+		assertEquals(reported.etag(), read("/api/shadowing/" + placement).etag());
 
 		// every change is in the person's archive
 		List<String> actions = new ArrayList<>();
@@ -251,5 +259,15 @@ public class TrainingIT extends PlatformTest {
 	private static JsonNode created(Reply reply) throws Exception {
 		assertEquals(reply.toString(), 201, reply.status());
 		return reply.json();
+	}
+
+	private Reply reportAsIs(String placement, String ifMatch, String report) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/api/shadowing/" + placement + "/report"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"report\":\"" + report + "\"}", StandardCharsets.UTF_8));
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return sendAsIs(request);
 	}
 }

@@ -226,7 +226,7 @@ public class DemoTraining implements DemoDataset {
 			}
 			for (Exchange.Placement p : placed) {
 				if (p.report() == null && !p.endDate().isAfter(LocalDate.now())) {
-					exchange.report(p.id(), new Exchange.ReportInput("跟班学习一个月，学习网格化治理和社区服务经验。"), ACTOR);
+					exchange.report(p.id(), new Exchange.ReportInput("跟班学习一个月，学习网格化治理和社区服务经验。"), ACTOR, Preconditions.tag(p));
 				}
 			}
 		}

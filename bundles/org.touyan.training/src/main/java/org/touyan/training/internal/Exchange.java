@@ -236,20 +236,24 @@ public class Exchange {
 	}
 
 	/** The report on return: only once the placement has ended. */
-	public Placement report(String id, ReportInput input, String actor) {
+	public Placement report(String id, ReportInput input, String actor, String ifMatch) {
 		Input.body(input);
 		String report = Input.text("report", input.report(), 4000, true);
-		Placement before = placement(id);
-		if (before.endDate().isAfter(LocalDate.now())) {
-			throw ProblemException.invalid("report", "the placement ends on " + before.endDate() + "; the report comes on return");
+		Placement read = placement(id);
+		if (read.endDate().isAfter(LocalDate.now())) {
+			throw ProblemException.invalid("report", "the placement ends on " + read.endDate() + "; the report comes on return");
 		}
-		Placement after = new Placement(before.id(), before.districtId(), before.personId(), before.year(), before.city(),
-				before.host(), before.startDate(), before.endDate(), report);
-		store.write(c -> {
+		return store.write(c -> {
+			// under the row lock, so two reports of one placement compare one after the other
+			Db.update(c, "UPDATE shadowing_placement SET report_text = report_text WHERE id = ?", null, id);
+			Placement before = placement(c, id);
+			Preconditions.check(ifMatch, before);
+			Placement after = new Placement(before.id(), before.districtId(), before.personId(), before.year(), before.city(),
+					before.host(), before.startDate(), before.endDate(), report);
 			Db.update(c, "UPDATE shadowing_placement SET report_text = ? WHERE id = ?", null, report, id);
-			return archive.append(c, before.personId(), actor, "shadowing.report", "shadowing:" + id, before, after);
+			archive.append(c, before.personId(), actor, "shadowing.report", "shadowing:" + id, before, after);
+			return after;
 		});
-		return after;
 	}
 
 	private static final String PLACEMENT = "SELECT id, district_id, person_id, plan_year, city, host, start_date, end_date, report_text"
@@ -261,7 +265,11 @@ public class Exchange {
 	}
 
 	public Placement placement(String id) {
-		return store.read(c -> Db.one(c, PLACEMENT + " WHERE id = ?", Exchange::placement, id))
+		return store.read(c -> placement(c, id));
+	}
+
+	private static Placement placement(java.sql.Connection c, String id) throws SQLException {
+		return Db.one(c, PLACEMENT + " WHERE id = ?", Exchange::placement, id)
 				.orElseThrow(() -> ProblemException.notFound("shadowing placement", id));
 	}
 

@@ -121,12 +121,23 @@ public class ExchangeResource {
 		return Page.of(exchange.placements(Input.required("district", district), street, y), Paging.of(offset, limit));
 	}
 
+	@GET
+	@Path("shadowing/{id}")
+	@Versioned
+	@Summary(value = "A shadowing placement", returns = Placement.class)
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "shadowing:id")
+	public Response placement(@PathParam("id") String id) {
+		return Preconditions.ok(exchange.placement(id));
+	}
+
 	@POST
 	@Path("shadowing/{id}/report")
 	@Summary("The report on return from a placement that has ended")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "shadowing:id")
-	public Placement report(@Context SecurityContext security, @PathParam("id") String id, ReportInput input) {
+	public Placement report(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, ReportInput input) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return exchange.report(id, input, actor);
+		return exchange.report(id, input, actor, ifMatch);
 	}
 }

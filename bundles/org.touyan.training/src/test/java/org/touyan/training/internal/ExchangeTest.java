@@ -74,8 +74,16 @@ class ExchangeTest {
 		assertEquals("endDate", assertThrows(ProblemException.class, () -> exchange.place(new PlacementInput("d1", "p2", "厦门市", "嘉莲街道",
 				start, start.plusDays(120)), "t")).field());
 		Placement away = exchange.place(new PlacementInput("d1", "p2", "厦门市", "嘉莲街道", PAST, LocalDate.now().plusDays(20)), "t");
-		assertEquals("report", assertThrows(ProblemException.class, () -> exchange.report(away.id(), new ReportInput("还没回来"), "t")).field());
-		assertEquals("学到了", exchange.report(p.id(), new ReportInput("学到了"), "t").report());
+		assertEquals("report", assertThrows(ProblemException.class, () -> exchange.report(away.id(), new ReportInput("还没回来"),
+				"t", Preconditions.tag(exchange.placement(away.id())))).field());
+		String read = Preconditions.tag(exchange.placement(p.id()));
+		assertEquals("学到了", exchange.report(p.id(), new ReportInput("学到了"), "t", read).report());
 		assertTrue(Fakes.archived(store).contains("p1 shadowing.report"));
+		// a second report written against the version read before the first: refused, nothing written
+		assertEquals(412, assertThrows(ProblemException.class,
+				() -> exchange.report(p.id(), new ReportInput("覆盖"), "t", read)).status());
+		assertEquals("学到了", exchange.placement(p.id()).report());
+		String current = Preconditions.tag(exchange.placement(p.id()));
+		assertEquals("补充", exchange.report(p.id(), new ReportInput("补充"), "t", current).report());
 	}
 }
