@@ -241,14 +241,26 @@ public class CycleResource {
 		return scores.scores(id, community, department, Paging.of(offset, limit));
 	}
 
+	@GET
+	@Path("{id}/scores/{communityId}/{departmentId}")
+	@Versioned
+	@Summary(value = "One department's score of one community (its ETag guards a correction)", returns = Score.class)
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:departmentId")
+	public Response score(@PathParam("id") String id, @PathParam("communityId") String communityId,
+			@PathParam("departmentId") String departmentId) {
+		return Preconditions.ok(scores.score(id, communityId, departmentId));
+	}
+
 	@PUT
 	@Path("{id}/scores/{communityId}/{departmentId}")
 	@Summary("Corrects one score while the cycle is open; the reason is required and kept")
 	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:departmentId")
 	public Score correct(@Context SecurityContext security, @PathParam("id") String id,
-			@PathParam("communityId") String communityId, @PathParam("departmentId") String departmentId, CorrectionInput input) {
+			@PathParam("communityId") String communityId, @PathParam("departmentId") String departmentId,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, CorrectionInput input) {
+		Preconditions.required(ifMatch);
 		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return scores.correct(id, communityId, departmentId, input, actor);
+		return scores.correct(id, communityId, departmentId, input, actor, ifMatch);
 	}
 
 	@GET

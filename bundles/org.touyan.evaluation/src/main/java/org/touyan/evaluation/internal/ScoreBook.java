@@ -17,6 +17,7 @@ import org.touyan.api.registry.Department;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.store.Store;
@@ -200,7 +201,25 @@ public class ScoreBook {
 	}
 
 	/** Changes one stored score while the cycle is open; the old and new score and the reason are kept. */
-	public Score correct(String cycleId, String communityId, String departmentId, CorrectionInput input, String actor) {
+	/** One stored score, or 404. */
+	public Score score(String cycleId, String communityId, String departmentId) {
+		cycles.require(cycleId);
+		return store.read(c -> stored(c, cycleId, communityId, departmentId));
+	}
+
+	private static Score stored(java.sql.Connection c, String cycleId, String communityId, String departmentId)
+			throws java.sql.SQLException {
+		return Sql.one(c, "SELECT " + SCORE_COLUMNS + " FROM eval_score WHERE cycle_id = ? AND community_id = ? AND department_id = ?",
+				ScoreBook::score, cycleId, communityId, departmentId)
+				.orElseThrow(() -> ProblemException.notFound("score of community and department", communityId + "/" + departmentId));
+	}
+
+	/**
+	 * Corrects one score with a reason, while the cycle is open; {@code ifMatch} names the score as
+	 * last read, so a second correction made from the same reading is refused (412), not lost.
+	 */
+	public Score correct(String cycleId, String communityId, String departmentId, CorrectionInput input, String actor, String ifMatch) {
+		Preconditions.required(ifMatch);
 		Cycle cycle = cycles.require(cycleId);
 		cycle.status().requireScoring();
 		if (input == null || input.score() == null) {
@@ -218,9 +237,11 @@ public class ScoreBook {
 		return store.write(c -> {
 			Cycle now = Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("evaluation cycle", cycleId));
 			now.status().requireScoring();
-			Score old = Sql.one(c, "SELECT " + SCORE_COLUMNS + " FROM eval_score WHERE cycle_id = ? AND community_id = ? AND department_id = ?",
-					ScoreBook::score, cycleId, communityId, departmentId)
-					.orElseThrow(() -> ProblemException.notFound("score of community and department", communityId + "/" + departmentId));
+			// the row lock first: two corrections then compare one after the other
+			Sql.update(c, "UPDATE eval_score SET score = score WHERE cycle_id = ? AND community_id = ? AND department_id = ?", null,
+					cycleId, communityId, departmentId);
+			Score old = stored(c, cycleId, communityId, departmentId);
+			Preconditions.check(ifMatch, old);
 			java.sql.Timestamp at = Sql.now();
 			Sql.update(c, "UPDATE eval_score SET score = ?, actor = ?, entered_at = ? WHERE cycle_id = ? AND community_id = ? AND department_id = ?",
 					null, input.score(), actor, at, cycleId, communityId, departmentId);

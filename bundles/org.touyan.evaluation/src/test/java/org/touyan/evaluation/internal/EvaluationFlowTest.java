@@ -151,13 +151,19 @@ class EvaluationFlowTest {
 	void correctionsNeedAReasonAndKeepTheOldScore() {
 		Cycle c = openCycle();
 		book.enter(c.id(), batch("dep-mzj", "c1", 80), "x");
+		String read = Preconditions.tag(book.score(c.id(), "c1", "dep-mzj"));
 		assertEquals("reason", assertThrows(ProblemException.class,
-				() -> book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("85"), " "), "x")).field());
+				() -> book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("85"), " "), "x", read)).field());
 		assertEquals("score", assertThrows(ProblemException.class,
-				() -> book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("101"), "录入错误"), "x")).field());
+				() -> book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("101"), "录入错误"), "x", read)).field());
 		assertEquals(404, assertThrows(ProblemException.class,
-				() -> book.correct(c.id(), "c2", "dep-mzj", new CorrectionInput(new BigDecimal("85"), "录入错误"), "x")).status());
-		book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("85"), "录入错误"), "民政局");
+				() -> book.correct(c.id(), "c2", "dep-mzj", new CorrectionInput(new BigDecimal("85"), "录入错误"), "x", read)).status());
+		assertEquals(428, assertThrows(ProblemException.class,
+				() -> book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("85"), "录入错误"), "x", null)).status());
+		book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("85"), "录入错误"), "民政局", read);
+		assertEquals(412, assertThrows(ProblemException.class,
+				() -> book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("90"), "再次更正"), "x", read)).status(),
+				"a second correction made from the same reading would overwrite the first unseen");
 		assertEquals(new BigDecimal("85.00"), book.scores(c.id(), "c1", null, Paging.of(0, 10)).items().get(0).score());
 		var corrections = book.corrections(c.id());
 		assertEquals(1, corrections.size());
@@ -170,7 +176,8 @@ class EvaluationFlowTest {
 		Cycle c = openCycle();
 		book.enter(c.id(), batch("dep-mzj", "c1", 80, "c2", 70), "x");
 		book.enter(c.id(), batch("dep-zfw", "c1", 60.5), "x");
-		book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("99.25"), "录入错误"), "民政局");
+		book.correct(c.id(), "c1", "dep-mzj", new CorrectionInput(new BigDecimal("99.25"), "录入错误"), "民政局",
+				Preconditions.tag(book.score(c.id(), "c1", "dep-mzj")));
 		cycles.closeScoring(c.id(), "x", Preconditions.tag(cycles.require(c.id())));
 
 		assertEquals(new BigDecimal("79.88"), ratings.rating(c.id(), "c1").orElseThrow().score(), "the mean of 99.25 and 60.5");
