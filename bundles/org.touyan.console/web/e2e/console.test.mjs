@@ -172,7 +172,8 @@ describe('the work of the district', () => {
     // a cadre whose term in a community of the first street ran from 2022 to 2024
     const k = (await admin.get('/communities', { street: street.id, limit: 1 })).items[0]
     const cadre = await admin.post('/people', { districtId: district.id, name: '驻社干部', idNumber: idNumber('1986-04-02', 321) })
-    const post = await admin.post('/people/' + cadre.id + '/posts', { kind: 'FIRST_SECRETARY', unitId: k.id, startDate: '2022-03-01' })
+    await admin.post('/people/' + cadre.id + '/posts', { kind: 'STREET_CADRE', unitId: street.id, startDate: '2015-07-01' })
+    const post = await admin.post('/people/' + cadre.id + '/posts', { kind: 'FIRST_SECRETARY', unitId: k.id, startDate: '2022-03-01', endDate: '2024-02-29' })
     const p = await page()
     await login(p, platform.base, 'admin', users.DISTRICT_ADMIN.password)
     await p.goto(platform.base + '/select/first-secretaries')

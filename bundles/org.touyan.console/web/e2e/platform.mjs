@@ -50,12 +50,9 @@ export async function startPlatform() {
     // health answers 200 a moment before every resource serves (the whiteboard may still be adding them)
     let admin
     await waitFor(async () => (admin = await apiSession(base, 'admin', ADMIN_PASSWORD)), 60_000, 'the login to serve')
-    // the demo district loads after start-up: wait for its last part, the archived half-years
-    await waitFor(async () => {
-      const d = await admin.get('/districts')
-      const cycles = await admin.get('/evaluation-cycles', { district: d.items[0].id })
-      return cycles.items.filter((c) => c.status === 'ARCHIVED').length >= 2
-    }, 240_000, 'the demo district to be loaded')
+    // the demo district loads after start-up, its parts side by side: health says when all are in
+    await waitFor(async () => (await (await fetch(base + '/api/health')).json()).components?.demo?.status === 'loaded',
+      240_000, 'the demo district to be loaded')
     platform.admin = admin
     return platform
   } catch (e) {

@@ -45,7 +45,7 @@ const pairs = {
     training: ['培训学时达标', 'Training hours met'], dispatches: ['挂职派驻', 'Dispatches'], projects: ['经验转化项目', 'Transfer projects'],
     stars: ['最近一期星级分布（{period}）', 'Stars of the latest cycle ({period})'], types: ['书记类型（{period}）', 'Types ({period})'],
     incidents: ['负面清单未结事项', 'Open negative-list incidents'], star: ['{n}星', '{n} stars'], noCycle: ['暂无已评星的周期', 'No rated cycle yet'],
-    met: ['已达标 {met} / {all} 人', '{met} of {all} met'], welcome: ['欢迎，{name}', 'Welcome, {name}'],
+    met: ['{met} / {all} 人', '{met} of {all}'], welcome: ['欢迎，{name}', 'Welcome, {name}'],
   },
   org: {
     streets: ['街道与社区', 'Streets and communities'], jointCommittees: ['片区联合党委', 'Joint committees'], departments: ['职能部门', 'Departments'],
