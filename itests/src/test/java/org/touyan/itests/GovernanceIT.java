@@ -119,6 +119,11 @@ public class GovernanceIT extends PlatformTest {
 		bind(street, "district-default");
 		assertTrue(assertProblem(send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + BSN)).DELETE()), 409)
 				.get("detail").asText().contains("pinned"));
+		// a release names the pin as read: without If-Match 428, with another version 412, and the pin stays
+		assertProblem(sendAsIs(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/pins/2026-H1")).DELETE()), 428);
+		assertProblem(sendAsIs(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/pins/2026-H1")).header("If-Match", "\"old\"")
+				.DELETE()), 412);
+		assertEquals(200, get("/api/plugins/pins/2026-H1").status());
 		assertEquals(204, send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/pins/2026-H1")).DELETE()).status());
 		assertEquals("releasing the pin removes the version nothing holds", 1, installed(BSN));
 		assertEquals(204, send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/pins/2026-H2")).DELETE()).status());

@@ -365,6 +365,12 @@ public class PluginManager implements Policies, HealthContributor {
 		return pins.keys();
 	}
 
+	/** Releases a pin as an administrator last read it: 412 when it was released and pinned again meanwhile. */
+	public synchronized void release(String key, String ifMatch) {
+		Preconditions.check(ifMatch, pinned(key).stream().map(Views.BindingView::of).toList());
+		pinDesk.release(key);
+	}
+
 	public List<Binding> pinned(String key) {
 		if (!pins.exists(key)) {
 			throw ProblemException.notFound("pin", key);

@@ -143,10 +143,12 @@ public class PluginResource {
 
 	@GET
 	@Path("pins/{key}")
-	@Summary("The bindings pinned under a key")
+	@Versioned
+	@Summary(value = "The bindings pinned under a key (the ETag, of every binding pinned, guards the release)", returns = Page.class)
 	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
-	public Page<BindingView> pinned(@PathParam("key") String key, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-		return Page.of(manager.pinned(key).stream().map(BindingView::of).toList(), Paging.of(offset, limit));
+	public Response pinned(@PathParam("key") String key, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		List<BindingView> pinned = manager.pinned(key).stream().map(BindingView::of).toList();
+		return Preconditions.ok(Page.of(pinned, Paging.of(offset, limit)), pinned);
 	}
 
 	@PUT
@@ -161,8 +163,8 @@ public class PluginResource {
 	@Path("pins/{key}")
 	@Summary("Releases a pin (its cycle closed); versions nothing else holds are removed")
 	@Access(PLUGIN_ADMIN)
-	public void release(@PathParam("key") String key) {
-		manager.release(key);
+	public void release(@PathParam("key") String key, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		manager.release(key, Preconditions.required(ifMatch));
 	}
 
 	@DELETE
