@@ -139,8 +139,8 @@ public class FirstSecretaryMissions {
 				throw ProblemException.notFound("post", postId);
 			}
 			if (!PostKind.FIRST_SECRETARY.name().equals(kind.get(0))) {
-				throw new ProblemException(422, "Not a first secretary", "只有第一书记任职才有驻社帮扶记录 (a mission belongs to a"
-						+ " FIRST_SECRETARY post)", "postId");
+				throw new ProblemException(422, "Not a first secretary", "只有第一书记任职才有驻社帮扶记录",
+						"a mission belongs to a FIRST_SECRETARY post", "postId");
 			}
 			Mission before = find(c, postId, today).orElseThrow();
 			if (!input.termEnd().isAfter(before.termStart())) {
@@ -148,7 +148,8 @@ public class FirstSecretaryMissions {
 						"termEnd must come after the term's start, " + before.termStart());
 			}
 			if (before.termEnd() != null) {
-				throw new ProblemException(409, "Conflict", "该第一书记的驻社帮扶已登记 (the mission is recorded already)", "postId");
+				throw new ProblemException(409, "Conflict", "该第一书记的驻社帮扶已登记", "the mission is recorded already",
+						"postId");
 			}
 			OrgUnitsImpl.update(c, "INSERT INTO first_secretary_mission (post_id, reason, term_end, recorded_at) VALUES (?, ?, ?, ?)",
 					"postId", "the mission is recorded already", postId, reason == null ? DEFAULT_REASON : reason,
@@ -179,17 +180,17 @@ public class FirstSecretaryMissions {
 			Mission before = find(c, postId, today).orElseThrow(() -> ProblemException.notFound("first secretary mission", postId));
 			Preconditions.check(ifMatch, before);
 			if (before.termEnd() == null) {
-				throw new ProblemException(409, "Conflict", "请先登记驻社帮扶的原因和任期 (record the mission's reason and term first)",
-						"postId");
+				throw new ProblemException(409, "Conflict", "请先登记驻社帮扶的原因和任期",
+						"record the mission's reason and term first", "postId");
 			}
 			if (before.status() == Status.REPORTED) {
-				throw new ProblemException(409, "Conflict", "期满报告已提交 (the report is filed already)", "postId");
+				throw new ProblemException(409, "Conflict", "期满报告已提交", "the report is filed already", "postId");
 			}
 			LocalDate ends = before.postEndDate() != null && before.postEndDate().isBefore(before.termEnd()) ? before.postEndDate()
 					: before.termEnd();
 			if (on.isBefore(ends)) {
-				throw new ProblemException(422, "The term has not ended", "任期至 " + ends + " 结束，期满报告在任期结束后提交"
-						+ " (the term runs until " + ends + "; its report comes at its end)", "reportedOn");
+				throw new ProblemException(422, "The term has not ended", "任期至 " + ends + " 结束，期满报告在任期结束后提交",
+						"the term runs until " + ends + "; its report comes at its end", "reportedOn");
 			}
 			OrgUnitsImpl.update(c, "UPDATE first_secretary_mission SET reported_on = ?, report = ?, reported_by = ? WHERE post_id = ?",
 					null, null, Date.valueOf(on), summary, who, postId);
