@@ -75,7 +75,8 @@ public class LostUpdatesIT extends PlatformTest {
 				{ "/api/plugins/{bsn}/promote", "post" }, { "/api/plugins/{bsn}/rollback", "post" }, { "/api/plugins/{bsn}/quarantine", "delete" },
 				{ "/api/plugins/{bsn}/staged", "delete" }, { "/api/plugins/{bsn}", "delete" },
 				{ "/api/shadowing/{id}/report", "post" }, { "/api/first-secretary-missions/{id}/report", "post" },
-				{ "/api/evaluation-cycles/{id}/scores/{communityId}/{departmentId}", "put" }, { "/api/plugins/pins/{key}", "delete" } }) {
+				{ "/api/evaluation-cycles/{id}/scores/{communityId}/{departmentId}", "put" }, { "/api/plugins/pins/{key}", "delete" },
+				{ "/api/users/{id}/password-reset", "post" } }) {
 			JsonNode op = paths.get(write[0]).get(write[1]);
 			boolean required = false;
 			for (JsonNode p : op.get("parameters")) {

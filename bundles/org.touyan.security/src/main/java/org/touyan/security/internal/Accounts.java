@@ -77,9 +77,13 @@ public class Accounts {
 		String adminPassword() default "";
 	}
 
-	/** A user as administrators read it; the password hash never leaves this class. */
+	/**
+	 * A user as administrators read it; the password hash never leaves this class. {@code updatedAt}
+	 * moves with every change, a new password included, so a GET's tag tells two resets apart.
+	 */
 	public record User(String id, String login, String displayName, Role role, String roleName, @Nullable String street,
-			@Nullable String department, @Nullable String person, boolean mustChangePassword, boolean disabled, OffsetDateTime createdAt) {
+			@Nullable String department, @Nullable String person, boolean mustChangePassword, boolean disabled, OffsetDateTime createdAt,
+			OffsetDateTime updatedAt) {
 	}
 
 	/** What an administrator sends to create or change a user. */
@@ -379,12 +383,22 @@ public class Accounts {
 	}
 
 	/** A new one-time password for a user who lost theirs; their sessions end. */
-	Issued resetPassword(String id) {
-		if (user(id).isEmpty()) {
-			throw ProblemException.notFound("user", id);
-		}
+	/**
+	 * A new one-time password, for the user as {@code ifMatch} names them: two administrators who
+	 * reset from one reading cannot both hand out a password, the second gets a 412.
+	 */
+	Issued resetPassword(String id, String ifMatch) {
 		String password = Passwords.generate();
-		setPassword(id, passwords.hash(password), true);
+		String hash = passwords.hash(password);
+		store.write(c -> {
+			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET updated_at = updated_at WHERE id = ?")) {
+				ps.setString(1, id);
+				ps.executeUpdate();
+			}
+			Preconditions.check(ifMatch, stored(c, "id", id).map(Stored::user).orElseThrow(() -> ProblemException.notFound("user", id)));
+			updatePassword(c, id, hash, true);
+			return null;
+		});
 		revokeSessions(id, null);
 		return new Issued(user(id).orElseThrow(), password);
 	}
@@ -472,16 +486,19 @@ public class Accounts {
 
 	private void setPassword(String userId, String hash, boolean mustChange) {
 		store.write(c -> {
-			try (PreparedStatement ps = c.prepareStatement(
-					"UPDATE sec_user SET password_hash = ?, must_change = ?, updated_at = ? WHERE id = ?")) {
-				ps.setString(1, hash);
-				ps.setBoolean(2, mustChange);
-				ps.setObject(3, utc(clock.instant()));
-				ps.setString(4, userId);
-				ps.executeUpdate();
-			}
+			updatePassword(c, userId, hash, mustChange);
 			return null;
 		});
+	}
+
+	private void updatePassword(Connection c, String userId, String hash, boolean mustChange) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET password_hash = ?, must_change = ?, updated_at = ? WHERE id = ?")) {
+			ps.setString(1, hash);
+			ps.setBoolean(2, mustChange);
+			ps.setObject(3, utc(clock.instant()));
+			ps.setString(4, userId);
+			ps.executeUpdate();
+		}
 	}
 
 	/** Ends every session of the user except the one with {@code keep} (null: all). */
@@ -499,7 +516,7 @@ public class Accounts {
 	}
 
 	private static final String USER_COLUMNS = "SELECT u.id, u.login, u.display_name, u.role, u.street_id, u.department_id,"
-			+ " u.person_id, u.must_change, u.disabled, u.created_at, u.password_hash";
+			+ " u.person_id, u.must_change, u.disabled, u.created_at, u.password_hash, u.updated_at";
 
 	private Optional<Stored> stored(String column, String value) {
 		return store.read(c -> stored(c, column, value));
@@ -517,7 +534,8 @@ public class Accounts {
 	private static User user(ResultSet rs) throws SQLException {
 		Role role = Role.valueOf(rs.getString(4));
 		return new User(rs.getString(1), rs.getString(2), rs.getString(3), role, role.displayName(), rs.getString(5),
-				rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class));
+				rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class),
+				rs.getObject(12, OffsetDateTime.class));
 	}
 
 	private static boolean exists(Connection c, String login) throws SQLException {

@@ -88,8 +88,8 @@ public class UserResource {
 	@Path("{id}/password-reset")
 	@Access(Role.DISTRICT_ADMIN)
 	@Summary("Gives the user a new one-time password and ends their sessions")
-	public Accounts.Issued reset(@PathParam("id") String id) {
-		return accounts.resetPassword(id);
+	public Accounts.Issued reset(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+		return accounts.resetPassword(id, Preconditions.required(ifMatch));
 	}
 
 	private static Role role(String value) {

@@ -194,6 +194,20 @@ class AccountsTest {
 		assertEquals(401, assertThrows(ProblemException.class, () -> accounts.login("aud", issued.oneTimePassword())).status());
 	}
 
+	@Test
+	void twoResetsFromOneReadingCannotBothHandOutAPassword() {
+		Accounts.Issued issued = accounts.create(new Accounts.UserInput("reset.me", "待重置", Role.AUDITOR, null, null, null, null));
+		String id = issued.user().id();
+		String read = Preconditions.tag(accounts.user(id));
+		Accounts.Issued first = accounts.resetPassword(id, read);
+		assertEquals(412, assertThrows(ProblemException.class, () -> accounts.resetPassword(id, read)).status(),
+				"the second administrator read the user before the first reset");
+		assertTrue(accounts.login("reset.me", first.oneTimePassword()).token() != null, "the first password still works");
+		Accounts.Issued second = accounts.resetPassword(id, Preconditions.tag(accounts.user(id)));
+		assertNotEquals(first.oneTimePassword(), second.oneTimePassword());
+		assertEquals(404, assertThrows(ProblemException.class, () -> accounts.resetPassword("nobody", read)).status());
+	}
+
 	private static Accounts.Config config() {
 		return new Accounts.Config() {
 			@Override
