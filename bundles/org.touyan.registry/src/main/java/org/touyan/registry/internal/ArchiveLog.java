@@ -71,8 +71,9 @@ final class ArchiveLog {
 
 	/** The 409 for any write to a sealed archive: it names the seal. */
 	static ProblemException sealed(String personId, Instant at, String by, String reason) {
-		return new ProblemException(409, "Archive sealed", "the archive of person '" + personId
-				+ "' was sealed (离任统一封存) at " + at + " by " + by + " (" + reason + "); it is read-only", "seal");
+		return new ProblemException(409, "Archive sealed", "该人员档案已于 " + at + " 由 " + by + " 离任统一封存（" + reason
+				+ "），只读", "the archive of person '" + personId + "' was sealed (离任统一封存) at " + at + " by " + by + " (" + reason
+				+ "); it is read-only", "seal");
 	}
 
 	static final String ENTRY = "SELECT person_id, seq, written_at, actor, action, subject, before_json, after_json, previous_hash, hash,"

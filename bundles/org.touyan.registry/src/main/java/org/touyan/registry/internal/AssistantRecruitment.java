@@ -68,12 +68,12 @@ public class AssistantRecruitment {
 			}
 			if (OrgUnitsImpl.query(c, "SELECT 1 FROM post WHERE person_id = ? AND kind = ?", rs -> 1, personId,
 					PostKind.SECRETARY_ASSISTANT.name()).isEmpty()) {
-				throw new ProblemException(422, "Not a secretary assistant",
+				throw new ProblemException(422, "Not a secretary assistant", "只有担任或担任过书记助理的人员才属于招录批次",
 						"only a person who holds or held a 书记助理 post (SECRETARY_ASSISTANT) belongs to a recruitment batch", "personId");
 			}
 			Recruitment r = new Recruitment(personId, district.get(0), input.year(), source);
 			OrgUnitsImpl.update(c, "INSERT INTO assistant_recruitment (person_id, district_id, batch_year, source, recorded_at)"
-					+ " VALUES (?, ?, ?, ?, ?)", null, "the assistant's recruitment batch is recorded already", personId, r.districtId(),
+					+ " VALUES (?, ?, ?, ?, ?)", null, "该书记助理的招录批次已登记", personId, r.districtId(),
 					r.year(), source.name(), OrgUnitsImpl.now());
 			ArchiveLog.append(c, personId, who, "assistant.recruited", "assistant-recruitment", null, r);
 			return r;

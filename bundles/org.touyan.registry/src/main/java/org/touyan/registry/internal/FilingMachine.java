@@ -67,7 +67,8 @@ final class FilingMachine {
 
 	static void requireOpen(Filing f) {
 		if (f.status() != FilingStatus.OPEN) {
-			throw ProblemException.conflict("the filing is " + f.status() + " and no longer changes");
+			throw new ProblemException(409, "Conflict", "备案" + f.status().displayName() + "，不再更改",
+					"the filing is " + f.status() + " and no longer changes", null);
 		}
 	}
 
@@ -75,16 +76,18 @@ final class FilingMachine {
 	static FilingStep step(Filing f, int position) {
 		requireOpen(f);
 		if (position < 1 || position > f.steps().size()) {
-			throw ProblemException.invalid("position", "steps are numbered 1 to " + f.steps().size());
+			throw ProblemException.invalid("position", "步骤编号为 1 至 " + f.steps().size(), "steps are numbered 1 to " + f.steps().size());
 		}
 		FilingStep step = f.steps().get(position - 1);
 		if (step.doneAt() != null) {
-			throw ProblemException.conflict("step " + position + " (" + step.name() + ") is done already");
+			throw new ProblemException(409, "Conflict", "第 " + position + " 步（" + step.name() + "）已完成",
+					"step " + position + " (" + step.name() + ") is done already", null);
 		}
 		for (FilingStep earlier : f.steps().subList(0, position - 1)) {
 			if (earlier.doneAt() == null) {
-				throw ProblemException.conflict("steps are done in order: step " + earlier.position() + " ("
-						+ earlier.name() + ") must be done before step " + position + " (" + step.name() + ")");
+				throw new ProblemException(409, "Conflict", "备案步骤须依次完成：第 " + earlier.position() + " 步（" + earlier.name()
+						+ "）须在第 " + position + " 步（" + step.name() + "）之前完成", "steps are done in order: step " + earlier.position()
+						+ " (" + earlier.name() + ") must be done before step " + position + " (" + step.name() + ")", null);
 			}
 		}
 		return step;
@@ -98,19 +101,20 @@ final class FilingMachine {
 		}
 		String department = Validation.required("departmentId", verdict.departmentId());
 		if (!vettingDepartments.contains(department)) {
-			throw ProblemException.invalid("departmentId", "department '" + department
-					+ "' is not a vetting department (联查联审) of the district");
+			throw ProblemException.invalid("departmentId", "部门 " + department + " 不是本区的联查联审部门",
+					"department '" + department + "' is not a vetting department (联查联审) of the district");
 		}
 		if (verdict.passed() == null) {
-			throw ProblemException.invalid("passed", "passed (true or false) is required");
+			throw ProblemException.invalid("passed", "请选择审查结论：通过或未通过", "passed (true or false) is required");
 		}
 		if (!verdict.passed() && Validation.text("note", verdict.note(), 500, false) == null) {
-			throw ProblemException.invalid("note", "a failed vetting needs a note saying why");
+			throw ProblemException.invalid("note", "未通过的审查须写明理由", "a failed vetting needs a note saying why");
 		}
 		for (Vetting v : f.vettings()) {
 			if (v.departmentId().equals(department)) {
-				throw new ProblemException(409, "Conflict", "department '" + department + "' recorded its verdict already ("
-						+ (v.passed() ? "passed" : "failed") + ")", "departmentId");
+				throw new ProblemException(409, "Conflict", "部门 " + department + " 已登记审查意见（" + (v.passed() ? "通过" : "未通过") + "）",
+						"department '" + department + "' recorded its verdict already (" + (v.passed() ? "passed" : "failed") + ")",
+						"departmentId");
 			}
 		}
 	}
@@ -120,16 +124,18 @@ final class FilingMachine {
 		requireOpen(f);
 		List<String> open = f.steps().stream().filter(s -> s.doneAt() == null).map(s -> s.position() + " " + s.name()).toList();
 		if (!open.isEmpty()) {
-			throw ProblemException.conflict("district filing (区级备案) needs every step done; open: " + open);
+			throw new ProblemException(409, "Conflict", "区级备案须完成全部步骤，尚未完成：" + open,
+					"district filing (区级备案) needs every step done; open: " + open, null);
 		}
 		if (!f.pendingDepartments().isEmpty()) {
-			throw ProblemException.conflict("district filing (区级备案) needs every vetting department's verdict; pending: "
-					+ f.pendingDepartments());
+			throw new ProblemException(409, "Conflict", "区级备案须有全部联审部门的意见，尚待：" + f.pendingDepartments(),
+					"district filing (区级备案) needs every vetting department's verdict; pending: " + f.pendingDepartments(), null);
 		}
 		List<String> failed = f.vettings().stream().filter(v -> !v.passed()).map(v -> v.departmentId() + ": " + v.note()).toList();
 		if (!failed.isEmpty()) {
-			throw ProblemException.conflict("the candidate failed joint vetting (联查联审), so the change cannot take effect: "
-					+ failed + "; withdraw the filing");
+			throw new ProblemException(409, "Conflict", "人选未通过联查联审，调整不能生效：" + failed + "；请撤回备案",
+					"the candidate failed joint vetting (联查联审), so the change cannot take effect: " + failed + "; withdraw the filing",
+					null);
 		}
 	}
 }

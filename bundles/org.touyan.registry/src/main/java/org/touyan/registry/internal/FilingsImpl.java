@@ -30,6 +30,7 @@ import org.touyan.api.registry.Post;
 import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Vetting;
 import org.touyan.api.registry.VettingInput;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -123,15 +124,13 @@ public class FilingsImpl implements Filings {
 	@Override
 	public Filing open(FilingInput input, String actor) {
 		String who = Validation.actor(actor);
-		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(input);
 		String districtId = Validation.required("districtId", input.districtId());
 		if (input.kind() == null) {
-			throw ProblemException.invalid("kind", "kind (APPOINTMENT or REMOVAL) is required");
+			throw ProblemException.invalid("kind", "请选择备案类型：任职或免职", "kind (APPOINTMENT or REMOVAL) is required");
 		}
 		if (input.effectiveDate() == null) {
-			throw ProblemException.invalid("effectiveDate", "effectiveDate is required");
+			throw Fields.missing("effectiveDate");
 		}
 		String id = UUID.randomUUID().toString();
 		return store.write(c -> {
@@ -141,31 +140,35 @@ public class FilingsImpl implements Filings {
 			String postId = null;
 			if (input.kind() == FilingKind.APPOINTMENT) {
 				if (input.postId() != null) {
-					throw ProblemException.invalid("postId", "an appointment creates its post; postId is for a removal");
+					throw ProblemException.invalid("postId", "任职备案会新建任职，postId 只用于免职备案",
+							"an appointment creates its post; postId is for a removal");
 				}
 				personId = Validation.required("personId", input.personId());
 				communityId = Validation.required("communityId", input.communityId());
 				List<String> home = OrgUnitsImpl.query(c, "SELECT district_id FROM person WHERE id = ?", rs -> rs.getString(1), personId);
 				if (home.isEmpty() || !home.get(0).equals(districtId)) {
-					throw ProblemException.invalid("personId", "no person with id '" + personId + "' in the district");
+					throw ProblemException.invalid("personId", "本区没有这名人员：" + personId, "no person with id '" + personId + "' in the district");
 				}
 			} else {
 				postId = Validation.required("postId", input.postId());
 				String wanted = postId;
 				Post post = OrgUnitsImpl.one(c, PeopleImpl.POST + " WHERE id = ?", postId, PeopleImpl::post)
 						.filter(p -> p.kind() == PostKind.COMMUNITY_SECRETARY)
-						.orElseThrow(() -> ProblemException.invalid("postId", "no community Party secretary post with id '" + wanted + "'"));
+						.orElseThrow(() -> ProblemException.invalid("postId", "没有这个社区党组织书记任职：" + wanted,
+								"no community Party secretary post with id '" + wanted + "'"));
 				if (post.endDate() != null) {
-					throw ProblemException.conflict("the post ended on " + post.endDate() + " already");
+					throw new ProblemException(409, "Conflict", "该任职已于 " + post.endDate() + " 结束", "the post ended on " + post.endDate() + " already",
+							"postId");
 				}
 				if (input.effectiveDate().isBefore(post.startDate())) {
-					throw ProblemException.invalid("effectiveDate", "effectiveDate is before the post's startDate " + post.startDate());
+					throw ProblemException.invalid("effectiveDate", "生效日期早于任职开始日期 " + post.startDate(),
+							"effectiveDate is before the post's startDate " + post.startDate());
 				}
 				if (input.personId() != null && !input.personId().equals(post.personId())) {
-					throw ProblemException.invalid("personId", "the post is held by another person");
+					throw ProblemException.invalid("personId", "该任职由其他人员担任", "the post is held by another person");
 				}
 				if (input.communityId() != null && !input.communityId().equals(post.unitId())) {
-					throw ProblemException.invalid("communityId", "the post is in another community");
+					throw ProblemException.invalid("communityId", "该任职在其他社区", "the post is in another community");
 				}
 				personId = post.personId();
 				communityId = post.unitId();
@@ -173,15 +176,15 @@ public class FilingsImpl implements Filings {
 			List<String> district = OrgUnitsImpl.query(c, "SELECT s.district_id FROM community k JOIN street s ON s.id = k.street_id WHERE k.id = ?",
 					rs -> rs.getString(1), communityId);
 			if (district.isEmpty() || !district.get(0).equals(districtId)) {
-				throw ProblemException.invalid("communityId", "no community with id '" + communityId + "' in the district");
+				throw ProblemException.invalid("communityId", "本区没有这个社区：" + communityId, "no community with id '" + communityId + "' in the district");
 			}
 			// one open filing per kind and community: serialise openers on the community row
 			OrgUnitsImpl.update(c, "UPDATE community SET updated_at = updated_at WHERE id = ?", null, null, communityId);
 			List<String> already = OrgUnitsImpl.query(c, "SELECT id FROM filing WHERE community_id = ? AND kind = ? AND status = ?",
 					rs -> rs.getString(1), communityId, input.kind().name(), FilingStatus.OPEN.name());
 			if (!already.isEmpty()) {
-				throw ProblemException.conflict("filing '" + already.get(0) + "' for the same " + input.kind()
-						+ " in this community is still open");
+				throw new ProblemException(409, "Conflict", "该社区同类备案（" + input.kind().displayName() + "）仍在办理中：" + already.get(0),
+						"filing '" + already.get(0) + "' for the same " + input.kind() + " in this community is still open", "kind");
 			}
 			PeopleImpl.openPerson(c, personId);
 			Timestamp now = OrgUnitsImpl.now();
@@ -222,7 +225,7 @@ public class FilingsImpl implements Filings {
 			Filing before = lock(c, id, ifMatch);
 			FilingMachine.vetting(before, verdict, vettingDepartments(c, before.districtId()));
 			OrgUnitsImpl.update(c, "INSERT INTO filing_vetting (filing_id, department_id, passed, note, recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?)",
-					"departmentId", "the department recorded its verdict already", id, verdict.departmentId().strip(), verdict.passed(),
+					"departmentId", "该部门已登记审查意见", id, verdict.departmentId().strip(), verdict.passed(),
 					Validation.text("note", verdict.note(), 500, false), OrgUnitsImpl.now(), who);
 			Filing after = load(c, id);
 			Vetting recorded = after.vettings().stream().filter(v -> v.departmentId().equals(verdict.departmentId().strip()))

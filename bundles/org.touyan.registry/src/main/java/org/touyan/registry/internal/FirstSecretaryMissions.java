@@ -148,11 +148,11 @@ public class FirstSecretaryMissions {
 						"termEnd must come after the term's start, " + before.termStart());
 			}
 			if (before.termEnd() != null) {
-				throw new ProblemException(409, "Conflict", "该第一书记的驻社帮扶已登记", "the mission is recorded already",
+				throw new ProblemException(409, "Conflict", "该第一书记的驻社帮扶已登记", "该第一书记的驻社帮扶已登记",
 						"postId");
 			}
 			OrgUnitsImpl.update(c, "INSERT INTO first_secretary_mission (post_id, reason, term_end, recorded_at) VALUES (?, ?, ?, ?)",
-					"postId", "the mission is recorded already", postId, reason == null ? DEFAULT_REASON : reason,
+					"postId", "该第一书记的驻社帮扶已登记", postId, reason == null ? DEFAULT_REASON : reason,
 					Date.valueOf(input.termEnd()), OrgUnitsImpl.now());
 			Mission after = find(c, postId, today).orElseThrow();
 			ArchiveLog.append(c, after.personId(), who, "mission.recorded", "first-secretary-mission", null, after);

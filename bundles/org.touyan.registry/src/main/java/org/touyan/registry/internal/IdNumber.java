@@ -19,20 +19,22 @@ record IdNumber(String value, LocalDate birthDate, String gender) {
 	static IdNumber parse(String field, String text, LocalDate today) {
 		String v = text == null ? "" : text.strip().toUpperCase();
 		if (!v.matches("[1-9][0-9]{16}[0-9X]")) {
-			throw ProblemException.invalid(field, field + " must be 18 characters: 17 digits and a digit or X");
+			throw ProblemException.invalid(field, "身份证号应为 18 位：17 位数字加 1 位数字或 X",
+					field + " must be 18 characters: 17 digits and a digit or X");
 		}
 		if (checkCharacter(v.substring(0, 17)) != v.charAt(17)) {
-			throw ProblemException.invalid(field, field + " has a wrong check character (GB 11643): it is mistyped");
+			throw ProblemException.invalid(field, "身份证号校验位不符（GB 11643），请核对是否录入有误",
+					field + " has a wrong check character (GB 11643): it is mistyped");
 		}
 		LocalDate birth;
 		try {
 			birth = LocalDate.of(Integer.parseInt(v.substring(6, 10)), Integer.parseInt(v.substring(10, 12)),
 					Integer.parseInt(v.substring(12, 14)));
 		} catch (DateTimeException e) {
-			throw ProblemException.invalid(field, field + " holds no valid birth date");
+			throw ProblemException.invalid(field, "身份证号中的出生日期无效", field + " holds no valid birth date");
 		}
 		if (birth.getYear() < 1900 || birth.isAfter(today)) {
-			throw ProblemException.invalid(field, field + " holds a birth date out of range: " + birth);
+			throw ProblemException.invalid(field, "身份证号中的出生日期超出范围：" + birth, field + " holds a birth date out of range: " + birth);
 		}
 		return new IdNumber(v, birth, (v.charAt(16) - '0') % 2 == 1 ? "male" : "female");
 	}

@@ -63,11 +63,11 @@ public class OrgUnitsImpl implements OrgUnits {
 	public District createDistrict(UnitInput input) {
 		UnitInput in = Validation.unit(input);
 		if (in.parentId() != null) {
-			throw ProblemException.invalid("parentId", "a district has no parent");
+			throw ProblemException.invalid("parentId", "区没有上级单位", "a district has no parent");
 		}
 		String id = UUID.randomUUID().toString();
 		store.write(c -> update(c, "INSERT INTO district (id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-				"code", "a district with code '" + in.code() + "' exists already",
+				"code", "区代码 " + in.code() + " 已被使用",
 				id, in.code(), in.name(), in.nameEn(), now(), now()));
 		return new District(id, in.code(), in.name(), in.nameEn());
 	}
@@ -76,14 +76,14 @@ public class OrgUnitsImpl implements OrgUnits {
 	public District updateDistrict(String id, UnitInput input, String ifMatch) {
 		UnitInput in = Validation.unit(input);
 		if (in.parentId() != null) {
-			throw ProblemException.invalid("parentId", "a district has no parent");
+			throw ProblemException.invalid("parentId", "区没有上级单位", "a district has no parent");
 		}
 		return store.write(c -> {
 			lock(c, "district", id);
 			Preconditions.check(ifMatch, one(c, "SELECT id, code, name, name_en FROM district WHERE id = ?", id, OrgUnitsImpl::district)
 					.orElseThrow(() -> ProblemException.notFound("district", id)));
 			update(c, "UPDATE district SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
-					"code", "a district with code '" + in.code() + "' exists already",
+					"code", "区代码 " + in.code() + " 已被使用",
 					in.code(), in.name(), in.nameEn(), now(), id);
 			return new District(id, in.code(), in.name(), in.nameEn());
 		});
@@ -110,7 +110,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		store.write(c -> {
 			requireDistrict(c, in.parentId());
 			return update(c, "INSERT INTO street (id, district_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-					"code", "the district has a street with code '" + in.code() + "' already",
+					"code", "本区已有代码为 " + in.code() + " 的街道",
 					id, in.parentId(), in.code(), in.name(), in.nameEn(), now(), now());
 		});
 		return new Street(id, in.parentId(), in.code(), in.name(), in.nameEn());
@@ -125,10 +125,10 @@ public class OrgUnitsImpl implements OrgUnits {
 					.orElseThrow(() -> ProblemException.notFound("street", id));
 			Preconditions.check(ifMatch, current);
 			if (in.parentId() != null && !in.parentId().equals(current.districtId())) {
-				throw ProblemException.invalid("parentId", "a street cannot move to another district");
+				throw ProblemException.invalid("parentId", "街道不能转到其他区", "a street cannot move to another district");
 			}
 			update(c, "UPDATE street SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
-					"code", "the district has a street with code '" + in.code() + "' already",
+					"code", "本区已有代码为 " + in.code() + " 的街道",
 					in.code(), in.name(), in.nameEn(), now(), id);
 			return new Street(id, current.districtId(), in.code(), in.name(), in.nameEn());
 		});
@@ -173,8 +173,8 @@ public class OrgUnitsImpl implements OrgUnits {
 						+ " WHERE j.district_id = ? GROUP BY j.code HAVING COUNT(DISTINCT k.street_id) > 1 ORDER BY j.code",
 						rs -> rs.getString(1), districtId);
 				if (!spanning.isEmpty()) {
-					throw new ProblemException(409, "Conflict", "joint committees " + spanning
-							+ " span streets; regroup them before forbidding it", "jointCommitteesMaySpanStreets");
+					throw new ProblemException(409, "Conflict", "联合党委 " + spanning + " 跨街道组建，请先调整再禁止跨街道",
+							"joint committees " + spanning + " span streets; regroup them before forbidding it", "jointCommitteesMaySpanStreets");
 				}
 			}
 			update(c, "UPDATE district SET joint_may_span_streets = ?, eligibility_rule_set = ?, committee_reserve_born_from = ?,"
@@ -210,15 +210,15 @@ public class OrgUnitsImpl implements OrgUnits {
 	public Community createCommunity(UnitInput input) {
 		UnitInput in = Validation.unit(input);
 		if (in.parentId() == null) {
-			throw ProblemException.invalid("parentId", "parentId (the community's street) is required");
+			throw ProblemException.invalid("parentId", "请选择社区所属街道", "parentId (the community's street) is required");
 		}
 		String id = UUID.randomUUID().toString();
 		store.write(c -> {
 			if (street(c, in.parentId()).isEmpty()) {
-				throw ProblemException.invalid("parentId", "no street with id '" + in.parentId() + "'");
+				throw ProblemException.invalid("parentId", "没有这个街道：" + in.parentId(), "no street with id '" + in.parentId() + "'");
 			}
 			return update(c, "INSERT INTO community (id, street_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-					"code", "the street has a community with code '" + in.code() + "' already",
+					"code", "本街道已有代码为 " + in.code() + " 的社区",
 					id, in.parentId(), in.code(), in.name(), in.nameEn(), now(), now());
 		});
 		return new Community(id, in.parentId(), in.code(), in.name(), in.nameEn());
@@ -233,10 +233,10 @@ public class OrgUnitsImpl implements OrgUnits {
 					.orElseThrow(() -> ProblemException.notFound("community", id));
 			Preconditions.check(ifMatch, current);
 			if (in.parentId() != null && !in.parentId().equals(current.streetId())) {
-				throw ProblemException.invalid("parentId", "a community belongs to exactly one street and cannot move");
+				throw ProblemException.invalid("parentId", "社区只属于一个街道，不能调整所属街道", "a community belongs to exactly one street and cannot move");
 			}
 			update(c, "UPDATE community SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
-					"code", "the street has a community with code '" + in.code() + "' already",
+					"code", "本街道已有代码为 " + in.code() + " 的社区",
 					in.code(), in.name(), in.nameEn(), now(), id);
 			return new Community(id, current.streetId(), in.code(), in.name(), in.nameEn());
 		});
@@ -249,7 +249,8 @@ public class OrgUnitsImpl implements OrgUnits {
 			Preconditions.check(ifMatch, one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community)
 					.orElseThrow(() -> ProblemException.notFound("community", id)));
 			if (count(c, "SELECT COUNT(*) FROM post WHERE unit_id = ?", id) > 0) {
-				throw ProblemException.conflict("the community has posts on record, and history is kept: it cannot be deleted");
+				throw new ProblemException(409, "Conflict", "该社区有任职记录，历史须保留，不能删除",
+						"the community has posts on record, and history is kept: it cannot be deleted", null);
 			}
 			return update(c, "DELETE FROM community WHERE id = ?", null,
 					"the community belongs to a joint committee or has filings: it cannot be deleted", id);
@@ -287,7 +288,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		return store.write(c -> {
 			checkMembers(c, in);
 			update(c, "INSERT INTO joint_committee (id, district_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-					"code", "the district has a joint committee with code '" + in.code() + "' already",
+					"code", "本区已有代码为 " + in.code() + " 的联合党委",
 					id, in.districtId(), in.code(), in.name(), in.nameEn(), now(), now());
 			insertMembers(c, id, in.communityIds());
 			return withMembers(c, new JointCommittee(id, in.districtId(), in.code(), in.name(), in.nameEn(), List.of()));
@@ -303,12 +304,12 @@ public class OrgUnitsImpl implements OrgUnits {
 					.orElseThrow(() -> ProblemException.notFound("joint committee", id));
 			Preconditions.check(ifMatch, withMembers(c, current));
 			if (!in.districtId().equals(current.districtId())) {
-				throw ProblemException.invalid("districtId", "a joint committee cannot move to another district");
+				throw ProblemException.invalid("districtId", "联合党委不能转到其他区", "a joint committee cannot move to another district");
 			}
 			update(c, "DELETE FROM joint_committee_member WHERE committee_id = ?", null, null, id);
 			checkMembers(c, in);
 			update(c, "UPDATE joint_committee SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
-					"code", "the district has a joint committee with code '" + in.code() + "' already",
+					"code", "本区已有代码为 " + in.code() + " 的联合党委",
 					in.code(), in.name(), in.nameEn(), now(), id);
 			insertMembers(c, id, in.communityIds());
 			return withMembers(c, new JointCommittee(id, in.districtId(), in.code(), in.name(), in.nameEn(), List.of()));
@@ -333,7 +334,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		try {
 			settings = settings(c, in.districtId());
 		} catch (ProblemException notFound) {
-			throw ProblemException.invalid("districtId", "no district with id '" + in.districtId() + "'");
+			throw ProblemException.invalid("districtId", "没有这个区：" + in.districtId(), "no district with id '" + in.districtId() + "'");
 		}
 		java.util.Set<String> streets = new java.util.HashSet<>();
 		for (int i = 0; i < in.communityIds().size(); i++) {
@@ -342,19 +343,18 @@ public class OrgUnitsImpl implements OrgUnits {
 			List<String[]> found = query(c, "SELECT s.district_id, s.id FROM community k JOIN street s ON s.id = k.street_id WHERE k.id = ?",
 					rs -> new String[] { rs.getString(1), rs.getString(2) }, communityId);
 			if (found.isEmpty() || !found.get(0)[0].equals(in.districtId())) {
-				throw ProblemException.invalid(field, "no community with id '" + communityId + "' in this district");
+				throw ProblemException.invalid(field, "本区没有这个社区：" + communityId, "no community with id '" + communityId + "' in this district");
 			}
 			streets.add(found.get(0)[1]);
 			List<String> other = query(c, "SELECT j.code FROM joint_committee_member m JOIN joint_committee j ON j.id = m.committee_id WHERE m.community_id = ?",
 					rs -> rs.getString(1), communityId);
 			if (!other.isEmpty()) {
-				throw new ProblemException(409, "Conflict", "community '" + communityId
-						+ "' already belongs to joint committee " + other.get(0), field);
+				throw new ProblemException(409, "Conflict", "社区 " + communityId + " 已属于联合党委 " + other.get(0),
+						"community '" + communityId + "' already belongs to joint committee " + other.get(0), field);
 			}
 		}
 		if (streets.size() > 1 && !settings.jointCommitteesMaySpanStreets()) {
-			throw ProblemException.invalid("communityIds",
-					"the communities of a joint committee must belong to one street; the district does not allow spanning streets");
+			throw ProblemException.invalid("communityIds", "联合党委的社区须属于同一街道：本区不允许跨街道组建", "the communities of a joint committee must belong to one street; the district does not allow spanning streets");
 		}
 	}
 
@@ -402,10 +402,10 @@ public class OrgUnitsImpl implements OrgUnits {
 		Department d = Validation.department(UUID.randomUUID().toString(), input);
 		store.write(c -> {
 			if (one(c, "SELECT id FROM district WHERE id = ?", d.districtId(), rs -> rs.getString(1)).isEmpty()) {
-				throw ProblemException.invalid("districtId", "no district with id '" + d.districtId() + "'");
+				throw ProblemException.invalid("districtId", "没有这个区：" + d.districtId(), "no district with id '" + d.districtId() + "'");
 			}
 			return update(c, "INSERT INTO department (id, district_id, code, name, name_en, scores, vets, created_at, updated_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "code", "the district has a department with code '" + d.code() + "' already",
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "code", "本区已有代码为 " + d.code() + " 的部门",
 					d.id(), d.districtId(), d.code(), d.name(), d.nameEn(), d.scores(), d.vets(), now(), now());
 		});
 		return d;
@@ -420,10 +420,10 @@ public class OrgUnitsImpl implements OrgUnits {
 					.orElseThrow(() -> ProblemException.notFound("department", id));
 			Preconditions.check(ifMatch, current);
 			if (!current.districtId().equals(d.districtId())) {
-				throw ProblemException.invalid("districtId", "a department cannot move to another district");
+				throw ProblemException.invalid("districtId", "部门不能转到其他区", "a department cannot move to another district");
 			}
 			update(c, "UPDATE department SET code = ?, name = ?, name_en = ?, scores = ?, vets = ?, updated_at = ? WHERE id = ?",
-					"code", "the district has a department with code '" + d.code() + "' already",
+					"code", "本区已有代码为 " + d.code() + " 的部门",
 					d.code(), d.name(), d.nameEn(), d.scores(), d.vets(), now(), id);
 			return d;
 		});
@@ -460,10 +460,10 @@ public class OrgUnitsImpl implements OrgUnits {
 
 	private static void requireDistrict(Connection c, String districtId) throws SQLException {
 		if (districtId == null) {
-			throw ProblemException.invalid("parentId", "parentId (the street's district) is required");
+			throw ProblemException.invalid("parentId", "请选择街道所属的区", "parentId (the street's district) is required");
 		}
 		if (one(c, "SELECT id, code, name, name_en FROM district WHERE id = ?", districtId, OrgUnitsImpl::district).isEmpty()) {
-			throw ProblemException.invalid("parentId", "no district with id '" + districtId + "'");
+			throw ProblemException.invalid("parentId", "没有这个区：" + districtId, "no district with id '" + districtId + "'");
 		}
 	}
 
@@ -558,7 +558,8 @@ public class OrgUnitsImpl implements OrgUnits {
 		} catch (SQLException e) {
 			if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY)) {
 				throw new ProblemException(409, "Conflict",
-						conflict == null ? "the change conflicts with data stored meanwhile; reload and try again" : conflict, field);
+						conflict == null ? "数据已被他人修改，请刷新后重试" : conflict,
+						conflict == null ? "the change conflicts with data stored meanwhile; reload and try again" : null, field);
 			}
 			throw e;
 		}

@@ -27,6 +27,7 @@ import org.touyan.api.registry.ReferenceKind;
 import org.touyan.api.registry.ReferenceVersion;
 import org.touyan.api.registry.SealInput;
 import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
@@ -81,7 +82,7 @@ public class PeopleImpl implements People {
 		Person p = validPerson(UUID.randomUUID().toString(), input);
 		return store.write(c -> {
 			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), p.districtId()).isEmpty()) {
-				throw ProblemException.invalid("districtId", "no district with id '" + p.districtId() + "'");
+				throw ProblemException.invalid("districtId", "没有这个区：" + p.districtId(), "no district with id '" + p.districtId() + "'");
 			}
 			return insertPerson(c, p, who);
 		});
@@ -91,7 +92,7 @@ public class PeopleImpl implements People {
 	static Person insertPerson(Connection c, Person p, String who) throws SQLException {
 		OrgUnitsImpl.update(c, "INSERT INTO person (id, district_id, name, gender, birth_date, id_number, phone, education,"
 				+ " party_member_since, archive_seq, archive_head, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-				"idNumber", "a person with this ID number is registered in the district already",
+				"idNumber", "本区已登记此身份证号的人员",
 				p.id(), p.districtId(), p.name(), p.gender(), Date.valueOf(p.birthDate()), p.idNumber(), p.phone(),
 				p.education(), date(p.partyMemberSince()), ArchiveLog.GENESIS, OrgUnitsImpl.now(), OrgUnitsImpl.now());
 		ArchiveLog.append(c, p.id(), who, "person.created", "person", null, p);
@@ -110,12 +111,12 @@ public class PeopleImpl implements People {
 							unmasked("phone", input.phone(), current.phone()), input.education(), input.partyMemberSince());
 			Person p = validPerson(id, in);
 			if (!p.districtId().equals(current.districtId())) {
-				throw ProblemException.invalid("districtId", "a person cannot move to another district's registry");
+				throw ProblemException.invalid("districtId", "人员不能转入其他区的名册", "a person cannot move to another district's registry");
 			}
 			ArchiveLog.append(c, id, who, "person.updated", "person", current, p);
 			OrgUnitsImpl.update(c, "UPDATE person SET name = ?, gender = ?, birth_date = ?, id_number = ?, phone = ?, education = ?,"
 					+ " party_member_since = ?, updated_at = ? WHERE id = ?",
-					"idNumber", "a person with this ID number is registered in the district already",
+					"idNumber", "本区已登记此身份证号的人员",
 					p.name(), p.gender(), Date.valueOf(p.birthDate()), p.idNumber(), p.phone(), p.education(),
 					date(p.partyMemberSince()), OrgUnitsImpl.now(), id);
 			return p;
@@ -198,14 +199,17 @@ public class PeopleImpl implements People {
 			Post other = overlapping.get(0);
 			String holder = other.personId().equals(personId) ? "this person holds"
 					: "person '" + other.personId() + "' holds";
-			throw new ProblemException(409, "Conflict", "the unit has one " + post.kind().displayName()
-					+ " at a time and " + holder + " that post from " + other.startDate()
-					+ (other.endDate() == null ? " (current)" : " to " + other.endDate()), "unitId");
+			String term = other.startDate() + (other.endDate() == null ? " 起（现任）" : " 至 " + other.endDate());
+			throw new ProblemException(409, "Conflict", "该单位同一时间只有一名" + post.kind().displayName() + "，"
+					+ (other.personId().equals(personId) ? "此人" : "人员 " + other.personId()) + " 自 " + term + " 任此职",
+					"the unit has one " + post.kind().displayName() + " at a time and " + holder + " that post from "
+							+ other.startDate() + (other.endDate() == null ? " (current)" : " to " + other.endDate()), "unitId");
 		}
 		if (post.kind() == PostKind.FIRST_SECRETARY && OrgUnitsImpl.query(c, "SELECT id FROM post WHERE person_id = ? AND kind = ?"
 				+ " AND start_date <= ? AND (end_date IS NULL OR end_date > ?)", rs -> rs.getString(1), personId,
 				PostKind.STREET_CADRE.name(), Date.valueOf(post.startDate()), Date.valueOf(post.startDate())).isEmpty()) {
-			throw new ProblemException(409, "Conflict", "a 第一书记 is a street cadre dispatched to a community, and this"
+			throw new ProblemException(409, "Conflict", "第一书记从街道机关干部中选派，此人在 " + post.startDate() + " 没有"
+					+ PostKind.STREET_CADRE.displayName() + "任职", "a 第一书记 is a street cadre dispatched to a community, and this"
 					+ " person holds no " + PostKind.STREET_CADRE.displayName() + " post on " + post.startDate(), "kind");
 		}
 		OrgUnitsImpl.update(c, "INSERT INTO post (id, person_id, kind, unit_id, start_date, end_date, end_reason, duty_list_id,"
@@ -224,7 +228,7 @@ public class PeopleImpl implements People {
 			throw ProblemException.invalid(null, "A JSON body is required");
 		}
 		if (ending.endDate() == null) {
-			throw ProblemException.invalid("endDate", "endDate is required");
+			throw Fields.missing("endDate");
 		}
 		String reason = Validation.text("reason", ending.reason(), 200, false);
 		return store.write(c -> {
@@ -240,11 +244,13 @@ public class PeopleImpl implements People {
 		Post current = OrgUnitsImpl.one(c, POST + " WHERE id = ?", postId, PeopleImpl::post)
 				.orElseThrow(() -> ProblemException.notFound("post", postId));
 		if (current.endDate() != null) {
-			throw ProblemException.conflict("the post ended on " + current.endDate() + " already; an ended post is never changed");
+			throw new ProblemException(409, "Conflict", "该任职已于 " + current.endDate() + " 结束，已结束的任职不再更改",
+					"the post ended on " + current.endDate() + " already; an ended post is never changed", null);
 		}
 		openPerson(c, current.personId());
 		if (endDate.isBefore(current.startDate())) {
-			throw ProblemException.invalid("endDate", "endDate " + endDate + " is before the post's startDate " + current.startDate());
+			throw ProblemException.invalid("endDate", "离任日期 " + endDate + " 早于任职开始日期 " + current.startDate(),
+					"endDate " + endDate + " is before the post's startDate " + current.startDate());
 		}
 		Post ended = new Post(current.id(), current.personId(), current.kind(), current.unitId(), current.startDate(),
 				endDate, reason, current.dutyListId());
@@ -264,8 +270,8 @@ public class PeopleImpl implements People {
 			List<String> open = OrgUnitsImpl.query(c, "SELECT kind FROM post WHERE person_id = ? AND end_date IS NULL ORDER BY start_date",
 					rs -> PostKind.valueOf(rs.getString(1)).displayName(), personId);
 			if (!open.isEmpty()) {
-				throw new ProblemException(409, "Conflict", "the archive is sealed on departure, but the person still holds "
-						+ open + ": end those posts first", "posts");
+				throw new ProblemException(409, "Conflict", "档案在离任时封存，此人仍任 " + open + "：请先办理离任",
+						"the archive is sealed on departure, but the person still holds " + open + ": end those posts first", "posts");
 			}
 			Timestamp at = OrgUnitsImpl.now();
 			Person sealed = withSeal(current, new ArchiveSeal(at.toInstant(), who, reason));

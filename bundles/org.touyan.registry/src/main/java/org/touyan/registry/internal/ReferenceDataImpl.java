@@ -105,7 +105,7 @@ public class ReferenceDataImpl implements ReferenceData {
 			ReferenceVersion v = new ReferenceVersion(UUID.randomUUID().toString(), districtId, kind, number, input.effectiveFrom(),
 					categories);
 			OrgUnitsImpl.update(c, "INSERT INTO reference_version (id, district_id, kind, version, effective_from, content_json,"
-					+ " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "effectiveFrom", "a version with this number exists",
+					+ " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "effectiveFrom", "该版本号已存在",
 					v.id(), districtId, kind.name(), number, Date.valueOf(v.effectiveFrom()), ArchiveLog.json(categories),
 					OrgUnitsImpl.now(), who);
 			return v;
