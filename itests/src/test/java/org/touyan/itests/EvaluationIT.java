@@ -65,7 +65,7 @@ public class EvaluationIT extends PlatformTest {
 		assertEquals(code + "-2026-H1", cycle.get("pinKey").asText());
 		assertEquals(409, assertProblem(post("/api/evaluation-cycles", "{\"districtId\":\"" + district + "\",\"period\":\"2026-H1\"}"), 409)
 				.get("status").asInt());
-		assertTrue(assertProblem(post("/api/evaluation-cycles/" + id + "/publish", ""), 409).get("detail").asText().contains("next step is OPEN"));
+		assertTrue(assertProblem(post("/api/evaluation-cycles/" + id + "/publish", ""), 409).get("detail").asText().contains("下一步是评分中（OPEN）"));
 		assertEquals("OPEN", post("/api/evaluation-cycles/" + id + "/open", "").json().get("status").asText());
 		assertTrue(get("/api/plugins/pins").body().contains(code + "-2026-H1"));
 

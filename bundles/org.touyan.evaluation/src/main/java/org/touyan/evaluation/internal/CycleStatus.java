@@ -36,16 +36,19 @@ public enum CycleStatus {
 	/** Checks that a cycle in this status may move to {@code target}; a 409 that says why otherwise. */
 	public void requireTransition(CycleStatus target) {
 		if (next() != target) {
-			throw ProblemException.conflict("A cycle that is " + name() + " (" + displayName + ") cannot become " + target.name()
-					+ " (" + target.displayName + "): "
-					+ (next() == null ? "an archived cycle is final" : "the next step is " + next().name() + " (" + next().displayName + ")"));
+			throw new ProblemException(409, "Conflict", "评价周期当前为" + displayName + "（" + name() + "），不能变为" + target.displayName
+					+ "（" + target.name() + "）：" + (next() == null ? "已归档的周期不再变化" : "下一步是" + next().displayName + "（" + next().name() + "）"),
+					"A cycle that is " + name() + " (" + displayName + ") cannot become " + target.name() + " (" + target.displayName + "): "
+							+ (next() == null ? "an archived cycle is final" : "the next step is " + next().name() + " (" + next().displayName + ")"),
+					null);
 		}
 	}
 
 	/** Checks that scores may be entered or corrected: only while the cycle is open. */
 	public void requireScoring() {
 		if (this != OPEN) {
-			throw ProblemException.conflict("Scores are entered only while the cycle is OPEN; it is " + name() + " (" + displayName + ")");
+			throw new ProblemException(409, "Conflict", "只有评分中（OPEN）的周期才能录入或更正分数，本周期为" + displayName + "（" + name() + "）",
+					"Scores are entered only while the cycle is OPEN; it is " + name() + " (" + displayName + ")", null);
 		}
 	}
 }

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.policy.Policies;
 import org.touyan.api.registry.District;
 import org.touyan.api.registry.OrgUnits;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
@@ -59,20 +60,22 @@ public class Cycles {
 			throw ProblemException.invalid(null, "A JSON body is required");
 		}
 		if (input.districtId() == null || input.districtId().isBlank()) {
-			throw ProblemException.invalid("districtId", "districtId is required");
+			throw Fields.missing("districtId");
 		}
 		District district = units.district(input.districtId())
-				.orElseThrow(() -> ProblemException.invalid("districtId", "No district with id '" + input.districtId() + "'"));
+				.orElseThrow(() -> ProblemException.invalid("districtId", "没有这个区：" + input.districtId(),
+						"No district with id '" + input.districtId() + "'"));
 		if (input.period() == null || !PERIOD.matcher(input.period().strip()).matches()) {
-			throw ProblemException.invalid("period", "period is a half-year such as 2026-H1");
+			throw ProblemException.invalid("period", "评价周期为半年，如 2026-H1", "period is a half-year such as 2026-H1");
 		}
 		BigDecimal min = input.scoreMin() == null ? BigDecimal.ZERO : input.scoreMin();
 		BigDecimal max = input.scoreMax() == null ? BigDecimal.valueOf(100) : input.scoreMax();
 		if (min.signum() < 0 || min.scale() > 2) {
-			throw ProblemException.invalid("scoreMin", "scoreMin is 0 or more, with at most two decimals");
+			throw ProblemException.invalid("scoreMin", "最低分不小于 0，最多两位小数", "scoreMin is 0 or more, with at most two decimals");
 		}
 		if (max.compareTo(min) <= 0 || max.compareTo(LIMIT) > 0 || max.scale() > 2) {
-			throw ProblemException.invalid("scoreMax", "scoreMax is above scoreMin and at most " + LIMIT + ", with at most two decimals");
+			throw ProblemException.invalid("scoreMax", "最高分应高于最低分、不超过 " + LIMIT + "，最多两位小数",
+					"scoreMax is above scoreMin and at most " + LIMIT + ", with at most two decimals");
 		}
 		String period = input.period().strip();
 		String id = UUID.randomUUID().toString();
@@ -157,8 +160,9 @@ public class Cycles {
 	public List<Classifications.Placement> reclassify(String id, String actor) {
 		Cycle cycle = require(id);
 		if (cycle.status() != CycleStatus.SCORING_CLOSED) {
-			throw ProblemException.conflict("A cycle is re-classified only while its scoring is closed and it is not published; it is "
-					+ cycle.status().name() + " (" + cycle.status().displayName() + ")");
+			throw new ProblemException(409, "Conflict", "只有评分结束且未公布的周期才能重新分类，本周期为" + cycle.status().displayName()
+					+ "（" + cycle.status().name() + "）", "A cycle is re-classified only while its scoring is closed and it is not published; it is "
+					+ cycle.status().name() + " (" + cycle.status().displayName() + ")", null);
 		}
 		return classifications.classify(cycle, actor);
 	}
@@ -167,8 +171,9 @@ public class Cycles {
 	public List<Reviews.Assessment> reassess(String id, String actor) {
 		Cycle cycle = require(id);
 		if (cycle.status() != CycleStatus.SCORING_CLOSED) {
-			throw ProblemException.conflict("A cycle is re-assessed only while its scoring is closed and it is not published; it is "
-					+ cycle.status().name() + " (" + cycle.status().displayName() + ")");
+			throw new ProblemException(409, "Conflict", "只有评分结束且未公布的周期才能重新研判，本周期为" + cycle.status().displayName()
+					+ "（" + cycle.status().name() + "）", "A cycle is re-assessed only while its scoring is closed and it is not published; it is "
+					+ cycle.status().name() + " (" + cycle.status().displayName() + ")", null);
 		}
 		return reviews.assess(cycle, actor);
 	}
@@ -177,14 +182,15 @@ public class Cycles {
 	public RatingRun rerate(String id, String reason, String actor) {
 		Cycle cycle = require(id);
 		if (cycle.status() != CycleStatus.SCORING_CLOSED) {
-			throw ProblemException.conflict("A cycle is re-rated only while its scoring is closed and it is not published; it is "
-					+ cycle.status().name() + " (" + cycle.status().displayName() + ")");
+			throw new ProblemException(409, "Conflict", "只有评分结束且未公布的周期才能重新评星，本周期为" + cycle.status().displayName()
+					+ "（" + cycle.status().name() + "）", "A cycle is re-rated only while its scoring is closed and it is not published; it is "
+					+ cycle.status().name() + " (" + cycle.status().displayName() + ")", null);
 		}
 		if (reason == null || reason.isBlank()) {
-			throw ProblemException.invalid("reason", "a re-rating needs a reason");
+			throw ProblemException.invalid("reason", "重新评星须写明理由", "a re-rating needs a reason");
 		}
 		if (reason.strip().length() > 500) {
-			throw ProblemException.invalid("reason", "reason is at most 500 characters");
+			throw ProblemException.invalid("reason", "理由最多 500 字", "reason is at most 500 characters");
 		}
 		return ratings.rate(cycle, reason.strip(), actor);
 	}

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.registry.Community;
 import org.touyan.api.registry.Department;
 import org.touyan.api.registry.OrgUnits;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -63,7 +64,7 @@ public class ScoreBook {
 		}
 		Department department = scoringDepartment(cycle, batch.departmentId());
 		if (batch.scores() == null || batch.scores().isEmpty()) {
-			throw ProblemException.invalid("scores", "scores are required: a list of {communityId, score}");
+			throw ProblemException.invalid("scores", "请录入分数：每个社区一项 {communityId, score}", "scores are required: a list of {communityId, score}");
 		}
 		Map<String, String> streetOf = communities(cycle.districtId());
 		List<RowError> errors = new ArrayList<>();
@@ -92,14 +93,15 @@ public class ScoreBook {
 		Department department = scoringDepartment(cycle, departmentId);
 		List<List<String>> table = Csv.parse(csv == null ? "" : csv);
 		if (table.isEmpty()) {
-			throw ProblemException.invalid(null, "the CSV is empty; its header is communityId,score");
+			throw ProblemException.invalid(null, "CSV 文件为空；表头应为 communityId,score", "the CSV is empty; its header is communityId,score");
 		}
 		List<String> header = table.get(0).stream().map(String::strip).toList();
 		int community = header.indexOf("communityId");
 		int score = header.indexOf("score");
 		int dimension = header.indexOf("dimension");
 		if (community < 0 || score < 0) {
-			throw ProblemException.invalid(null, "the CSV header names the columns communityId and score (and optionally dimension)");
+			throw ProblemException.invalid(null, "CSV 表头应含 communityId 和 score 两列（可加 dimension）",
+					"the CSV header names the columns communityId and score (and optionally dimension)");
 		}
 		Map<String, String> streetOf = communities(cycle.districtId());
 		List<RowError> errors = new ArrayList<>();
@@ -125,7 +127,7 @@ public class ScoreBook {
 			check(cycle, department, streetOf, seen, rowNumber, "", row, errors);
 		}
 		if (rows.isEmpty() && errors.isEmpty()) {
-			throw ProblemException.invalid(null, "the CSV has a header but no rows");
+			throw ProblemException.invalid(null, "CSV 只有表头，没有数据行", "the CSV has a header but no rows");
 		}
 		return write(cycle, department, streetOf, rows, numbers, errors, actor);
 	}
@@ -223,16 +225,17 @@ public class ScoreBook {
 		Cycle cycle = cycles.require(cycleId);
 		cycle.status().requireScoring();
 		if (input == null || input.score() == null) {
-			throw ProblemException.invalid("score", "score is required");
+			throw Fields.missing("score");
 		}
 		if (!inRange(cycle, input.score())) {
-			throw ProblemException.invalid("score", rangeRule(cycle, input.score()));
+			throw ProblemException.invalid("score", "本周期分数范围为 " + cycle.scoreMin().stripTrailingZeros().toPlainString() + " 至 "
+					+ cycle.scoreMax().stripTrailingZeros().toPlainString() + "，最多两位小数", rangeRule(cycle, input.score()));
 		}
 		if (input.reason() == null || input.reason().isBlank()) {
-			throw ProblemException.invalid("reason", "a correction needs a reason");
+			throw ProblemException.invalid("reason", "更正分数须写明理由", "a correction needs a reason");
 		}
 		if (input.reason().strip().length() > 500) {
-			throw ProblemException.invalid("reason", "reason is at most 500 characters");
+			throw ProblemException.invalid("reason", "理由最多 500 字", "reason is at most 500 characters");
 		}
 		return store.write(c -> {
 			Cycle now = Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("evaluation cycle", cycleId));
@@ -295,15 +298,17 @@ public class ScoreBook {
 
 	private Department scoringDepartment(Cycle cycle, String departmentId) {
 		if (departmentId == null || departmentId.isBlank()) {
-			throw ProblemException.invalid("departmentId", "departmentId is required");
+			throw Fields.missing("departmentId");
 		}
 		Department d = units.department(departmentId)
-				.orElseThrow(() -> ProblemException.invalid("departmentId", "No department with id '" + departmentId + "'"));
+				.orElseThrow(() -> ProblemException.invalid("departmentId", "没有这个部门：" + departmentId,
+						"No department with id '" + departmentId + "'"));
 		if (!d.districtId().equals(cycle.districtId())) {
-			throw ProblemException.invalid("departmentId", d.name() + " is not a department of the cycle's district");
+			throw ProblemException.invalid("departmentId", d.name() + " 不是本周期所在区的部门",
+					d.name() + " is not a department of the cycle's district");
 		}
 		if (!d.scores()) {
-			throw ProblemException.invalid("departmentId", d.name() + " does not score the star rating");
+			throw ProblemException.invalid("departmentId", d.name() + " 不参与星级评分", d.name() + " does not score the star rating");
 		}
 		return d;
 	}

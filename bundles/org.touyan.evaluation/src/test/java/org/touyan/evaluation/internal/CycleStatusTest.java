@@ -28,11 +28,13 @@ class CycleStatusTest {
 	void illegalTransitionsAreConflictsThatSayWhy() {
 		ProblemException skip = assertThrows(ProblemException.class, () -> CycleStatus.DRAFT.requireTransition(CycleStatus.PUBLISHED));
 		assertEquals(409, skip.status());
-		assertTrue(skip.detail().contains("the next step is OPEN"), skip.detail());
+		assertTrue(skip.detail().contains("下一步是评分中（OPEN）"), skip.detail());
+		assertTrue(skip.detail(java.util.Locale.ENGLISH).contains("the next step is OPEN"), skip.detail(java.util.Locale.ENGLISH));
 		ProblemException back = assertThrows(ProblemException.class, () -> CycleStatus.SCORING_CLOSED.requireTransition(CycleStatus.OPEN));
 		assertTrue(back.detail().contains("SCORING_CLOSED") && back.detail().contains("PUBLISHED"), back.detail());
 		ProblemException end = assertThrows(ProblemException.class, () -> CycleStatus.ARCHIVED.requireTransition(CycleStatus.DRAFT));
-		assertTrue(end.detail().contains("final"), end.detail());
+		assertTrue(end.detail(java.util.Locale.ENGLISH).contains("final"), end.detail());
+		assertTrue(end.detail().contains("已归档的周期不再变化"), end.detail());
 		assertThrows(ProblemException.class, () -> CycleStatus.OPEN.requireTransition(CycleStatus.OPEN));
 	}
 
@@ -42,7 +44,7 @@ class CycleStatusTest {
 		for (CycleStatus s : new CycleStatus[] { CycleStatus.DRAFT, CycleStatus.SCORING_CLOSED, CycleStatus.PUBLISHED, CycleStatus.ARCHIVED }) {
 			ProblemException e = assertThrows(ProblemException.class, s::requireScoring);
 			assertEquals(409, e.status());
-			assertTrue(e.detail().contains("only while the cycle is OPEN"));
+			assertTrue(e.detail().contains("只有评分中（OPEN）的周期"), e.detail());
 		}
 	}
 }
