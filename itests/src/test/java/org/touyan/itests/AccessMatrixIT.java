@@ -205,7 +205,7 @@ public class AccessMatrixIT extends PlatformTest {
 
 	@Test
 	public void everyCallerGetsWhatTheMatrixAllowsInItsScopeAndNothingOutsideIt() throws Exception {
-		awaitDemoCycles();
+		awaitDemo();
 		Samples samples = samples();
 		Map<Role, String> tokens = loggedInUsers(samples);
 		List<String> mismatches = new ArrayList<>();
@@ -412,7 +412,7 @@ public class AccessMatrixIT extends PlatformTest {
 			}
 		}
 		s.own.put("district", district);
-		awaitDemoTraining(district);
+		awaitDemo();
 		String demo = "?district=" + district + "&limit=500";
 		Map<String, String> streetOf = new HashMap<>();
 		for (JsonNode c : get("/api/communities" + demo).json().get("items")) {

@@ -3,7 +3,6 @@ package org.touyan.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -27,11 +26,7 @@ public class DemoIT extends PlatformTest {
 			}
 		}
 		assertTrue("no demo district", district != null);
-		// the reserve is loaded last: wait for it
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (get("/api/reserve?district=" + district).json().get("total").asInt() < 105 && System.nanoTime() < deadline) {
-			Thread.sleep(250);
-		}
+		awaitDemo();
 		assertEquals(105, get("/api/reserve?district=" + district).json().get("total").asInt());
 		assertEquals(52, get("/api/communities?district=" + district).json().get("total").asInt());
 		JsonNode coverage = get("/api/districts/" + district + "/assistant-coverage").json();

@@ -185,11 +185,8 @@ public class EvaluationIT extends PlatformTest {
 			}
 		}
 		assertTrue("no demo district", district != null);
-		// the demo cycles load after the registry and the bindings: wait for both to be archived
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
-		while (archived(district) < 2 && System.nanoTime() < deadline) {
-			Thread.sleep(250);
-		}
+		// the demo loads in the background after the registry and the bindings; its last step is the use records
+		awaitDemo();
 		assertEquals(2, archived(district));
 		for (JsonNode cycle : get("/api/evaluation-cycles?district=" + district).json().get("items")) {
 			String id = cycle.get("id").asText();
@@ -217,11 +214,6 @@ public class EvaluationIT extends PlatformTest {
 		}
 		assertFalse(get("/api/plugins/pins").body().contains("DEMO-2025"));
 
-		// the use side of the demo loads after the cycles are archived: its last step is the use records
-		long loaded = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-		while (get("/api/use-records/summary?district=" + district).json().get("total").asInt() == 0 && System.nanoTime() < loaded) {
-			Thread.sleep(250);
-		}
 		JsonNode use = get("/api/use-records/summary?district=" + district).json();
 		assertEquals(use.toString(), 8, use.get("kinds").get(3).get("count").asInt());
 		assertEquals("RECRUITMENT", use.get("kinds").get(3).get("kind").asText());

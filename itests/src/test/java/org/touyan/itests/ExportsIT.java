@@ -176,7 +176,7 @@ public class ExportsIT extends PlatformTest {
 
 	/** An archived demo cycle: rated, typed, with incidents. */
 	private String demoCycle() throws Exception {
-		awaitDemoCycles();
+		awaitDemo();
 		String district = null;
 		for (JsonNode d : get("/api/districts?limit=500").json().get("items")) {
 			if (d.get("code").asText().equals("DEMO")) {

@@ -36,7 +36,7 @@ public class GovernanceIT extends PlatformTest {
 
 	@Test
 	public void fixturesSignaturesWhatIfAndPins() throws Exception {
-		awaitDemoCycles();
+		awaitDemo();
 		String street = newStreet();
 
 		// fixtures: a version whose own fixtures fail is refused; one whose fixtures pass serves

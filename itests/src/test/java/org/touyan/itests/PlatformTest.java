@@ -118,48 +118,19 @@ public abstract class PlatformTest {
 	}
 
 	/**
-	 * Waits until the demo district's evaluation cycles, loaded in the background at start, are
-	 * archived: while one is open its pin holds every plugin version bound anywhere, so a test that
-	 * counts installed versions runs after them.
+	 * Waits until the demo district, loaded in the background at start, is loaded whole (health names
+	 * it {@code loaded}): its cycles are archived by then (while one is open its pin holds every
+	 * plugin version bound anywhere), its training year graded and its use records written.
 	 */
-	protected void awaitDemoCycles() throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			String district = null;
-			for (JsonNode d : get("/api/districts?limit=500").json().get("items")) {
-				if (d.get("code").asText().equals("DEMO")) {
-					district = d.get("id").asText();
-				}
-			}
-			int archived = 0;
-			if (district != null) {
-				for (JsonNode c : get("/api/evaluation-cycles?district=" + district).json().get("items")) {
-					archived += c.get("status").asText().equals("ARCHIVED") ? 1 : 0;
-				}
-			}
-			if (archived == 2) {
-				return;
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("the demo cycles were not archived within 120 s");
-	}
-
-	/**
-	 * Waits until the demo district's training year is loaded: it comes after the registry and the
-	 * bindings, and its 32 transfer projects, each graded, come last.
-	 */
-	protected void awaitDemoTraining(String district) throws Exception {
+	protected void awaitDemo() throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
 		while (System.nanoTime() < deadline) {
-			Reply projects = get("/api/pairing/projects?district=" + district);
-			if (projects.status() == 200 && projects.json().get("total").asInt() == 32
-					&& projects.json().get("items").get(0).hasNonNull("grade")) {
+			if (get("/api/health").json().path("components").path("demo").path("status").asText().equals("loaded")) {
 				return;
 			}
 			Thread.sleep(250);
 		}
-		throw new AssertionError("the demo training year was not loaded within 180 s");
+		throw new AssertionError("the demo district was not loaded within 180 s: " + get("/api/health").body());
 	}
 
 	protected String base() {

@@ -80,7 +80,7 @@ public class PluginSandboxIT extends PlatformTest {
 	@Test
 	public void aLoopingFormulaIsQuarantinedFallsBackOrFailsFastAndIsReleasedByThePluginAdministrator() throws Exception {
 		// an open demo cycle pins every binding, and so would keep the test plugin installed
-		awaitDemoCycles();
+		awaitDemo();
 		String code = "Q" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 		String district = created("/api/districts", "{\"code\":\"" + code + "\",\"name\":\"隔离测试区\"}");
 		String street = created("/api/streets", "{\"parentId\":\"" + district + "\",\"code\":\"S1\",\"name\":\"隔离街道\"}");

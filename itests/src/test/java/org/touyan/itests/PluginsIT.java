@@ -41,7 +41,7 @@ public class PluginsIT extends PlatformTest {
 
 	@Test
 	public void installUpdateRefuseRollbackBindAndContain() throws Exception {
-		awaitDemoCycles();
+		awaitDemo();
 		String dc = demoStreet("DC");
 		String xf = demoStreet("XF");
 

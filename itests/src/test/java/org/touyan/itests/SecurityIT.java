@@ -121,7 +121,7 @@ public class SecurityIT extends PlatformTest {
 
 	@Test
 	public void personalNumbersAreMaskedAndOnlyRevealedWithAReasonOnRecordWithinTheScope() throws Exception {
-		awaitDemoCycles();
+		awaitDemo();
 		String district = null;
 		for (JsonNode d : get("/api/districts?limit=500").json().get("items")) {
 			if (d.get("code").asText().equals("DEMO")) {

@@ -194,7 +194,7 @@ public class TrainingIT extends PlatformTest {
 			}
 		}
 		assertTrue("no demo district", district != null);
-		awaitDemoTraining(district);
+		awaitDemo();
 		Thread.sleep(500);
 		JsonNode report = get("/api/training-reports?district=" + district + "&year=2026").json();
 		int brands = 0;
