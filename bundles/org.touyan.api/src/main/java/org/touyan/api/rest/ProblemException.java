@@ -47,9 +47,19 @@ public class ProblemException extends RuntimeException {
 		return new ProblemException(400, "Invalid request", detail, detailEn, field);
 	}
 
-	/** 404: nothing of that kind with that id (or nothing the caller may see). */
+	/**
+	 * 404: nothing of that kind with that id (or nothing the caller may see), where only the English
+	 * name of the kind is known (a scope kind such as {@code person}).
+	 */
 	public static ProblemException notFound(String what, String id) {
-		return new ProblemException(404, "Not found", "No " + what + " with id '" + id + "'");
+		return new ProblemException(404, "Not found", "未找到 id 为 '" + id + "' 的记录",
+				"No " + what + " with id '" + id + "'", null);
+	}
+
+	/** 404: nothing of that kind with that id, the kind named in Chinese ({@code 人员}) and in English ({@code person}). */
+	public static ProblemException notFound(String whatZh, String what, String id) {
+		return new ProblemException(404, "Not found", "未找到 id 为 '" + id + "' 的" + whatZh,
+				"No " + what + " with id '" + id + "'", null);
 	}
 
 	/** 409: the request conflicts with the current state. */

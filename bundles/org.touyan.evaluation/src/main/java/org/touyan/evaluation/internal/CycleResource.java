@@ -313,7 +313,7 @@ public class CycleResource {
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:communityId")
 	public Rating rating(@PathParam("id") String id, @PathParam("communityId") String communityId) {
 		cycles.require(id);
-		return ratings.rating(id, communityId).orElseThrow(() -> ProblemException.notFound("rating of community", communityId));
+		return ratings.rating(id, communityId).orElseThrow(() -> ProblemException.notFound("该社区的评星", "rating of community", communityId));
 	}
 
 	@GET

@@ -150,7 +150,7 @@ public class CycleSummaries {
 	/** One section of the summary as CSV (UTF-8 with a byte order mark, so spreadsheets read the Chinese). */
 	public String csv(String cycleId, String section) {
 		if (!SECTIONS.contains(section)) {
-			throw ProblemException.notFound("report section", section + " (one of " + SECTIONS + ")");
+			throw ProblemException.notFound("报告章节", "report section", section + " (one of " + SECTIONS + ")");
 		}
 		StringBuilder out = new StringBuilder("\uFEFF");
 		if (section.equals("incidents")) {

@@ -96,7 +96,7 @@ public class Cycles {
 
 	/** A cycle or a 404 problem. */
 	public Cycle require(String id) {
-		return cycle(id).orElseThrow(() -> ProblemException.notFound("evaluation cycle", id));
+		return cycle(id).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", id));
 	}
 
 	public Page<Cycle> cycles(String districtId, Paging paging) {
@@ -239,7 +239,7 @@ public class Cycles {
 	/** Takes the cycle's row lock, then compares the cycle as stored now with the version the caller read. */
 	private static void lock(Connection c, String id, String ifMatch) throws SQLException {
 		Sql.update(c, "UPDATE eval_cycle SET updated_at = updated_at WHERE id = ?", null, id);
-		Preconditions.check(ifMatch, find(c, id).orElseThrow(() -> ProblemException.notFound("evaluation cycle", id)));
+		Preconditions.check(ifMatch, find(c, id).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", id)));
 	}
 
 	static Optional<Cycle> find(Connection c, String id) throws SQLException {

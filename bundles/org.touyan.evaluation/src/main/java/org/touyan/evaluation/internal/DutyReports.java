@@ -201,7 +201,7 @@ public class DutyReports {
 
 	/** The status read again in the write: a cycle published meanwhile takes no report or score. */
 	private static void requireReporting(Connection c, String cycleId) throws SQLException {
-		reporting(Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("evaluation cycle", cycleId)));
+		reporting(Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", cycleId)));
 	}
 
 	private static Cycle reporting(Cycle cycle) {

@@ -148,7 +148,7 @@ public class Measures {
 				input.startedOn(), note, actor, Sql.now().toInstant());
 		store.write(c -> {
 			// read again in the write: a cycle archived meanwhile takes no measure
-			measuring(Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("evaluation cycle", cycleId)));
+			measuring(Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", cycleId)));
 			Sql.update(c, "INSERT INTO eval_measure (id, cycle_id, community_id, person_id, kind, title, followed_by, helper_id, helper_name,"
 					+ " started_on, note, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					"the secretary has a " + kind.displayName + " in this cycle already", measure.id(), cycleId, measure.communityId(),

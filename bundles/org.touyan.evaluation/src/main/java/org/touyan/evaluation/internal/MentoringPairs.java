@@ -114,7 +114,7 @@ final class MentoringPairs {
 		}
 		return store.write(c -> {
 			Sql.update(c, "UPDATE eval_mentorship SET status = status WHERE id = ?", null, id);
-			Preconditions.check(ifMatch, find(c, id).orElseThrow(() -> ProblemException.notFound("mentoring pair", id)));
+			Preconditions.check(ifMatch, find(c, id).orElseThrow(() -> ProblemException.notFound("帮带结对", "mentoring pair", id)));
 			int n = Sql.update(c, "UPDATE eval_mentorship SET status = 'ENDED', ended_on = ?, end_reason = ? WHERE id = ? AND status = 'ACTIVE'",
 					null, Date.valueOf(ended), reason, id);
 			if (n == 0) {
@@ -160,7 +160,7 @@ final class MentoringPairs {
 	}
 
 	Mentoring.Pairing require(String id) {
-		return store.read(c -> find(c, id)).orElseThrow(() -> ProblemException.notFound("mentoring pair", id));
+		return store.read(c -> find(c, id)).orElseThrow(() -> ProblemException.notFound("帮带结对", "mentoring pair", id));
 	}
 
 	/** Pairs of a district, of a year, mentor or status when given, a page at a time. */

@@ -323,7 +323,7 @@ public class NegativeList {
 	}
 
 	public Incident require(String id) {
-		return store.read(c -> find(c, id)).orElseThrow(() -> ProblemException.notFound("negative-list incident", id));
+		return store.read(c -> find(c, id)).orElseThrow(() -> ProblemException.notFound("负面清单事件", "negative-list incident", id));
 	}
 
 	/** Incidents of a district, of one person or status when given, newest first. */

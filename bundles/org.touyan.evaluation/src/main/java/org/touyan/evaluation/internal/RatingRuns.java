@@ -81,7 +81,7 @@ public class RatingRuns {
 		List<Rating> ratings = compute(cycle, scored);
 		Map<String, String> secretaries = secretaries();
 		return store.write(c -> {
-			Cycle now = Cycles.find(c, cycle.id()).orElseThrow(() -> ProblemException.notFound("evaluation cycle", cycle.id()));
+			Cycle now = Cycles.find(c, cycle.id()).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", cycle.id()));
 			if (now.status() != CycleStatus.SCORING_CLOSED) {
 				throw ProblemException.conflict("The cycle changed meanwhile: it is " + now.status().name());
 			}

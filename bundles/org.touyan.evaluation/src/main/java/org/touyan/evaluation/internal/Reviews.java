@@ -111,7 +111,7 @@ public class Reviews {
 		if (comment != null && comment.length() > 2000) {
 			throw ProblemException.invalid("comment", "comment is at most 2000 characters");
 		}
-		Cycle cycle = store.read(c -> Cycles.find(c, cycleId)).orElseThrow(() -> ProblemException.notFound("evaluation cycle", cycleId));
+		Cycle cycle = store.read(c -> Cycles.find(c, cycleId)).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", cycleId));
 		if (cycle.status() != CycleStatus.OPEN) {
 			throw ProblemException.conflict("Reviews are given only while the cycle is OPEN; it is " + cycle.status().name());
 		}
@@ -158,7 +158,7 @@ public class Reviews {
 			Map<String, Object> m = e.getValue();
 			int[] ballots = new int[1];
 			BigDecimal residents = store.read(c -> residents(c, cycle.id(), communityId, ballots));
-			Community community = units.community(communityId).orElseThrow(() -> ProblemException.notFound("community", communityId));
+			Community community = units.community(communityId).orElseThrow(() -> ProblemException.notFound("社区", "community", communityId));
 			ReviewInput unbound = new ReviewInput((String) m.get("person"), communityId, cycle.period(), (BigDecimal) m.get("SELF"),
 					residents, ballots[0], (BigDecimal) m.get("STREET"), (BigDecimal) m.get("ORGANIZATION"), Map.of());
 			try {

@@ -171,7 +171,7 @@ public class ScoreBook {
 		}
 		return store.write(c -> {
 			// the status is read again in the transaction: a cycle closed meanwhile takes no scores
-			Cycle now = Cycles.find(c, cycle.id()).orElseThrow(() -> ProblemException.notFound("evaluation cycle", cycle.id()));
+			Cycle now = Cycles.find(c, cycle.id()).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", cycle.id()));
 			now.status().requireScoring();
 			Set<String> scored = new HashSet<>(Sql.query(c, "SELECT community_id FROM eval_score WHERE cycle_id = ? AND department_id = ?",
 					rs -> rs.getString(1), cycle.id(), department.id()));
@@ -213,7 +213,7 @@ public class ScoreBook {
 			throws java.sql.SQLException {
 		return Sql.one(c, "SELECT " + SCORE_COLUMNS + " FROM eval_score WHERE cycle_id = ? AND community_id = ? AND department_id = ?",
 				ScoreBook::score, cycleId, communityId, departmentId)
-				.orElseThrow(() -> ProblemException.notFound("score of community and department", communityId + "/" + departmentId));
+				.orElseThrow(() -> ProblemException.notFound("该社区该部门的评分", "score of community and department", communityId + "/" + departmentId));
 	}
 
 	/**
@@ -238,7 +238,7 @@ public class ScoreBook {
 			throw ProblemException.invalid("reason", "理由最多 500 字", "reason is at most 500 characters");
 		}
 		return store.write(c -> {
-			Cycle now = Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("evaluation cycle", cycleId));
+			Cycle now = Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", cycleId));
 			now.status().requireScoring();
 			// the row lock first: two corrections then compare one after the other
 			Sql.update(c, "UPDATE eval_score SET score = score WHERE cycle_id = ? AND community_id = ? AND department_id = ?", null,

@@ -54,7 +54,7 @@ final class PinDesk {
 	/** Releases a pin; a version that is neither active, staged nor pinned elsewhere is retired. */
 	void release(String key) {
 		if (!pins.exists(key)) {
-			throw ProblemException.notFound("pin", key);
+			throw ProblemException.notFound("插件锁定", "pin", key);
 		}
 		List<Binding> held = pins.bindings(key);
 		store.write(c -> {

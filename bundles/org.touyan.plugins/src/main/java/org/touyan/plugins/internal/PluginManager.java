@@ -211,7 +211,7 @@ public class PluginManager implements Policies, HealthContributor {
 	 * manager's lock that every such write holds, so two administrators cannot both act on one state.
 	 */
 	private void current(String bsn, String ifMatch) {
-		Preconditions.check(ifMatch, view(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn)));
+		Preconditions.check(ifMatch, view(bsn).orElseThrow(() -> ProblemException.notFound("插件", "plugin", bsn)));
 	}
 
 	public synchronized PluginView promote(String bsn, String ifMatch) {
@@ -263,7 +263,7 @@ public class PluginManager implements Policies, HealthContributor {
 
 	/** Removes a plugin that nothing is bound to and no cycle has pinned. */
 	public synchronized void remove(String bsn) {
-		String version = versions.active(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn));
+		String version = versions.active(bsn).orElseThrow(() -> ProblemException.notFound("插件", "plugin", bsn));
 		List<Binding> bound = bindings.onBundle(bsn);
 		if (!bound.isEmpty()) {
 			throw ProblemException.conflict(bsn + " is bound for " + bound.stream().map(Binding::scope).distinct().toList()
@@ -295,7 +295,7 @@ public class PluginManager implements Policies, HealthContributor {
 
 	/** Goes back to the version before the current one, with the parameters its bindings had then. */
 	public synchronized PluginView rollback(String bsn) {
-		String current = versions.active(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn));
+		String current = versions.active(bsn).orElseThrow(() -> ProblemException.notFound("插件", "plugin", bsn));
 		PluginVersions.Kept previous = versions.previous(bsn, current).orElseThrow(() -> ProblemException.conflict(
 				"There is no earlier version of " + bsn + " to roll back to"));
 		byte[] jar;
@@ -373,7 +373,7 @@ public class PluginManager implements Policies, HealthContributor {
 
 	public List<Binding> pinned(String key) {
 		if (!pins.exists(key)) {
-			throw ProblemException.notFound("pin", key);
+			throw ProblemException.notFound("插件锁定", "pin", key);
 		}
 		return pins.bindings(key);
 	}
@@ -386,7 +386,7 @@ public class PluginManager implements Policies, HealthContributor {
 	/** Releases every quarantined policy of {@code bsn}: its bindings serve again. */
 	public synchronized void releaseQuarantine(String bsn, String actor) {
 		if (quarantine.release(bsn, actor).isEmpty()) {
-			throw ProblemException.notFound("quarantine of plugin", bsn);
+			throw ProblemException.notFound("插件隔离记录", "quarantine of plugin", bsn);
 		}
 	}
 

@@ -83,7 +83,7 @@ public class PluginResource {
 			returns = PluginView.class)
 	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
 	public Response plugin(@PathParam("bsn") String bsn) {
-		return Preconditions.ok(manager.view(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn)));
+		return Preconditions.ok(manager.view(bsn).orElseThrow(() -> ProblemException.notFound("插件", "plugin", bsn)));
 	}
 
 	@POST
@@ -212,7 +212,7 @@ public class PluginResource {
 		} catch (NumberFormatException e) {
 			throw ProblemException.invalid("revision", "revision is a whole number");
 		}
-		return manager.revision(r).map(BindingView::of).orElseThrow(() -> ProblemException.notFound("binding revision", revision));
+		return manager.revision(r).map(BindingView::of).orElseThrow(() -> ProblemException.notFound("绑定版本", "binding revision", revision));
 	}
 
 	@PUT

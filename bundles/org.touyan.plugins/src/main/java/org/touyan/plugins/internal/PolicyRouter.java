@@ -107,7 +107,7 @@ final class PolicyRouter {
 
 	<S, R> Comparison<R> compare(Class<S> spi, String bsn, String policyId, Map<String, String> parameters,
 			Call<S, R> call) {
-		String active = versions.active(bsn).orElseThrow(() -> ProblemException.notFound("plugin", bsn));
+		String active = versions.active(bsn).orElseThrow(() -> ProblemException.notFound("插件", "plugin", bsn));
 		String staged = versions.staged(bsn).orElseThrow(() -> ProblemException.conflict("No version of " + bsn
 				+ " is staged: install the candidate with stage=true first"));
 		PolicyIndex.Entry current = index.find(spi.getName(), policyId, bsn, active);

@@ -93,6 +93,6 @@ public class ArchiveImpl implements Archive {
 	private static Object[] head(Connection c, String personId) throws SQLException {
 		return OrgUnitsImpl.query(c, "SELECT archive_seq, archive_head FROM person WHERE id = ?",
 				rs -> new Object[] { rs.getLong(1), rs.getString(2) }, personId).stream().findFirst()
-				.orElseThrow(() -> ProblemException.notFound("person", personId));
+				.orElseThrow(() -> ProblemException.notFound("人员", "person", personId));
 	}
 }

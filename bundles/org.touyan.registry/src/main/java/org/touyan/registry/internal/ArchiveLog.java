@@ -52,7 +52,7 @@ final class ArchiveLog {
 		OrgUnitsImpl.update(c, "UPDATE person SET archive_seq = archive_seq WHERE id = ?", null, null, personId);
 		Object[] head = OrgUnitsImpl.query(c, "SELECT archive_seq, archive_head, sealed_at, sealed_by, seal_reason FROM person WHERE id = ?",
 				rs -> new Object[] { rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getString(4), rs.getString(5) },
-				personId).stream().findFirst().orElseThrow(() -> ProblemException.notFound("person", personId));
+				personId).stream().findFirst().orElseThrow(() -> ProblemException.notFound("人员", "person", personId));
 		if (head[2] != null) {
 			throw sealed(personId, ((Timestamp) head[2]).toInstant(), (String) head[3], (String) head[4]);
 		}

@@ -64,7 +64,7 @@ public class AssistantRecruitment {
 		return store.write(c -> {
 			List<String> district = OrgUnitsImpl.query(c, "SELECT district_id FROM person WHERE id = ?", rs -> rs.getString(1), personId);
 			if (district.isEmpty()) {
-				throw ProblemException.notFound("person", personId);
+				throw ProblemException.notFound("人员", "person", personId);
 			}
 			if (OrgUnitsImpl.query(c, "SELECT 1 FROM post WHERE person_id = ? AND kind = ?", rs -> 1, personId,
 					PostKind.SECRETARY_ASSISTANT.name()).isEmpty()) {
@@ -84,7 +84,7 @@ public class AssistantRecruitment {
 	public Batches batches(String districtId, @Nullable Integer year) {
 		return store.read(c -> {
 			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
-				throw ProblemException.notFound("district", districtId);
+				throw ProblemException.notFound("区", "district", districtId);
 			}
 			long recruited = OrgUnitsImpl.query(c, "SELECT COUNT(*) FROM assistant_recruitment WHERE district_id = ?",
 					rs -> rs.getLong(1), districtId).get(0);

@@ -90,6 +90,6 @@ public class EligibilityResource {
 	@Summary("One eligibility check with its verdict and provenance")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "eligibility-check:id")
 	public EligibilityCheck checkById(@PathParam("id") String id) {
-		return eligibility.checkById(id).orElseThrow(() -> ProblemException.notFound("eligibility check", id));
+		return eligibility.checkById(id).orElseThrow(() -> ProblemException.notFound("资格审查", "eligibility check", id));
 	}
 }

@@ -101,7 +101,7 @@ public class FilingResource {
 	@Summary(value = "One filing with its steps and vetting verdicts", returns = Filing.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "filing:id")
 	public Response filing(@PathParam("id") String id) {
-		return Preconditions.ok(filings.filing(id).orElseThrow(() -> ProblemException.notFound("filing", id)));
+		return Preconditions.ok(filings.filing(id).orElseThrow(() -> ProblemException.notFound("备案", "filing", id)));
 	}
 
 	@POST

@@ -296,7 +296,7 @@ public class FilingsImpl implements Filings {
 	 */
 	private static Filing lock(Connection c, String id, String ifMatch) throws SQLException {
 		if (OrgUnitsImpl.update(c, "UPDATE filing SET status = status WHERE id = ?", null, null, id) == 0) {
-			throw ProblemException.notFound("filing", id);
+			throw ProblemException.notFound("备案", "filing", id);
 		}
 		Filing current = load(c, id);
 		Preconditions.check(ifMatch, current);
@@ -305,7 +305,7 @@ public class FilingsImpl implements Filings {
 
 	private static Filing load(Connection c, String id) throws SQLException {
 		return complete(c, OrgUnitsImpl.one(c, FILING + " WHERE id = ?", id, FilingsImpl::filing)
-				.orElseThrow(() -> ProblemException.notFound("filing", id)));
+				.orElseThrow(() -> ProblemException.notFound("备案", "filing", id)));
 	}
 
 	private static Filing complete(Connection c, Filing f) throws SQLException {
@@ -340,7 +340,7 @@ public class FilingsImpl implements Filings {
 			if (field != null) {
 				throw ProblemException.invalid(field, "no district with id '" + districtId + "'");
 			}
-			throw ProblemException.notFound("district", districtId);
+			throw ProblemException.notFound("区", "district", districtId);
 		}
 	}
 

@@ -82,7 +82,7 @@ public class FirstSecretaryMissionResource {
 			returns = Mission.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "first-secretary-mission:id")
 	public Response mission(@PathParam("id") String id) {
-		return Preconditions.ok(missions.mission(id).orElseThrow(() -> ProblemException.notFound("first secretary mission", id)));
+		return Preconditions.ok(missions.mission(id).orElseThrow(() -> ProblemException.notFound("第一书记驻社帮扶记录", "first secretary mission", id)));
 	}
 
 	@POST

@@ -105,7 +105,7 @@ public class FirstSecretaryMissions {
 		LocalDate today = LocalDate.now();
 		return store.read(c -> {
 			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> 1, districtId).isEmpty()) {
-				throw ProblemException.notFound("district", districtId);
+				throw ProblemException.notFound("区", "district", districtId);
 			}
 			Query query = new Query(districtId, streetId, null);
 			List<Mission> all = OrgUnitsImpl.query(c, SELECT + where(query), rs -> mission(rs, today), args(query));
@@ -136,7 +136,7 @@ public class FirstSecretaryMissions {
 			OrgUnitsImpl.lock(c, "post", postId);
 			List<String> kind = OrgUnitsImpl.query(c, "SELECT kind FROM post WHERE id = ?", rs -> rs.getString(1), postId);
 			if (kind.isEmpty()) {
-				throw ProblemException.notFound("post", postId);
+				throw ProblemException.notFound("任职", "post", postId);
 			}
 			if (!PostKind.FIRST_SECRETARY.name().equals(kind.get(0))) {
 				throw new ProblemException(422, "Not a first secretary", "只有第一书记任职才有驻社帮扶记录",
@@ -177,7 +177,7 @@ public class FirstSecretaryMissions {
 		}
 		return store.write(c -> {
 			OrgUnitsImpl.lock(c, "post", postId);
-			Mission before = find(c, postId, today).orElseThrow(() -> ProblemException.notFound("first secretary mission", postId));
+			Mission before = find(c, postId, today).orElseThrow(() -> ProblemException.notFound("第一书记驻社帮扶记录", "first secretary mission", postId));
 			Preconditions.check(ifMatch, before);
 			if (before.termEnd() == null) {
 				throw new ProblemException(409, "Conflict", "请先登记驻社帮扶的原因和任期",

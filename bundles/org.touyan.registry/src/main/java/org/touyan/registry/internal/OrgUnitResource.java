@@ -78,7 +78,7 @@ public class OrgUnitResource {
 	@Summary(value = "One district", returns = District.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Response district(@PathParam("id") String id) {
-		return Preconditions.ok(units.district(id).orElseThrow(() -> ProblemException.notFound("district", id)));
+		return Preconditions.ok(units.district(id).orElseThrow(() -> ProblemException.notFound("区", "district", id)));
 	}
 
 	@POST
@@ -116,7 +116,7 @@ public class OrgUnitResource {
 	@Summary(value = "One street", returns = Street.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Response street(@PathParam("id") String id) {
-		return Preconditions.ok(units.street(id).orElseThrow(() -> ProblemException.notFound("street", id)));
+		return Preconditions.ok(units.street(id).orElseThrow(() -> ProblemException.notFound("街道", "street", id)));
 	}
 
 	@POST
@@ -170,7 +170,7 @@ public class OrgUnitResource {
 	@Summary(value = "One community", returns = Community.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Response community(@PathParam("id") String id) {
-		return Preconditions.ok(units.community(id).orElseThrow(() -> ProblemException.notFound("community", id)));
+		return Preconditions.ok(units.community(id).orElseThrow(() -> ProblemException.notFound("社区", "community", id)));
 	}
 
 	@POST
@@ -214,7 +214,7 @@ public class OrgUnitResource {
 	@Summary(value = "One joint area Party committee with its communities", returns = JointCommittee.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Response jointCommittee(@PathParam("id") String id) {
-		return Preconditions.ok(units.jointCommittee(id).orElseThrow(() -> ProblemException.notFound("joint committee", id)));
+		return Preconditions.ok(units.jointCommittee(id).orElseThrow(() -> ProblemException.notFound("联合党委", "joint committee", id)));
 	}
 
 	@POST
@@ -258,7 +258,7 @@ public class OrgUnitResource {
 	@Summary(value = "One department", returns = Department.class)
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Response department(@PathParam("id") String id) {
-		return Preconditions.ok(units.department(id).orElseThrow(() -> ProblemException.notFound("department", id)));
+		return Preconditions.ok(units.department(id).orElseThrow(() -> ProblemException.notFound("部门", "department", id)));
 	}
 
 	@POST

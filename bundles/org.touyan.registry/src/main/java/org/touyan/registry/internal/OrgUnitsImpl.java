@@ -81,7 +81,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		return store.write(c -> {
 			lock(c, "district", id);
 			Preconditions.check(ifMatch, one(c, "SELECT id, code, name, name_en FROM district WHERE id = ?", id, OrgUnitsImpl::district)
-					.orElseThrow(() -> ProblemException.notFound("district", id)));
+					.orElseThrow(() -> ProblemException.notFound("区", "district", id)));
 			update(c, "UPDATE district SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
 					"code", "区代码 " + in.code() + " 已被使用",
 					in.code(), in.name(), in.nameEn(), now(), id);
@@ -122,7 +122,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		return store.write(c -> {
 			lock(c, "street", id);
 			Street current = one(c, "SELECT id, district_id, code, name, name_en FROM street WHERE id = ?", id, OrgUnitsImpl::street)
-					.orElseThrow(() -> ProblemException.notFound("street", id));
+					.orElseThrow(() -> ProblemException.notFound("街道", "street", id));
 			Preconditions.check(ifMatch, current);
 			if (in.parentId() != null && !in.parentId().equals(current.districtId())) {
 				throw ProblemException.invalid("parentId", "街道不能转到其他区", "a street cannot move to another district");
@@ -144,7 +144,7 @@ public class OrgUnitsImpl implements OrgUnits {
 				+ " FROM district WHERE id = ?", rs -> new DistrictSettings(rs.getBoolean(1), rs.getString(2), rs.getDate(3).toLocalDate()),
 				districtId);
 		if (found.isEmpty()) {
-			throw ProblemException.notFound("district", districtId);
+			throw ProblemException.notFound("区", "district", districtId);
 		}
 		return found.get(0);
 	}
@@ -230,7 +230,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		return store.write(c -> {
 			lock(c, "community", id);
 			Community current = one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community)
-					.orElseThrow(() -> ProblemException.notFound("community", id));
+					.orElseThrow(() -> ProblemException.notFound("社区", "community", id));
 			Preconditions.check(ifMatch, current);
 			if (in.parentId() != null && !in.parentId().equals(current.streetId())) {
 				throw ProblemException.invalid("parentId", "社区只属于一个街道，不能调整所属街道", "a community belongs to exactly one street and cannot move");
@@ -247,7 +247,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		store.write(c -> {
 			lock(c, "community", id);
 			Preconditions.check(ifMatch, one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community)
-					.orElseThrow(() -> ProblemException.notFound("community", id)));
+					.orElseThrow(() -> ProblemException.notFound("社区", "community", id)));
 			if (count(c, "SELECT COUNT(*) FROM post WHERE unit_id = ?", id) > 0) {
 				throw new ProblemException(409, "Conflict", "该社区有任职记录，历史须保留，不能删除",
 						"the community has posts on record, and history is kept: it cannot be deleted", null);
@@ -301,7 +301,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		return store.write(c -> {
 			lock(c, "joint_committee", id);
 			JointCommittee current = one(c, JOINT + " WHERE id = ?", id, OrgUnitsImpl::jointCommittee)
-					.orElseThrow(() -> ProblemException.notFound("joint committee", id));
+					.orElseThrow(() -> ProblemException.notFound("联合党委", "joint committee", id));
 			Preconditions.check(ifMatch, withMembers(c, current));
 			if (!in.districtId().equals(current.districtId())) {
 				throw ProblemException.invalid("districtId", "联合党委不能转到其他区", "a joint committee cannot move to another district");
@@ -321,7 +321,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		store.write(c -> {
 			lock(c, "joint_committee", id);
 			Preconditions.check(ifMatch, withMembers(c, one(c, JOINT + " WHERE id = ?", id, OrgUnitsImpl::jointCommittee)
-					.orElseThrow(() -> ProblemException.notFound("joint committee", id))));
+					.orElseThrow(() -> ProblemException.notFound("联合党委", "joint committee", id))));
 			update(c, "DELETE FROM joint_committee_member WHERE committee_id = ?", null, null, id);
 			update(c, "DELETE FROM joint_committee WHERE id = ?", null, null, id);
 			return null;
@@ -417,7 +417,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		return store.write(c -> {
 			lock(c, "department", id);
 			Department current = one(c, DEPARTMENT + " WHERE id = ?", id, OrgUnitsImpl::department)
-					.orElseThrow(() -> ProblemException.notFound("department", id));
+					.orElseThrow(() -> ProblemException.notFound("部门", "department", id));
 			Preconditions.check(ifMatch, current);
 			if (!current.districtId().equals(d.districtId())) {
 				throw ProblemException.invalid("districtId", "部门不能转到其他区", "a department cannot move to another district");
@@ -434,7 +434,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		store.write(c -> {
 			lock(c, "department", id);
 			Preconditions.check(ifMatch, one(c, DEPARTMENT + " WHERE id = ?", id, OrgUnitsImpl::department)
-					.orElseThrow(() -> ProblemException.notFound("department", id)));
+					.orElseThrow(() -> ProblemException.notFound("部门", "department", id)));
 			update(c, "DELETE FROM department WHERE id = ?", null,
 					"the department has recorded vetting verdicts, which are kept: it cannot be deleted", id);
 			return null;

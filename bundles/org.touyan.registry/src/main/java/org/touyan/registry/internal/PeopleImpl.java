@@ -234,7 +234,7 @@ public class PeopleImpl implements People {
 		return store.write(c -> {
 			OrgUnitsImpl.lock(c, "post", postId);
 			Preconditions.check(ifMatch, OrgUnitsImpl.one(c, POST + " WHERE id = ?", postId, PeopleImpl::post)
-					.orElseThrow(() -> ProblemException.notFound("post", postId)));
+					.orElseThrow(() -> ProblemException.notFound("任职", "post", postId)));
 			return endPost(c, postId, ending.endDate(), reason, who);
 		});
 	}
@@ -242,7 +242,7 @@ public class PeopleImpl implements People {
 	/** Ends a current post on the caller's transaction, with its archive entry; filings use it too. */
 	static Post endPost(Connection c, String postId, LocalDate endDate, String reason, String who) throws SQLException {
 		Post current = OrgUnitsImpl.one(c, POST + " WHERE id = ?", postId, PeopleImpl::post)
-				.orElseThrow(() -> ProblemException.notFound("post", postId));
+				.orElseThrow(() -> ProblemException.notFound("任职", "post", postId));
 		if (current.endDate() != null) {
 			throw new ProblemException(409, "Conflict", "该任职已于 " + current.endDate() + " 结束，已结束的任职不再更改",
 					"the post ended on " + current.endDate() + " already; an ended post is never changed", null);
@@ -295,7 +295,7 @@ public class PeopleImpl implements People {
 
 	static Person requirePerson(Connection c, String personId) throws SQLException {
 		return OrgUnitsImpl.one(c, PERSON + " WHERE id = ?", personId, PeopleImpl::person)
-				.orElseThrow(() -> ProblemException.notFound("person", personId));
+				.orElseThrow(() -> ProblemException.notFound("人员", "person", personId));
 	}
 
 	/** The person, if the archive is open for writing: 404 when unknown, 409 naming the seal when sealed. */

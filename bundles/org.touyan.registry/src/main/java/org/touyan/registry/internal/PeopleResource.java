@@ -105,7 +105,7 @@ public class PeopleResource {
 	@Summary(value = "One person", returns = Person.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:id")
 	public Response person(@PathParam("id") String id) {
-		return Preconditions.ok(people.person(id).orElseThrow(() -> ProblemException.notFound("person", id)));
+		return Preconditions.ok(people.person(id).orElseThrow(() -> ProblemException.notFound("人员", "person", id)));
 	}
 
 	@POST
@@ -170,7 +170,7 @@ public class PeopleResource {
 	@Summary(value = "One post", returns = Post.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "post:id")
 	public Response post(@PathParam("id") String id) {
-		return Preconditions.ok(people.post(id).orElseThrow(() -> ProblemException.notFound("post", id)));
+		return Preconditions.ok(people.post(id).orElseThrow(() -> ProblemException.notFound("任职", "post", id)));
 	}
 
 	@POST
@@ -225,7 +225,7 @@ public class PeopleResource {
 			throw ProblemException.invalid("field", "field must be one of " + new TreeSet<>(Masking.FIELDS));
 		}
 		String reason = Validation.text("reason", request.reason(), 200, true);
-		Person person = people.person(id).orElseThrow(() -> ProblemException.notFound("person", id));
+		Person person = people.person(id).orElseThrow(() -> ProblemException.notFound("人员", "person", id));
 		String value = Masking.ID_NUMBER_FIELDS.contains(field) ? person.idNumber() : person.phone();
 		// by login, as every other audit entry names its actor; the number is answered only once its
 		// reason is committed: an audit write that fails refuses the reveal

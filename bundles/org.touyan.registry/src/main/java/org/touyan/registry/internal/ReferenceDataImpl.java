@@ -203,14 +203,14 @@ public class ReferenceDataImpl implements ReferenceData {
 
 	private static void requireDistrict(Connection c, String districtId) throws SQLException {
 		if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
-			throw ProblemException.notFound("district", districtId);
+			throw ProblemException.notFound("区", "district", districtId);
 		}
 	}
 
 	/** The street's district; 404 for an unknown street. */
 	private static String requireStreet(Connection c, String streetId) throws SQLException {
 		return OrgUnitsImpl.query(c, "SELECT district_id FROM street WHERE id = ?", rs -> rs.getString(1), streetId).stream()
-				.findFirst().orElseThrow(() -> ProblemException.notFound("street", streetId));
+				.findFirst().orElseThrow(() -> ProblemException.notFound("街道", "street", streetId));
 	}
 
 	private static ReferenceVersion version(ResultSet rs) throws SQLException {

@@ -96,7 +96,7 @@ public class ReferenceResource {
 	@Summary("One version of a reference list")
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public ReferenceVersion version(@PathParam("id") String id) {
-		return data.version(id).orElseThrow(() -> ProblemException.notFound("reference version", id));
+		return data.version(id).orElseThrow(() -> ProblemException.notFound("参照版本", "reference version", id));
 	}
 
 	@GET

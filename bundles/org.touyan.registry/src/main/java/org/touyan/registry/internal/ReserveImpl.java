@@ -150,7 +150,7 @@ public class ReserveImpl implements Reserve {
 	public AssistantCoverage assistantCoverage(String districtId) {
 		return store.read(c -> {
 			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
-				throw ProblemException.notFound("district", districtId);
+				throw ProblemException.notFound("区", "district", districtId);
 			}
 			long all = OrgUnitsImpl.query(c, "SELECT COUNT(*) FROM community k JOIN street s ON s.id = k.street_id WHERE s.district_id = ?",
 					rs -> rs.getLong(1), districtId).get(0);
@@ -190,7 +190,7 @@ public class ReserveImpl implements Reserve {
 	/** The current stay, locked, that a change on {@code date} applies to. */
 	private static ReserveMembership current(Connection c, String id, LocalDate date, String ifMatch) throws SQLException {
 		if (OrgUnitsImpl.update(c, "UPDATE reserve_membership SET updated_at = updated_at WHERE id = ?", null, null, id) == 0) {
-			throw ProblemException.notFound("reserve membership", id);
+			throw ProblemException.notFound("储备记录", "reserve membership", id);
 		}
 		ReserveMembership m = OrgUnitsImpl.one(c, MEMBERSHIP + " WHERE m.id = ?", id, ReserveImpl::membership).orElseThrow();
 		// under the row lock just taken: a second change of this stay compares with what the first wrote

@@ -103,7 +103,7 @@ public class ReserveResource {
 	@Summary(value = "One stay in the reserve pipeline", returns = ReserveMembership.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "reserve:id")
 	public Response membership(@PathParam("id") String id) {
-		return Preconditions.ok(reserve.membership(id).orElseThrow(() -> ProblemException.notFound("reserve membership", id)));
+		return Preconditions.ok(reserve.membership(id).orElseThrow(() -> ProblemException.notFound("储备记录", "reserve membership", id)));
 	}
 
 	@POST

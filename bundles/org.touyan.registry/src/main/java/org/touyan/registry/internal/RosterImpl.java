@@ -91,7 +91,7 @@ public class RosterImpl implements Roster {
 		try {
 			return store.write(c -> {
 				if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
-					throw ProblemException.notFound("district", districtId);
+					throw ProblemException.notFound("区", "district", districtId);
 				}
 				List<RowError> errors = new ArrayList<>();
 				Map<String, Person> known = new HashMap<>();
@@ -235,7 +235,7 @@ public class RosterImpl implements Roster {
 	public String exportCsv(String districtId) {
 		return store.read(c -> {
 			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
-				throw ProblemException.notFound("district", districtId);
+				throw ProblemException.notFound("区", "district", districtId);
 			}
 			Map<String, String> units = new HashMap<>();
 			OrgUnitsImpl.query(c, "SELECT id, code FROM street WHERE district_id = ?", rs -> units.put(rs.getString(1), rs.getString(2)), districtId);

@@ -55,6 +55,6 @@ public class CodesResource {
 	@Summary("One type's codes with their names: {code: {zh, en}}")
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public Map<String, CodeName> type(@PathParam("type") String type) {
-		return codes.type(type).orElseThrow(() -> ProblemException.notFound("code type", type));
+		return codes.type(type).orElseThrow(() -> ProblemException.notFound("代码类型", "code type", type));
 	}
 }

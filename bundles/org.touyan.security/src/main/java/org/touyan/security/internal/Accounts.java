@@ -274,7 +274,7 @@ public class Accounts {
 
 	/** Changes the caller's own password; the current one must be given, and other sessions end. */
 	void changePassword(String userId, String token, String current, String replacement) {
-		Stored s = stored("id", userId).orElseThrow(() -> ProblemException.notFound("user", userId));
+		Stored s = stored("id", userId).orElseThrow(() -> ProblemException.notFound("用户", "user", userId));
 		// a stolen token must not buy unlimited guesses at the password: the login's own back-off
 		Duration locked = throttle.attempt(s.user().login());
 		if (!locked.isZero()) {
@@ -336,7 +336,7 @@ public class Accounts {
 		if (input == null) {
 			throw ProblemException.invalid(null, "a body with displayName and role is required");
 		}
-		User current = user(id).orElseThrow(() -> ProblemException.notFound("user", id));
+		User current = user(id).orElseThrow(() -> ProblemException.notFound("用户", "user", id));
 		if (input.login() != null && !input.login().equals(current.login())) {
 			throw ProblemException.invalid("login", "a login cannot be changed; create a new user");
 		}
@@ -349,7 +349,7 @@ public class Accounts {
 				ps.setString(1, id);
 				ps.executeUpdate();
 			}
-			Preconditions.check(ifMatch, stored(c, "id", id).map(Stored::user).orElseThrow(() -> ProblemException.notFound("user", id)));
+			Preconditions.check(ifMatch, stored(c, "id", id).map(Stored::user).orElseThrow(() -> ProblemException.notFound("用户", "user", id)));
 			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET display_name = ?, role = ?, street_id = ?,"
 					+ " department_id = ?, person_id = ?, disabled = ?, updated_at = ? WHERE id = ?")) {
 				ps.setString(1, checked.displayName());
@@ -395,7 +395,7 @@ public class Accounts {
 				ps.setString(1, id);
 				ps.executeUpdate();
 			}
-			Preconditions.check(ifMatch, stored(c, "id", id).map(Stored::user).orElseThrow(() -> ProblemException.notFound("user", id)));
+			Preconditions.check(ifMatch, stored(c, "id", id).map(Stored::user).orElseThrow(() -> ProblemException.notFound("用户", "user", id)));
 			updatePassword(c, id, hash, true);
 			return null;
 		});

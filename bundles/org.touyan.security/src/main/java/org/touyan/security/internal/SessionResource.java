@@ -67,7 +67,7 @@ public class SessionResource {
 	@Summary("The logged-in user")
 	public Accounts.User me(@Context SecurityContext security) {
 		String id = ((AuthenticatedCaller) security.getUserPrincipal()).userId();
-		return accounts.user(id).orElseThrow(() -> ProblemException.notFound("user", id));
+		return accounts.user(id).orElseThrow(() -> ProblemException.notFound("用户", "user", id));
 	}
 
 	@DELETE

@@ -64,7 +64,7 @@ public class UserResource {
 	@Versioned
 	@Summary(value = "One user", returns = Accounts.User.class)
 	public Response user(@PathParam("id") String id) {
-		return Preconditions.ok(accounts.user(id).orElseThrow(() -> ProblemException.notFound("user", id)));
+		return Preconditions.ok(accounts.user(id).orElseThrow(() -> ProblemException.notFound("用户", "user", id)));
 	}
 
 	@POST

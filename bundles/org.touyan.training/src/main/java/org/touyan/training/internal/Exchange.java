@@ -146,7 +146,7 @@ public class Exchange {
 	}
 
 	private static Event event(java.sql.Connection c, String id) throws SQLException {
-		return withPeople(c, Db.one(c, EVENT + " WHERE id = ?", Exchange::event, id).orElseThrow(() -> ProblemException.notFound("event", id)));
+		return withPeople(c, Db.one(c, EVENT + " WHERE id = ?", Exchange::event, id).orElseThrow(() -> ProblemException.notFound("交流活动", "event", id)));
 	}
 
 	private static Event withPeople(java.sql.Connection c, Event e) throws SQLException {
@@ -270,7 +270,7 @@ public class Exchange {
 
 	private static Placement placement(java.sql.Connection c, String id) throws SQLException {
 		return Db.one(c, PLACEMENT + " WHERE id = ?", Exchange::placement, id)
-				.orElseThrow(() -> ProblemException.notFound("shadowing placement", id));
+				.orElseThrow(() -> ProblemException.notFound("跟班学习安排", "shadowing placement", id));
 	}
 
 	/** A district's placements of a year, of the people of one street when {@code streetId} is not null. */

@@ -177,7 +177,7 @@ public class Pairing {
 
 	public Dispatch dispatch(String id) {
 		return store.read(c -> Db.one(c, DISPATCH + " WHERE id = ?", this::dispatch, id))
-				.orElseThrow(() -> ProblemException.notFound("dispatch", id));
+				.orElseThrow(() -> ProblemException.notFound("选派记录", "dispatch", id));
 	}
 
 	/** A district's dispatches, of the people of one street when {@code streetId} is not null. */
@@ -319,7 +319,7 @@ public class Pairing {
 
 	public Project project(String id) {
 		return store.read(c -> Db.one(c, "SELECT * FROM transfer_project WHERE id = ?", Pairing::project, id))
-				.orElseThrow(() -> ProblemException.notFound("transfer project", id));
+				.orElseThrow(() -> ProblemException.notFound("经验转化项目", "transfer project", id));
 	}
 
 	/**

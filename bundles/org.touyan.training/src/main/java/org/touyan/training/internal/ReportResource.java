@@ -84,7 +84,7 @@ public class ReportResource {
 		if (y == null) {
 			throw ProblemException.invalid("year", "year is required");
 		}
-		Training.Plan plan = training.plan(d, y).orElseThrow(() -> ProblemException.notFound("training plan", d + "/" + y));
+		Training.Plan plan = training.plan(d, y).orElseThrow(() -> ProblemException.notFound("培训计划", "training plan", d + "/" + y));
 		List<Credit> hours = training.credits(d, y);
 		Pairing.DispatchFigures figures = pairing.dispatchFigures(d, y);
 		Dispatches dispatches = new Dispatches(figures.startedInYear(), figures.runningInYear(), figures.cumulative(),
@@ -101,7 +101,7 @@ public class ReportResource {
 	@Access(DISTRICT_ADMIN)
 	public String csv(@PathParam("section") String section, @QueryParam("district") String district, @QueryParam("year") String year) {
 		if (!SECTIONS.contains(section)) {
-			throw ProblemException.notFound("report section", section);
+			throw ProblemException.notFound("报告章节", "report section", section);
 		}
 		Report r = report(district, year);
 		StringBuilder out = new StringBuilder();

@@ -218,7 +218,7 @@ public class Training {
 			Plan head = Db.one(c, "SELECT id, district_id, plan_year, required_hours, course_formats FROM training_plan WHERE id = ?",
 					rs -> new Plan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), storedFormats(rs.getString(5)),
 							List.of()), id)
-					.orElseThrow(() -> ProblemException.notFound("training plan", id));
+					.orElseThrow(() -> ProblemException.notFound("培训计划", "training plan", id));
 			List<Course> courses = Db.query(c, "SELECT k.id, k.programme_id, k.course_kind, k.title FROM training_course k"
 					+ " JOIN training_programme p ON p.id = k.programme_id WHERE p.plan_id = ? ORDER BY k.course_kind, k.title",
 					Training::course, id);
@@ -258,7 +258,7 @@ public class Training {
 		String kind = Input.text("kind", input.kind(), 10, false);
 		return store.write(c -> {
 			String programmeKind = Db.one(c, "SELECT kind FROM training_programme WHERE id = ?", rs -> rs.getString(1), programmeId)
-					.orElseThrow(() -> ProblemException.notFound("training programme", programmeId));
+					.orElseThrow(() -> ProblemException.notFound("培训项目", "training programme", programmeId));
 			List<String> kinds = switch (programmeKind) {
 				case ANNUAL -> ANNUAL_KINDS;
 				case QUARTERLY -> QUARTERS;
@@ -295,7 +295,7 @@ public class Training {
 				+ " FROM training_course k JOIN training_programme p ON p.id = k.programme_id JOIN training_plan l ON l.id = p.plan_id"
 				+ " WHERE k.id = ?", rs -> new Where(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 						storedFormats(rs.getString(5))), courseId))
-				.orElseThrow(() -> ProblemException.notFound("training course", courseId));
+				.orElseThrow(() -> ProblemException.notFound("培训课程", "training course", courseId));
 		if (input.date() == null || input.date().getYear() != where.year()) {
 			throw ProblemException.invalid("date", "date must be a day of the plan's year " + where.year());
 		}
@@ -323,7 +323,7 @@ public class Training {
 
 	public Session session(String id) {
 		return store.read(c -> Db.one(c, SESSION + " WHERE s.id = ?", Training::session, id))
-				.orElseThrow(() -> ProblemException.notFound("training session", id));
+				.orElseThrow(() -> ProblemException.notFound("培训场次", "training session", id));
 	}
 
 	/** A course's sessions; an unknown course is a 404, not an empty list. */
@@ -336,7 +336,7 @@ public class Training {
 
 	private static void requireCourse(Connection c, String courseId) throws SQLException {
 		if (Db.one(c, "SELECT id FROM training_course WHERE id = ?", rs -> rs.getString(1), courseId).isEmpty()) {
-			throw ProblemException.notFound("training course", courseId);
+			throw ProblemException.notFound("培训课程", "training course", courseId);
 		}
 	}
 
@@ -405,7 +405,7 @@ public class Training {
 		}
 		String districtId = store.read(c -> Db.one(c, "SELECT l.district_id FROM training_course k JOIN training_programme p"
 				+ " ON p.id = k.programme_id JOIN training_plan l ON l.id = p.plan_id WHERE k.id = ?", rs -> rs.getString(1), courseId))
-				.orElseThrow(() -> ProblemException.notFound("training course", courseId));
+				.orElseThrow(() -> ProblemException.notFound("培训课程", "training course", courseId));
 		Set<String> ids = new java.util.LinkedHashSet<>();
 		for (int i = 0; i < personIds.size(); i++) {
 			ids.add(directory.person("personIds[" + i + "]", personIds.get(i), districtId).id());
@@ -606,7 +606,7 @@ public class Training {
 	/** Every serving secretary's credit in the district's plan year, against the plan's required hours. */
 	public List<Credits.Credit> credits(String districtId, int year) {
 		directory.district("district", districtId);
-		Plan plan = plan(districtId, year).orElseThrow(() -> ProblemException.notFound("training plan", districtId + "/" + year));
+		Plan plan = plan(districtId, year).orElseThrow(() -> ProblemException.notFound("培训计划", "training plan", districtId + "/" + year));
 		Map<String, BigDecimal> byPerson = new HashMap<>();
 		store.read(c -> Db.query(c, "SELECT a.person_id, SUM(a.credit) FROM training_attendance a"
 				+ " JOIN training_session s ON s.id = a.session_id JOIN training_course k ON k.id = s.course_id"

@@ -90,7 +90,7 @@ public class TrainingResource {
 		if (y == null) {
 			throw ProblemException.invalid("year", "year is required");
 		}
-		return training.plan(d, y).orElseThrow(() -> ProblemException.notFound("training plan", d + "/" + y));
+		return training.plan(d, y).orElseThrow(() -> ProblemException.notFound("培训计划", "training plan", d + "/" + y));
 	}
 
 	@GET
