@@ -91,7 +91,7 @@ final class StaticFiles {
 	}
 
 	static final String API_UNAVAILABLE = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-			+ "\"detail\":\"The API is not serving yet; try again in a moment\"}";
+			+ "\"detail\":\"接口尚未就绪，请稍后再试\"}";
 
 	static boolean isApi(String uri) {
 		return uri != null && (uri.equals("/api") || uri.startsWith("/api/"));
