@@ -73,11 +73,11 @@ public class EvaluationIT extends PlatformTest {
 		Reply outOfRange = post("/api/evaluation-cycles/" + id + "/scores", "{\"departmentId\":\"" + mz + "\",\"scores\":["
 				+ "{\"communityId\":\"" + k1 + "\",\"score\":95},{\"communityId\":\"" + k2 + "\",\"score\":101}]}");
 		assertEquals(outOfRange.body(), 422, outOfRange.status());
-		assertTrue(outOfRange.body().contains("from 0 to 100"));
+		assertTrue(outOfRange.body(), outOfRange.json().toString().contains("0 至 100"));
 		Reply foreign = post("/api/evaluation-cycles/" + id + "/scores", "{\"departmentId\":\"" + mz + "\",\"scores\":["
 				+ "{\"communityId\":\"" + k1 + "\",\"dimension\":\"ZFW\",\"score\":95}]}");
 		assertEquals(422, foreign.status());
-		assertTrue(foreign.body(), foreign.body().contains("only its own dimension"));
+		assertTrue(foreign.body(), foreign.json().toString().contains("只为本部门负责的维度评分"));
 		assertEquals("departmentId", assertProblem(post("/api/evaluation-cycles/" + id + "/scores", "{\"departmentId\":\"" + audit
 				+ "\",\"scores\":[{\"communityId\":\"" + k1 + "\",\"score\":95}]}"), 400).get("field").asText());
 		assertEquals(0, get("/api/evaluation-cycles/" + id + "/scores").json().get("total").asInt());
@@ -103,7 +103,7 @@ public class EvaluationIT extends PlatformTest {
 		String token = issued.json().get("tokens").get(0).asText();
 		String ballot = "{\"de\":90,\"neng\":85,\"qin\":88,\"ji\":92,\"lian\":95}";
 		assertEquals(204, post("/api/ballots/" + token, ballot).status());
-		assertTrue(assertProblem(post("/api/ballots/" + token, ballot), 409).get("detail").asText().contains("counts once"));
+		assertTrue(assertProblem(post("/api/ballots/" + token, ballot), 409).get("detail").asText().contains("每张票只计一次"));
 		JsonNode tally = get("/api/evaluation-cycles/" + id + "/ballots/" + k1).json();
 		assertEquals(tally.toString(), 1, tally.get("cast").asInt());
 		assertFalse(tally.get("counts").asBoolean());

@@ -94,7 +94,7 @@ public class EvaluationUseIT extends PlatformTest {
 		for (JsonNode token : tokens) {
 			assertEquals(204, post("/api/ballots/" + token.asText(), ballot).status());
 		}
-		assertTrue(assertProblem(post("/api/ballots/" + tokens.get(0).asText(), ballot), 409).get("detail").asText().contains("counts once"));
+		assertTrue(assertProblem(post("/api/ballots/" + tokens.get(0).asText(), ballot), 409).get("detail").asText().contains("每张票只计一次"));
 		assertEquals(10, get("/api/evaluation-cycles/" + id + "/ballots/" + community.get("A1")).json().get("cast").asInt());
 		for (String k : new String[] { "A1", "B1" }) {
 			for (String review : new String[] { "SELF\",\"score\":95", "STREET\",\"score\":94", "ORGANIZATION\",\"score\":96" }) {
@@ -185,7 +185,7 @@ public class EvaluationUseIT extends PlatformTest {
 		}
 		created(post("/api/mentoring/pairings", pair(district, year, secretary.get("A1"), freed.get(0))));
 		JsonNode fifth = assertProblem(post("/api/mentoring/pairings", pair(district, year, secretary.get("A1"), freed.get(1))), 422);
-		assertTrue(fifth.toString(), fifth.get("detail").asText().contains("at most 4"));
+		assertTrue(fifth.toString(), fifth.get("detail").asText().contains("最多 4 名"));
 		assertEquals("mentorId", fifth.get("field").asText());
 		assertEquals("mentorId", assertProblem(post("/api/mentoring/pairings", pair(district, year, secretary.get("A2"), freed.get(1))), 422)
 				.get("field").asText());

@@ -58,11 +58,11 @@ public class GovernanceIT extends PlatformTest {
 			assertEquals("production", overview.get("mode").asText());
 			assertTrue(overview.get("trustedKeys").toString().contains("Demo District"));
 			byte[] next = PluginJars.withFixture(BSN, "1.1.0", MeanFormula.class, "gov", FIXTURE.formatted(4));
-			assertTrue(assertProblem(upload(next, false), 422).get("detail").asText().contains("not signed"));
+			assertTrue(assertProblem(upload(next, false), 422).get("detail").asText().contains("未签名"));
 			byte[] byStranger = signing.sign(next, false);
-			assertTrue(assertProblem(upload(byStranger, false), 422).get("detail").asText().contains("not in the district's trust store"));
+			assertTrue(assertProblem(upload(byStranger, false), 422).get("detail").asText().contains("不在本区的信任库中"));
 			byte[] tampered = Signing.tamper(signing.sign(next, true), "OSGI-INF/formula.xml");
-			assertTrue(assertProblem(upload(tampered, false), 422).get("detail").asText().contains("changed after"));
+			assertTrue(assertProblem(upload(tampered, false), 422).get("detail").asText().contains("在签名后被改动"));
 			assertEquals("refusals leave the old version serving", "1.0.0", rate(street, null).get("provenance").get("version").asText());
 
 			Reply signed = upload(signing.sign(next, true), false);
@@ -118,7 +118,7 @@ public class GovernanceIT extends PlatformTest {
 		// a pinned plugin is not removed until its cycles close
 		bind(street, "district-default");
 		assertTrue(assertProblem(send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + BSN)).DELETE()), 409)
-				.get("detail").asText().contains("pinned"));
+				.get("detail").asText().contains("被锁定于"));
 		// a release names the pin as read: without If-Match 428, with another version 412, and the pin stays
 		assertProblem(sendAsIs(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/pins/2026-H1")).DELETE()), 428);
 		assertProblem(sendAsIs(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/pins/2026-H1")).header("If-Match", "\"old\"")

@@ -113,7 +113,7 @@ public class HalfYearSoakIT extends PlatformTest {
 		// the demo bindings come a few seconds after health: until then there is nothing to pin
 		Reply opened = transition(cycle, "open");
 		for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); opened.status() == 409
-				&& opened.body().contains("Nothing is bound") && System.nanoTime() < deadline;) {
+				&& opened.body().contains("尚无任何绑定") && System.nanoTime() < deadline;) {
 			Thread.sleep(250);
 			opened = transition(cycle, "open");
 		}

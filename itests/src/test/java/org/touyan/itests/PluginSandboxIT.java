@@ -50,7 +50,7 @@ public class PluginSandboxIT extends PlatformTest {
 			Reply refused = upload(PluginJars.formula(bsn, "1.0.0", formula, "sandbox-" + formula.getSimpleName(), null));
 			String detail = refusal(refused);
 			assertTrue(detail, detail.contains(formula.getName() + ".rate " + h[1]));
-			assertTrue(detail, detail.contains("the installed version keeps serving"));
+			assertTrue(detail, detail.contains("已安装的版本继续运行"));
 			assertFalse(formula + " is not installed", installed(bsn));
 		}
 		// the platform is still there and serving
@@ -126,7 +126,7 @@ public class PluginSandboxIT extends PlatformTest {
 		long start = System.nanoTime();
 		String detail = assertProblem(preview(loneStreet), 503).get("detail").asText();
 		assertTrue("fails fast", System.nanoTime() - start < 1_000_000_000L);
-		assertTrue(detail, detail.contains("quarantined") && detail.contains(LOOP));
+		assertTrue(detail, detail.contains("已被隔离") && detail.contains(LOOP));
 
 		// the runaway threads are stopped: the leak is over without a restart
 		awaitRunaways(0);

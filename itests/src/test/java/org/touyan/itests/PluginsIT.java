@@ -97,14 +97,14 @@ public class PluginsIT extends PlatformTest {
 
 		// a plugin that offers an endpoint is refused: plugins contribute services, not endpoints
 		Reply endpoint = upload(PluginJars.endpoint("test.endpoint", "1.0.0", RenamedFormula.class, "endpoint"));
-		assertTrue(assertProblem(endpoint, 422).get("detail").asText().contains("not endpoints"));
+		assertTrue(assertProblem(endpoint, 422).get("detail").asText().contains("不提供接口"));
 		assertEquals(0, installed("test.endpoint"));
 
 		// a version on record keeps its content: another build under its number is refused before its jar is written
 		Path rollbackJar = kept.resolve(DISTRICT + "-1.0.0.jar");
 		byte[] before = Files.readAllBytes(rollbackJar);
 		Reply rebuilt = upload(PluginJars.formula(DISTRICT, "1.0.0", RenamedFormula.class, "another-id", null));
-		assertTrue(assertProblem(rebuilt, 409).get("detail").asText().contains("different content"));
+		assertTrue(assertProblem(rebuilt, 409).get("detail").asText().contains("内容与本次上传不同"));
 		assertArrayEquals("the jar kept for rollback is untouched", before, Files.readAllBytes(rollbackJar));
 
 		// rollback: back to 1.0.0

@@ -45,7 +45,7 @@ public class SecurityIT extends PlatformTest {
 
 		String token = login("shenji.li", oneTime);
 		assertEquals("审计员李", as(token, request("/api/session").GET()).json().get("displayName").asText());
-		assertTrue(assertProblem(as(token, request("/api/users").GET()), 403).get("detail").asText().contains("one-time password"));
+		assertTrue(assertProblem(as(token, request("/api/users").GET()), 403).get("detail").asText().contains("一次性密码"));
 		assertProblem(as(token, json("PUT", "/api/session/password", "{\"currentPassword\":\"wrong-one-1\",\"newPassword\":\"审计员的新密码-2026\"}")), 400);
 		assertProblem(as(token, json("PUT", "/api/session/password", "{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\"short\"}")), 400);
 		assertEquals(204, as(token, json("PUT", "/api/session/password",
@@ -75,7 +75,7 @@ public class SecurityIT extends PlatformTest {
 				assertProblem(anonymous(json("POST", "/api/session", "{\"login\":\"" + name + "\",\"password\":\"guess-" + i + "-xxxxxx\"}")), 401);
 			}
 			JsonNode locked = assertProblem(anonymous(json("POST", "/api/session", "{\"login\":\"" + name + "\",\"password\":\"guess-x\"}")), 429);
-			assertTrue(locked.get("detail").asText().contains("try again"));
+			assertTrue(locked.get("detail").asText().contains("秒后再试"));
 		}
 	}
 

@@ -70,7 +70,8 @@ public final class Csv {
 			}
 		}
 		if (quoted) {
-			throw ProblemException.invalid(null, "the CSV ends inside a quoted field (row " + (rows.size() + 1) + ")");
+			throw ProblemException.invalid(null, "CSV 文件在引号内的字段中结束（第 " + (rows.size() + 1) + " 行），请检查引号是否成对",
+					"the CSV ends inside a quoted field (row " + (rows.size() + 1) + ")");
 		}
 		if (any) {
 			row.add(unescape(cell.toString()));

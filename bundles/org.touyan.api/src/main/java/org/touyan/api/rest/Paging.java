@@ -18,16 +18,17 @@ public record Paging(int offset, int limit) {
 		try {
 			return Integer.valueOf(value.strip());
 		} catch (NumberFormatException e) {
-			throw ProblemException.invalid(name, name + " must be a whole number, was '" + value + "'");
+			throw ProblemException.invalid(name, name + " 应为整数，所填为“" + value + "”",
+					name + " must be a whole number, was '" + value + "'");
 		}
 	}
 
 	public static Paging of(int o, int l) {
 		if (o < 0) {
-			throw ProblemException.invalid("offset", "offset must be 0 or more, was " + o);
+			throw ProblemException.invalid("offset", "offset 不能小于 0，所填为 " + o, "offset must be 0 or more, was " + o);
 		}
 		if (l < 1 || l > RestConstants.MAX_LIMIT) {
-			throw ProblemException.invalid("limit",
+			throw ProblemException.invalid("limit", "limit 应在 1 至 " + RestConstants.MAX_LIMIT + " 之间，所填为 " + l,
 					"limit must be between 1 and " + RestConstants.MAX_LIMIT + ", was " + l);
 		}
 		return new Paging(o, l);

@@ -12,7 +12,8 @@ public class PreconditionFailedException extends ProblemException {
 	private final String currentVersion;
 
 	public PreconditionFailedException(String currentVersion) {
-		super(412, "Precondition failed", "the resource was changed since it was read: its current version is "
+		super(412, "Precondition failed", "读取后数据已被修改，当前版本为 " + currentVersion + "；请重新读取，在最新数据上再做修改",
+				"the resource was changed since it was read: its current version is "
 				+ currentVersion + "; read it again, then repeat the change on what it is now", Preconditions.IF_MATCH);
 		this.currentVersion = currentVersion;
 	}

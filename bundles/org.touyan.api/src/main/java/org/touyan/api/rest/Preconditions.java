@@ -82,12 +82,14 @@ public final class Preconditions {
 	 */
 	public static String required(String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank()) {
-			throw new ProblemException(428, "Precondition required", "this write needs If-Match with the ETag of the"
+			throw new ProblemException(428, "Precondition required", "此项修改须带 If-Match，填入最近一次读取时的 ETag（先 GET，再回传其 ETag），"
+					+ "以免覆盖他人在此期间所做的修改", "this write needs If-Match with the ETag of the"
 					+ " resource as last read (GET it, then send its ETag back), so it cannot overwrite a change made meanwhile",
 					IF_MATCH);
 		}
 		if (ifMatch.strip().equals("*")) {
-			throw new ProblemException(428, "Precondition required", "If-Match must name the version read (its ETag);"
+			throw new ProblemException(428, "Precondition required", "If-Match 须写明所读取的版本（其 ETag）；"
+					+ "* 会覆盖他人在此期间所做的任何修改", "If-Match must name the version read (its ETag);"
 					+ " * would overwrite any change made meanwhile", IF_MATCH);
 		}
 		return ifMatch;

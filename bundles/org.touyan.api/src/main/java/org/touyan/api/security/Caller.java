@@ -49,6 +49,6 @@ public interface Caller extends Principal {
 		if (principal instanceof Caller caller) {
 			return caller;
 		}
-		throw new ProblemException(401, "Unauthorized", "This request is not authenticated");
+		throw new ProblemException(401, "Unauthorized", "请求未经身份认证，请先登录", "This request is not authenticated", null);
 	}
 }

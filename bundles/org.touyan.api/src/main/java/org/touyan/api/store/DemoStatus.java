@@ -31,8 +31,9 @@ public interface DemoStatus {
 	 */
 	default void refuseWhileLoading(String datasetId, String what) {
 		if (loading(datasetId)) {
-			throw new ProblemException(503, "Demo loading", "the demo district (" + DISTRICT_CODE + ") is still loading (" + datasetId
-					+ "): " + what + " is created once it is loaded, so nothing collides with it; try again shortly");
+			throw new ProblemException(503, "Demo loading", "演示区（" + DISTRICT_CODE + "）的数据正在载入（" + datasetId
+					+ "），载入完成后才能新建，以免与演示数据冲突；请稍后再试", "the demo district (" + DISTRICT_CODE + ") is still loading (" + datasetId
+					+ "): " + what + " is created once it is loaded, so nothing collides with it; try again shortly", null);
 		}
 	}
 }

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.registry.Community;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.Street;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
@@ -85,14 +86,15 @@ public class Ballots {
 	public Issued issue(String cycleId, IssueRequest request) {
 		Cycle cycle = cycles.require(cycleId);
 		if (cycle.status() != CycleStatus.OPEN) {
-			throw ProblemException.conflict("Ballots are issued only while the cycle is OPEN; it is " + cycle.status().name());
+			throw new ProblemException(409, "Conflict", "只有评分中（OPEN）的周期才能发放群众评议票，本周期为" + cycle.status().displayName()
+					+ "（" + cycle.status().name() + "）", "Ballots are issued only while the cycle is OPEN; it is " + cycle.status().name(), null);
 		}
 		if (request == null || request.communityId() == null || request.communityId().isBlank()) {
-			throw ProblemException.invalid("communityId", "communityId is required");
+			throw Fields.missing("communityId");
 		}
 		requireCommunity(cycle, request.communityId());
 		if (request.count() == null || request.count() < 1 || request.count() > MAX_ISSUE) {
-			throw ProblemException.invalid("count", "count is from 1 to " + MAX_ISSUE);
+			throw ProblemException.invalid("count", "发放张数为 1 至 " + MAX_ISSUE, "count is from 1 to " + MAX_ISSUE);
 		}
 		// the tokens are made inside the work: a transaction run again after a conflict makes new ones
 		List<String> tokens = store.write(c -> {
@@ -118,13 +120,14 @@ public class Ballots {
 	/** Casts one ballot: the token must exist, be unused, and its cycle open; every aspect is 0–100. */
 	public void cast(String token, BallotInput input) {
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: de, neng, qin, ji, lian");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：de、neng、qin、ji、lian", "A JSON body is required: de, neng, qin, ji, lian");
 		}
 		BigDecimal[] values = { input.de(), input.neng(), input.qin(), input.ji(), input.lian() };
 		String[] names = ASPECTS.keySet().toArray(String[]::new);
 		for (int i = 0; i < values.length; i++) {
 			if (values[i] == null || values[i].signum() < 0 || values[i].compareTo(HUNDRED) > 0 || values[i].stripTrailingZeros().scale() > 2) {
-				throw ProblemException.invalid(names[i], names[i] + " (" + ASPECTS.get(names[i]) + ") is a score from 0 to 100");
+				throw ProblemException.invalid(names[i], "“" + ASPECTS.get(names[i]) + "”（" + names[i] + "）的分数为 0 至 100",
+						names[i] + " (" + ASPECTS.get(names[i]) + ") is a score from 0 to 100");
 			}
 		}
 		String hash = hash(token == null ? "" : token);
@@ -132,15 +135,18 @@ public class Ballots {
 			List<String[]> found = Sql.query(c, "SELECT cycle_id, community_id FROM eval_ballot_token WHERE token_hash = ?",
 					rs -> new String[] { rs.getString(1), rs.getString(2) }, hash);
 			if (found.isEmpty()) {
-				throw new ProblemException(404, "Not found", "No such ballot: the token was not issued here");
+				throw new ProblemException(404, "Not found", "没有这张评议票：该票码不是本平台发放的",
+						"No such ballot: the token was not issued here", null);
 			}
 			Cycle cycle = Cycles.find(c, found.get(0)[0]).orElseThrow();
 			if (cycle.status() != CycleStatus.OPEN) {
-				throw ProblemException.conflict("Ballots are cast only while the cycle is OPEN; it is " + cycle.status().name());
+				throw new ProblemException(409, "Conflict", "只有评分中（OPEN）的周期才能投票，本周期为" + cycle.status().displayName()
+						+ "（" + cycle.status().name() + "）", "Ballots are cast only while the cycle is OPEN; it is " + cycle.status().name(), null);
 			}
 			int n = Sql.update(c, "UPDATE eval_ballot_token SET used = TRUE WHERE token_hash = ? AND used = FALSE", null, hash);
 			if (n == 0) {
-				throw ProblemException.conflict("This ballot has been cast already: each ballot counts once");
+				throw new ProblemException(409, "Conflict", "这张评议票已投过，每张票只计一次",
+						"This ballot has been cast already: each ballot counts once", null);
 			}
 			Sql.update(c, "INSERT INTO eval_ballot (cycle_id, community_id, de, neng, qin, ji, lian) VALUES (?, ?, ?, ?, ?, ?, ?)", null,
 					found.get(0)[0], found.get(0)[1], values[0], values[1], values[2], values[3], values[4]);
@@ -177,10 +183,10 @@ public class Ballots {
 
 	private void requireCommunity(Cycle cycle, String communityId) {
 		Community community = units.community(communityId)
-				.orElseThrow(() -> ProblemException.invalid("communityId", "No community with id '" + communityId + "'"));
+				.orElseThrow(() -> ProblemException.invalid("communityId", "没有这个社区：" + communityId, "No community with id '" + communityId + "'"));
 		Street street = units.street(community.streetId()).orElseThrow();
 		if (!street.districtId().equals(cycle.districtId())) {
-			throw ProblemException.invalid("communityId", community.name() + " is not in the cycle's district");
+			throw ProblemException.invalid("communityId", community.name() + " 不在本周期所在区", community.name() + " is not in the cycle's district");
 		}
 	}
 

@@ -496,7 +496,8 @@ public class CycleResource {
 			default -> null;
 		};
 		if (own != null && !own.equals(request.kind())) {
-			throw new ProblemException(403, "Forbidden",
+			throw new ProblemException(403, "Forbidden", caller.role().displayName() + "（" + caller.role() + "）只能进行"
+					+ ("SELF".equals(own) ? "自评（SELF）" : "街道复评（STREET）"),
 					"a " + caller.role().displayName() + " (" + caller.role() + ") gives only the " + own + " review", "kind");
 		}
 		if (request.communityId() != null) {

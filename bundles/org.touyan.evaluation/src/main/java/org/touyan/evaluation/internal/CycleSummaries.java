@@ -150,7 +150,8 @@ public class CycleSummaries {
 	/** One section of the summary as CSV (UTF-8 with a byte order mark, so spreadsheets read the Chinese). */
 	public String csv(String cycleId, String section) {
 		if (!SECTIONS.contains(section)) {
-			throw ProblemException.notFound("报告章节", "report section", section + " (one of " + SECTIONS + ")");
+			throw new ProblemException(404, "Not found", "未找到 id 为 '" + section + "' 的报告章节（可选：" + String.join("、", SECTIONS) + "）",
+					"No report section with id '" + section + " (one of " + SECTIONS + ")'", null);
 		}
 		StringBuilder out = new StringBuilder("\uFEFF");
 		if (section.equals("incidents")) {

@@ -57,7 +57,7 @@ public class Cycles {
 
 	public Cycle create(CycleInput input, String actor) {
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文", "A JSON body is required");
 		}
 		if (input.districtId() == null || input.districtId().isBlank()) {
 			throw Fields.missing("districtId");
@@ -82,8 +82,8 @@ public class Cycles {
 		String pinKey = district.code() + "-" + period;
 		java.sql.Timestamp now = Sql.now();
 		store.write(c -> {
-			Sql.update(c, "INSERT INTO eval_cycle (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					"the district has a cycle for " + period + " already",
+			Sql.insert(c, "INSERT INTO eval_cycle (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					new Sql.Conflict("本区已有 " + period + " 的评价周期", "the district has a cycle for " + period + " already"),
 					id, district.id(), period, pinKey, CycleStatus.DRAFT.name(), min, max, now, now);
 			return null;
 		});
@@ -202,7 +202,8 @@ public class Cycles {
 		store.write(c -> {
 			long runs = Sql.query(c, "SELECT COUNT(*) FROM eval_rating_run WHERE cycle_id = ?", rs -> rs.getLong(1), id).get(0);
 			if (runs == 0) {
-				throw ProblemException.conflict("The cycle has not been rated yet: re-rate it before publishing");
+				throw new ProblemException(409, "Conflict", "本周期尚未评星：请先重新评星再公布",
+						"The cycle has not been rated yet: re-rate it before publishing", null);
 			}
 			return move(c, cycle, CycleStatus.PUBLISHED, actor, ifMatch);
 		});
@@ -228,7 +229,8 @@ public class Cycles {
 		int n = Sql.update(c, "UPDATE eval_cycle SET status = ?, updated_at = ? WHERE id = ? AND status = ?", null,
 				target.name(), now, cycle.id(), cycle.status().name());
 		if (n == 0) {
-			throw ProblemException.conflict("The cycle changed meanwhile; reload it and try again");
+			throw new ProblemException(409, "Conflict", "评价周期已被他人改动，请刷新后重试",
+					"The cycle changed meanwhile; reload it and try again", null);
 		}
 		int seq = Sql.query(c, "SELECT COUNT(*) FROM eval_cycle_transition WHERE cycle_id = ?", rs -> rs.getInt(1), cycle.id()).get(0);
 		Sql.update(c, "INSERT INTO eval_cycle_transition (cycle_id, seq, from_status, to_status, actor, happened_at)"

@@ -21,6 +21,7 @@ import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.People;
 import org.touyan.api.registry.Post;
 import org.touyan.api.registry.PostKind;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -84,14 +85,15 @@ public class DutyReports {
 	public DutyReport report(String cycleId, ReportInput input, String actor) {
 		Cycle cycle = requireReporting(cycleId);
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: communityId, reportedOn, summary, siteVisits, interviews, documents");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：communityId、reportedOn、summary、siteVisits、interviews、documents",
+					"A JSON body is required: communityId, reportedOn, summary, siteVisits, interviews, documents");
 		}
 		Community community = community(cycle, input.communityId());
 		if (input.reportedOn() == null) {
-			throw ProblemException.invalid("reportedOn", "reportedOn is required");
+			throw Fields.missing("reportedOn");
 		}
 		if (input.reportedOn().isAfter(LocalDate.now())) {
-			throw ProblemException.invalid("reportedOn", "reportedOn is in the future");
+			throw ProblemException.invalid("reportedOn", "述职日期不能晚于今天", "reportedOn is in the future");
 		}
 		String summary = Text.required("summary", input.summary(), 4000);
 		// 述职前通过实地走访、个别谈话、查阅资料: a report without its preparation is not one
@@ -100,14 +102,16 @@ public class DutyReports {
 		String documents = Text.required("documents", input.documents(), 2000);
 		String person = people.posts(community.id(), null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 1)).items().stream()
 				.map(Post::personId).findFirst()
-				.orElseThrow(() -> ProblemException.conflict(community.name() + " has no current secretary to report"));
+				.orElseThrow(() -> new ProblemException(409, "Conflict", community.name() + " 目前没有在任书记，无人述职",
+						community.name() + " has no current secretary to report", null));
 		DutyReport report = new DutyReport(cycleId, community.id(), person, input.reportedOn(), summary, visits, interviews, documents,
 				List.of(), null, actor);
 		store.write(c -> {
 			requireReporting(c, cycleId);
-			Sql.update(c, "INSERT INTO eval_duty_report (cycle_id, community_id, person_id, reported_on, summary, site_visits, interviews,"
+			Sql.insert(c, "INSERT INTO eval_duty_report (cycle_id, community_id, person_id, reported_on, summary, site_visits, interviews,"
 					+ " documents, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					"the secretary of " + community.name() + " has reported in this cycle already", cycleId, community.id(), person,
+					new Sql.Conflict(community.name() + " 书记本周期已述职",
+							"the secretary of " + community.name() + " has reported in this cycle already"), cycleId, community.id(), person,
 					Date.valueOf(input.reportedOn()), summary, visits, interviews, documents, actor, Sql.now());
 			archive.append(c, person, actor, "duty-report.recorded", "evaluation-cycle/" + cycleId + "/duty-report", null, report);
 			return null;
@@ -119,25 +123,28 @@ public class DutyReports {
 	public DutyReport score(String cycleId, String communityId, ScoreInput input, String actor) {
 		requireReporting(cycleId);
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: rater, score");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：rater、score", "A JSON body is required: rater, score");
 		}
 		Rater rater;
 		try {
 			rater = Rater.valueOf(input.rater() == null ? "" : input.rater().strip().toUpperCase(Locale.ROOT));
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid("rater", "rater is ORGANIZATION (区委组织部), CIVIL_AFFAIRS (区民政局) or STREET (所属街道)");
+			throw ProblemException.invalid("rater", "评议方为区委组织部（ORGANIZATION）、区民政局（CIVIL_AFFAIRS）或所属街道（STREET）",
+					"rater is ORGANIZATION (区委组织部), CIVIL_AFFAIRS (区民政局) or STREET (所属街道)");
 		}
 		if (input.score() == null || input.score().signum() < 0 || input.score().compareTo(HUNDRED) > 0
 				|| input.score().stripTrailingZeros().scale() > 2) {
-			throw ProblemException.invalid("score", "score is from 0 to 100 with at most two decimals");
+			throw ProblemException.invalid("score", "分数为 0 至 100，最多两位小数", "score is from 0 to 100 with at most two decimals");
 		}
 		String comment = Text.optional("comment", input.comment(), 2000);
 		return store.write(c -> {
 			requireReporting(c, cycleId);
-			DutyReport before = find(c, cycleId, communityId).orElseThrow(() -> ProblemException.conflict(
-					"the secretary's report is recorded before it is scored: no report of community " + communityId + " in the cycle"));
-			Sql.update(c, "INSERT INTO eval_duty_report_score (cycle_id, community_id, rater, score, comment, actor, scored_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?)", rater.displayName + " has scored this report already", cycleId, communityId,
+			DutyReport before = find(c, cycleId, communityId).orElseThrow(() -> new ProblemException(409, "Conflict",
+					"须先录入书记述职再评分：本周期没有社区 " + communityId + " 的述职",
+					"the secretary's report is recorded before it is scored: no report of community " + communityId + " in the cycle", null));
+			Sql.insert(c, "INSERT INTO eval_duty_report_score (cycle_id, community_id, rater, score, comment, actor, scored_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?)", new Sql.Conflict(rater.displayName + "已为本次述职评分",
+							rater.displayName + " has scored this report already"), cycleId, communityId,
 					rater.name(), input.score(), comment, actor, Sql.now());
 			DutyReport scored = find(c, cycleId, communityId).orElseThrow();
 			archive.append(c, before.personId(), actor, "duty-report.scored", "evaluation-cycle/" + cycleId + "/duty-report/"
@@ -206,20 +213,22 @@ public class DutyReports {
 
 	private static Cycle reporting(Cycle cycle) {
 		if (cycle.status() != CycleStatus.OPEN && cycle.status() != CycleStatus.SCORING_CLOSED) {
-			throw ProblemException.conflict("Half-year reports are recorded and scored while the cycle is OPEN or SCORING_CLOSED,"
-					+ " before it is published; it is " + cycle.status().name() + " (" + cycle.status().displayName() + ")");
+			throw new ProblemException(409, "Conflict", "半年提级述职只在评分中（OPEN）或评分结束（SCORING_CLOSED）、"
+					+ "尚未公布时录入和评分，本周期为" + cycle.status().displayName() + "（" + cycle.status().name() + "）",
+					"Half-year reports are recorded and scored while the cycle is OPEN or SCORING_CLOSED,"
+							+ " before it is published; it is " + cycle.status().name() + " (" + cycle.status().displayName() + ")", null);
 		}
 		return cycle;
 	}
 
 	private Community community(Cycle cycle, String communityId) {
 		if (communityId == null || communityId.isBlank()) {
-			throw ProblemException.invalid("communityId", "communityId is required");
+			throw Fields.missing("communityId");
 		}
 		Community community = units.community(communityId)
-				.orElseThrow(() -> ProblemException.invalid("communityId", "No community with id '" + communityId + "'"));
+				.orElseThrow(() -> ProblemException.invalid("communityId", "没有这个社区：" + communityId, "No community with id '" + communityId + "'"));
 		if (units.street(community.streetId()).filter(s -> s.districtId().equals(cycle.districtId())).isEmpty()) {
-			throw ProblemException.invalid("communityId", community.name() + " is not in the cycle's district");
+			throw ProblemException.invalid("communityId", community.name() + " 不在本周期所在区", community.name() + " is not in the cycle's district");
 		}
 		return community;
 	}

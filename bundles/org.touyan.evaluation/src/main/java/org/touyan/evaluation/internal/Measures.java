@@ -20,6 +20,7 @@ import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.People;
 import org.touyan.api.registry.Person;
 import org.touyan.api.registry.PostKind;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -85,8 +86,10 @@ public class Measures {
 
 	private static Cycle measuring(Cycle cycle) {
 		if (cycle.status() != CycleStatus.SCORING_CLOSED && cycle.status() != CycleStatus.PUBLISHED) {
-			throw ProblemException.conflict("Measures follow the cycle's classification: they are recorded once scoring has closed"
-					+ " and until the cycle is archived; it is " + cycle.status().name() + " (" + cycle.status().displayName() + ")");
+			throw new ProblemException(409, "Conflict", "跟进措施依据本周期的分类，在评分结束后、周期归档前录入，本周期为"
+					+ cycle.status().displayName() + "（" + cycle.status().name() + "）",
+					"Measures follow the cycle's classification: they are recorded once scoring has closed"
+							+ " and until the cycle is archived; it is " + cycle.status().name() + " (" + cycle.status().displayName() + ")", null);
 		}
 		return cycle;
 	}
@@ -95,51 +98,59 @@ public class Measures {
 	public Measure record(String cycleId, MeasureInput input, String actor) {
 		Cycle cycle = measuring(cycles.require(cycleId));
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: personId, kind, title, startedOn");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：personId、kind、title、startedOn",
+					"A JSON body is required: personId, kind, title, startedOn");
 		}
 		Kind kind;
 		try {
 			kind = Kind.valueOf(input.kind() == null ? "" : input.kind().strip().toUpperCase(Locale.ROOT));
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid("kind", "kind is STUDIO (书记工作室), METHOD (书记工作法), COURSE (书记特色课) or"
+			throw ProblemException.invalid("kind", "措施类型为书记工作室（STUDIO）、书记工作法（METHOD）、书记特色课（COURSE）"
+					+ "或街道干部一对一帮带（ONE_ON_ONE）", "kind is STUDIO (书记工作室), METHOD (书记工作法), COURSE (书记特色课) or"
 					+ " ONE_ON_ONE (街道干部一对一帮带)");
 		}
 		String personId = Text.required("personId", input.personId(), 36);
 		Classifications.Placement placed = classifications.placement(cycleId, personId)
-				.orElseThrow(() -> new ProblemException(422, "Not classified", "Measures follow the type: " + personId
-						+ " has no type in " + cycle.period(), "personId"));
+				.orElseThrow(() -> new ProblemException(422, "Not classified", "分类施策：人员 " + personId + " 在 " + cycle.period()
+						+ " 尚未分类，不能录入措施", "Measures follow the type: " + personId + " has no type in " + cycle.period(), "personId"));
 		SecretaryType type = placed.type();
 		if (kind.helped != type.helped()) {
-			throw new ProblemException(422, "Measure does not fit the type", kind.displayName + " is a measure for "
+			throw new ProblemException(422, "Measure does not fit the type", kind.displayName + "是对"
+					+ (kind.helped ? "潜力、守摊" : "示范、骨干") + "书记的措施，该书记在 " + cycle.period() + " 为" + type.displayName()
+					+ "书记（分类施策）", kind.displayName + " is a measure for "
 					+ (kind.helped ? "潜力 and 守摊" : "示范 and 骨干") + " secretaries; this secretary is " + type.displayName()
 					+ " in " + cycle.period() + " (分类施策: measures follow the type)", "kind");
 		}
 		String title = Text.required("title", input.title(), 200);
 		if (input.startedOn() == null) {
-			throw ProblemException.invalid("startedOn", "startedOn is required");
+			throw Fields.missing("startedOn");
 		}
 		String note = Text.optional("note", input.note(), 2000);
 		String followedBy = null;
 		Person helper = null;
 		if (kind.helped) {
 			if (input.followedBy() != null) {
-				throw ProblemException.invalid("followedBy", "one-on-one help names its street cadre (helperId), not followedBy");
+				throw ProblemException.invalid("followedBy", "一对一帮带填写帮带的街道干部（helperId），不填 followedBy",
+						"one-on-one help names its street cadre (helperId), not followedBy");
 			}
 			String helperId = input.helperId() == null || input.helperId().isBlank() ? placed.helperId() : input.helperId().strip();
 			if (helperId == null) {
-				throw ProblemException.invalid("helperId", "helperId is required: the classification named no street cadre");
+				throw ProblemException.invalid("helperId", "请填写帮带的街道干部：分类时未指定街道干部",
+						"helperId is required: the classification named no street cadre");
 			}
 			Community community = units.community(placed.communityId()).orElseThrow();
 			boolean cadre = people.posts(community.streetId(), null, PostKind.STREET_CADRE, true, Paging.of(0, RestConstants.MAX_LIMIT)).items()
 					.stream().anyMatch(p -> p.personId().equals(helperId));
 			if (!cadre) {
-				throw new ProblemException(422, "Not a street cadre", "one-on-one help is given by a serving cadre of the secretary's"
+				throw new ProblemException(422, "Not a street cadre", "一对一帮带由书记所在街道的在职机关干部承担，" + helperId
+						+ " 不是该街道的在职机关干部", "one-on-one help is given by a serving cadre of the secretary's"
 						+ " own street; " + helperId + " is not one", "helperId");
 			}
 			helper = people.person(helperId).orElseThrow();
 		} else {
 			if (input.helperId() != null) {
-				throw ProblemException.invalid("helperId", kind.displayName + " is followed by the Organization Department (followedBy), not a street cadre");
+				throw ProblemException.invalid("helperId", kind.displayName + "由组织部门跟踪培养（followedBy），不由街道干部帮带",
+						kind.displayName + " is followed by the Organization Department (followedBy), not a street cadre");
 			}
 			followedBy = Text.required("followedBy", input.followedBy(), 100);
 		}
@@ -149,9 +160,10 @@ public class Measures {
 		store.write(c -> {
 			// read again in the write: a cycle archived meanwhile takes no measure
 			measuring(Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", cycleId)));
-			Sql.update(c, "INSERT INTO eval_measure (id, cycle_id, community_id, person_id, kind, title, followed_by, helper_id, helper_name,"
+			Sql.insert(c, "INSERT INTO eval_measure (id, cycle_id, community_id, person_id, kind, title, followed_by, helper_id, helper_name,"
 					+ " started_on, note, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					"the secretary has a " + kind.displayName + " in this cycle already", measure.id(), cycleId, measure.communityId(),
+					new Sql.Conflict("该书记本周期已有" + kind.displayName, "the secretary has a " + kind.displayName + " in this cycle already"),
+					measure.id(), cycleId, measure.communityId(),
 					personId, kind.name(), title, measure.followedBy(), measure.helperId(), measure.helperName(), Date.valueOf(input.startedOn()),
 					note, actor, java.sql.Timestamp.from(measure.recordedAt()));
 			archive.append(c, personId, actor, "measure.recorded", "evaluation-cycle/" + cycleId + "/measure/"

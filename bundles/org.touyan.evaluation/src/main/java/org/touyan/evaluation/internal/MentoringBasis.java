@@ -12,6 +12,7 @@ import org.touyan.api.registry.JointCommittee;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.People;
 import org.touyan.api.registry.Person;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -44,20 +45,20 @@ final class MentoringBasis {
 	}
 
 	Cycle requireBasis(District district) {
-		return basisCycle(district.id()).orElseThrow(() -> ProblemException.conflict("Mentoring pairs follow the types: " + district.name()
-				+ " has no classified cycle yet"));
+		return basisCycle(district.id()).orElseThrow(() -> new ProblemException(409, "Conflict", "结对帮带依据书记分类：" + district.name()
+				+ " 尚无已分类的评价周期", "Mentoring pairs follow the types: " + district.name() + " has no classified cycle yet", null));
 	}
 
 	District district(String id) {
 		if (id == null || id.isBlank()) {
-			throw ProblemException.invalid("districtId", "districtId is required");
+			throw Fields.missing("districtId");
 		}
-		return units.district(id).orElseThrow(() -> ProblemException.invalid("districtId", "No district with id '" + id + "'"));
+		return units.district(id).orElseThrow(() -> ProblemException.invalid("districtId", "没有这个区：" + id, "No district with id '" + id + "'"));
 	}
 
 	static int year(Integer year) {
 		if (year == null || year < 2000 || year > 2100) {
-			throw ProblemException.invalid("year", "year is a year such as 2026");
+			throw ProblemException.invalid("year", "应为年份，如 2026", "year is a year such as 2026");
 		}
 		return year;
 	}

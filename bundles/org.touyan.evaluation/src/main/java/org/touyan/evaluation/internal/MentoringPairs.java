@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.touyan.api.evaluation.SecretaryType;
 import org.touyan.api.registry.Archive;
 import org.touyan.api.registry.District;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -42,28 +43,33 @@ final class MentoringPairs {
 	 */
 	Mentoring.Pairing pair(Mentoring.PairInput input, String actor) {
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: districtId, year, mentorId, menteeId");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：districtId、year、mentorId、menteeId",
+					"A JSON body is required: districtId, year, mentorId, menteeId");
 		}
 		District district = basis.district(input.districtId());
 		int year = MentoringBasis.year(input.year());
 		String mentorId = Text.required("mentorId", input.mentorId(), 36);
 		String menteeId = Text.required("menteeId", input.menteeId(), 36);
 		if (mentorId.equals(menteeId)) {
-			throw new ProblemException(422, "Mentor is mentee", "a secretary cannot mentor themself: mentorId and menteeId are the same",
-					"menteeId");
+			throw new ProblemException(422, "Mentor is mentee", "书记不能帮带自己：mentorId 与 menteeId 相同",
+					"a secretary cannot mentor themself: mentorId and menteeId are the same", "menteeId");
 		}
 		Cycle cycle = basis.requireBasis(district);
 		Classifications.Placement mentor = basis.placement(cycle, mentorId).orElse(null);
 		if (mentor == null || mentor.type() != SecretaryType.MODEL) {
-			throw new ProblemException(422, "Mentor not a model secretary", "红领导师 are drawn from 示范 secretaries: " + mentorId + " is "
-					+ (mentor == null ? "not classified" : mentor.type().displayName()) + " in " + cycle.period()
-					+ ", the district's latest classified cycle", "mentorId");
+			throw new ProblemException(422, "Mentor not a model secretary", "红领导师从示范书记中选任：" + mentorId
+					+ " 在本区最近已分类的周期 " + cycle.period() + (mentor == null ? " 尚未分类" : " 为" + mentor.type().displayName() + "书记"),
+					"红领导师 are drawn from 示范 secretaries: " + mentorId + " is "
+							+ (mentor == null ? "not classified" : mentor.type().displayName()) + " in " + cycle.period()
+							+ ", the district's latest classified cycle", "mentorId");
 		}
 		Classifications.Placement mentee = basis.placement(cycle, menteeId).orElse(null);
 		if (mentee == null || !mentee.type().helped()) {
-			throw new ProblemException(422, "Mentee not potential or caretaker", "红领导师 mentor 潜力 or 守摊 secretaries: " + menteeId
-					+ " is " + (mentee == null ? "not classified" : mentee.type().displayName()) + " in " + cycle.period()
-					+ ", the district's latest classified cycle", "menteeId");
+			throw new ProblemException(422, "Mentee not potential or caretaker", "红领导师帮带潜力或守摊书记：" + menteeId
+					+ " 在本区最近已分类的周期 " + cycle.period() + (mentee == null ? " 尚未分类" : " 为" + mentee.type().displayName() + "书记"),
+					"红领导师 mentor 潜力 or 守摊 secretaries: " + menteeId
+							+ " is " + (mentee == null ? "not classified" : mentee.type().displayName()) + " in " + cycle.period()
+							+ ", the district's latest classified cycle", "menteeId");
 		}
 		Mentoring.Basis closeness = basis.closeness(district.id()).of(mentor.communityId(), mentee.communityId());
 		LocalDate started = input.startedOn() == null ? LocalDate.now() : input.startedOn();
@@ -79,15 +85,19 @@ final class MentoringPairs {
 					+ " AND status = 'ACTIVE' AND (mentor_id = ? OR mentee_id = ?)", rs -> new String[] { rs.getString(1), rs.getString(2) },
 					district.id(), year, mentorId, menteeId);
 			if (held.stream().anyMatch(h -> h[0].equals(mentorId) && h[1].equals(menteeId))) {
-				throw ProblemException.conflict("this mentor and mentee are paired for " + year + " already");
+				throw new ProblemException(409, "Conflict", "该红领导师与该书记 " + year + " 年已结对",
+						"this mentor and mentee are paired for " + year + " already", null);
 			}
 			if (held.stream().anyMatch(h -> h[1].equals(menteeId))) {
-				throw ProblemException.conflict("a secretary has one 红领导师 at a time: " + menteeId + " has a mentor for " + year
-						+ " already; end that pair first");
+				throw new ProblemException(409, "Conflict", "每名书记同一时间只有一名红领导师：" + menteeId + " " + year
+						+ " 年已有红领导师，请先结束原结对", "a secretary has one 红领导师 at a time: " + menteeId + " has a mentor for " + year
+						+ " already; end that pair first", null);
 			}
 			long mentees = held.stream().filter(h -> h[0].equals(mentorId)).count();
 			if (mentees >= Mentoring.MAX_MENTEES) {
-				throw new ProblemException(422, "Mentor load above the rule", "a 红领导师 mentors " + Mentoring.MIN_MENTEES + " to "
+				throw new ProblemException(422, "Mentor load above the rule", "红领导师每年帮带" + Mentoring.MIN_MENTEES + "—"
+						+ Mentoring.MAX_MENTEES + "名书记，最多 " + Mentoring.MAX_MENTEES + " 名：" + mentorId + " " + year + " 年已帮带 "
+						+ mentees + " 名", "a 红领导师 mentors " + Mentoring.MIN_MENTEES + " to "
 						+ Mentoring.MAX_MENTEES + " secretaries a year (每年帮带3—4名), at most " + Mentoring.MAX_MENTEES + ": " + mentorId
 						+ " mentors " + mentees + " in " + year + " already", "mentorId");
 			}
@@ -105,12 +115,13 @@ final class MentoringPairs {
 	Mentoring.Pairing end(String id, Mentoring.EndInput input, String actor, String ifMatch) {
 		Mentoring.Pairing before = require(id);
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: reason");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：reason", "A JSON body is required: reason");
 		}
 		String reason = Text.required("reason", input.reason(), 500);
 		LocalDate ended = input.endedOn() == null ? LocalDate.now() : input.endedOn();
 		if (ended.isBefore(before.startedOn())) {
-			throw ProblemException.invalid("endedOn", "endedOn is before the pair started (" + before.startedOn() + ")");
+			throw ProblemException.invalid("endedOn", "结束日期不能早于结对开始日期 " + before.startedOn(),
+					"endedOn is before the pair started (" + before.startedOn() + ")");
 		}
 		return store.write(c -> {
 			Sql.update(c, "UPDATE eval_mentorship SET status = status WHERE id = ?", null, id);
@@ -118,7 +129,7 @@ final class MentoringPairs {
 			int n = Sql.update(c, "UPDATE eval_mentorship SET status = 'ENDED', ended_on = ?, end_reason = ? WHERE id = ? AND status = 'ACTIVE'",
 					null, Date.valueOf(ended), reason, id);
 			if (n == 0) {
-				throw ProblemException.conflict("the pair has ended already");
+				throw new ProblemException(409, "Conflict", "该结对已结束", "the pair has ended already", null);
 			}
 			Mentoring.Pairing after = find(c, id).orElseThrow();
 			archive.append(c, before.mentor().personId(), actor, "mentoring.ended", "mentoring/" + id, before, after);
@@ -131,17 +142,19 @@ final class MentoringPairs {
 	Mentoring.Note note(String id, Mentoring.NoteInput input, String actor) {
 		Mentoring.Pairing pairing = require(id);
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: note");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：note", "A JSON body is required: note");
 		}
 		String text = Text.required("note", input.note(), 2000);
 		LocalDate on = input.notedOn() == null ? LocalDate.now() : input.notedOn();
 		if (on.isBefore(pairing.startedOn())) {
-			throw ProblemException.invalid("notedOn", "notedOn is before the pair started (" + pairing.startedOn() + ")");
+			throw ProblemException.invalid("notedOn", "记录日期不能早于结对开始日期 " + pairing.startedOn(),
+					"notedOn is before the pair started (" + pairing.startedOn() + ")");
 		}
 		return store.write(c -> {
 			String status = Sql.query(c, "SELECT status FROM eval_mentorship WHERE id = ?", rs -> rs.getString(1), id).get(0);
 			if (!Mentoring.Status.ACTIVE.name().equals(status)) {
-				throw ProblemException.conflict("progress is noted on an active pair; this one has ended");
+				throw new ProblemException(409, "Conflict", "只能为帮带中的结对记录进展，该结对已结束",
+						"progress is noted on an active pair; this one has ended", null);
 			}
 			int seq = Sql.query(c, "SELECT COUNT(*) FROM eval_mentorship_note WHERE mentorship_id = ?", rs -> rs.getInt(1), id).get(0) + 1;
 			Mentoring.Note note = new Mentoring.Note(id, seq, on, text, actor);
@@ -166,7 +179,7 @@ final class MentoringPairs {
 	/** Pairs of a district, of a year, mentor or status when given, a page at a time. */
 	Page<Mentoring.Pairing> pairings(String districtId, String year, String personId, String status, Paging paging) {
 		if (districtId == null || districtId.isBlank()) {
-			throw ProblemException.invalid("district", "district is required");
+			throw Fields.missing("district");
 		}
 		List<Object> args = new ArrayList<>(List.of(districtId));
 		String where = " WHERE district_id = ?";
@@ -174,7 +187,7 @@ final class MentoringPairs {
 			try {
 				args.add(Integer.parseInt(year.strip()));
 			} catch (NumberFormatException e) {
-				throw ProblemException.invalid("year", "year is a year such as 2026");
+				throw ProblemException.invalid("year", "应为年份，如 2026", "year is a year such as 2026");
 			}
 			where += " AND mentoring_year = ?";
 		}
@@ -185,7 +198,7 @@ final class MentoringPairs {
 		}
 		if (status != null && !status.isBlank()) {
 			if (!status.equals(Mentoring.Status.ACTIVE.name()) && !status.equals(Mentoring.Status.ENDED.name())) {
-				throw ProblemException.invalid("status", "status is ACTIVE or ENDED");
+				throw ProblemException.invalid("status", "状态为帮带中（ACTIVE）或已结束（ENDED）", "status is ACTIVE or ENDED");
 			}
 			where += " AND status = ?";
 			args.add(status);

@@ -26,7 +26,7 @@ final class MentoringProposals {
 
 	Mentoring.Proposal propose(Mentoring.ProposalRequest request) {
 		if (request == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: districtId, year");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：districtId、year", "A JSON body is required: districtId, year");
 		}
 		District district = basis.district(request.districtId());
 		int year = MentoringBasis.year(request.year());

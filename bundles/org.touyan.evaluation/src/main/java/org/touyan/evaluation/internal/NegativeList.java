@@ -45,6 +45,7 @@ import org.touyan.api.registry.People;
 import org.touyan.api.registry.Post;
 import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Street;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
@@ -156,12 +157,13 @@ public class NegativeList {
 	/** The catalogue bound for a district, or for one of its streets. */
 	public Catalogue catalogue(String districtId, String streetId) {
 		if (districtId == null || districtId.isBlank()) {
-			throw ProblemException.invalid("district", "district is required");
+			throw Fields.missing("district");
 		}
-		units.district(districtId).orElseThrow(() -> ProblemException.invalid("district", "No district with id '" + districtId + "'"));
+		units.district(districtId).orElseThrow(() -> ProblemException.invalid("district", "没有这个区：" + districtId,
+				"No district with id '" + districtId + "'"));
 		if (streetId != null && !streetId.isBlank()
 				&& units.street(streetId).filter(s -> s.districtId().equals(districtId)).isEmpty()) {
-			throw ProblemException.invalid("street", "No street with id '" + streetId + "' in the district");
+			throw ProblemException.invalid("street", "本区没有这个街道：" + streetId, "No street with id '" + streetId + "' in the district");
 		}
 		String street = streetId == null || streetId.isBlank() ? null : streetId;
 		Result<List<NegativeItem>> r = policies.apply(NegativeListCatalogue.class, new Scope(districtId, street), null,
@@ -177,37 +179,41 @@ public class NegativeList {
 	 */
 	public Incident record(IncidentInput input, String actor) {
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: personId, occurredOn, items, description, evidence");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：personId、occurredOn、items、description、evidence",
+					"A JSON body is required: personId, occurredOn, items, description, evidence");
 		}
 		String personId = Text.required("personId", input.personId(), 36);
 		Post post = people.posts(personId).stream().filter(p -> p.kind() == PostKind.COMMUNITY_SECRETARY && p.endDate() == null)
 				.findFirst().orElseThrow(() -> new ProblemException(422, "Not a serving secretary",
+						"履职负面清单适用于在任社区党组织书记，人员 " + personId + " 未担任此职",
 						"the negative list applies to serving community Party secretaries; " + personId + " holds no such post", "personId"));
 		if (input.occurredOn() == null) {
-			throw ProblemException.invalid("occurredOn", "occurredOn is required");
+			throw Fields.missing("occurredOn");
 		}
 		if (input.occurredOn().isAfter(LocalDate.now())) {
-			throw ProblemException.invalid("occurredOn", "occurredOn is in the future");
+			throw ProblemException.invalid("occurredOn", "发生日期不能晚于今天", "occurredOn is in the future");
 		}
 		if (input.items() == null || input.items().isEmpty()) {
-			throw ProblemException.invalid("items", "an incident names at least one item of the negative list");
+			throw ProblemException.invalid("items", "请至少选择一项负面清单情形", "an incident names at least one item of the negative list");
 		}
 		Set<String> codes = new java.util.LinkedHashSet<>();
 		for (String code : input.items()) {
 			if (code == null || code.isBlank() || !codes.add(code.strip())) {
-				throw ProblemException.invalid("items", "items are distinct codes of the negative list");
+				throw ProblemException.invalid("items", "负面清单情形的代码不能为空，也不能重复", "items are distinct codes of the negative list");
 			}
 		}
 		String description = Text.required("description", input.description(), 2000);
 		if (input.evidence() == null || input.evidence().isEmpty() || input.evidence().stream().anyMatch(e -> e == null || e.isBlank())) {
-			throw ProblemException.invalid("evidence", "an incident is recorded with its evidence: at least one non-blank entry");
+			throw ProblemException.invalid("evidence", "记录负面清单事件须附佐证材料：至少一条，且不能为空",
+					"an incident is recorded with its evidence: at least one non-blank entry");
 		}
 		List<String> evidence = input.evidence().stream().map(String::strip).toList();
 		if (evidence.stream().anyMatch(e -> e.length() > 500 || e.contains("\n")) || String.join("\n", evidence).length() > 4000) {
-			throw ProblemException.invalid("evidence", "each evidence entry is one line of at most 500 characters, all together at most 4000");
+			throw ProblemException.invalid("evidence", "佐证材料每条为一行、最多 500 字，合计最多 4000 字",
+					"each evidence entry is one line of at most 500 characters, all together at most 4000");
 		}
 		if (input.deadline() != null && !input.deadline().isAfter(input.occurredOn())) {
-			throw ProblemException.invalid("deadline", "deadline is after occurredOn");
+			throw ProblemException.invalid("deadline", "整改期限应晚于发生日期", "deadline is after occurredOn");
 		}
 		Community community = units.community(post.unitId()).orElseThrow();
 		Street street = units.street(community.streetId()).orElseThrow();
@@ -229,7 +235,8 @@ public class NegativeList {
 				});
 		Map<String, NegativeItem> catalogue = checked(r.value().all(), r.provenance());
 		if (!r.value().unknown().isEmpty()) {
-			throw new ProblemException(422, "Not on the negative list", "not items of the negative list bound for the district ("
+			throw new ProblemException(422, "Not on the negative list", "以下不是本区绑定的负面清单（" + r.provenance().policyId() + " "
+					+ r.provenance().version() + "）中的情形：" + r.value().unknown(), "not items of the negative list bound for the district ("
 					+ r.provenance().policyId() + " " + r.provenance().version() + "): " + r.value().unknown(), "items");
 		}
 		List<NegativeItem> items = r.value().items();
@@ -292,12 +299,13 @@ public class NegativeList {
 	public Incident followUp(String id, FollowUpInput input, String actor, String ifMatch) {
 		Incident before = require(id);
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: note, rectified");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：note、rectified", "A JSON body is required: note, rectified");
 		}
 		String note = Text.required("note", input.note(), 2000);
 		LocalDate on = input.checkedOn() == null ? LocalDate.now() : input.checkedOn();
 		if (on.isBefore(before.occurredOn())) {
-			throw ProblemException.invalid("checkedOn", "checkedOn is before the incident (" + before.occurredOn() + ")");
+			throw ProblemException.invalid("checkedOn", "核查日期不能早于事件发生日期 " + before.occurredOn(),
+					"checkedOn is before the incident (" + before.occurredOn() + ")");
 		}
 		boolean rectified = Boolean.TRUE.equals(input.rectified());
 		return store.write(c -> {
@@ -306,8 +314,8 @@ public class NegativeList {
 			Incident current = find(c, id).orElseThrow();
 			Preconditions.check(ifMatch, current);
 			if (!Status.RECTIFYING.name().equals(current.status())) {
-				throw ProblemException.conflict("follow-ups are recorded for a rectification under way; this incident is "
-						+ current.statusName());
+				throw new ProblemException(409, "Conflict", "只有整改中的事件才能记录跟踪核查，该事件当前为" + current.statusName(),
+						"follow-ups are recorded for a rectification under way; this incident is " + current.statusName(), null);
 			}
 			int seq = current.followUps().size() + 1;
 			Sql.update(c, "INSERT INTO eval_incident_followup (incident_id, seq, checked_on, note, rectified, actor, recorded_at)"
@@ -329,7 +337,7 @@ public class NegativeList {
 	/** Incidents of a district, of one person or status when given, newest first. */
 	public Page<Incident> incidents(String districtId, String personId, String status, Paging paging) {
 		if ((districtId == null || districtId.isBlank()) && (personId == null || personId.isBlank())) {
-			throw ProblemException.invalid("district", "district or person is required");
+			throw ProblemException.invalid("district", "请指定区（district）或人员（person）", "district or person is required");
 		}
 		List<Object> args = new ArrayList<>();
 		List<String> where = new ArrayList<>();
@@ -345,7 +353,8 @@ public class NegativeList {
 			try {
 				args.add(Status.valueOf(status.strip().toUpperCase(Locale.ROOT)).name());
 			} catch (IllegalArgumentException e) {
-				throw ProblemException.invalid("status", "status is RECTIFYING, RECTIFIED or ADJUSTING");
+				throw ProblemException.invalid("status", "状态为整改中（RECTIFYING）、已整改（RECTIFIED）或调整中（ADJUSTING）",
+						"status is RECTIFYING, RECTIFIED or ADJUSTING");
 			}
 			where.add("status = ?");
 		}

@@ -83,7 +83,9 @@ public class RatingRuns {
 		return store.write(c -> {
 			Cycle now = Cycles.find(c, cycle.id()).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", cycle.id()));
 			if (now.status() != CycleStatus.SCORING_CLOSED) {
-				throw ProblemException.conflict("The cycle changed meanwhile: it is " + now.status().name());
+				throw new ProblemException(409, "Conflict", "评价周期已被他人改动，当前为" + now.status().displayName()
+						+ "（" + now.status().name() + "）",
+						"The cycle changed meanwhile: it is " + now.status().name(), null);
 			}
 			int run = Sql.query(c, "SELECT COALESCE(MAX(run), 0) FROM eval_rating_run WHERE cycle_id = ?", rs -> rs.getInt(1),
 					cycle.id()).get(0) + 1;

@@ -33,6 +33,7 @@ import org.touyan.api.registry.People;
 import org.touyan.api.registry.Post;
 import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Street;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -94,35 +95,39 @@ public class Reviews {
 	/** Records one review of a community's current secretary while the cycle is open; each kind once. */
 	public Review review(String cycleId, ReviewRequest request, String actor) {
 		if (request == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: communityId, kind, score");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：communityId、kind、score", "A JSON body is required: communityId, kind, score");
 		}
 		Kind kind;
 		try {
 			kind = Kind.valueOf(request.kind() == null ? "" : request.kind().strip().toUpperCase(Locale.ROOT));
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid("kind", "kind is SELF (自评), STREET (街道复评) or ORGANIZATION (组织部终评);"
-					+ " the residents' review is cast by ballots");
+			throw ProblemException.invalid("kind", "评议类型为自评（SELF）、街道复评（STREET）或组织部终评（ORGANIZATION）；"
+					+ "社区居民点评通过评议票投票",
+					"kind is SELF (自评), STREET (街道复评) or ORGANIZATION (组织部终评); the residents' review is cast by ballots");
 		}
 		if (request.score() == null || request.score().signum() < 0 || request.score().compareTo(HUNDRED) > 0
 				|| request.score().stripTrailingZeros().scale() > 2) {
-			throw ProblemException.invalid("score", "score is from 0 to 100 with at most two decimals");
+			throw ProblemException.invalid("score", "分数为 0 至 100，最多两位小数", "score is from 0 to 100 with at most two decimals");
 		}
 		String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
 		if (comment != null && comment.length() > 2000) {
-			throw ProblemException.invalid("comment", "comment is at most 2000 characters");
+			throw ProblemException.invalid("comment", "评语最多 2000 字", "comment is at most 2000 characters");
 		}
 		Cycle cycle = store.read(c -> Cycles.find(c, cycleId)).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", cycleId));
 		if (cycle.status() != CycleStatus.OPEN) {
-			throw ProblemException.conflict("Reviews are given only while the cycle is OPEN; it is " + cycle.status().name());
+			throw new ProblemException(409, "Conflict", "只有评分中（OPEN）的周期才能评议，本周期为" + cycle.status().displayName()
+					+ "（" + cycle.status().name() + "）", "Reviews are given only while the cycle is OPEN; it is " + cycle.status().name(), null);
 		}
 		Community community = community(cycle, request.communityId());
 		String person = people.posts(community.id(), null, PostKind.COMMUNITY_SECRETARY, true, Paging.of(0, 1)).items().stream()
 				.map(Post::personId).findFirst()
-				.orElseThrow(() -> ProblemException.conflict(community.name() + " has no current secretary to review"));
+				.orElseThrow(() -> new ProblemException(409, "Conflict", community.name() + " 目前没有在任书记，无人可评议",
+						community.name() + " has no current secretary to review", null));
 		Review review = new Review(cycleId, community.id(), person, kind.name(), request.score(), comment, actor);
 		store.write(c -> {
-			Sql.update(c, "INSERT INTO eval_review (cycle_id, community_id, person_id, kind, score, comment, actor, reviewed_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "the " + kind.displayName + " of this secretary in the cycle is given already",
+			Sql.insert(c, "INSERT INTO eval_review (cycle_id, community_id, person_id, kind, score, comment, actor, reviewed_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new Sql.Conflict("该书记本周期已有" + kind.displayName,
+							"the " + kind.displayName + " of this secretary in the cycle is given already"),
 					cycleId, community.id(), person, kind.name(), request.score(), comment, actor, Sql.now());
 			archive.append(c, person, actor, "review." + kind.name().toLowerCase(Locale.ROOT),
 					"evaluation-cycle/" + cycleId + "/review/" + kind.name().toLowerCase(Locale.ROOT), null, review);
@@ -263,13 +268,13 @@ public class Reviews {
 
 	private Community community(Cycle cycle, String communityId) {
 		if (communityId == null || communityId.isBlank()) {
-			throw ProblemException.invalid("communityId", "communityId is required");
+			throw Fields.missing("communityId");
 		}
 		Community community = units.community(communityId)
-				.orElseThrow(() -> ProblemException.invalid("communityId", "No community with id '" + communityId + "'"));
+				.orElseThrow(() -> ProblemException.invalid("communityId", "没有这个社区：" + communityId, "No community with id '" + communityId + "'"));
 		Street street = units.street(community.streetId()).orElseThrow();
 		if (!street.districtId().equals(cycle.districtId())) {
-			throw ProblemException.invalid("communityId", community.name() + " is not in the cycle's district");
+			throw ProblemException.invalid("communityId", community.name() + " 不在本周期所在区", community.name() + " is not in the cycle's district");
 		}
 		return community;
 	}

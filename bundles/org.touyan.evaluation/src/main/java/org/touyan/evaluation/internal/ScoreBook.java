@@ -60,7 +60,7 @@ public class ScoreBook {
 		Cycle cycle = cycles.require(cycleId);
 		cycle.status().requireScoring();
 		if (batch == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文", "A JSON body is required");
 		}
 		Department department = scoringDepartment(cycle, batch.departmentId());
 		if (batch.scores() == null || batch.scores().isEmpty()) {
@@ -75,7 +75,7 @@ public class ScoreBook {
 			numbers.add(i);
 			ScoreEntry row = rows.get(i);
 			if (row == null) {
-				errors.add(new RowError(i, "scores[" + i + "]", "an entry is {communityId, score}"));
+				errors.add(new RowError(i, "scores[" + i + "]", "每项应为 {communityId, score}"));
 				continue;
 			}
 			check(cycle, department, streetOf, seen, i, "scores[" + i + "].", row, errors);
@@ -118,7 +118,7 @@ public class ScoreBook {
 			try {
 				value = new BigDecimal(cell(cells, score));
 			} catch (NumberFormatException e) {
-				errors.add(new RowError(rowNumber, "score", "'" + cell(cells, score) + "' is not a number"));
+				errors.add(new RowError(rowNumber, "score", "“" + cell(cells, score) + "”不是数字"));
 				continue;
 			}
 			ScoreEntry row = new ScoreEntry(cell(cells, community), dimension < 0 ? null : cell(cells, dimension), value);
@@ -139,18 +139,19 @@ public class ScoreBook {
 	private static void check(Cycle cycle, Department department, Map<String, String> streetOf, Set<String> seen, int row,
 			String prefix, ScoreEntry entry, List<RowError> errors) {
 		if (entry.communityId() == null || !streetOf.containsKey(entry.communityId())) {
-			errors.add(new RowError(row, prefix + "communityId", "no community '" + entry.communityId() + "' in the cycle's district"));
+			errors.add(new RowError(row, prefix + "communityId", "本周期所在区没有社区 " + entry.communityId()));
 		} else if (!seen.add(entry.communityId())) {
-			errors.add(new RowError(row, prefix + "communityId", "community '" + entry.communityId() + "' appears twice"));
+			errors.add(new RowError(row, prefix + "communityId", "社区 " + entry.communityId() + " 重复出现"));
 		}
 		if (entry.dimension() != null && !entry.dimension().isBlank() && !entry.dimension().strip().equals(department.code())) {
-			errors.add(new RowError(row, prefix + "dimension", "a department scores only its own dimension: " + department.name()
-					+ " scores " + department.code() + ", not " + entry.dimension().strip()));
+			errors.add(new RowError(row, prefix + "dimension", "各部门只为本部门负责的维度评分：" + department.name()
+					+ " 评 " + department.code() + "，不评 " + entry.dimension().strip()));
 		}
 		if (entry.score() == null) {
-			errors.add(new RowError(row, prefix + "score", "score is required"));
+			errors.add(new RowError(row, prefix + "score", "请填写分数"));
 		} else if (!inRange(cycle, entry.score())) {
-			errors.add(new RowError(row, prefix + "score", rangeRule(cycle, entry.score())));
+			errors.add(new RowError(row, prefix + "score", "本周期分数范围为 " + cycle.scoreMin().stripTrailingZeros().toPlainString() + " 至 "
+					+ cycle.scoreMax().stripTrailingZeros().toPlainString() + "，最多两位小数；" + entry.score().toPlainString() + " 不符合"));
 		}
 	}
 
@@ -178,8 +179,8 @@ public class ScoreBook {
 			List<RowError> already = new ArrayList<>();
 			for (int i = 0; i < rows.size(); i++) {
 				if (scored.contains(rows.get(i).communityId())) {
-					already.add(new RowError(numbers.get(i), "communityId", department.name() + " has scored community '"
-							+ rows.get(i).communityId() + "' already; change it by a correction with a reason"));
+					already.add(new RowError(numbers.get(i), "communityId", department.name() + " 已为社区 "
+							+ rows.get(i).communityId() + " 评分；如需修改，请写明理由更正分数"));
 				}
 			}
 			if (!already.isEmpty()) {

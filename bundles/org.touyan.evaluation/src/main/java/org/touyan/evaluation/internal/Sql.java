@@ -80,6 +80,26 @@ final class Sql {
 		}
 	}
 
+	/**
+	 * Runs an insert; a constraint violation (the row is there already) becomes a 409 with the
+	 * {@code conflict}'s Chinese detail and its English one.
+	 */
+	static int insert(Connection c, String sql, Conflict conflict, Object... args) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement(sql)) {
+			bind(ps, args);
+			return ps.executeUpdate();
+		} catch (SQLException e) {
+			if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY)) {
+				throw new ProblemException(409, "Conflict", conflict.detail(), conflict.detailEn(), null);
+			}
+			throw e;
+		}
+	}
+
+	/** The detail of a constraint violation's 409, in Chinese and in English. */
+	record Conflict(String detail, String detailEn) {
+	}
+
 	static void bind(PreparedStatement ps, Object... args) throws SQLException {
 		for (int i = 0; i < args.length; i++) {
 			ps.setObject(i + 1, args[i]);

@@ -25,6 +25,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.evaluation.StarRating;
 import org.touyan.api.policy.Policies.Result;
 import org.touyan.api.policy.Provenance;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
@@ -72,20 +73,20 @@ public class StarRatingResource {
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
 	public PreviewAnswer preview(PreviewRequest request) {
 		if (request == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文", "A JSON body is required");
 		}
 		if (request.streetId() == null) {
-			throw ProblemException.invalid("streetId", "streetId is required");
+			throw Fields.missing("streetId");
 		}
 		if (request.period() == null || !PERIOD.matcher(request.period()).matches()) {
-			throw ProblemException.invalid("period", "period is a half-year such as 2026-H1");
+			throw ProblemException.invalid("period", "评价周期为半年，如 2026-H1", "period is a half-year such as 2026-H1");
 		}
 		if (request.scores() == null || request.scores().isEmpty()) {
-			throw ProblemException.invalid("scores", "scores are required, by department code");
+			throw ProblemException.invalid("scores", "请按部门代码录入分数", "scores are required, by department code");
 		}
 		request.scores().forEach((department, score) -> {
 			if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0) {
-				throw ProblemException.invalid("scores." + department, "a score is a number from 0 to 100");
+				throw ProblemException.invalid("scores." + department, "分数应为 0 至 100 的数", "a score is a number from 0 to 100");
 			}
 		});
 		Result<StarRating> r = ratings.rate(request.communityId(), request.streetId(), request.period(), request.scores(),

@@ -37,7 +37,7 @@ public class StarRatings {
 	public Result<StarRating> rate(String communityId, String streetId, String period, Map<String, BigDecimal> scores,
 			String cycle) {
 		Street street = units.street(streetId).orElseThrow(() -> ProblemException.invalid("streetId",
-				"No street with id '" + streetId + "'"));
+				"没有这个街道：" + streetId, "No street with id '" + streetId + "'"));
 		Result<StarRating> result = policies.apply(StarRatingFormula.class, new Scope(street.districtId(), street.id()), cycle,
 				(formula, parameters) -> formula.rate(new StarRatingInput(communityId, streetId, period, scores, parameters)));
 		StarRating r = result.value();

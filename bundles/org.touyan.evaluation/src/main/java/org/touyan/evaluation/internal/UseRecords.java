@@ -19,6 +19,7 @@ import org.touyan.api.registry.Archive;
 import org.touyan.api.registry.People;
 import org.touyan.api.registry.Person;
 import org.touyan.api.registry.PostKind;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
@@ -94,35 +95,40 @@ public class UseRecords {
 
 	public UseRecord record(UseInput input, String actor) {
 		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required: personId, kind, title, decidedOn");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文：personId、kind、title、decidedOn",
+					"A JSON body is required: personId, kind, title, decidedOn");
 		}
 		Kind kind;
 		try {
 			kind = Kind.valueOf(input.kind() == null ? "" : input.kind().strip().toUpperCase(Locale.ROOT));
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid("kind", "kind is HONOUR (荣誉表彰推荐), DELEGATE (两代表一委员人选), TRAINING (进修培训推荐)"
+			throw ProblemException.invalid("kind", "类型为荣誉表彰推荐（HONOUR）、“两代表一委员”人选（DELEGATE）、"
+					+ "示范骨干进修培训推荐（TRAINING）或招录为事业编制人员（RECRUITMENT）",
+					"kind is HONOUR (荣誉表彰推荐), DELEGATE (两代表一委员人选), TRAINING (进修培训推荐)"
 					+ " or RECRUITMENT (事业编制招录)");
 		}
 		String personId = Text.required("personId", input.personId(), 36);
-		Person person = people.person(personId).orElseThrow(() -> ProblemException.invalid("personId", "No person with id '" + personId + "'"));
+		Person person = people.person(personId).orElseThrow(() -> ProblemException.invalid("personId", "没有这名人员：" + personId,
+				"No person with id '" + personId + "'"));
 		if (people.posts(personId).stream().noneMatch(p -> p.kind() == PostKind.COMMUNITY_SECRETARY)) {
-			throw new ProblemException(422, "Not a secretary", "精挑用 records are kept for community Party secretaries; " + person.name()
-					+ " has never held that post", "personId");
+			throw new ProblemException(422, "Not a secretary", "精挑用记录只为社区党组织书记建立，" + person.name() + " 从未担任此职",
+					"精挑用 records are kept for community Party secretaries; " + person.name() + " has never held that post", "personId");
 		}
 		String detail = Text.optional("detail", input.detail(), 20);
 		if (kind.details.isEmpty() && detail != null) {
-			throw ProblemException.invalid("detail", kind.displayName + " has no detail");
+			throw ProblemException.invalid("detail", kind.displayName + "不分类别，不填 detail", kind.displayName + " has no detail");
 		}
 		if (!kind.details.isEmpty() && (detail == null || !kind.details.containsKey(detail.toUpperCase(Locale.ROOT)))) {
-			throw ProblemException.invalid("detail", kind.displayName + " names its detail: one of " + kind.details.keySet());
+			throw ProblemException.invalid("detail", kind.displayName + "须注明类别：" + String.join("、", kind.details.entrySet().stream()
+					.map(e -> e.getValue() + "（" + e.getKey() + "）").toList()), kind.displayName + " names its detail: one of " + kind.details.keySet());
 		}
 		String code = detail == null ? null : detail.toUpperCase(Locale.ROOT);
 		String title = Text.required("title", input.title(), 200);
 		if (input.decidedOn() == null) {
-			throw ProblemException.invalid("decidedOn", "decidedOn is required");
+			throw Fields.missing("decidedOn");
 		}
 		if (input.decidedOn().isAfter(LocalDate.now())) {
-			throw ProblemException.invalid("decidedOn", "decidedOn is in the future");
+			throw ProblemException.invalid("decidedOn", "决定日期不能晚于今天", "decidedOn is in the future");
 		}
 		String basis = Text.optional("basis", input.basis(), 1000);
 		UseRecord record = new UseRecord(UUID.randomUUID().toString(), person.districtId(), personId, person.name(), kind.name(),
@@ -132,15 +138,18 @@ public class UseRecords {
 			// the append locks the person's row: an incident recorded meanwhile is seen by the check below
 			archive.append(c, personId, actor, "use." + kind.name().toLowerCase(Locale.ROOT), "use-record/" + record.id(), null, record);
 			if (kind.incentive() && NegativeList.open(c, personId)) {
-				throw ProblemException.conflict("激励与约束并重: " + person.name() + " has an incident of the negative list still being"
-						+ " rectified or adjusted; " + kind.displayName + " waits until it is closed");
+				throw new ProblemException(409, "Conflict", "激励与约束并重：" + person.name() + " 有负面清单事件尚在整改或调整中，"
+						+ kind.displayName + "须待其办结后再录入", "激励与约束并重: " + person.name() + " has an incident of the negative list still being"
+						+ " rectified or adjusted; " + kind.displayName + " waits until it is closed", null);
 			}
 			if (kind == Kind.RECRUITMENT && Sql.query(c, "SELECT COUNT(*) FROM eval_use_record WHERE person_id = ? AND kind = ?",
 					rs -> rs.getInt(1), personId, kind.name()).get(0) > 0) {
-				throw ProblemException.conflict(person.name() + " has been recruited into a 事业编制 post already");
+				throw new ProblemException(409, "Conflict", person.name() + " 已招录为事业编制人员",
+						person.name() + " has been recruited into a 事业编制 post already", null);
 			}
-			Sql.update(c, "INSERT INTO eval_use_record (id, district_id, person_id, kind, detail, title, decided_on, basis, actor, recorded_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "this " + kind.displayName + " is recorded already", record.id(),
+			Sql.insert(c, "INSERT INTO eval_use_record (id, district_id, person_id, kind, detail, title, decided_on, basis, actor, recorded_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new Sql.Conflict("该条" + kind.displayName + "记录已存在",
+							"this " + kind.displayName + " is recorded already"), record.id(),
 					record.districtId(), personId, kind.name(), code, title, Date.valueOf(input.decidedOn()), basis, actor,
 					java.sql.Timestamp.from(record.recordedAt()));
 			return null;
@@ -160,7 +169,7 @@ public class UseRecords {
 
 	public Summary summary(String districtId, String year) {
 		if (districtId == null || districtId.isBlank()) {
-			throw ProblemException.invalid("district", "district is required");
+			throw Fields.missing("district");
 		}
 		List<Object> args = new ArrayList<>();
 		String where = where(districtId, null, null, year, args);
@@ -195,13 +204,13 @@ public class UseRecords {
 			args.add(personId);
 		}
 		if (where.isEmpty()) {
-			throw ProblemException.invalid("district", "district or person is required");
+			throw ProblemException.invalid("district", "请指定区（district）或人员（person）", "district or person is required");
 		}
 		if (kind != null && !kind.isBlank()) {
 			try {
 				args.add(Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT)).name());
 			} catch (IllegalArgumentException e) {
-				throw ProblemException.invalid("kind", "kind is HONOUR, DELEGATE, TRAINING or RECRUITMENT");
+				throw ProblemException.invalid("kind", "类型为 HONOUR、DELEGATE、TRAINING 或 RECRUITMENT", "kind is HONOUR, DELEGATE, TRAINING or RECRUITMENT");
 			}
 			where.add("kind = ?");
 		}
@@ -210,10 +219,10 @@ public class UseRecords {
 			try {
 				y = Integer.parseInt(year.strip());
 			} catch (NumberFormatException e) {
-				throw ProblemException.invalid("year", "year is a year such as 2026");
+				throw ProblemException.invalid("year", "应为年份，如 2026", "year is a year such as 2026");
 			}
 			if (y < 1900 || y > 2100) {
-				throw ProblemException.invalid("year", "year is a year such as 2026");
+				throw ProblemException.invalid("year", "应为年份，如 2026", "year is a year such as 2026");
 			}
 			where.add("decided_on BETWEEN ? AND ?");
 			args.add(Date.valueOf(LocalDate.of(y, 1, 1)));

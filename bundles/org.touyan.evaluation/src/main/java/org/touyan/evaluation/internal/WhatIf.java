@@ -54,14 +54,14 @@ public class WhatIf {
 	public Report compare(String cycleId, Request request) {
 		Cycle cycle = cycles.require(cycleId);
 		if (request == null || request.bsn() == null || request.bsn().isBlank()) {
-			throw ProblemException.invalid("bsn", "bsn (the formula plugin's symbolic name) is required");
+			throw ProblemException.invalid("bsn", "请填写评星公式插件的符号名（bsn）", "bsn (the formula plugin's symbolic name) is required");
 		}
 		if (request.policyId() == null || request.policyId().isBlank()) {
-			throw ProblemException.invalid("policyId", "policyId (the formula's policy id) is required");
+			throw ProblemException.invalid("policyId", "请填写评星公式的策略 id（policyId）", "policyId (the formula's policy id) is required");
 		}
 		List<ScoreCards.Card> scored = store.read(c -> ScoreCards.read(c, cycleId));
 		if (scored.isEmpty()) {
-			throw ProblemException.conflict("The cycle has no stored scores to compare on");
+			throw new ProblemException(409, "Conflict", "本周期尚无已录入的分数，无法比较", "The cycle has no stored scores to compare on", null);
 		}
 		List<Row> rows = new ArrayList<>();
 		String current = null;

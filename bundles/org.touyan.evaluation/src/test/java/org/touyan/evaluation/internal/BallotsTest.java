@@ -54,7 +54,7 @@ class BallotsTest {
 		ballots.cast(tokens.get(0), ballot(90));
 		ProblemException again = assertThrows(ProblemException.class, () -> ballots.cast(tokens.get(0), ballot(10)));
 		assertEquals(409, again.status());
-		assertTrue(again.detail().contains("counts once"));
+		assertTrue(again.detail().contains("每张票只计一次"), again.detail());
 		assertEquals(404, assertThrows(ProblemException.class, () -> ballots.cast("forged", ballot(10))).status());
 		ProblemException range = assertThrows(ProblemException.class,
 				() -> ballots.cast(tokens.get(1), new BallotInput(BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("101"), BigDecimal.ONE, BigDecimal.ONE)));

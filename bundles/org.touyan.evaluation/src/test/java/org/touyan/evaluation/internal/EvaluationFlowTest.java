@@ -125,13 +125,13 @@ class EvaluationFlowTest {
 		EntryReport out = book.enter(draft.id(), batch("dep-mzj", "c1", 40, "c2", 51, "c9", 10, "c1", 30), "x");
 		assertFalse(out.written());
 		assertEquals(3, out.errors().size(), out.toString());
-		assertTrue(out.errors().get(0).error().contains("from 0 to 50"), out.toString());
+		assertTrue(out.errors().get(0).error().contains("0 至 50"), out.toString());
 		assertEquals("scores[1].score", out.errors().get(0).field());
-		assertTrue(out.errors().get(1).error().contains("no community 'c9'"));
-		assertTrue(out.errors().get(2).error().contains("appears twice"));
+		assertTrue(out.errors().get(1).error().contains("没有社区 c9"));
+		assertTrue(out.errors().get(2).error().contains("重复出现"));
 
 		EntryReport foreign = book.enter(draft.id(), new ScoreBatch("dep-mzj", List.of(new ScoreEntry("c1", "ZFW", BigDecimal.TEN))), "x");
-		assertTrue(foreign.errors().get(0).error().contains("only its own dimension"), foreign.toString());
+		assertTrue(foreign.errors().get(0).error().contains("只为本部门负责的维度评分"), foreign.toString());
 		assertEquals("departmentId", assertThrows(ProblemException.class, () -> book.enter(draft.id(), batch("dep-sj", "c1", 1), "x")).field(),
 				"a department that does not score");
 		assertEquals("departmentId", assertThrows(ProblemException.class, () -> book.enter(draft.id(), batch("dep-x", "c1", 1), "x")).field(),
@@ -144,7 +144,7 @@ class EvaluationFlowTest {
 		assertEquals(0, book.scores(draft.id(), null, null, Paging.of(0, 10)).total(), "all rows or none");
 		assertTrue(book.enterCsv(draft.id(), "dep-zfw", "\uFEFFcommunityId,score,dimension\nc1,45,ZFW\nc2,12.5,\n", "x").written());
 		EntryReport twice = book.enter(draft.id(), batch("dep-zfw", "c1", 44), "x");
-		assertTrue(twice.errors().get(0).error().contains("correction with a reason"), twice.toString());
+		assertTrue(twice.errors().get(0).error().contains("写明理由更正分数"), twice.toString());
 	}
 
 	@Test

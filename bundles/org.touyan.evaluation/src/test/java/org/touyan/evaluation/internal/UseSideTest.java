@@ -135,7 +135,8 @@ class UseSideTest {
 		ProblemException notHelped = assertThrows(ProblemException.class,
 				() -> mentoring.pair(new Mentoring.PairInput("d1", 2026, "m1", "bb", null), "t"));
 		assertEquals(422, notHelped.status());
-		assertTrue(notHelped.detail().contains("潜力 or 守摊"), notHelped.detail());
+		assertTrue(notHelped.detail().contains("潜力或守摊"), notHelped.detail());
+		assertTrue(notHelped.detail(java.util.Locale.ENGLISH).contains("潜力 or 守摊"), notHelped.detail(java.util.Locale.ENGLISH));
 		assertEquals(422, status(() -> mentoring.pair(new Mentoring.PairInput("d1", 2026, "m1", "m1", null), "t")));
 		for (String mentee : List.of("a3", "a4", "a5", "a6")) {
 			mentoring.pair(new Mentoring.PairInput("d1", 2026, "m1", mentee, LocalDate.of(2026, 1, 5)), "组织部");
@@ -145,9 +146,10 @@ class UseSideTest {
 				() -> mentoring.pair(new Mentoring.PairInput("d1", 2026, "m1", "a7", null), "t"));
 		assertEquals(422, fifth.status(), "a fifth mentee breaks the rule of 3–4");
 		assertEquals("mentorId", fifth.field());
-		assertTrue(fifth.detail().contains("at most 4") && fifth.detail().contains("每年帮带3—4名"), fifth.detail());
+		assertTrue(fifth.detail().contains("最多 4 名") && fifth.detail().contains("每年帮带3—4名"), fifth.detail());
+		assertTrue(fifth.detail(java.util.Locale.ENGLISH).contains("at most 4"), fifth.detail(java.util.Locale.ENGLISH));
 		assertTrue(assertThrows(ProblemException.class, () -> mentoring.pair(new Mentoring.PairInput("d1", 2026, "m1", "a3", null), "t"))
-				.detail().contains("already"));
+				.detail().contains("已结对"));
 		assertEquals(4, mentoring.pairings("d1", "2026", null, null, Paging.of(0, 50)).total(), "refusals store nothing");
 
 		Mentoring.Coverage coverage = mentoring.coverage(c);

@@ -76,6 +76,32 @@ final class BytecodeVerifier {
 	}
 
 	/** The findings in words, the first five of them, for a refusal. */
+	/** {@link #describe} in Chinese. */
+	static String describeZh(List<Finding> findings) {
+		StringBuilder s = new StringBuilder("引用了插件不得使用的内容：");
+		for (int i = 0; i < Math.min(5, findings.size()); i++) {
+			s.append(i == 0 ? "" : "；").append(findings.get(i));
+		}
+		if (findings.size() > 5) {
+			s.append("（另有 ").append(findings.size() - 5).append(" 处）");
+		}
+		return s.append("。插件只能使用公开的 API 和 JDK 的纯功能包（java.lang 中除 System.exit、Runtime、进程、线程、类加载器和反射以外的部分；"
+				+ "java.math、java.time、java.util、java.text），见 docs/PLUGINS.md").toString();
+	}
+
+	/** The jar or one of its class files cannot be read; the reason in Chinese beside the message. */
+	static final class Unreadable extends IllegalArgumentException {
+
+		private static final long serialVersionUID = 1L;
+
+		final String zh;
+
+		Unreadable(String zh, String message, Throwable cause) {
+			super(message, cause);
+			this.zh = zh;
+		}
+	}
+
 	static String describe(List<Finding> findings) {
 		StringBuilder s = new StringBuilder("refers to what a plugin may not use: ");
 		for (int i = 0; i < Math.min(5, findings.size()); i++) {
@@ -93,14 +119,14 @@ final class BytecodeVerifier {
 		try {
 			return new ClassReader(bytes);
 		} catch (RuntimeException e) {
-			throw new IllegalArgumentException("a class file of the jar cannot be read", e);
+			throw new Unreadable("jar 中有类文件无法读取", "a class file of the jar cannot be read", e);
 		}
 	}
 
 	/** Every class file of {@code jar}, and of jars inside it (a Bundle-ClassPath can name them). */
 	private static void collect(byte[] jar, Map<String, byte[]> classes, int depth) {
 		if (depth > 3) {
-			throw new IllegalArgumentException("jars are nested more than three deep");
+			throw new Unreadable("jar 嵌套超过三层", "jars are nested more than three deep", null);
 		}
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
 			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
@@ -115,7 +141,7 @@ final class BytecodeVerifier {
 				}
 			}
 		} catch (IOException e) {
-			throw new IllegalArgumentException("the jar cannot be read", e);
+			throw new Unreadable("jar 文件无法读取", "the jar cannot be read", e);
 		}
 	}
 
@@ -287,10 +313,10 @@ final class BytecodeVerifier {
 		try {
 			findings = verify(jar);
 		} catch (IllegalArgumentException e) {
-			throw new Refusal("cannot be checked: " + e.getMessage());
+			throw new Refusal("无法检查：" + (e instanceof Unreadable u ? u.zh : e.getMessage()), "cannot be checked: " + e.getMessage());
 		}
 		if (!findings.isEmpty()) {
-			throw new Refusal(describe(findings));
+			throw new Refusal(describeZh(findings), describe(findings));
 		}
 	}
 }

@@ -34,13 +34,13 @@ final class InstallBeside {
 		try {
 			fresh = context.installBundle(meta.location(), new ByteArrayInputStream(jar));
 		} catch (BundleException e) {
-			throw new Refusal("could not be installed: " + reason(e));
+			throw new Refusal("无法安装：" + reasonZh(e), "could not be installed: " + reason(e));
 		}
 		try {
 			startNow(context, fresh);
 		} catch (BundleException e) {
 			Retirement.uninstallQuietly(fresh);
-			throw new Refusal("could not start: " + reason(e));
+			throw new Refusal("无法启动：" + reasonZh(e), "could not start: " + reason(e));
 		}
 		return fresh;
 	}
@@ -57,6 +57,16 @@ final class InstallBeside {
 			level.setStartLevel(active);
 		}
 		bundle.start();
+	}
+
+	/** {@link #reason} in Chinese: the missing package named, otherwise the framework's own words. */
+	static String reasonZh(BundleException e) {
+		String m = String.valueOf(e.getMessage());
+		Matcher pkg = MISSING_PACKAGE.matcher(m);
+		if (pkg.find()) {
+			return "需要程序包 " + pkg.group(1) + "，已安装的插件包均未提供";
+		}
+		return m.length() > 300 ? m.substring(0, 300) : m;
 	}
 
 	/** Felix names a missing requirement in the resolver's notation: say it in plain words. */

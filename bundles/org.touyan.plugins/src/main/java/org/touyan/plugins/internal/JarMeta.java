@@ -19,21 +19,22 @@ record JarMeta(String bsn, String version, String sha256) {
 		try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
 			manifest = in.getManifest();
 		} catch (IOException e) {
-			throw ProblemException.invalid(null, "The upload is not a jar file");
+			throw ProblemException.invalid(null, "上传的文件不是 jar 文件", "The upload is not a jar file");
 		}
 		if (manifest == null) {
-			throw ProblemException.invalid(null, "The jar has no manifest: it is not an OSGi bundle");
+			throw ProblemException.invalid(null, "该 jar 没有清单文件（MANIFEST），不是 OSGi 插件包", "The jar has no manifest: it is not an OSGi bundle");
 		}
 		String bsn = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
 		if (bsn == null || bsn.isBlank()) {
-			throw ProblemException.invalid(null, "The jar has no Bundle-SymbolicName: it is not an OSGi bundle");
+			throw ProblemException.invalid(null, "该 jar 没有 Bundle-SymbolicName，不是 OSGi 插件包",
+					"The jar has no Bundle-SymbolicName: it is not an OSGi bundle");
 		}
 		bsn = bsn.split(";")[0].strip();
 		String version;
 		try {
 			version = Version.parseVersion(manifest.getMainAttributes().getValue("Bundle-Version")).toString();
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid(null, "The jar's Bundle-Version is not a valid version");
+			throw ProblemException.invalid(null, "该 jar 的 Bundle-Version 不是有效的版本号", "The jar's Bundle-Version is not a valid version");
 		}
 		return new JarMeta(bsn, version, sha256(jar));
 	}

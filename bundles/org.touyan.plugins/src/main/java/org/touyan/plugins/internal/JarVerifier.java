@@ -31,7 +31,7 @@ final class JarVerifier {
 	}
 
 	/** The outcome, the signer's name when there is one, and why when it is not trusted. */
-	record Verdict(Outcome outcome, String signer, String reason) {
+	record Verdict(Outcome outcome, String signer, String reason, String reasonZh) {
 	}
 
 	private final List<X509Certificate> trusted;
@@ -78,7 +78,8 @@ final class JarVerifier {
 					// reading checks the entry's digest against the signed manifest
 					in.transferTo(java.io.OutputStream.nullOutputStream());
 				} catch (SecurityException e) {
-					return new Verdict(Outcome.TAMPERED, null, entry.getName() + " changed after the jar was signed");
+					return new Verdict(Outcome.TAMPERED, null, entry.getName() + " changed after the jar was signed",
+							"其中的 " + entry.getName() + " 在签名后被改动");
 				}
 				CodeSigner[] signers = entry.getCodeSigners();
 				if (signers == null) {
@@ -93,18 +94,19 @@ final class JarVerifier {
 				}
 			}
 		} catch (SecurityException e) {
-			return new Verdict(Outcome.TAMPERED, null, "its signature does not match its content");
+			return new Verdict(Outcome.TAMPERED, null, "its signature does not match its content", "签名与内容不符");
 		} catch (IOException e) {
-			return new Verdict(Outcome.TAMPERED, null, "it cannot be read as a jar");
+			return new Verdict(Outcome.TAMPERED, null, "it cannot be read as a jar", "无法作为 jar 文件读取");
 		}
 		if (common == null) {
-			return new Verdict(Outcome.UNSIGNED, null, "it is not signed");
+			return new Verdict(Outcome.UNSIGNED, null, "it is not signed", "未签名");
 		}
 		if (!unsigned.isEmpty()) {
-			return new Verdict(Outcome.TAMPERED, null, "entries were added after signing: " + unsigned.subList(0, Math.min(3, unsigned.size())));
+			List<String> added = unsigned.subList(0, Math.min(3, unsigned.size()));
+			return new Verdict(Outcome.TAMPERED, null, "entries were added after signing: " + added, "签名后被加入了文件：" + added);
 		}
 		if (common.isEmpty()) {
-			return new Verdict(Outcome.TAMPERED, null, "its entries are signed by different signers");
+			return new Verdict(Outcome.TAMPERED, null, "its entries are signed by different signers", "其中的文件由不同的签名者签名");
 		}
 		String signer = null;
 		for (CodeSigner s : common) {
@@ -113,11 +115,12 @@ final class JarVerifier {
 			signer = leaf.getSubjectX500Principal().getName();
 			for (Certificate c : chain) {
 				if (trusted.contains(c)) {
-					return new Verdict(Outcome.TRUSTED, signer, null);
+					return new Verdict(Outcome.TRUSTED, signer, null, null);
 				}
 			}
 		}
-		return new Verdict(Outcome.UNTRUSTED, signer, "its signer " + signer + " is not in the district's trust store");
+		return new Verdict(Outcome.UNTRUSTED, signer, "its signer " + signer + " is not in the district's trust store",
+				"签名者 " + signer + " 不在本区的信任库中");
 	}
 
 	private static boolean signatureFile(String name) {

@@ -36,11 +36,11 @@ final class PinDesk {
 	List<Binding> pin(String key) {
 		BindingInput.pinKey(key);
 		if (pins.exists(key)) {
-			throw ProblemException.conflict("'" + key + "' is pinned already");
+			throw new ProblemException(409, "Conflict", "锁定 " + key + " 已存在", "'" + key + "' is pinned already", null);
 		}
 		List<Binding> current = bindings.all();
 		if (current.isEmpty()) {
-			throw ProblemException.conflict("Nothing is bound, so there is nothing to pin");
+			throw new ProblemException(409, "Conflict", "尚无任何绑定，无可锁定", "Nothing is bound, so there is nothing to pin", null);
 		}
 		store.write(c -> {
 			Pins.insert(c, key, current);

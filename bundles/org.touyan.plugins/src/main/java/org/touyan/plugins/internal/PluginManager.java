@@ -154,8 +154,8 @@ public class PluginManager implements Policies, HealthContributor {
 		// check comes before the jar is written, so a refused upload cannot replace a kept jar
 		String recorded = versions.sha(meta.bsn(), meta.version());
 		if (!recorded.isEmpty() && !recorded.equals(meta.sha256())) {
-			throw ProblemException.conflict(meta.bsn() + " " + meta.version()
-					+ " is on record with different content: give the new build a new version");
+			throw new ProblemException(409, "Conflict", "插件 " + meta.bsn() + " " + meta.version() + " 已有登记，内容与本次上传不同：请为新构建另定版本号",
+					meta.bsn() + " " + meta.version() + " is on record with different content: give the new build a new version", null);
 		}
 		Optional<String> active = versions.active(meta.bsn());
 		if (active.isPresent() && active.get().equals(meta.version())) {
@@ -241,11 +241,13 @@ public class PluginManager implements Policies, HealthContributor {
 
 	/** Moves the bindings from the active version to the staged one, and removes the active one. */
 	public synchronized PluginView promote(String bsn) {
-		String staged = versions.staged(bsn).orElseThrow(() -> ProblemException.conflict("No version of " + bsn + " is staged"));
+		String staged = versions.staged(bsn).orElseThrow(() -> new ProblemException(409, "Conflict", "插件 " + bsn + " 没有待启用（staged）的版本",
+				"No version of " + bsn + " is staged", null));
 		Optional<String> active = versions.active(bsn);
 		Bundle fresh = bundleAt(JarMeta.location(bsn, staged));
 		if (fresh == null) {
-			throw ProblemException.conflict(bsn + " " + staged + " is staged but not running; install it again");
+			throw new ProblemException(409, "Conflict", "插件 " + bsn + " " + staged + " 已待启用（staged）但未运行，请重新安装",
+					bsn + " " + staged + " is staged but not running; install it again", null);
 		}
 		JarMeta meta = new JarMeta(bsn, staged, versions.sha(bsn, staged));
 		try {
@@ -266,12 +268,14 @@ public class PluginManager implements Policies, HealthContributor {
 		String version = versions.active(bsn).orElseThrow(() -> ProblemException.notFound("插件", "plugin", bsn));
 		List<Binding> bound = bindings.onBundle(bsn);
 		if (!bound.isEmpty()) {
-			throw ProblemException.conflict(bsn + " is bound for " + bound.stream().map(Binding::scope).distinct().toList()
-					+ ": bind another policy there first");
+			List<String> scopes = bound.stream().map(Binding::scope).distinct().toList();
+			throw new ProblemException(409, "Conflict", "插件 " + bsn + " 仍绑定于 " + scopes + "，请先在这些范围绑定其他策略",
+					bsn + " is bound for " + scopes + ": bind another policy there first", null);
 		}
 		Set<String> holding = pins.holding(bsn);
 		if (!holding.isEmpty()) {
-			throw ProblemException.conflict(bsn + " is pinned by " + holding + " and stays until they are released");
+			throw new ProblemException(409, "Conflict", "插件 " + bsn + " 被锁定于 " + holding + "，解除锁定前须保留",
+					bsn + " is pinned by " + holding + " and stays until they are released", null);
 		}
 		discardStaged(bsn);
 		Bundle bundle = bundleAt(JarMeta.location(bsn, version));
@@ -296,13 +300,14 @@ public class PluginManager implements Policies, HealthContributor {
 	/** Goes back to the version before the current one, with the parameters its bindings had then. */
 	public synchronized PluginView rollback(String bsn) {
 		String current = versions.active(bsn).orElseThrow(() -> ProblemException.notFound("插件", "plugin", bsn));
-		PluginVersions.Kept previous = versions.previous(bsn, current).orElseThrow(() -> ProblemException.conflict(
-				"There is no earlier version of " + bsn + " to roll back to"));
+		PluginVersions.Kept previous = versions.previous(bsn, current).orElseThrow(() -> new ProblemException(409, "Conflict",
+				"插件 " + bsn + " 没有可回退的早期版本", "There is no earlier version of " + bsn + " to roll back to", null));
 		byte[] jar;
 		try {
 			jar = Files.readAllBytes(Path.of(previous.jarPath()));
 		} catch (IOException e) {
-			throw ProblemException.conflict("The jar of " + bsn + " " + previous.version() + " is no longer kept");
+			throw new ProblemException(409, "Conflict", "插件 " + bsn + " " + previous.version() + " 的 jar 已不再保留",
+					"The jar of " + bsn + " " + previous.version() + " is no longer kept", null);
 		}
 		JarMeta meta = JarMeta.of(jar);
 		Bundle running = bundleAt(meta.location());
@@ -335,7 +340,7 @@ public class PluginManager implements Policies, HealthContributor {
 		Map<String, String> params = BindingInput.parameters(parameters);
 		PolicyIndex.Entry provider = index.providing(spiName, policyId == null ? "" : policyId).stream()
 				.filter(e -> versions.active(e.bsn).map(e.version::equals).orElse(false))
-				.findFirst().orElseThrow(() -> new ProblemException(409, "Conflict",
+				.findFirst().orElseThrow(() -> new ProblemException(409, "Conflict", "没有已安装的插件为 " + spi + " 提供策略 " + policyId,
 						"No installed plugin provides policy '" + policyId + "' for " + spi, "policyId"));
 		Binding binding = new Binding(spiName, BindingStore.scopeOf(scope), policyId, provider.bsn, provider.version, params, 0);
 		return bindings.put(List.of(binding), "bind", c -> {
@@ -456,7 +461,7 @@ public class PluginManager implements Policies, HealthContributor {
 	/** Discards the staged version of {@code bsn}. */
 	public synchronized void discard(String bsn) {
 		if (versions.staged(bsn).isEmpty()) {
-			throw ProblemException.conflict("No version of " + bsn + " is staged");
+			throw new ProblemException(409, "Conflict", "插件 " + bsn + " 没有待启用（staged）的版本", "No version of " + bsn + " is staged", null);
 		}
 		discardStaged(bsn);
 	}
@@ -467,7 +472,8 @@ public class PluginManager implements Policies, HealthContributor {
 		String detail = meta.bsn() + " " + meta.version() + " " + refusal.getMessage() + "; the installed version keeps serving";
 		LOG.warn("plugin refused: {}", detail);
 		events.record(meta.bsn(), meta.version(), "install", "REFUSED", detail);
-		return new ProblemException(422, "Plugin refused", detail);
+		return new ProblemException(422, "Plugin refused", "插件 " + meta.bsn() + " " + meta.version() + " " + refusal.zh()
+				+ "；已安装的版本继续运行", detail, null);
 	}
 
 	private Bundle bundleAt(String location) {

@@ -94,7 +94,7 @@ public class PluginResource {
 	@Access(PLUGIN_ADMIN)
 	public Response install(@QueryParam("stage") String stage, InputStream jar) throws IOException {
 		if (stage != null && !stage.equals("true") && !stage.equals("false")) {
-			throw ProblemException.invalid("stage", "stage is true or false");
+			throw ProblemException.invalid("stage", "stage 应为 true 或 false", "stage is true or false");
 		}
 		PluginView view = manager.install(jar.readAllBytes(), "upload", "true".equals(stage));
 		return Response.status(201).entity(view).build();
@@ -123,10 +123,10 @@ public class PluginResource {
 	@Access(PLUGIN_ADMIN)
 	public WhatIfReport whatIf(WhatIfRequest request) {
 		if (request == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文", "A JSON body is required");
 		}
 		if (request.bsn() == null) {
-			throw ProblemException.invalid("bsn", "bsn (the plugin's symbolic name) is required");
+			throw ProblemException.invalid("bsn", "请填写插件的符号名（bsn）", "bsn (the plugin's symbolic name) is required");
 		}
 		List<WhatIfRow> rows = manager.whatIf(request.spi(), request.bsn(), request.policyId(), request.cases());
 		PluginView plugin = manager.view(request.bsn()).orElseThrow();
@@ -210,7 +210,7 @@ public class PluginResource {
 		try {
 			r = Long.parseLong(revision);
 		} catch (NumberFormatException e) {
-			throw ProblemException.invalid("revision", "revision is a whole number");
+			throw ProblemException.invalid("revision", "revision 应为整数", "revision is a whole number");
 		}
 		return manager.revision(r).map(BindingView::of).orElseThrow(() -> ProblemException.notFound("绑定版本", "binding revision", revision));
 	}
@@ -222,7 +222,7 @@ public class PluginResource {
 	@Access(PLUGIN_ADMIN)
 	public BindingView bind(BindingRequest request) {
 		if (request == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
+			throw ProblemException.invalid(null, "请求须带 JSON 正文", "A JSON body is required");
 		}
 		Scope scope = scope(request.districtId(), request.streetId());
 		return BindingView.of(manager.bind(request.spi(), scope, request.policyId(), request.parameters()));
@@ -239,15 +239,15 @@ public class PluginResource {
 	private Scope scope(String districtId, String streetId) {
 		if (streetId != null) {
 			Street street = units.street(streetId)
-					.orElseThrow(() -> ProblemException.invalid("streetId", "No street with id '" + streetId + "'"));
+					.orElseThrow(() -> ProblemException.invalid("streetId", "没有这个街道：" + streetId, "No street with id '" + streetId + "'"));
 			if (districtId != null && !districtId.equals(street.districtId())) {
-				throw ProblemException.invalid("districtId", "The street is not in that district");
+				throw ProblemException.invalid("districtId", "该街道不在此区", "The street is not in that district");
 			}
 			return new Scope(street.districtId(), streetId);
 		}
 		if (districtId != null) {
 			units.district(districtId)
-					.orElseThrow(() -> ProblemException.invalid("districtId", "No district with id '" + districtId + "'"));
+					.orElseThrow(() -> ProblemException.invalid("districtId", "没有这个区：" + districtId, "No district with id '" + districtId + "'"));
 			return new Scope(districtId, null);
 		}
 		return Scope.platform();

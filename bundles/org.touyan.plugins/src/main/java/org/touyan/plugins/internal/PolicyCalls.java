@@ -84,7 +84,7 @@ final class PolicyCalls {
 				}
 			});
 		} catch (RejectedExecutionException e) {
-			throw new ProblemException(503, "Busy", "Too many policy calls are running; try again");
+			throw new ProblemException(503, "Busy", "正在运行的策略调用过多，请稍后再试", "Too many policy calls are running; try again", null);
 		}
 		try {
 			return future.get(now.callTimeoutMs(), TimeUnit.MILLISECONDS);
@@ -109,7 +109,7 @@ final class PolicyCalls {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			future.cancel(true);
-			throw new ProblemException(503, "Interrupted", "The platform is stopping");
+			throw new ProblemException(503, "Interrupted", "平台正在停止", "The platform is stopping", null);
 		}
 	}
 }

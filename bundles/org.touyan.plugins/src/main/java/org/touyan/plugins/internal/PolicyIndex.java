@@ -144,10 +144,11 @@ final class PolicyIndex {
 	/** The SPI class name for a short name such as {@code StarRatingFormula}. */
 	String spiName(String spi) {
 		if (spi == null || spi.isBlank()) {
-			throw ProblemException.invalid("spi", "spi is required, e.g. StarRatingFormula");
+			throw ProblemException.invalid("spi", "请填写 spi，如 StarRatingFormula", "spi is required, e.g. StarRatingFormula");
 		}
 		return all().stream().flatMap(e -> e.spis.stream())
 				.filter(s -> s.equals(spi) || Views.simpleName(s).equals(spi)).findFirst()
-				.orElseThrow(() -> ProblemException.invalid("spi", "No installed plugin provides the SPI '" + spi + "'"));
+				.orElseThrow(() -> ProblemException.invalid("spi", "没有已安装的插件提供 SPI " + spi,
+						"No installed plugin provides the SPI '" + spi + "'"));
 	}
 }

@@ -8,7 +8,19 @@ final class Refusal extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	Refusal(String why) {
+	private final String zh;
+
+	/**
+	 * Why, in Chinese ({@code zh}, what users read) and in English ({@code why}: the message, the
+	 * REFUSED event's detail and the detail for a client that asks for English).
+	 */
+	Refusal(String zh, String why) {
 		super(why, null, false, false);
+		this.zh = zh;
+	}
+
+	/** Why, in Chinese. */
+	String zh() {
+		return zh;
 	}
 }

@@ -25,8 +25,9 @@ final class SignatureCheck {
 					|| (verdict.outcome() == JarVerifier.Outcome.UNSIGNED && development);
 			if (!accepted) {
 				Files.deleteIfExists(temporary);
-				throw new Refusal("is refused: " + verdict.reason()
-						+ (verdict.outcome() == JarVerifier.Outcome.UNSIGNED ? " (production mode accepts only signed plugins)" : ""));
+				boolean unsigned = verdict.outcome() == JarVerifier.Outcome.UNSIGNED;
+				throw new Refusal("被拒绝：" + verdict.reasonZh() + (unsigned ? "（生产模式只接受已签名的插件）" : ""),
+						"is refused: " + verdict.reason() + (unsigned ? " (production mode accepts only signed plugins)" : ""));
 			}
 			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
 			return verdict.signer();

@@ -33,10 +33,10 @@ final class WhatIf {
 
 	List<Views.WhatIfRow> run(String spi, String bsn, String policyId, List<Views.WhatIfCase> cases) {
 		if (!Views.simpleName(StarRatingFormula.class.getName()).equals(spi) && !StarRatingFormula.class.getName().equals(spi)) {
-			throw ProblemException.invalid("spi", "what-if compares star-rating formulas (StarRatingFormula)");
+			throw ProblemException.invalid("spi", "试算只比较星级评定公式（StarRatingFormula）", "what-if compares star-rating formulas (StarRatingFormula)");
 		}
 		if (cases == null || cases.isEmpty() || cases.size() > 10_000) {
-			throw ProblemException.invalid("cases", "between 1 and 10,000 cases");
+			throw ProblemException.invalid("cases", "试算案例应为 1 至 10000 个", "between 1 and 10,000 cases");
 		}
 		String spiName = StarRatingFormula.class.getName();
 		List<Views.WhatIfRow> rows = new ArrayList<>();

@@ -63,7 +63,7 @@ final class ArchiveLog {
 		String previous = (String) head[1];
 		String hash = hash(Sha256.CURRENT, previous, personId, seq, at, actor, action, subject, beforeJson, afterJson);
 		OrgUnitsImpl.update(c, "INSERT INTO archive_entry (person_id, seq, written_at, actor, action, subject, before_json, after_json,"
-				+ " previous_hash, hash, hash_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, "archive entry " + seq + " exists already",
+				+ " previous_hash, hash, hash_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, "档案第 " + seq + " 条记录已存在",
 				personId, seq, Timestamp.from(at), actor, action, subject, beforeJson, afterJson, previous, hash, Sha256.CURRENT);
 		OrgUnitsImpl.update(c, "UPDATE person SET archive_seq = ?, archive_head = ? WHERE id = ?", null, null, seq, hash, personId);
 		return new ArchiveEntry(personId, seq, at, actor, action, subject, map(beforeJson), map(afterJson), previous, hash);

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.registry.PostKind;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
@@ -54,11 +55,9 @@ public class AssistantRecruitment {
 	 */
 	public Recruitment record(String personId, RecruitmentInput input, String actor) {
 		String who = Validation.actor(actor);
-		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(input);
 		if (input.year() == null || input.year() < 2000 || input.year() > 2100) {
-			throw ProblemException.invalid("year", "year is the batch's year, such as 2026");
+			throw ProblemException.invalid("year", "应为招录批次的年份，如 2026", "year is the batch's year, such as 2026");
 		}
 		Source source = source(input.source(), true);
 		return store.write(c -> {
@@ -104,14 +103,16 @@ public class AssistantRecruitment {
 	static Source source(String value, boolean required) {
 		if (value == null || value.isBlank()) {
 			if (required) {
-				throw ProblemException.invalid("source", "source is required: one of " + List.of(Source.values()));
+				throw ProblemException.invalid("source", "请选择招录来源：应届毕业生（GRADUATE）或社区工作者（SOCIAL_WORKER）",
+						"source is required: one of " + List.of(Source.values()));
 			}
 			return null;
 		}
 		try {
 			return Source.valueOf(value.strip());
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid("source", "source is one of " + List.of(Source.values()));
+			throw ProblemException.invalid("source", "招录来源应为应届毕业生（GRADUATE）或社区工作者（SOCIAL_WORKER）",
+					"source is one of " + List.of(Source.values()));
 		}
 	}
 }

@@ -76,6 +76,7 @@ public class AssistantRecruitmentResource {
 		} catch (NumberFormatException e) {
 			// answered below
 		}
-		throw ProblemException.invalid("year", "year must be a year such as 2026, was '" + value + "'");
+		throw ProblemException.invalid("year", "应为年份，如 2026，所填为“" + value + "”",
+				"year must be a year such as 2026, was '" + value + "'");
 	}
 }

@@ -122,13 +122,15 @@ public class EligibilityImpl implements Eligibility {
 			String selected = OrgUnitsImpl.query(c, "SELECT eligibility_rule_set FROM district WHERE id = ?",
 					rs -> rs.getString(1), person.districtId()).stream().filter(s -> s != null).findFirst().orElse(DEFAULT_RULE_SET);
 			Installed rules = ruleSet(selected).orElseThrow(() -> new ProblemException(409, "No rule set",
+					"本区选用的资格审查规则集 " + selected + " 未安装：请安装其插件，或在本区设置中选用已安装的规则集",
 					"no eligibility rule set '" + selected + "' is installed: install its plugin, or select an installed rule set"
 							+ " in the district's settings", "eligibilityRuleSet"));
 			Set<String> known = new HashSet<>();
 			rules.ruleSet().rules().stream().map(Rule::fact).filter(f -> f != null).forEach(known::add);
 			for (String fact : facts.keySet()) {
 				if (!known.contains(fact)) {
-					throw ProblemException.invalid("facts." + fact, "the rule set '" + selected + "' reads no fact '" + fact
+					throw ProblemException.invalid("facts." + fact, "规则集 " + selected + " 不使用事实 " + fact
+							+ "，可填写的事实为：" + known.stream().sorted().toList(), "the rule set '" + selected + "' reads no fact '" + fact
 							+ "'; it reads " + known.stream().sorted().toList());
 				}
 			}

@@ -11,6 +11,7 @@ import org.touyan.api.registry.FilingStep;
 import org.touyan.api.registry.FilingStepDefinition;
 import org.touyan.api.registry.Vetting;
 import org.touyan.api.registry.VettingInput;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.ProblemException;
 
 /**
@@ -41,22 +42,26 @@ final class FilingMachine {
 	/** A district's configuration: six steps with distinct codes, starting with the fixed three. */
 	static List<FilingStepDefinition> definitions(List<FilingStepDefinition> steps) {
 		if (steps == null || steps.size() != STEPS) {
-			throw ProblemException.invalid("steps", "the filing procedure has exactly " + STEPS + " steps");
+			throw ProblemException.invalid("steps", "备案流程须为 " + STEPS + " 个步骤",
+					"the filing procedure has exactly " + STEPS + " steps");
 		}
 		List<FilingStepDefinition> valid = new ArrayList<>();
 		for (int i = 0; i < STEPS; i++) {
 			FilingStepDefinition d = steps.get(i);
 			String field = "[" + i + "]";
 			if (d == null || d.code() == null || !CODE.matcher(d.code()).matches()) {
-				throw ProblemException.invalid(field + ".code", "a step code is 1 to 20 capital letters, digits or '_'");
+				throw ProblemException.invalid(field + ".code", "步骤代码为 1 至 20 位大写字母、数字或“_”，以字母开头",
+						"a step code is 1 to 20 capital letters, digits or '_'");
 			}
 			if (i < FIXED.size() && !FIXED.get(i).code().equals(d.code())) {
-				throw ProblemException.invalid(field + ".code", "step " + (i + 1) + " is always " + FIXED.get(i).code()
+				throw ProblemException.invalid(field + ".code", "第 " + (i + 1) + " 步固定为" + FIXED.get(i).name() + "（"
+						+ FIXED.get(i).code() + "）", "step " + (i + 1) + " is always " + FIXED.get(i).code()
 						+ " (" + FIXED.get(i).name() + ")");
 			}
 			for (FilingStepDefinition earlier : valid) {
 				if (earlier.code().equals(d.code())) {
-					throw ProblemException.invalid(field + ".code", "step code " + d.code() + " is used twice");
+					throw ProblemException.invalid(field + ".code", "步骤代码 " + d.code() + " 重复",
+							"step code " + d.code() + " is used twice");
 				}
 			}
 			valid.add(new FilingStepDefinition(d.code(), Validation.text(field + ".name", d.name(), 100, true),
@@ -96,9 +101,7 @@ final class FilingMachine {
 	/** A verdict comes once from each vetting department; a fail says why. */
 	static void vetting(Filing f, VettingInput verdict, Set<String> vettingDepartments) {
 		requireOpen(f);
-		if (verdict == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(verdict);
 		String department = Validation.required("departmentId", verdict.departmentId());
 		if (!vettingDepartments.contains(department)) {
 			throw ProblemException.invalid("departmentId", "部门 " + department + " 不是本区的联查联审部门",

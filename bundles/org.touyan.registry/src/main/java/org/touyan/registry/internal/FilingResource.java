@@ -131,7 +131,7 @@ public class FilingResource {
 		try {
 			n = Integer.parseInt(position);
 		} catch (NumberFormatException e) {
-			throw ProblemException.invalid("position", "position must be a step number from 1 to 6");
+			throw ProblemException.invalid("position", "步骤编号应为 1 至 6", "position must be a step number from 1 to 6");
 		}
 		return filings.completeStep(id, n, note, actor, ifMatch);
 	}
@@ -176,7 +176,8 @@ public class FilingResource {
 		try {
 			return FilingStatus.valueOf(value.strip());
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid("status", "status must be OPEN, FILED or WITHDRAWN");
+			throw ProblemException.invalid("status", "备案状态应为办理中（OPEN）、已备案（FILED）或已撤回（WITHDRAWN）",
+					"status must be OPEN, FILED or WITHDRAWN");
 		}
 	}
 }

@@ -338,7 +338,7 @@ public class FilingsImpl implements Filings {
 	private static void requireDistrict(Connection c, String districtId, String field) throws SQLException {
 		if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
 			if (field != null) {
-				throw ProblemException.invalid(field, "no district with id '" + districtId + "'");
+				throw ProblemException.invalid(field, "没有这个区：" + districtId, "no district with id '" + districtId + "'");
 			}
 			throw ProblemException.notFound("区", "district", districtId);
 		}

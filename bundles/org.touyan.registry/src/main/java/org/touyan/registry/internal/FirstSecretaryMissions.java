@@ -148,7 +148,7 @@ public class FirstSecretaryMissions {
 						"termEnd must come after the term's start, " + before.termStart());
 			}
 			if (before.termEnd() != null) {
-				throw new ProblemException(409, "Conflict", "该第一书记的驻社帮扶已登记", "该第一书记的驻社帮扶已登记",
+				throw new ProblemException(409, "Conflict", "该第一书记的驻社帮扶已登记", "the mission is recorded already",
 						"postId");
 			}
 			OrgUnitsImpl.update(c, "INSERT INTO first_secretary_mission (post_id, reason, term_end, recorded_at) VALUES (?, ?, ?, ?)",

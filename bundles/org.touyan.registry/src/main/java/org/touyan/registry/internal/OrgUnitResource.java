@@ -295,7 +295,8 @@ public class OrgUnitResource {
 		return switch (value.strip()) {
 			case "true" -> Boolean.TRUE;
 			case "false" -> Boolean.FALSE;
-			default -> throw ProblemException.invalid(name, name + " must be true or false, was '" + value + "'");
+			default -> throw ProblemException.invalid(name, name + " 应为 true 或 false，所填为“" + value + "”",
+					name + " must be true or false, was '" + value + "'");
 		};
 	}
 }

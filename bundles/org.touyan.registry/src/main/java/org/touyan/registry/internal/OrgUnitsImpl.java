@@ -26,6 +26,7 @@ import org.touyan.api.registry.JointCommitteeInput;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -151,12 +152,11 @@ public class OrgUnitsImpl implements OrgUnits {
 
 	@Override
 	public DistrictSettings updateSettings(String districtId, DistrictSettings settings, String ifMatch) {
-		if (settings == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(settings);
 		String ruleSet = Validation.text("eligibilityRuleSet", settings.eligibilityRuleSet(), 50, false);
 		if (ruleSet != null && !ruleSet.matches("[a-z0-9][a-z0-9-]*")) {
-			throw ProblemException.invalid("eligibilityRuleSet", "eligibilityRuleSet is a policy id: lower-case letters, digits and '-'");
+			throw ProblemException.invalid("eligibilityRuleSet", "资格审查规则集应为策略 id：小写字母、数字或“-”",
+					"eligibilityRuleSet is a policy id: lower-case letters, digits and '-'");
 		}
 		LocalDate bornFrom = settings.committeeReserveBornFrom();
 		if (bornFrom != null && (bornFrom.getYear() < 1900 || bornFrom.isAfter(LocalDate.now()))) {
@@ -253,7 +253,7 @@ public class OrgUnitsImpl implements OrgUnits {
 						"the community has posts on record, and history is kept: it cannot be deleted", null);
 			}
 			return update(c, "DELETE FROM community WHERE id = ?", null,
-					"the community belongs to a joint committee or has filings: it cannot be deleted", id);
+					"该社区属于联合党委或有备案记录，不能删除", id);
 		});
 	}
 
@@ -361,7 +361,7 @@ public class OrgUnitsImpl implements OrgUnits {
 	private static void insertMembers(Connection c, String committeeId, List<String> communityIds) throws SQLException {
 		for (String communityId : communityIds) {
 			update(c, "INSERT INTO joint_committee_member (committee_id, community_id) VALUES (?, ?)",
-					"communityIds", "community '" + communityId + "' already belongs to a joint committee", committeeId, communityId);
+					"communityIds", "社区 " + communityId + " 已属于一个联合党委", committeeId, communityId);
 		}
 	}
 
@@ -436,7 +436,7 @@ public class OrgUnitsImpl implements OrgUnits {
 			Preconditions.check(ifMatch, one(c, DEPARTMENT + " WHERE id = ?", id, OrgUnitsImpl::department)
 					.orElseThrow(() -> ProblemException.notFound("部门", "department", id)));
 			update(c, "DELETE FROM department WHERE id = ?", null,
-					"the department has recorded vetting verdicts, which are kept: it cannot be deleted", id);
+					"该部门已登记联查联审意见，意见须保留，不能删除", id);
 			return null;
 		});
 	}

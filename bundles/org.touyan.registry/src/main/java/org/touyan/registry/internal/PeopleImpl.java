@@ -224,9 +224,7 @@ public class PeopleImpl implements People {
 	@Override
 	public Post endPost(String postId, PostEnding ending, String actor, String ifMatch) {
 		String who = Validation.actor(actor);
-		if (ending == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(ending);
 		if (ending.endDate() == null) {
 			throw Fields.missing("endDate");
 		}
@@ -314,55 +312,56 @@ public class PeopleImpl implements People {
 				: "SELECT s.district_id FROM community k JOIN street s ON s.id = k.street_id WHERE k.id = ?";
 		List<String> district = OrgUnitsImpl.query(c, sql, rs -> rs.getString(1), post.unitId());
 		if (district.isEmpty() || !district.get(0).equals(person.districtId())) {
-			throw ProblemException.invalid("unitId", "no " + (post.kind().inStreet() ? "street" : "community") + " with id '"
-					+ post.unitId() + "' in the person's district");
+			throw ProblemException.invalid("unitId", "此人所在区没有这个" + (post.kind().inStreet() ? "街道" : "社区") + "：" + post.unitId(),
+					"no " + (post.kind().inStreet() ? "street" : "community") + " with id '" + post.unitId() + "' in the person's district");
 		}
 	}
 
 	static Person validPerson(String id, PersonInput input) {
-		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(input);
 		String district = Validation.required("districtId", input.districtId());
 		String name = Validation.text("name", input.name(), 50, true);
 		LocalDate today = LocalDate.now();
 		IdNumber number = IdNumber.parse("idNumber", input.idNumber(), today);
 		String gender = RegistryCodes.gender(input.gender());
 		if (gender != null && !gender.equals(number.gender())) {
-			throw ProblemException.invalid("gender", "gender " + input.gender() + " does not agree with the ID number, which says " + number.gender());
+			throw ProblemException.invalid("gender", "性别与身份证号不符：身份证号显示为" + ("male".equals(number.gender()) ? "男" : "女"),
+					"gender " + input.gender() + " does not agree with the ID number, which says " + number.gender());
 		}
 		if (input.birthDate() != null && !input.birthDate().equals(number.birthDate())) {
-			throw ProblemException.invalid("birthDate", "birthDate " + input.birthDate() + " does not agree with the ID number, which says " + number.birthDate());
+			throw ProblemException.invalid("birthDate", "出生日期 " + input.birthDate() + " 与身份证号不符：身份证号显示为 " + number.birthDate(),
+					"birthDate " + input.birthDate() + " does not agree with the ID number, which says " + number.birthDate());
 		}
 		String phone = Validation.text("phone", input.phone(), 20, false);
 		if (phone != null && !PHONE.matcher(phone).matches()) {
-			throw ProblemException.invalid("phone", "phone must be 5 to 20 digits, spaces, '+', '-' or brackets");
+			throw ProblemException.invalid("phone", "手机号应为 5 至 20 个字符，只能含数字、空格、“+”、“-”或括号",
+					"phone must be 5 to 20 digits, spaces, '+', '-' or brackets");
 		}
 		String education = Validation.text("education", input.education(), 50, false);
 		LocalDate joined = input.partyMemberSince();
 		if (joined != null && (joined.isBefore(number.birthDate().plusYears(18)) || joined.isAfter(today))) {
-			throw ProblemException.invalid("partyMemberSince", "partyMemberSince must be after the person's 18th birthday and not in the future");
+			throw ProblemException.invalid("partyMemberSince", "入党时间应在年满 18 周岁之后，且不能晚于今天",
+					"partyMemberSince must be after the person's 18th birthday and not in the future");
 		}
 		return new Person(id, district, name, number.gender(), number.birthDate(), number.value(), phone, education, joined, null);
 	}
 
 	static Post validPost(String id, String personId, PostInput input) {
-		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(input);
 		if (input.kind() == null) {
-			throw ProblemException.invalid("kind", "kind is required");
+			throw Fields.missing("kind");
 		}
 		String unit = Validation.required("unitId", input.unitId());
 		if (input.startDate() == null) {
-			throw ProblemException.invalid("startDate", "startDate is required");
+			throw Fields.missing("startDate");
 		}
 		if (input.endDate() != null && input.endDate().isBefore(input.startDate())) {
-			throw ProblemException.invalid("endDate", "endDate " + input.endDate() + " is before startDate " + input.startDate());
+			throw ProblemException.invalid("endDate", "任职结束日期 " + input.endDate() + " 早于开始日期 " + input.startDate(),
+					"endDate " + input.endDate() + " is before startDate " + input.startDate());
 		}
 		String reason = Validation.text("endReason", input.endReason(), 200, false);
 		if (reason != null && input.endDate() == null) {
-			throw ProblemException.invalid("endReason", "endReason goes with an endDate");
+			throw ProblemException.invalid("endReason", "离任原因须与结束日期一并填写", "endReason goes with an endDate");
 		}
 		return new Post(id, personId, input.kind(), unit, input.startDate(), input.endDate(), reason, null);
 	}

@@ -21,6 +21,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
@@ -217,12 +218,11 @@ public class PeopleResource {
 	@Summary("Reveals a person's ID number or phone unmasked; the reason (required) is written to the audit log")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
 	public Revealed reveal(@Context SecurityContext security, @PathParam("id") String id, RevealRequest request) {
-		if (request == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(request);
 		String field = Validation.required("field", request.field());
 		if (!Masking.FIELDS.contains(field)) {
-			throw ProblemException.invalid("field", "field must be one of " + new TreeSet<>(Masking.FIELDS));
+			throw ProblemException.invalid("field", "field 应为以下之一：" + new TreeSet<>(Masking.FIELDS),
+					"field must be one of " + new TreeSet<>(Masking.FIELDS));
 		}
 		String reason = Validation.text("reason", request.reason(), 200, true);
 		Person person = people.person(id).orElseThrow(() -> ProblemException.notFound("人员", "person", id));
@@ -240,7 +240,9 @@ public class PeopleResource {
 		try {
 			return PostKind.valueOf(value.strip());
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid("kind", "kind must be one of " + List.of(PostKind.values()));
+			throw ProblemException.invalid("kind", "岗位类别应为以下之一：" + java.util.Arrays.stream(PostKind.values())
+					.map(k -> k.displayName() + "（" + k.name() + "）").collect(java.util.stream.Collectors.joining("、")),
+					"kind must be one of " + List.of(PostKind.values()));
 		}
 	}
 }

@@ -25,6 +25,7 @@ import org.touyan.api.registry.WorkingGroup;
 import org.touyan.api.registry.WorkingGroupInput;
 import org.touyan.api.registry.WorkingGroupMember;
 import org.touyan.api.registry.WorkingGroupRole;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.store.Store;
 
@@ -80,11 +81,9 @@ public class ReferenceDataImpl implements ReferenceData {
 	@Override
 	public ReferenceVersion addVersion(String districtId, ReferenceKind kind, ReferenceInput input, String actor) {
 		String who = Validation.actor(actor);
-		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(input);
 		if (input.effectiveFrom() == null) {
-			throw ProblemException.invalid("effectiveFrom", "effectiveFrom is required");
+			throw Fields.missing("effectiveFrom");
 		}
 		List<ReferenceCategory> categories = categories(input.categories());
 		return store.write(c -> {
@@ -97,7 +96,8 @@ public class ReferenceDataImpl implements ReferenceData {
 			if (!all.isEmpty()) {
 				ReferenceVersion latest = all.get(0);
 				if (!input.effectiveFrom().isAfter(latest.effectiveFrom())) {
-					throw ProblemException.invalid("effectiveFrom", "a new version takes effect after version " + latest.version()
+					throw ProblemException.invalid("effectiveFrom", "新版本的生效日期须晚于第 " + latest.version() + " 版（"
+							+ latest.effectiveFrom() + " 起生效）", "a new version takes effect after version " + latest.version()
 							+ " (" + latest.effectiveFrom() + ")");
 				}
 				number = latest.version() + 1;
@@ -114,18 +114,18 @@ public class ReferenceDataImpl implements ReferenceData {
 
 	private static List<ReferenceCategory> categories(List<ReferenceCategory> input) {
 		if (input == null || input.isEmpty()) {
-			throw ProblemException.invalid("categories", "a list has at least one category");
+			throw ProblemException.invalid("categories", "清单至少须有一个类别", "a list has at least one category");
 		}
 		List<ReferenceCategory> valid = new ArrayList<>();
 		for (int i = 0; i < input.size(); i++) {
 			ReferenceCategory cat = input.get(i);
 			String field = "categories[" + i + "]";
 			if (cat == null) {
-				throw ProblemException.invalid(field, field + " is required");
+				throw Fields.missing(field);
 			}
 			String name = Validation.text(field + ".name", cat.name(), 100, true);
 			if (cat.items() == null || cat.items().isEmpty()) {
-				throw ProblemException.invalid(field + ".items", "a category has at least one item");
+				throw ProblemException.invalid(field + ".items", "每个类别至少须有一项内容", "a category has at least one item");
 			}
 			List<String> items = new ArrayList<>();
 			for (int j = 0; j < cat.items().size(); j++) {
@@ -152,37 +152,40 @@ public class ReferenceDataImpl implements ReferenceData {
 	@Override
 	public WorkingGroup createWorkingGroup(String streetId, WorkingGroupInput input, String actor) {
 		String who = Validation.actor(actor);
-		if (input == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(input);
 		if (input.term() == null || !TERM.matcher(input.term()).matches()) {
-			throw ProblemException.invalid("term", "term names the election, e.g. 2026: 1 to 20 letters, digits or '-'");
+			throw ProblemException.invalid("term", "届期应写明换届年份，如 2026：1 至 20 位字母、数字或“-”",
+					"term names the election, e.g. 2026: 1 to 20 letters, digits or '-'");
 		}
 		List<WorkingGroupMember> members = input.members() == null ? List.of() : input.members();
 		if (members.size() != WorkingGroupRole.values().length) {
-			throw ProblemException.invalid("members", "the working group has exactly five members, one for each role");
+			throw ProblemException.invalid("members", "五人工作小组须有五名成员，每种分工一人",
+					"the working group has exactly five members, one for each role");
 		}
 		Set<WorkingGroupRole> roles = new HashSet<>();
 		Set<String> people = new HashSet<>();
 		for (int i = 0; i < members.size(); i++) {
 			WorkingGroupMember m = members.get(i);
 			if (m == null || m.role() == null || !roles.add(m.role())) {
-				throw ProblemException.invalid("members[" + i + "].role", "each of the five roles is filled once");
+				throw ProblemException.invalid("members[" + i + "].role", "五种分工须各由一人担任，不能缺少或重复",
+						"each of the five roles is filled once");
 			}
 			if (m.personId() == null || !people.add(m.personId())) {
-				throw ProblemException.invalid("members[" + i + "].personId", "five different people fill the five roles");
+				throw ProblemException.invalid("members[" + i + "].personId", "五种分工须由五名不同的人员担任",
+						"five different people fill the five roles");
 			}
 		}
 		String id = UUID.randomUUID().toString();
 		return store.write(c -> {
 			String districtId = requireStreet(c, streetId);
 			OrgUnitsImpl.update(c, "INSERT INTO working_group (id, street_id, term, created_at) VALUES (?, ?, ?, ?)", "term",
-					"the street has a working group for term " + input.term() + " already", id, streetId, input.term(), OrgUnitsImpl.now());
+					"本街道已组建 " + input.term() + " 届五人工作小组", id, streetId, input.term(), OrgUnitsImpl.now());
 			for (int i = 0; i < members.size(); i++) {
 				WorkingGroupMember m = members.get(i);
 				List<String> home = OrgUnitsImpl.query(c, "SELECT district_id FROM person WHERE id = ?", rs -> rs.getString(1), m.personId());
 				if (home.isEmpty() || !home.get(0).equals(districtId)) {
-					throw ProblemException.invalid("members[" + i + "].personId", "no person with id '" + m.personId() + "' in the district");
+					throw ProblemException.invalid("members[" + i + "].personId", "本区没有这名人员：" + m.personId(),
+							"no person with id '" + m.personId() + "' in the district");
 				}
 				OrgUnitsImpl.update(c, "INSERT INTO working_group_member (group_id, role, person_id) VALUES (?, ?, ?)", null, null,
 						id, m.role().name(), m.personId());

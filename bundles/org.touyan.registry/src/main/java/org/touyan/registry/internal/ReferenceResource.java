@@ -77,7 +77,8 @@ public class ReferenceResource {
 	public ReferenceVersion inForce(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("date") String date) {
 		LocalDate day = date == null || date.isBlank() ? LocalDate.now() : parse(date);
 		return data.inForce(id, kind(kind), day).orElseThrow(() -> new ProblemException(404, "Not found",
-				"the district has no " + kind + " in force on " + day));
+				"本区没有在 " + day + " 生效的" + ("duty-list".equals(kind) ? "职责清单" : "选任标准"),
+				"the district has no " + kind + " in force on " + day, null));
 	}
 
 	@POST
@@ -123,8 +124,9 @@ public class ReferenceResource {
 		return switch (segment) {
 			case "duty-list" -> ReferenceKind.DUTY_LIST;
 			case "selection-standard" -> ReferenceKind.SELECTION_STANDARD;
-			default -> throw new ProblemException(404, "Not found", "no reference list '" + segment
-					+ "': there are duty-list and selection-standard");
+			default -> throw new ProblemException(404, "Not found", "没有参照清单 " + segment
+					+ "：可选职责清单（duty-list）或选任标准（selection-standard）", "no reference list '" + segment
+					+ "': there are duty-list and selection-standard", null);
 		};
 	}
 
@@ -132,7 +134,8 @@ public class ReferenceResource {
 		try {
 			return LocalDate.parse(date.strip());
 		} catch (DateTimeParseException e) {
-			throw ProblemException.invalid("date", "date must look like 2026-11-27, was '" + date + "'");
+			throw ProblemException.invalid("date", "日期应如 2026-11-27，所填为“" + date + "”",
+					"date must look like 2026-11-27, was '" + date + "'");
 		}
 	}
 }

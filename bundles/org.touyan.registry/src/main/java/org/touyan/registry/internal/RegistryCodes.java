@@ -106,7 +106,7 @@ public final class RegistryCodes {
 				return g.getKey();
 			}
 		}
-		throw ProblemException.invalid("gender", "gender must be male or female (男 or 女)");
+		throw ProblemException.invalid("gender", "性别应为男或女（male 或 female）", "gender must be male or female (男 or 女)");
 	}
 
 	/** Codes given as triples: code, Chinese name, English name. */

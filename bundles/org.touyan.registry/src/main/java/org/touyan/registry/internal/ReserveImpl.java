@@ -24,6 +24,7 @@ import org.touyan.api.registry.ReserveEntry;
 import org.touyan.api.registry.ReserveMember;
 import org.touyan.api.registry.ReserveMembership;
 import org.touyan.api.registry.ReserveTier;
+import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -67,14 +68,14 @@ public class ReserveImpl implements Reserve {
 		}
 		if (query.minAge() != null) {
 			if (query.minAge() < 0) {
-				throw ProblemException.invalid("minAge", "minAge must be 0 or more");
+				throw ProblemException.invalid("minAge", "最小年龄不能小于 0", "minAge must be 0 or more");
 			}
 			where.append(" AND p.birth_date <= ?");
 			args.add(Date.valueOf(asOf.minusYears(query.minAge())));
 		}
 		if (query.maxAge() != null) {
 			if (query.minAge() != null && query.maxAge() < query.minAge()) {
-				throw ProblemException.invalid("maxAge", "maxAge must not be below minAge");
+				throw ProblemException.invalid("maxAge", "最大年龄不能小于最小年龄", "maxAge must not be below minAge");
 			}
 			where.append(" AND p.birth_date > ?");
 			args.add(Date.valueOf(asOf.minusYears(query.maxAge() + 1L)));
@@ -102,11 +103,10 @@ public class ReserveImpl implements Reserve {
 	@Override
 	public ReserveMembership enter(String personId, ReserveEntry entry, String actor) {
 		String who = Validation.actor(actor);
-		if (entry == null) {
-			throw ProblemException.invalid(null, "A JSON body is required");
-		}
+		Fields.body(entry);
 		if (entry.tier() == null) {
-			throw ProblemException.invalid("tier", "tier (COMMITTEE_RESERVE or SECRETARY_RESERVE) is required");
+			throw ProblemException.invalid("tier", "请选择储备梯队：两委后备（COMMITTEE_RESERVE）或书记后备（SECRETARY_RESERVE）",
+					"tier (COMMITTEE_RESERVE or SECRETARY_RESERVE) is required");
 		}
 		String street = Validation.required("streetId", entry.streetId());
 		LocalDate date = required("date", entry.date());
@@ -115,7 +115,8 @@ public class ReserveImpl implements Reserve {
 			Person person = PeopleImpl.openPerson(c, personId);
 			List<String> district = OrgUnitsImpl.query(c, "SELECT district_id FROM street WHERE id = ?", rs -> rs.getString(1), street);
 			if (district.isEmpty() || !district.get(0).equals(person.districtId())) {
-				throw ProblemException.invalid("streetId", "no street with id '" + street + "' in the person's district");
+				throw ProblemException.invalid("streetId", "此人所在区没有这个街道：" + street,
+						"no street with id '" + street + "' in the person's district");
 			}
 			admissible(c, person, entry.tier(), date);
 			return start(c, personId, entry.tier(), street, date, reason, who, "reserve.entered");
@@ -130,7 +131,8 @@ public class ReserveImpl implements Reserve {
 		return store.write(c -> {
 			ReserveMembership current = current(c, membershipId, date, ifMatch);
 			if (current.tier() != ReserveTier.COMMITTEE_RESERVE) {
-				throw ProblemException.conflict("only a committee reserve (两委后备) is promoted, to the secretary reserve (书记后备)");
+				throw new ProblemException(409, "Conflict", "只有两委后备（COMMITTEE_RESERVE）才能晋升为书记后备（SECRETARY_RESERVE）",
+						"only a committee reserve (两委后备) is promoted, to the secretary reserve (书记后备)", null);
 			}
 			admissible(c, PeopleImpl.openPerson(c, current.personId()), ReserveTier.SECRETARY_RESERVE, date);
 			end(c, current, date, "晋升为书记后备：" + reason, who, "reserve.promoted");
@@ -196,11 +198,13 @@ public class ReserveImpl implements Reserve {
 		// under the row lock just taken: a second change of this stay compares with what the first wrote
 		Preconditions.check(ifMatch, m);
 		if (m.leftOn() != null) {
-			throw ProblemException.conflict("this stay in the reserve ended on " + m.leftOn() + " already");
+			throw new ProblemException(409, "Conflict", "该储备记录已于 " + m.leftOn() + " 结束",
+					"this stay in the reserve ended on " + m.leftOn() + " already", null);
 		}
 		PeopleImpl.openPerson(c, m.personId());
 		if (date.isBefore(m.enteredOn())) {
-			throw ProblemException.invalid("date", "date " + date + " is before the stay began on " + m.enteredOn());
+			throw ProblemException.invalid("date", "日期 " + date + " 早于入库日期 " + m.enteredOn(),
+					"date " + date + " is before the stay began on " + m.enteredOn());
 		}
 		return m;
 	}
@@ -213,8 +217,9 @@ public class ReserveImpl implements Reserve {
 		List<ReserveMembership> open = OrgUnitsImpl.query(c, MEMBERSHIP + " WHERE m.person_id = ? AND m.left_on IS NULL",
 				ReserveImpl::membership, personId);
 		if (!open.isEmpty()) {
-			throw ProblemException.conflict("the person is in the " + open.get(0).tier() + " since " + open.get(0).enteredOn()
-					+ " already; promote or leave that stay first");
+			throw new ProblemException(409, "Conflict", "此人自 " + open.get(0).enteredOn() + " 起已是" + open.get(0).tier().displayName()
+					+ "（" + open.get(0).tier().name() + "），请先办理晋升或退出储备", "the person is in the " + open.get(0).tier() + " since "
+					+ open.get(0).enteredOn() + " already; promote or leave that stay first", null);
 		}
 		OrgUnitsImpl.update(c, "INSERT INTO reserve_membership (id, person_id, tier, street_id, entered_on, entry_reason, created_at, updated_at)"
 				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, null, m.id(), personId, tier.name(), street, Date.valueOf(date), reason,
@@ -234,7 +239,7 @@ public class ReserveImpl implements Reserve {
 
 	private static LocalDate required(String field, LocalDate value) {
 		if (value == null) {
-			throw ProblemException.invalid(field, field + " is required");
+			throw Fields.missing(field);
 		}
 		return value;
 	}

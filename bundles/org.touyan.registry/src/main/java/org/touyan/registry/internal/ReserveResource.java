@@ -143,7 +143,8 @@ public class ReserveResource {
 		try {
 			return ReserveTier.valueOf(value.strip());
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid("tier", "tier must be COMMITTEE_RESERVE or SECRETARY_RESERVE");
+			throw ProblemException.invalid("tier", "储备梯队应为两委后备（COMMITTEE_RESERVE）或书记后备（SECRETARY_RESERVE）",
+					"tier must be COMMITTEE_RESERVE or SECRETARY_RESERVE");
 		}
 	}
 
@@ -154,7 +155,7 @@ public class ReserveResource {
 		try {
 			return Integer.valueOf(value.strip());
 		} catch (NumberFormatException e) {
-			throw ProblemException.invalid(name, name + " must be a whole number, was '" + value + "'");
+			throw ProblemException.invalid(name, name + " 应为整数，所填为“" + value + "”", name + " must be a whole number, was '" + value + "'");
 		}
 	}
 
@@ -165,7 +166,8 @@ public class ReserveResource {
 		try {
 			return LocalDate.parse(value.strip());
 		} catch (DateTimeParseException e) {
-			throw ProblemException.invalid(name, name + " must be a date like 2026-11-27, was '" + value + "'");
+			throw ProblemException.invalid(name, name + " 应为日期，如 2026-11-27，所填为“" + value + "”",
+					name + " must be a date like 2026-11-27, was '" + value + "'");
 		}
 	}
 }

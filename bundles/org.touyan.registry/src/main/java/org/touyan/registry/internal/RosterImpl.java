@@ -67,21 +67,22 @@ public class RosterImpl implements Roster {
 		String who = Validation.actor(actor);
 		List<List<String>> rows = Csv.parse(csv == null ? "" : csv);
 		if (rows.isEmpty()) {
-			throw ProblemException.invalid(null, "the CSV is empty; its first row names the columns: " + COLUMNS);
+			throw ProblemException.invalid(null, "CSV 文件为空；第一行应为列名：" + COLUMNS,
+					"the CSV is empty; its first row names the columns: " + COLUMNS);
 		}
 		Map<String, Integer> index = new HashMap<>();
 		List<RowError> headerErrors = new ArrayList<>();
 		for (int i = 0; i < rows.get(0).size(); i++) {
 			String column = rows.get(0).get(i).strip();
 			if (!HEADER.contains(column)) {
-				headerErrors.add(new RowError(1, column, "unknown column; the columns are " + COLUMNS));
+				headerErrors.add(new RowError(1, column, "未知的列；可用的列为：" + COLUMNS));
 			} else if (index.put(column, i) != null) {
-				headerErrors.add(new RowError(1, column, "column appears twice"));
+				headerErrors.add(new RowError(1, column, "该列重复出现"));
 			}
 		}
 		for (String required : List.of("name", "idNumber")) {
 			if (!index.containsKey(required)) {
-				headerErrors.add(new RowError(1, required, "required column is missing"));
+				headerErrors.add(new RowError(1, required, "缺少必需的列"));
 			}
 		}
 		int dataRows = rows.size() - 1;
@@ -145,7 +146,7 @@ public class RosterImpl implements Roster {
 	/** A unit written by code: {@code STREET} for a street cadre, {@code STREET/COMMUNITY} otherwise. */
 	private static String unit(Connection c, String districtId, PostKind kind, String code) throws SQLException {
 		if (code == null) {
-			throw ProblemException.invalid("unit", "unit is required with a postKind");
+			throw ProblemException.invalid("unit", "填写岗位类别（postKind）时，任职单位（unit）必填", "unit is required with a postKind");
 		}
 		String[] parts = code.split("/", -1);
 		List<String> found;
@@ -157,7 +158,8 @@ public class RosterImpl implements Roster {
 					+ " WHERE s.district_id = ? AND s.code = ? AND k.code = ?", rs -> rs.getString(1), districtId, parts[0].strip(), parts[1].strip());
 		}
 		if (found.isEmpty()) {
-			throw ProblemException.invalid("unit", "no " + (kind.inStreet() ? "street 'STREET'" : "community 'STREET/COMMUNITY'")
+			throw ProblemException.invalid("unit", "本区没有代码为 " + code + " 的" + (kind.inStreet() ? "街道（应写作 STREET）"
+					: "社区（应写作 STREET/COMMUNITY）"), "no " + (kind.inStreet() ? "street 'STREET'" : "community 'STREET/COMMUNITY'")
 					+ " with code '" + code + "' in the district");
 		}
 		return found.get(0);
@@ -195,7 +197,8 @@ public class RosterImpl implements Roster {
 			try {
 				return v.contains("/") ? LocalDate.parse(v, SLASHED) : LocalDate.parse(v);
 			} catch (DateTimeParseException e) {
-				throw ProblemException.invalid(column, column + " must be a date like 2021-01-10 or 2021/1/10, was '" + v + "'");
+				throw ProblemException.invalid(column, column + " 应为日期，如 2021-01-10 或 2021/1/10，所填为“" + v + "”",
+						column + " must be a date like 2021-01-10 or 2021/1/10, was '" + v + "'");
 			}
 		}
 
@@ -203,7 +206,9 @@ public class RosterImpl implements Roster {
 			try {
 				return PostKind.valueOf(get("postKind"));
 			} catch (IllegalArgumentException e) {
-				throw ProblemException.invalid("postKind", "postKind must be one of " + List.of(PostKind.values()));
+				throw ProblemException.invalid("postKind", "岗位类别应为以下之一：" + Arrays.stream(PostKind.values())
+						.map(k -> k.displayName() + "（" + k.name() + "）").collect(java.util.stream.Collectors.joining("、")),
+						"postKind must be one of " + List.of(PostKind.values()));
 			}
 		}
 
@@ -220,13 +225,15 @@ public class RosterImpl implements Roster {
 		private void check(String column, String registered) {
 			String v = get(column);
 			if (v != null && !v.equals(registered)) {
-				throw ProblemException.invalid(column, column + " '" + v + "' differs from the registered person's '" + registered + "'");
+				throw ProblemException.invalid(column, column + " 为“" + v + "”，与已登记人员的“" + registered + "”不一致",
+						column + " '" + v + "' differs from the registered person's '" + registered + "'");
 			}
 		}
 
 		private void check(String column, String registered, LocalDate given) {
 			if (given != null && !Objects.equals(given.toString(), registered)) {
-				throw ProblemException.invalid(column, column + " " + given + " differs from the registered person's " + registered);
+				throw ProblemException.invalid(column, column + " 为 " + given + "，与已登记人员的 " + registered + " 不一致",
+						column + " " + given + " differs from the registered person's " + registered);
 			}
 		}
 	}

@@ -36,13 +36,14 @@ final class Validation {
 		String district = required("districtId", input.districtId());
 		List<String> members = input.communityIds() == null ? List.of() : input.communityIds();
 		if (members.size() < 3 || members.size() > 4) {
-			throw ProblemException.invalid("communityIds", "a joint committee groups 3 to 4 communities, not " + members.size());
+			throw ProblemException.invalid("communityIds", "联合党委由 3 至 4 个社区组成，所填为 " + members.size() + " 个",
+					"a joint committee groups 3 to 4 communities, not " + members.size());
 		}
 		List<String> ids = new java.util.ArrayList<>();
 		for (int i = 0; i < members.size(); i++) {
 			String id = required("communityIds[" + i + "]", members.get(i));
 			if (ids.contains(id)) {
-				throw ProblemException.invalid("communityIds[" + i + "]", "community '" + id + "' is listed twice");
+				throw ProblemException.invalid("communityIds[" + i + "]", "社区 " + id + " 重复列出", "community '" + id + "' is listed twice");
 			}
 			ids.add(id);
 		}

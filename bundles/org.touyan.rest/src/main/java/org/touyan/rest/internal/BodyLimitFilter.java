@@ -73,7 +73,8 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 	}
 
 	private static ProblemException tooLarge(long limit) {
-		return new ProblemException(413, "Payload too large", "The request body is larger than " + limit + " bytes");
+		return new ProblemException(413, "Payload too large", "请求正文超过 " + limit + " 字节的上限",
+				"The request body is larger than " + limit + " bytes", null);
 	}
 
 	/** Counts what is read and fails past the limit. */

@@ -140,28 +140,31 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 			}
 		}
 		if (e instanceof StreamConstraintsException) {
-			return ProblemException.invalid(null, "The JSON body is nested too deeply or has a value that is too long");
+			return ProblemException.invalid(null, "JSON 正文嵌套层级过深或某个值过长",
+					"The JSON body is nested too deeply or has a value that is too long");
 		}
 		if (e instanceof JsonParseException) {
-			return ProblemException.invalid(null, "Malformed JSON at line " + e.getLocation().getLineNr()
+			return ProblemException.invalid(null, "JSON 格式有误：第 " + e.getLocation().getLineNr() + " 行第 "
+					+ e.getLocation().getColumnNr() + " 列", "Malformed JSON at line " + e.getLocation().getLineNr()
 					+ ", column " + e.getLocation().getColumnNr());
 		}
 		if (e instanceof JsonMappingException m) {
 			String field = path(m);
 			if (e instanceof UnrecognizedPropertyException) {
-				return ProblemException.invalid(field, "Unknown field '" + field + "'");
+				return ProblemException.invalid(field, "未知字段 " + field, "Unknown field '" + field + "'");
 			}
 			if (field.isEmpty()) {
-				return ProblemException.invalid(null, e.getOriginalMessage().startsWith("No content")
-						? "A JSON body is required"
-						: "The JSON body does not have the expected shape");
+				boolean none = e.getOriginalMessage().startsWith("No content");
+				return ProblemException.invalid(null, none ? "请求须带 JSON 正文" : "JSON 正文的结构不符合要求",
+						none ? "A JSON body is required" : "The JSON body does not have the expected shape");
 			}
 			if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException i) {
 				return ProblemException.invalid(field, i.getMessage());
 			}
-			return ProblemException.invalid(field, "Field '" + field + "' is missing or has the wrong type");
+			return ProblemException.invalid(field, "字段 " + field + " 缺失或类型不对",
+					"Field '" + field + "' is missing or has the wrong type");
 		}
-		return ProblemException.invalid(null, "The JSON body could not be read");
+		return ProblemException.invalid(null, "无法读取 JSON 正文", "The JSON body could not be read");
 	}
 
 	private static String path(JsonMappingException e) {

@@ -88,19 +88,30 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 		if (failure instanceof WebApplicationException w && w.getResponse() != null
 				&& w.getResponse().getStatus() < 500) {
 			int status = w.getResponse().getStatus();
-			return Problem.of(status, title(status), detail(status));
+			return Problem.of(status, title(status), detail(status, preferred));
 		}
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof StoreConflictException) {
 				LOG.warn("answered 503: {}", causes(failure));
-				return Problem.of(503, "Service unavailable", "The request met a concurrent change and wrote nothing; send it again in "
-						+ RETRY_AFTER_SECONDS + " s");
+				return Problem.of(503, "Service unavailable", inLanguage(preferred, "请求与同时进行的修改冲突，未写入任何数据；请 "
+						+ RETRY_AFTER_SECONDS + " 秒后重新提交", "The request met a concurrent change and wrote nothing; send it again in "
+						+ RETRY_AFTER_SECONDS + " s"));
 			}
 		}
 		String incident = UUID.randomUUID().toString();
 		LOG.error(incidentLine(incident, failure), failure);
-		return Problem.of(500, "Internal error",
+		return Problem.of(500, "Internal error", incidentDetail(preferred, incident));
+	}
+
+	/** The detail of a 500: only the incident id, which ends it (an operator greps the log for it). */
+	static String incidentDetail(Locale preferred, String incident) {
+		return inLanguage(preferred, "请求未能完成，已记入日志，事件编号 " + incident,
 				"The request could not be completed; the incident is logged as " + incident);
+	}
+
+	/** English when the client's preferred language is English, otherwise Chinese. */
+	static String inLanguage(Locale preferred, String zh, String en) {
+		return preferred != null && "en".equals(preferred.getLanguage()) ? en : zh;
 	}
 
 	/** The log line of an incident: its id and every cause's class and message, outermost first. */
@@ -122,13 +133,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 		return known != null ? known.getReasonPhrase() : "Client error";
 	}
 
-	private static String detail(int status) {
+	private static String detail(int status, Locale preferred) {
 		return switch (status) {
-		case 404 -> "No resource at this path";
-		case 405 -> "This method is not allowed on this resource";
-		case 406 -> "No representation in an accepted media type; the API speaks application/json";
-		case 415 -> "The body must be application/json";
-		default -> title(status);
+		case 400 -> inLanguage(preferred, "请求无效", title(status));
+		case 401 -> inLanguage(preferred, "请求未经身份认证，请先登录", title(status));
+		case 403 -> inLanguage(preferred, "无权执行此操作", title(status));
+		case 404 -> inLanguage(preferred, "此路径下没有资源", "No resource at this path");
+		case 405 -> inLanguage(preferred, "此资源不支持该请求方法", "This method is not allowed on this resource");
+		case 406 -> inLanguage(preferred, "无法以请求可接受的媒体类型作答；本接口使用 application/json",
+				"No representation in an accepted media type; the API speaks application/json");
+		case 409 -> inLanguage(preferred, "请求与当前数据冲突", title(status));
+		case 415 -> inLanguage(preferred, "请求正文须为 application/json", "The body must be application/json");
+		default -> inLanguage(preferred, "请求未能处理（状态码 " + status + "）", title(status));
 		};
 	}
 }

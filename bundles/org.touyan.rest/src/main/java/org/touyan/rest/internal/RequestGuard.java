@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.servlet.FilterChain;
@@ -49,8 +51,9 @@ public class RequestGuard implements Preprocessor {
 		try {
 			new URI(uri);
 		} catch (URISyntaxException e) {
-			write(answer, Problem.of(400, "Invalid request", "The request URI is not a valid URI: encode reserved "
-					+ "characters such as braces and spaces"));
+			write(answer, Problem.of(400, "Invalid request", ProblemMapper.inLanguage(preferred(http),
+					"请求地址不是有效的 URI：花括号、空格等保留字符须经编码", "The request URI is not a valid URI: encode reserved "
+					+ "characters such as braces and spaces")));
 			return;
 		}
 		boolean api = isApi(http.getRequestURI());
@@ -63,21 +66,37 @@ public class RequestGuard implements Preprocessor {
 				answer.reset();
 				answer.setHeader("Retry-After", "1");
 				answer.setHeader("Cache-Control", "no-store");
-				write(answer, Problem.of(503, "Service Unavailable", NOT_SERVING));
+				write(answer, Problem.of(503, "Service Unavailable", ProblemMapper.inLanguage(preferred(http), NOT_SERVING_ZH, NOT_SERVING)));
 			}
 		} catch (IOException | ServletException | RuntimeException e) {
 			String incident = UUID.randomUUID().toString();
 			LOG.error(ProblemMapper.incidentLine(incident, e), e);
 			if (!answer.isCommitted()) {
 				answer.reset();
-				write(answer, Problem.of(500, "Internal error",
-						"The request could not be completed; the incident is logged as " + incident));
+				write(answer, Problem.of(500, "Internal error", ProblemMapper.incidentDetail(preferred(http), incident)));
 			}
 		}
 	}
 
 	/** What an {@code /api} request is told while the core application is not serving. */
 	static final String NOT_SERVING = "The API is not serving yet; try again in a moment";
+
+	/** The same, in Chinese: what a client that names no English reads. */
+	static final String NOT_SERVING_ZH = "接口尚未就绪，请稍后再试";
+
+	/** The client's first language by {@code Accept-Language}, or null when it names none or the header does not parse. */
+	static Locale preferred(HttpServletRequest http) {
+		String header = http.getHeader("Accept-Language");
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		try {
+			List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
+			return ranges.isEmpty() || ranges.get(0).getRange().equals("*") ? null : Locale.forLanguageTag(ranges.get(0).getRange());
+		} catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
 
 	/** Whether a request URI is the core application's, {@code /api} or below it. */
 	static boolean isApi(String uri) {

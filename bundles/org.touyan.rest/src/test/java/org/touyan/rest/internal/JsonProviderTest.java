@@ -72,7 +72,8 @@ class JsonProviderTest {
 		ProblemException malformed = refused("{\"name\":");
 		assertNull(malformed.field());
 		assertEquals(400, malformed.status());
-		assertEquals("A JSON body is required", refused("").detail());
+		assertEquals("请求须带 JSON 正文", refused("").detail());
+		assertEquals("A JSON body is required", refused("").detail(java.util.Locale.ENGLISH));
 		assertEquals(400, refused("{} {}").status());
 	}
 

@@ -63,7 +63,9 @@ class ProblemMapperTest {
 		assertEquals(500, p.status());
 		assertFalse(p.detail().contains("secret_table"));
 		assertFalse(p.detail().contains("IllegalState"));
-		assertTrue(p.detail().contains("incident"));
+		assertTrue(p.detail().contains("事件编号"), p.detail());
+		Problem en = ProblemMapper.problemOf(new IllegalStateException("SELECT * FROM secret_table failed"), java.util.Locale.ENGLISH);
+		assertTrue(en.detail().contains("incident"), en.detail());
 	}
 
 	@Test
@@ -81,7 +83,7 @@ class ProblemMapperTest {
 		assertEquals(String.valueOf(ProblemMapper.RETRY_AFTER_SECONDS), String.valueOf(r.getHeaders().getFirst("Retry-After")));
 		Problem p = (Problem) r.getEntity();
 		assertFalse(p.detail().contains("serialization"));
-		assertFalse(p.detail().contains("incident"));
+		assertFalse(p.detail().contains("incident") || p.detail().contains("事件编号"), p.detail());
 	}
 
 	/** The incident's own log line names its causes (an operator greps the id), and the stack trace follows. */

@@ -269,7 +269,8 @@ public class Accounts {
 
 	private static ProblemException tooManyAttempts(Duration locked) {
 		return new ProblemException(429, "Too many failed attempts",
-				"Too many failed password attempts for this name; try again in " + Math.max(1, locked.toSeconds()) + " s");
+				"该登录名密码错误次数过多，请 " + Math.max(1, locked.toSeconds()) + " 秒后再试",
+				"Too many failed password attempts for this name; try again in " + Math.max(1, locked.toSeconds()) + " s", null);
 	}
 
 	/** Changes the caller's own password; the current one must be given, and other sessions end. */
@@ -281,12 +282,12 @@ public class Accounts {
 			throw tooManyAttempts(locked);
 		}
 		if (current == null || !passwords.verify(current, s.passwordHash())) {
-			throw ProblemException.invalid("currentPassword", "currentPassword is not the current password");
+			throw ProblemException.invalid("currentPassword", "当前密码不正确", "currentPassword is not the current password");
 		}
 		throttle.succeeded(s.user().login());
 		Passwords.checkNew("newPassword", replacement);
 		if (replacement.equals(current)) {
-			throw ProblemException.invalid("newPassword", "newPassword must differ from the current password");
+			throw ProblemException.invalid("newPassword", "新密码不能与当前密码相同", "newPassword must differ from the current password");
 		}
 		setPassword(userId, passwords.hash(replacement), false);
 		revokeSessions(userId, token);
@@ -322,11 +323,12 @@ public class Accounts {
 	Issued create(UserInput input) {
 		firstAdministrator.join();
 		if (input == null) {
-			throw ProblemException.invalid(null, "a body with login, displayName and role is required");
+			throw ProblemException.invalid(null, "请填写登录名、姓名和角色（login、displayName、role）",
+					"a body with login, displayName and role is required");
 		}
 		if (input.login() != null && RESERVED.contains(input.login().strip().toLowerCase(Locale.ROOT))) {
-			throw ProblemException.invalid("login", "'" + input.login().strip() + "' names the platform's own entries in the audit log"
-					+ " and archives; choose another login");
+			throw ProblemException.invalid("login", "登录名 " + input.login().strip() + " 为平台自身在审计日志和档案中的保留名，请另选登录名",
+					"'" + input.login().strip() + "' names the platform's own entries in the audit log and archives; choose another login");
 		}
 		String password = Passwords.generate();
 		return new Issued(insert(input, password, true), password);
@@ -334,11 +336,11 @@ public class Accounts {
 
 	User update(String id, UserInput input, String ifMatch) {
 		if (input == null) {
-			throw ProblemException.invalid(null, "a body with displayName and role is required");
+			throw ProblemException.invalid(null, "请填写姓名和角色（displayName、role）", "a body with displayName and role is required");
 		}
 		User current = user(id).orElseThrow(() -> ProblemException.notFound("用户", "user", id));
 		if (input.login() != null && !input.login().equals(current.login())) {
-			throw ProblemException.invalid("login", "a login cannot be changed; create a new user");
+			throw ProblemException.invalid("login", "登录名不能修改，请新建用户", "a login cannot be changed; create a new user");
 		}
 		UserInput checked = check(new UserInput(current.login(), input.displayName(), input.role(), input.street(),
 				input.department(), input.person(), input.disabled()));
@@ -368,8 +370,10 @@ public class Accounts {
 				try (ResultSet rs = ps.executeQuery()) {
 					rs.next();
 					if (rs.getInt(1) == 0) {
-						throw ProblemException.conflict("The platform keeps at least one enabled district administrator ("
-								+ Role.DISTRICT_ADMIN.displayName() + "); appoint another before disabling or demoting this one");
+						throw new ProblemException(409, "Conflict", "平台须至少保留一名启用的" + Role.DISTRICT_ADMIN.displayName()
+								+ "（DISTRICT_ADMIN），请先指定另一名，再停用或变更此用户的角色",
+								"The platform keeps at least one enabled district administrator (" + Role.DISTRICT_ADMIN.displayName()
+										+ "); appoint another before disabling or demoting this one", null);
 					}
 				}
 			}
@@ -410,7 +414,8 @@ public class Accounts {
 		OffsetDateTime now = utc(clock.instant());
 		store.write(c -> {
 			if (exists(c, checked.login())) {
-				throw new ProblemException(409, "Conflict", "a user with login '" + checked.login() + "' exists already", "login");
+				throw new ProblemException(409, "Conflict", "登录名 " + checked.login() + " 已被使用",
+						"a user with login '" + checked.login() + "' exists already", "login");
 			}
 			try (PreparedStatement ps = c.prepareStatement("INSERT INTO sec_user (id, login, display_name, role, street_id,"
 					+ " department_id, person_id, password_hash, must_change, disabled, created_at, updated_at)"
@@ -438,14 +443,15 @@ public class Accounts {
 	private UserInput check(UserInput input) {
 		String login = input.login() == null ? null : input.login().strip().toLowerCase(Locale.ROOT);
 		if (login == null || !LOGIN.matcher(login).matches()) {
-			throw ProblemException.invalid("login", "login must be 2 to 64 lower-case letters, digits, '.', '_' or '-'");
+			throw ProblemException.invalid("login", "登录名应为 2 至 64 位小写字母、数字、“.”、“_”或“-”",
+					"login must be 2 to 64 lower-case letters, digits, '.', '_' or '-'");
 		}
 		String name = input.displayName() == null ? "" : input.displayName().strip();
 		if (name.isEmpty() || name.length() > 100) {
-			throw ProblemException.invalid("displayName", "displayName is required, at most 100 characters");
+			throw ProblemException.invalid("displayName", "请填写姓名，最多 100 个字", "displayName is required, at most 100 characters");
 		}
 		if (input.role() == null) {
-			throw ProblemException.invalid("role", "role is required, one of " + List.of(Role.values()));
+			throw ProblemException.invalid("role", "请选择角色：" + roles(), "role is required, one of " + List.of(Role.values()));
 		}
 		Role role = input.role();
 		String street = scopeField(input.street(), "street", role == Role.STREET_ADMIN, role);
@@ -457,19 +463,40 @@ public class Accounts {
 	private String scopeField(String value, String kind, boolean required, Role role) {
 		boolean given = value != null && !value.isBlank();
 		if (required && !given) {
-			throw ProblemException.invalid(kind, "a " + role.displayName() + " (" + role + ") needs a " + kind);
+			throw ProblemException.invalid(kind, role.displayName() + "（" + role + "）须指定" + scopeName(kind),
+					"a " + role.displayName() + " (" + role + ") needs a " + kind);
 		}
 		if (!required && given) {
-			throw ProblemException.invalid(kind, "a " + role.displayName() + " (" + role + ") has no " + kind);
+			throw ProblemException.invalid(kind, role.displayName() + "（" + role + "）不应指定" + scopeName(kind),
+					"a " + role.displayName() + " (" + role + ") has no " + kind);
 		}
 		if (!given) {
 			return null;
 		}
 		String id = value.strip();
 		if (scopes.resolve(kind, id).isEmpty()) {
-			throw ProblemException.invalid(kind, "no " + kind + " with id '" + id + "'");
+			throw ProblemException.invalid(kind, "没有这个" + scopeName(kind) + "：" + id, "no " + kind + " with id '" + id + "'");
 		}
 		return id;
+	}
+
+	/** The scope a user is tied to, as users name it. */
+	private static String scopeName(String kind) {
+		return switch (kind) {
+		case "street" -> "街道";
+		case "department" -> "部门";
+		case "person" -> "人员";
+		default -> kind;
+		};
+	}
+
+	/** The roles as users read them: 组织部管理员（DISTRICT_ADMIN）、… */
+	static String roles() {
+		StringBuilder b = new StringBuilder();
+		for (Role r : Role.values()) {
+			b.append(b.length() == 0 ? "" : "、").append(r.displayName()).append("（").append(r.name()).append("）");
+		}
+		return b.toString();
 	}
 
 	private AuthenticatedCaller caller(User u) {
@@ -552,7 +579,7 @@ public class Accounts {
 	}
 
 	private static ProblemException wrongLogin() {
-		return new ProblemException(401, "Unauthorized", "The login or the password is wrong");
+		return new ProblemException(401, "Unauthorized", "登录名或密码错误", "The login or the password is wrong", null);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -50,7 +50,7 @@ public class AuditResource {
 			@QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
 			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		if (outcome != null && !OUTCOMES.contains(outcome)) {
-			throw ProblemException.invalid("outcome", "outcome must be one of " + OUTCOMES);
+			throw ProblemException.invalid("outcome", "outcome 应为以下之一：" + String.join("、", OUTCOMES), "outcome must be one of " + OUTCOMES);
 		}
 		return audit.entries(new AuditLogImpl.Query(blank(actor), blank(action), outcome, instant("from", from),
 				instant("to", to)), Paging.of(offset, limit));
@@ -75,7 +75,8 @@ public class AuditResource {
 		try {
 			return OffsetDateTime.parse(value.strip()).toInstant();
 		} catch (DateTimeParseException e) {
-			throw ProblemException.invalid(field, field + " must be an ISO-8601 date-time with offset, e.g. 2026-11-28T08:00:00+08:00");
+			throw ProblemException.invalid(field, "应为带时区的 ISO-8601 日期时间，如 2026-11-28T08:00:00+08:00",
+					field + " must be an ISO-8601 date-time with offset, e.g. 2026-11-28T08:00:00+08:00");
 		}
 	}
 }

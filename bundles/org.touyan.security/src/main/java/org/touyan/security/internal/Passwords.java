@@ -70,13 +70,13 @@ final class Passwords {
 	/** A new password's rules: long enough to resist guessing, short enough to hash cheaply. */
 	static String checkNew(String field, String password) {
 		if (password == null || password.length() < MIN_LENGTH) {
-			throw ProblemException.invalid(field, field + " must have at least " + MIN_LENGTH + " characters");
+			throw ProblemException.invalid(field, "密码至少 " + MIN_LENGTH + " 个字符", field + " must have at least " + MIN_LENGTH + " characters");
 		}
 		if (password.length() > MAX_LENGTH) {
-			throw ProblemException.invalid(field, field + " must have at most " + MAX_LENGTH + " characters");
+			throw ProblemException.invalid(field, "密码最多 " + MAX_LENGTH + " 个字符", field + " must have at most " + MAX_LENGTH + " characters");
 		}
 		if (password.chars().distinct().count() < 5) {
-			throw ProblemException.invalid(field, field + " must use at least 5 different characters");
+			throw ProblemException.invalid(field, "密码须包含至少 5 个不同的字符", field + " must use at least 5 different characters");
 		}
 		return password;
 	}

@@ -3,6 +3,8 @@ package org.touyan.security.internal;
 import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -73,29 +75,30 @@ public class SecurityFilter implements ContainerRequestFilter {
 		}
 		Optional<AuthenticatedCaller> found = accounts.authenticate(bearer(request));
 		if (found.isEmpty()) {
-			deny(request, 401,
-					"Unauthorized", "Log in first: POST /api/session, then send Authorization: Bearer <token>",
-					"no valid token");
+			deny(request, 401, "Unauthorized", "请先登录：POST /api/session，再以 Authorization: Bearer <token> 发送请求",
+					"Log in first: POST /api/session, then send Authorization: Bearer <token>", "no valid token");
 			return;
 		}
 		AuthenticatedCaller caller = found.get();
 		request.setProperty(CALLER, caller);
 		Access access = method.getAnnotation(Access.class);
 		if (access == null) {
-			deny(request, 403, "Forbidden", "This endpoint declares no access rule, so nobody may call it",
-					"no access rule");
+			deny(request, 403, "Forbidden", "该接口未声明访问规则，任何人都不能调用",
+					"This endpoint declares no access rule, so nobody may call it", "no access rule");
 			return;
 		}
 		if (caller.mustChangePassword() && method.getDeclaringClass() != SessionResource.class) {
-			deny(request, 403, "Forbidden",
+			deny(request, 403, "Forbidden", "请先修改一次性密码：PUT /api/session/password",
 					"The one-time password must be changed first: PUT /api/session/password", "one-time password unchanged");
 			return;
 		}
 		boolean listed = Arrays.asList(access.value()).contains(caller.role());
 		boolean auditorReads = caller.role() == Role.AUDITOR && "GET".equals(request.getMethod());
 		if (!listed && !auditorReads) {
-			deny(request, 403, "Forbidden", "This needs the role "
-					+ Arrays.stream(access.value()).map(r -> r.displayName() + " (" + r + ")").collect(Collectors.joining(" or ")),
+			deny(request, 403, "Forbidden", "此操作须由以下角色办理："
+					+ Arrays.stream(access.value()).map(r -> r.displayName() + "（" + r + "）").collect(Collectors.joining("或")),
+					"This needs the role "
+							+ Arrays.stream(access.value()).map(r -> r.displayName() + " (" + r + ")").collect(Collectors.joining(" or ")),
 					"role " + caller.role() + " not allowed");
 			return;
 		}
@@ -116,14 +119,15 @@ public class SecurityFilter implements ContainerRequestFilter {
 			String value = query ? request.getUriInfo().getQueryParameters().getFirst(param)
 					: request.getUriInfo().getPathParameters().getFirst(param);
 			if (query && (value == null || value.isBlank())) {
-				deny(request, 400, "Invalid request", "As " + caller.role().displayName() + " ("
+				deny(request, 400, "Invalid request", "作为" + caller.role().displayName() + "（" + caller.role() + "），请以查询参数 "
+						+ param + " 指明您的" + scopeName(kind), "As " + caller.role().displayName() + " ("
 						+ caller.role() + ") name your " + kind + " with the query parameter '" + param + "'",
 						"query target " + param + " missing");
 				return false;
 			}
 			if (!scopes.resolve(kind, value).map(caller::owns).orElse(false)) {
 				// the same answer as a missing resource: another street's data does not exist for this caller
-				deny(request, 404, "Not found", "No " + kind + " with id '" + value + "'",
+				deny(request, 404, "Not found", "未找到 id 为 '" + value + "' 的记录", "No " + kind + " with id '" + value + "'",
 						"outside scope: " + kind + " " + value);
 				return false;
 			}
@@ -131,8 +135,11 @@ public class SecurityFilter implements ContainerRequestFilter {
 		return true;
 	}
 
-	private static void deny(ContainerRequestContext request, int status, String title, String detail, String reason) {
+	/** Answers the refusal, its detail in Chinese, or in English for a client whose first language is English. */
+	private static void deny(ContainerRequestContext request, int status, String title, String detailZh, String detailEn,
+			String reason) {
 		request.setProperty(DENIED, reason);
+		String detail = english(request) ? detailEn : detailZh;
 		Response.ResponseBuilder answer = Response.status(status).type(MediaType.valueOf(RestConstants.PROBLEM_JSON))
 				// a GenericEntity, so the body is written as the map it is and not as the type the matched method declares
 				.entity(new GenericEntity<Map<String, Object>>(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail)) {
@@ -141,6 +148,27 @@ public class SecurityFilter implements ContainerRequestFilter {
 			answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"touyan\"");
 		}
 		request.abortWith(answer.build());
+	}
+
+	private static boolean english(ContainerRequestContext request) {
+		try {
+			List<Locale> languages = request.getAcceptableLanguages();
+			return !languages.isEmpty() && "en".equals(languages.get(0).getLanguage());
+		} catch (RuntimeException e) {
+			return false; // a header that does not parse: the default language
+		}
+	}
+
+	/** A scope kind as users name it. */
+	private static String scopeName(String kind) {
+		return switch (kind) {
+		case "district" -> "区";
+		case "street" -> "街道";
+		case "community" -> "社区";
+		case "department" -> "部门";
+		case "person" -> "人员";
+		default -> kind;
+		};
 	}
 
 	private static String bearer(ContainerRequestContext request) {

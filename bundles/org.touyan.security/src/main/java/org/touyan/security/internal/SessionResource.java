@@ -57,7 +57,7 @@ public class SessionResource {
 	@Summary("Logs in with login and password; answers a bearer token, valid until expiresAt. Repeated failures lock the login for a while (429)")
 	public Accounts.Session login(Credentials credentials) {
 		if (credentials == null) {
-			throw ProblemException.invalid(null, "a body with login and password is required");
+			throw ProblemException.invalid(null, "请填写登录名和密码（login、password）", "a body with login and password is required");
 		}
 		return accounts.login(credentials.login(), credentials.password());
 	}
@@ -85,7 +85,8 @@ public class SessionResource {
 	public Response changePassword(@Context SecurityContext security,
 			@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, PasswordChange change) {
 		if (change == null) {
-			throw ProblemException.invalid(null, "a body with currentPassword and newPassword is required");
+			throw ProblemException.invalid(null, "请填写当前密码和新密码（currentPassword、newPassword）",
+					"a body with currentPassword and newPassword is required");
 		}
 		String id = ((AuthenticatedCaller) security.getUserPrincipal()).userId();
 		accounts.changePassword(id, authorization.substring(7).strip(), change.currentPassword(), change.newPassword());

@@ -67,7 +67,8 @@ final class Db {
 			return ps.executeUpdate();
 		} catch (SQLException e) {
 			if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY)) {
-				throw ProblemException.conflict(conflict == null ? "the change conflicts with data stored meanwhile; reload and try again" : conflict);
+				throw new ProblemException(409, "Conflict", conflict == null ? "数据已被他人修改，请刷新后重试" : conflict,
+						conflict == null ? "the change conflicts with data stored meanwhile; reload and try again" : null, null);
 			}
 			throw e;
 		}

@@ -43,30 +43,30 @@ public class Directory {
 
 	District district(String field, String id) {
 		String v = Input.required(field, id);
-		return units.district(v).orElseThrow(() -> ProblemException.invalid(field, "No district with id '" + v + "'"));
+		return units.district(v).orElseThrow(() -> ProblemException.invalid(field, "没有这个区：" + v, "No district with id '" + v + "'"));
 	}
 
 	Street street(String field, String id, String districtId) {
 		String v = Input.required(field, id);
-		Street s = units.street(v).orElseThrow(() -> ProblemException.invalid(field, "No street with id '" + v + "'"));
+		Street s = units.street(v).orElseThrow(() -> ProblemException.invalid(field, "没有这个街道：" + v, "No street with id '" + v + "'"));
 		if (!s.districtId().equals(districtId)) {
-			throw ProblemException.invalid(field, "street '" + v + "' is not in the district");
+			throw ProblemException.invalid(field, "街道 " + v + " 不在本区", "street '" + v + "' is not in the district");
 		}
 		return s;
 	}
 
 	Community community(String field, String id, String districtId) {
 		String v = Input.required(field, id);
-		Community k = units.community(v).orElseThrow(() -> ProblemException.invalid(field, "No community with id '" + v + "'"));
+		Community k = units.community(v).orElseThrow(() -> ProblemException.invalid(field, "没有这个社区：" + v, "No community with id '" + v + "'"));
 		street(field, k.streetId(), districtId);
 		return k;
 	}
 
 	Person person(String field, String id, String districtId) {
 		String v = Input.required(field, id);
-		Person p = people.person(v).orElseThrow(() -> ProblemException.invalid(field, "No person with id '" + v + "'"));
+		Person p = people.person(v).orElseThrow(() -> ProblemException.invalid(field, "没有这名人员：" + v, "No person with id '" + v + "'"));
 		if (!p.districtId().equals(districtId)) {
-			throw ProblemException.invalid(field, "person '" + v + "' is not in the district");
+			throw ProblemException.invalid(field, "人员 " + v + " 不在本区", "person '" + v + "' is not in the district");
 		}
 		return p;
 	}

@@ -77,23 +77,25 @@ public class Exchange {
 		String districtId = directory.district("districtId", input.districtId()).id();
 		String kind = Input.required("kind", input.kind());
 		if (!KINDS.containsKey(kind)) {
-			throw ProblemException.invalid("kind", "kind is one of FORUM (幸福论坛), SALON (书记沙龙), ACTIVITY (主题活动)");
+			throw ProblemException.invalid("kind", "活动类型应为幸福论坛（FORUM）、书记沙龙（SALON）或主题活动（ACTIVITY）",
+					"kind is one of FORUM (幸福论坛), SALON (书记沙龙), ACTIVITY (主题活动)");
 		}
 		String theme = Input.text("theme", input.theme(), 20, false);
 		if ("ACTIVITY".equals(kind) != (theme != null)) {
-			throw ProblemException.invalid("theme", "an activity has one of the themes " + THEMES + "; forums and salons have none");
+			throw ProblemException.invalid("theme", "主题活动须选择主题：" + String.join("、", THEMES) + "；论坛和沙龙不设主题",
+					"an activity has one of the themes " + THEMES + "; forums and salons have none");
 		}
 		if (theme != null && !THEMES.contains(theme)) {
-			throw ProblemException.invalid("theme", "theme is one of " + THEMES);
+			throw ProblemException.invalid("theme", "主题应为以下之一：" + String.join("、", THEMES), "theme is one of " + THEMES);
 		}
 		String title = Input.text("title", input.title(), 200, true);
 		if (input.date() == null) {
-			throw ProblemException.invalid("date", "date is required");
+			throw ProblemException.invalid("date", "请填写活动日期", "date is required");
 		}
 		String place = Input.text("place", input.place(), 200, true);
 		String record = Input.text("record", input.record(), 2000, false);
 		if (record != null && input.date().isAfter(LocalDate.now())) {
-			throw ProblemException.invalid("record", "an event is recorded after it has taken place");
+			throw ProblemException.invalid("record", "活动举办后方可填写纪要", "an event is recorded after it has taken place");
 		}
 		Set<String> speakers = people("speakerIds", input.speakerIds(), districtId);
 		Set<String> participants = people("participantIds", input.participantIds(), districtId);
@@ -128,7 +130,7 @@ public class Exchange {
 		String record = Input.text("record", input.record(), 2000, true);
 		Event e = event(id);
 		if (e.date().isAfter(LocalDate.now())) {
-			throw ProblemException.invalid("record", "an event is recorded after it has taken place");
+			throw ProblemException.invalid("record", "活动举办后方可填写纪要", "an event is recorded after it has taken place");
 		}
 		return store.write(c -> {
 			// under the row lock, so two records of one event compare one after the other
@@ -218,17 +220,17 @@ public class Exchange {
 		String city = Input.text("city", input.city(), 50, true);
 		String host = Input.text("host", input.host(), 200, true);
 		if (input.startDate() == null) {
-			throw ProblemException.invalid("startDate", "startDate is required");
+			throw ProblemException.invalid("startDate", "请填写实训开始日期", "startDate is required");
 		}
 		if (input.endDate() == null || !input.endDate().isAfter(input.startDate()) || input.endDate().isAfter(input.startDate().plusDays(92))) {
-			throw ProblemException.invalid("endDate", "endDate is after startDate and within three months of it");
+			throw ProblemException.invalid("endDate", "结束日期应晚于开始日期，且在开始后三个月内", "endDate is after startDate and within three months of it");
 		}
 		String id = UUID.randomUUID().toString();
 		int year = input.startDate().getYear();
 		Placement p = new Placement(id, districtId, personId, year, city, host, input.startDate(), input.endDate(), null);
 		store.write(c -> {
 			Db.update(c, "INSERT INTO shadowing_placement (id, district_id, person_id, plan_year, city, host, start_date, end_date)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "the person has a shadowing placement in " + year + " already", id, districtId,
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "该人员 " + year + " 年已有对标实训安排", id, districtId,
 					personId, year, city, host, input.startDate(), input.endDate());
 			return archive.append(c, personId, actor, "shadowing.placement", "shadowing:" + id, null, p);
 		});
@@ -241,7 +243,8 @@ public class Exchange {
 		String report = Input.text("report", input.report(), 4000, true);
 		Placement read = placement(id);
 		if (read.endDate().isAfter(LocalDate.now())) {
-			throw ProblemException.invalid("report", "the placement ends on " + read.endDate() + "; the report comes on return");
+			throw ProblemException.invalid("report", "对标实训于 " + read.endDate() + " 结束，返回后方可提交报告",
+					"the placement ends on " + read.endDate() + "; the report comes on return");
 		}
 		return store.write(c -> {
 			// under the row lock, so two reports of one placement compare one after the other

@@ -76,7 +76,7 @@ public class ExchangeResource {
 			@QueryParam("kind") String kind, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		Paging paging = Paging.of(offset, limit);
 		if (kind != null && !Exchange.KINDS.containsKey(kind)) {
-			throw ProblemException.invalid("kind", "kind is one of FORUM, SALON, ACTIVITY");
+			throw ProblemException.invalid("kind", "kind 应为 FORUM、SALON 或 ACTIVITY", "kind is one of FORUM, SALON, ACTIVITY");
 		}
 		return exchange.events(Input.required("district", district), Input.year("year", year), kind, paging);
 	}
@@ -116,7 +116,7 @@ public class ExchangeResource {
 			@QueryParam("year") String year, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		Integer y = Input.year("year", year);
 		if (y == null) {
-			throw ProblemException.invalid("year", "year is required");
+			throw ProblemException.invalid("year", "请指定年份（year）", "year is required");
 		}
 		return Page.of(exchange.placements(Input.required("district", district), street, y), Paging.of(offset, limit));
 	}

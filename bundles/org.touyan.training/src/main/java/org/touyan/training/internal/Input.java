@@ -57,7 +57,7 @@ final class Input {
 		try {
 			return LocalDate.parse(value.strip());
 		} catch (DateTimeParseException e) {
-			throw ProblemException.invalid(field, field + " must be a date like 2026-11-27, was '" + value + "'");
+			throw ProblemException.invalid(field, "应为日期，如 2026-11-27，而不是 " + value, field + " must be a date like 2026-11-27, was '" + value + "'");
 		}
 	}
 }

@@ -107,10 +107,10 @@ public class Pairing {
 		Person person = directory.person("personId", input.personId(), districtId);
 		String content = Input.required("contentCode", input.contentCode());
 		if (input.startDate() == null) {
-			throw ProblemException.invalid("startDate", "startDate is required");
+			throw ProblemException.invalid("startDate", "请填写选派开始日期", "startDate is required");
 		}
 		if (input.endDate() == null || input.endDate().isBefore(input.startDate())) {
-			throw ProblemException.invalid("endDate", "endDate is required and not before startDate");
+			throw ProblemException.invalid("endDate", "请填写选派结束日期，且不早于开始日期", "endDate is required and not before startDate");
 		}
 		int age = person.birthDate() == null ? 0 : Period.between(person.birthDate(), input.startDate()).getYears();
 		DispatchCandidate candidate = new DispatchCandidate(person.id(), age,
@@ -124,12 +124,15 @@ public class Pairing {
 			throw new PolicyFailureException(r.provenance(), "answered no dispatch verdict");
 		}
 		if (r.value().contents() == null || r.value().contents().stream().noneMatch(k -> k.code().equals(content))) {
-			throw ProblemException.invalid("contentCode", "contentCode is one of the programme's contents "
-					+ (r.value().contents() == null ? List.of() : r.value().contents().stream().map(CooperationContent::code).toList()));
+			List<String> codes = r.value().contents() == null ? List.of() : r.value().contents().stream().map(CooperationContent::code).toList();
+			throw ProblemException.invalid("contentCode", "合作内容应为结对项目所列之一：" + String.join("、", codes),
+					"contentCode is one of the programme's contents " + codes);
 		}
 		if (!verdict.allowed()) {
-			throw new ProblemException(422, "Not dispatchable", "the programme " + r.provenance().policyId() + " refuses: "
-					+ String.join("; ", verdict.reasons() == null ? List.of() : verdict.reasons()), "personId");
+			List<String> reasons = verdict.reasons() == null ? List.of() : verdict.reasons();
+			throw new ProblemException(422, "Not dispatchable", "结对项目 " + r.provenance().policyId() + " 不同意选派："
+					+ String.join("；", reasons), "the programme " + r.provenance().policyId() + " refuses: "
+					+ String.join("; ", reasons), "personId");
 		}
 		Dispatch d = new Dispatch(UUID.randomUUID().toString(), districtId, person.id(), content, input.startDate(), input.endDate(),
 				null, r.provenance());
@@ -139,8 +142,8 @@ public class Pairing {
 			List<Dispatch> others = Db.query(c, DISPATCH + " WHERE person_id = ?", this::dispatch, person.id());
 			for (Dispatch o : others) {
 				if (overlaps(o.startDate(), o.endDate(), d.startDate(), d.endDate())) {
-					throw new ProblemException(409, "Conflict", "the person is dispatched from " + o.startDate() + " to " + o.endDate()
-							+ " already", "startDate");
+					throw new ProblemException(409, "Conflict", "该人员已于 " + o.startDate() + " 至 " + o.endDate() + " 期间选派",
+							"the person is dispatched from " + o.startDate() + " to " + o.endDate() + " already", "startDate");
 				}
 			}
 			Provenance p = d.provenance();
@@ -194,7 +197,7 @@ public class Pairing {
 			Paging paging) {
 		directory.district("district", districtId);
 		if (from != null && to != null && to.isBefore(from)) {
-			throw ProblemException.invalid("to", "to is not before from");
+			throw ProblemException.invalid("to", "截止日期（to）不能早于起始日期（from）", "to is not before from");
 		}
 		List<Object> args = new ArrayList<>(List.of(districtId));
 		StringBuilder where = new StringBuilder(" WHERE district_id = ?");
@@ -238,7 +241,7 @@ public class Pairing {
 		String owner = directory.person("ownerId", input.ownerId(), districtId).id();
 		String community = input.communityId() == null ? null : directory.community("communityId", input.communityId(), districtId).id();
 		if (input.milestones() == null || input.milestones() < 1 || input.milestones() > 50) {
-			throw ProblemException.invalid("milestones", "milestones is the number of milestones, 1 to 50");
+			throw ProblemException.invalid("milestones", "里程碑数应为 1 至 50", "milestones is the number of milestones, 1 to 50");
 		}
 		Project p = new Project(UUID.randomUUID().toString(), districtId, title, owner, community, input.milestones(), 0, "PLANNED",
 				null, null, null, null);
@@ -257,15 +260,17 @@ public class Pairing {
 		Project before = project(id);
 		int done = input.milestonesDone() == null ? before.milestonesDone() : input.milestonesDone();
 		if (done < 0 || done > before.milestones()) {
-			throw ProblemException.invalid("milestonesDone", "milestonesDone is between 0 and " + before.milestones());
+			throw ProblemException.invalid("milestonesDone", "已完成的里程碑数应在 0 至 " + before.milestones() + " 之间",
+					"milestonesDone is between 0 and " + before.milestones());
 		}
 		String status = input.status() == null ? before.status() : input.status().strip();
 		if (!STATUSES.contains(status)) {
-			throw ProblemException.invalid("status", "status is one of " + STATUSES);
+			throw ProblemException.invalid("status", "status 应为以下之一：" + String.join("、", STATUSES), "status is one of " + STATUSES);
 		}
 		String outcome = input.outcome() == null ? before.outcome() : Input.text("outcome", input.outcome(), 2000, false);
 		if ("COMPLETED".equals(status) && (done < before.milestones() || outcome == null)) {
-			throw ProblemException.invalid("status", "a completed project has every milestone done and its outcome recorded");
+			throw ProblemException.invalid("status", "项目完成（COMPLETED）须完成全部里程碑并填写成果",
+					"a completed project has every milestone done and its outcome recorded");
 		}
 		Project after = new Project(id, before.districtId(), before.title(), before.ownerId(), before.communityId(), before.milestones(),
 				done, status, outcome, before.grade(), before.assessment(), before.provenance());
@@ -329,7 +334,7 @@ public class Pairing {
 	public Page<Project> projects(String districtId, String streetId, String status, Paging paging) {
 		directory.district("district", districtId);
 		if (status != null && !STATUSES.contains(status)) {
-			throw ProblemException.invalid("status", "status is one of " + STATUSES);
+			throw ProblemException.invalid("status", "status 应为以下之一：" + String.join("、", STATUSES), "status is one of " + STATUSES);
 		}
 		StringBuilder where = new StringBuilder(" WHERE district_id = ?");
 		List<Object> args = new ArrayList<>(List.of(districtId));

@@ -95,7 +95,7 @@ public class PairingResource {
 		LocalDate end = Input.date("to", to);
 		if (y != null) {
 			if (start != null || end != null) {
-				throw ProblemException.invalid("year", "year is given alone, or from and to instead");
+				throw ProblemException.invalid("year", "year 与 from、to 不能同时指定", "year is given alone, or from and to instead");
 			}
 			start = LocalDate.of(y, 1, 1);
 			end = LocalDate.of(y, 12, 31);

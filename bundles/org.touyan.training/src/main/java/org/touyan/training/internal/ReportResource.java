@@ -82,7 +82,7 @@ public class ReportResource {
 		String d = Input.required("district", district);
 		Integer y = Input.year("year", year);
 		if (y == null) {
-			throw ProblemException.invalid("year", "year is required");
+			throw ProblemException.invalid("year", "请指定年份（year）", "year is required");
 		}
 		Training.Plan plan = training.plan(d, y).orElseThrow(() -> ProblemException.notFound("培训计划", "training plan", d + "/" + y));
 		List<Credit> hours = training.credits(d, y);

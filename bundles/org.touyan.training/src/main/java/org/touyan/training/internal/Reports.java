@@ -34,7 +34,7 @@ final class Reports {
 		}
 		for (String key : values.keySet()) {
 			if (fields.stream().noneMatch(f -> f.key().equals(key))) {
-				throw ProblemException.invalid("fields." + key, "the report has no field '" + key + "'");
+				throw ProblemException.invalid("fields." + key, "报告没有 " + key + " 这一项", "the report has no field '" + key + "'");
 			}
 		}
 		return report;

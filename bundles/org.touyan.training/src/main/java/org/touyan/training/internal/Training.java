@@ -136,18 +136,19 @@ public class Training {
 		for (int i = 0; i < brands.size(); i++) {
 			BrandInput b = brands.get(i);
 			if (b == null) {
-				throw ProblemException.invalid("brands[" + i + "]", "brands[" + i + "] is required");
+				throw ProblemException.invalid("brands[" + i + "]", "此项必填", "brands[" + i + "] is required");
 			}
 			String street = directory.street("brands[" + i + "].streetId", b.streetId(), districtId).id();
 			if (!streets.add(street)) {
-				throw ProblemException.invalid("brands[" + i + "].streetId", "a street has one brand programme a year");
+				throw ProblemException.invalid("brands[" + i + "].streetId", "每个街道每年只设一个培训品牌项目",
+						"a street has one brand programme a year");
 			}
 			Input.text("brands[" + i + "].name", b.name(), 100, true);
 		}
 		String planId = UUID.randomUUID().toString();
 		store.write(c -> {
 			Db.update(c, "INSERT INTO training_plan (id, district_id, plan_year, required_hours, course_formats, created_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?)", "the district has a plan for " + year + " already", planId, districtId, year, required,
+					+ " VALUES (?, ?, ?, ?, ?, ?)", "本区 " + year + " 年的培训计划已存在", planId, districtId, year, required,
 					String.join("\n", formats), Db.now());
 			String annual = programme(c, planId, ANNUAL, null, "头雁领航");
 			for (String kind : ANNUAL_KINDS) {
@@ -185,13 +186,14 @@ public class Training {
 			return DEFAULT_FORMATS;
 		}
 		if (given.isEmpty() || given.size() > 30) {
-			throw ProblemException.invalid("formats", "formats names 1 to 30 formats");
+			throw ProblemException.invalid("formats", "培训形式应为 1 至 30 种", "formats names 1 to 30 formats");
 		}
 		List<String> formats = new ArrayList<>();
 		for (int i = 0; i < given.size(); i++) {
 			String f = Input.text("formats[" + i + "]", given.get(i), 50, true);
 			if (f.contains("\n") || formats.contains(f)) {
-				throw ProblemException.invalid("formats[" + i + "]", "formats[" + i + "] is one line and named once");
+				throw ProblemException.invalid("formats[" + i + "]", "培训形式须为单行文字，且不能重复",
+						"formats[" + i + "] is one line and named once");
 			}
 			formats.add(f);
 		}
@@ -265,10 +267,10 @@ public class Training {
 				default -> null;
 			};
 			if (kinds == null && kind != null) {
-				throw ProblemException.invalid("kind", "a brand programme's courses have no kind");
+				throw ProblemException.invalid("kind", "培训品牌项目的课程不分类别", "a brand programme's courses have no kind");
 			}
 			if (kinds != null && !kinds.contains(kind)) {
-				throw ProblemException.invalid("kind", "kind must be one of " + kinds);
+				throw ProblemException.invalid("kind", "课程类别应为以下之一：" + String.join("、", kinds), "kind must be one of " + kinds);
 			}
 			return new Course(course(c, programmeId, kind, title), programmeId, kind, title);
 		});
@@ -297,23 +299,26 @@ public class Training {
 						storedFormats(rs.getString(5))), courseId))
 				.orElseThrow(() -> ProblemException.notFound("培训课程", "training course", courseId));
 		if (input.date() == null || input.date().getYear() != where.year()) {
-			throw ProblemException.invalid("date", "date must be a day of the plan's year " + where.year());
+			throw ProblemException.invalid("date", "日期应在培训计划所属的 " + where.year() + " 年内",
+					"date must be a day of the plan's year " + where.year());
 		}
 		String place = Input.text("place", input.place(), 200, true);
 		String teacher = Input.text("teacher", input.teacher(), 100, true);
 		String format = Input.text("format", input.format(), 50, true);
 		BigDecimal hours = Input.hours("hours", input.hours(), MAX_SESSION_HOURS);
 		if (hours.signum() == 0) {
-			throw ProblemException.invalid("hours", "hours must be more than 0");
+			throw ProblemException.invalid("hours", "学时应大于 0", "hours must be more than 0");
 		}
 		if (BRAND.equals(where.programmeKind())) {
 			List<String> formats = policies.apply(TrainingBrand.class, new Scope(where.districtId(), where.streetId()), null,
 					(brand, parameters) -> brand.courseFormats()).value();
 			if (formats == null || !formats.contains(format)) {
-				throw ProblemException.invalid("format", "the street's brand offers the formats " + formats);
+				throw ProblemException.invalid("format", "该街道培训品牌提供的培训形式为："
+						+ (formats == null ? "无" : String.join("、", formats)), "the street's brand offers the formats " + formats);
 			}
 		} else if (!where.formats().contains(format)) {
-			throw ProblemException.invalid("format", "format is one of the district's training formats " + where.formats());
+			throw ProblemException.invalid("format", "培训形式应为本区所定之一：" + String.join("、", where.formats()),
+					"format is one of the district's training formats " + where.formats());
 		}
 		String id = UUID.randomUUID().toString();
 		store.write(c -> Db.update(c, "INSERT INTO training_session (id, course_id, session_date, place, teacher, course_format,"
@@ -372,7 +377,8 @@ public class Training {
 		Input.body(input);
 		Session s = session(sessionId);
 		if (s.date().isAfter(LocalDate.now())) {
-			throw ProblemException.invalid("sessionId", "the session takes place on " + s.date() + "; it is reported after it");
+			throw ProblemException.invalid("sessionId", "该场培训于 " + s.date() + " 举行，举行后方可填报",
+					"the session takes place on " + s.date() + "; it is reported after it");
 		}
 		Result<List<ReportField>> fields = reportFields(s);
 		Map<String, String> values = Reports.check(fields.value(), input.fields());
@@ -401,7 +407,7 @@ public class Training {
 	/** Enrols people of the district in a course; each new enrolment is in the person's archive. */
 	public Enrolment enrol(String courseId, List<String> personIds, String actor) {
 		if (personIds == null || personIds.isEmpty()) {
-			throw ProblemException.invalid("personIds", "personIds is required");
+			throw ProblemException.invalid("personIds", "请选择报名人员", "personIds is required");
 		}
 		String districtId = store.read(c -> Db.one(c, "SELECT l.district_id FROM training_course k JOIN training_programme p"
 				+ " ON p.id = k.programme_id JOIN training_plan l ON l.id = p.plan_id WHERE k.id = ?", rs -> rs.getString(1), courseId))
@@ -439,9 +445,8 @@ public class Training {
 	public AttendanceRecord attend(String sessionId, AttendanceInput input, String actor) {
 		Input.body(input);
 		Checked checked = check(sessionId, List.of(input));
-		if (!checked.errors().isEmpty()) {
-			RowError e = checked.errors().get(0);
-			throw ProblemException.invalid(e.field(), e.error());
+		if (!checked.problems().isEmpty()) {
+			throw checked.problems().get(0);
 		}
 		write(checked, actor);
 		return checked.records().get(0);
@@ -456,7 +461,7 @@ public class Training {
 	public ImportReport importCsv(String sessionId, String csv, String actor, Consumer<String> mayRecord) {
 		List<List<String>> rows = Csv.parse(csv == null ? "" : csv);
 		if (rows.isEmpty() || !rows.get(0).stream().map(String::strip).toList().equals(List.of("personId", "hours"))) {
-			throw ProblemException.invalid(null, "the CSV's first row must be the header personId,hours");
+			throw ProblemException.invalid(null, "CSV 文件第一行应为表头 personId,hours", "the CSV's first row must be the header personId,hours");
 		}
 		List<AttendanceInput> inputs = new ArrayList<>();
 		// the CSV row of each input, counted from 1 with the header
@@ -470,7 +475,7 @@ public class Training {
 			}
 			rowOf.add(r + 1);
 			if (row.size() != 2) {
-				parseErrors.add(new RowError(r + 1, null, "a row has 2 columns, this one " + row.size()));
+				parseErrors.add(new RowError(r + 1, null, "每行应为 2 列，此行为 " + row.size() + " 列"));
 				inputs.add(null);
 				continue;
 			}
@@ -478,7 +483,7 @@ public class Training {
 			try {
 				hours = new BigDecimal(row.get(1).strip());
 			} catch (NumberFormatException e) {
-				parseErrors.add(new RowError(r + 1, "hours", "hours must be a number, was '" + row.get(1) + "'"));
+				parseErrors.add(new RowError(r + 1, "hours", "学时应为数字，而不是 " + row.get(1)));
 			}
 			if (!row.get(0).isBlank()) {
 				persons.add(row.get(0).strip());
@@ -487,7 +492,7 @@ public class Training {
 		}
 		persons.forEach(mayRecord);
 		if (inputs.isEmpty()) {
-			throw ProblemException.invalid(null, "the CSV has no rows after the header");
+			throw ProblemException.invalid(null, "CSV 文件表头之后没有数据行", "the CSV has no rows after the header");
 		}
 		Checked checked = check(sessionId, inputs);
 		List<RowError> errors = new ArrayList<>(parseErrors);
@@ -506,21 +511,23 @@ public class Training {
 		return new ImportReport(inputs.size(), true, checked.records().size(), List.of());
 	}
 
-	/** Attendance rows checked and credited, or the faults found (row counted from 0). */
-	private record Checked(Session session, List<AttendanceRecord> records, List<RowError> errors) {
+	/** Attendance rows checked and credited, or the faults found (row counted from 0) and the refusals they are from. */
+	private record Checked(Session session, List<AttendanceRecord> records, List<RowError> errors, List<ProblemException> problems) {
 	}
 
 	/** Checks every row and computes its credit before anything is written, so a plugin call never holds a transaction. */
 	private Checked check(String sessionId, List<AttendanceInput> inputs) {
 		Session session = session(sessionId);
 		if (session.date().isAfter(LocalDate.now())) {
-			throw ProblemException.invalid("sessionId", "the session takes place on " + session.date() + "; attendance is recorded after it");
+			throw ProblemException.invalid("sessionId", "该场培训于 " + session.date() + " 举行，举行后方可登记出勤",
+					"the session takes place on " + session.date() + "; attendance is recorded after it");
 		}
 		Set<String> enrolled = new HashSet<>(enrolment(session.courseId()).personIds());
 		Set<String> recorded = new HashSet<>(store.read(c -> Db.query(c,
 				"SELECT person_id FROM training_attendance WHERE session_id = ?", rs -> rs.getString(1), sessionId)));
 		List<AttendanceRecord> records = new ArrayList<>();
 		List<RowError> errors = new ArrayList<>();
+		List<ProblemException> problems = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < inputs.size(); i++) {
 			AttendanceInput in = inputs.get(i);
@@ -530,19 +537,21 @@ public class Training {
 			try {
 				String person = Input.required("personId", in.personId());
 				if (!enrolled.contains(person)) {
-					throw ProblemException.invalid("personId", "person '" + person + "' is not enrolled in the session's course");
+					throw ProblemException.invalid("personId", "人员 " + person + " 未报名该场培训的课程",
+							"person '" + person + "' is not enrolled in the session's course");
 				}
 				if (recorded.contains(person) || !seen.add(person)) {
-					throw ProblemException.invalid("personId", "the attendance of '" + person + "' is recorded already");
+					throw ProblemException.invalid("personId", "人员 " + person + " 的出勤已登记", "the attendance of '" + person + "' is recorded already");
 				}
 				BigDecimal hours = Input.hours("hours", in.hours(), session.hours());
 				Result<BigDecimal> credit = credit(session, person, hours);
 				records.add(new AttendanceRecord(sessionId, person, hours, credit.value(), credit.provenance(), null));
 			} catch (ProblemException e) {
 				errors.add(new RowError(i, e.field(), e.detail()));
+				problems.add(e);
 			}
 		}
-		return new Checked(session, records, errors);
+		return new Checked(session, records, errors, problems);
 	}
 
 	/**
@@ -559,8 +568,8 @@ public class Training {
 					(brand, parameters) -> brand.credit(new Attendance(personId, session.format(), session.hours(), hours)));
 		} catch (PolicyFailureException e) {
 			if (e.getCause() instanceof IllegalArgumentException rejected) {
-				throw ProblemException.invalid("hours", "the brand " + e.provenance().policyId() + " rejects these hours: "
-						+ rejected.getMessage());
+				throw ProblemException.invalid("hours", "培训品牌 " + e.provenance().policyId() + " 不认可该学时：" + rejected.getMessage(),
+						"the brand " + e.provenance().policyId() + " rejects these hours: " + rejected.getMessage());
 			}
 			throw e;
 		}
@@ -576,7 +585,7 @@ public class Training {
 				Provenance p = a.provenance();
 				Db.update(c, "INSERT INTO training_attendance (session_id, person_id, attended_hours, credit, prov_bundle, prov_version,"
 						+ " prov_policy, prov_revision, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-						"the attendance of '" + a.personId() + "' is recorded already", a.sessionId(), a.personId(), a.hours(), a.credit(),
+						"人员 " + a.personId() + " 的出勤已登记", a.sessionId(), a.personId(), a.hours(), a.credit(),
 						p == null ? null : p.bundle(), p == null ? null : p.version(), p == null ? null : p.policyId(),
 						p == null ? null : p.bindingRevision(), actor, Db.now());
 				Map<String, Object> after = new LinkedHashMap<>();

@@ -88,7 +88,7 @@ public class TrainingResource {
 		String d = Input.required("district", district);
 		Integer y = Input.year("year", year);
 		if (y == null) {
-			throw ProblemException.invalid("year", "year is required");
+			throw ProblemException.invalid("year", "请指定年份（year）", "year is required");
 		}
 		return training.plan(d, y).orElseThrow(() -> ProblemException.notFound("培训计划", "training plan", d + "/" + y));
 	}
@@ -232,10 +232,10 @@ public class TrainingResource {
 		Paging paging = Paging.of(offset, limit);
 		Integer y = Input.year("year", year);
 		if (y == null) {
-			throw ProblemException.invalid("year", "year is required");
+			throw ProblemException.invalid("year", "请指定年份（year）", "year is required");
 		}
 		if (unmet != null && !unmet.equals("true") && !unmet.equals("false")) {
-			throw ProblemException.invalid("unmet", "unmet is true or false");
+			throw ProblemException.invalid("unmet", "unmet 应为 true 或 false", "unmet is true or false");
 		}
 		List<Credits.Credit> all = training.credits(Input.required("district", district), y).stream()
 				.filter(c -> street == null || street.equals(c.streetId())).filter(c -> !"true".equals(unmet) || !c.met()).toList();
