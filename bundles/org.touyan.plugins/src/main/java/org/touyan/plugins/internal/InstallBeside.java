@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +37,26 @@ final class InstallBeside {
 			throw new Refusal("无法安装：" + reasonZh(e), "could not be installed: " + reason(e));
 		}
 		try {
-			fresh.start();
+			startNow(context, fresh);
 		} catch (BundleException e) {
 			Retirement.uninstallQuietly(fresh);
 			throw new Refusal("无法启动：" + reasonZh(e), "could not start: " + reason(e));
 		}
 		return fresh;
+	}
+
+	/**
+	 * Starts a plugin now, also while the framework is still climbing its start levels at launch: a
+	 * bundle installed then gets the launcher's default level, above the active one, and would only be
+	 * marked for a later start that the install pipeline does not wait for.
+	 */
+	private static void startNow(BundleContext context, Bundle bundle) throws BundleException {
+		int active = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class).getStartLevel();
+		BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+		if (level.getStartLevel() > active) {
+			level.setStartLevel(active);
+		}
+		bundle.start();
 	}
 
 	/** {@link #reason} in Chinese: the missing package named, otherwise the framework's own words. */
@@ -68,7 +85,8 @@ final class InstallBeside {
 			if (context.getBundle(JarMeta.location(row.bsn(), row.version())) == null) {
 				try {
 					context.installBundle(JarMeta.location(row.bsn(), row.version()),
-							Files.newInputStream(Path.of(row.jarPath()))).start();
+							Files.newInputStream(Path.of(row.jarPath())));
+					startNow(context, context.getBundle(JarMeta.location(row.bsn(), row.version())));
 					LOG.info("reinstalled plugin {} {}", row.bsn(), row.version());
 				} catch (IOException | BundleException e) {
 					LOG.error("plugin {} {} could not be reinstalled: {}", row.bsn(), row.version(), e.getMessage());
