@@ -59,22 +59,21 @@ final class InstallBeside {
 		bundle.start();
 	}
 
-	/** {@link #reason} in Chinese: the missing package named, otherwise the framework's own words. */
-	static String reasonZh(BundleException e) {
-		String m = String.valueOf(e.getMessage());
-		Matcher pkg = MISSING_PACKAGE.matcher(m);
-		if (pkg.find()) {
-			return "需要程序包 " + pkg.group(1) + "，已安装的插件包均未提供";
-		}
-		return m.length() > 300 ? m.substring(0, 300) : m;
-	}
-
 	/** Felix names a missing requirement in the resolver's notation: say it in plain words. */
 	static String reason(BundleException e) {
+		return reason(e, "it needs the package %s, which no installed bundle provides");
+	}
+
+	/** {@link #reason} in Chinese: the missing package named, otherwise the framework's own words. */
+	static String reasonZh(BundleException e) {
+		return reason(e, "需要程序包 %s，已安装的插件包均未提供");
+	}
+
+	private static String reason(BundleException e, String missingPackage) {
 		String m = String.valueOf(e.getMessage());
 		Matcher pkg = MISSING_PACKAGE.matcher(m);
 		if (pkg.find()) {
-			return "it needs the package " + pkg.group(1) + ", which no installed bundle provides";
+			return String.format(missingPackage, pkg.group(1));
 		}
 		return m.length() > 300 ? m.substring(0, 300) : m;
 	}

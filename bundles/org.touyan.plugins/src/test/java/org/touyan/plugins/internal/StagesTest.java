@@ -38,5 +38,6 @@ class StagesTest {
 				+ "R 42.0)] osgi.wiring.package; (osgi.wiring.package=missing.pkg.nowhere) Unresolved requirements: …");
 		assertEquals("it needs the package missing.pkg.nowhere, which no installed bundle provides", InstallBeside.reason(e));
 		assertEquals("short", InstallBeside.reason(new BundleException("short")));
+		assertEquals("需要程序包 missing.pkg.nowhere，已安装的插件包均未提供", InstallBeside.reasonZh(e));
 	}
 }
