@@ -65,10 +65,7 @@ public abstract class PlatformTest {
 			try (JarFile j = new JarFile(jar)) {
 				fragment = j.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
 			}
-			// slf4j 2 binds its provider at the first logger asked for: the provider starts before anything that logs
-			options.add(fragment ? bundle(jar.toURI().toString()).noStart()
-					: jar.getName().startsWith("slf4j-") ? bundle(jar.toURI().toString()).startLevel(1)
-					: bundle(jar.toURI().toString()));
+			options.add(fragment ? bundle(jar.toURI().toString()).noStart() : bundle(jar.toURI().toString()));
 		}
 		File work = Files.createTempDirectory("touyan-itest").toFile();
 		// the example plugins arrive as an operator would bring them: through the deploy folder

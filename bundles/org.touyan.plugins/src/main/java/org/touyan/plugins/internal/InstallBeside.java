@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.Constants;
-import org.osgi.framework.startlevel.BundleStartLevel;
-import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,26 +34,12 @@ final class InstallBeside {
 			throw new Refusal("无法安装：" + reasonZh(e), "could not be installed: " + reason(e));
 		}
 		try {
-			startNow(context, fresh);
+			fresh.start();
 		} catch (BundleException e) {
 			Retirement.uninstallQuietly(fresh);
 			throw new Refusal("无法启动：" + reasonZh(e), "could not start: " + reason(e));
 		}
 		return fresh;
-	}
-
-	/**
-	 * Starts a plugin now, also while the framework is still climbing its start levels at launch: a
-	 * bundle installed then gets the launcher's default level, above the active one, and would only be
-	 * marked for a later start that the install pipeline does not wait for.
-	 */
-	private static void startNow(BundleContext context, Bundle bundle) throws BundleException {
-		int active = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class).getStartLevel();
-		BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
-		if (level.getStartLevel() > active) {
-			level.setStartLevel(active);
-		}
-		bundle.start();
 	}
 
 	/** Felix names a missing requirement in the resolver's notation: say it in plain words. */
@@ -84,8 +67,7 @@ final class InstallBeside {
 			if (context.getBundle(JarMeta.location(row.bsn(), row.version())) == null) {
 				try {
 					context.installBundle(JarMeta.location(row.bsn(), row.version()),
-							Files.newInputStream(Path.of(row.jarPath())));
-					startNow(context, context.getBundle(JarMeta.location(row.bsn(), row.version())));
+							Files.newInputStream(Path.of(row.jarPath()))).start();
 					LOG.info("reinstalled plugin {} {}", row.bsn(), row.version());
 				} catch (IOException | BundleException e) {
 					LOG.error("plugin {} {} could not be reinstalled: {}", row.bsn(), row.version(), e.getMessage());
