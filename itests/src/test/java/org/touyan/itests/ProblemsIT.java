@@ -84,16 +84,16 @@ public class ProblemsIT extends PlatformTest {
 	}
 
 	@Test
-	public void aRequestUriThatIsNotAValidUriIsA400Problem() throws Exception {
-		// HTTP clients refuse to send such a URI, so write the request by hand
+	public void aRequestUriThatIsNotAValidUriIsA400WithoutAStackTrace() throws Exception {
+		// HTTP clients refuse to send such a URI, so write the request by hand. Jetty 12 rejects a raw
+		// brace itself, before any platform code runs, with its own page (see docs/ARCHITECTURE.md)
 		int port = Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
 		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
 			socket.getOutputStream().write("GET /api/districts/{id} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
 					.getBytes(StandardCharsets.US_ASCII));
 			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertTrue(answer, answer.startsWith("HTTP/1.1 400"));
-			assertTrue(answer, answer.contains("application/problem+json"));
-			assertFalse(answer, answer.contains("at org."));
+			assertFalse(answer, answer.contains("at org.") || answer.contains("Exception"));
 		}
 	}
 
