@@ -2,7 +2,6 @@ package org.touyan.rest.internal;
 
 import java.lang.reflect.Method;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
@@ -16,8 +15,9 @@ import org.touyan.api.rest.RestConstants;
 
 /**
  * Tells {@link RequestMetrics} which operation answered: the matched resource method's path
- * template, left on the servlet request. A response filter runs for every matched request, also when
- * the authorization filter refused it or an exception mapper answered.
+ * template, left as a request property, which the JAX-RS runtime keeps as an attribute of the
+ * servlet request. A response filter runs for every matched request, also when the authorization
+ * filter refused it or an exception mapper answered.
  */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
@@ -29,14 +29,11 @@ public class RouteFilter implements ContainerResponseFilter {
 	@Context
 	ResourceInfo resourceInfo;
 
-	@Context
-	HttpServletRequest servletRequest;
-
 	@Override
 	public void filter(ContainerRequestContext request, ContainerResponseContext response) {
 		Method method = resourceInfo.getResourceMethod();
 		if (method != null) {
-			servletRequest.setAttribute(Routes.ATTRIBUTE, routes.of(resourceInfo.getResourceClass(), method));
+			request.setProperty(Routes.ATTRIBUTE, routes.of(resourceInfo.getResourceClass(), method));
 		}
 	}
 }
