@@ -26,10 +26,12 @@ final class PluginEvents {
 
 	private final Store store;
 	private final AuditLog audit;
+	private final PluginTally tally;
 
-	PluginEvents(Store store, AuditLog audit) {
+	PluginEvents(Store store, AuditLog audit, PluginTally tally) {
 		this.store = store;
 		this.audit = audit;
+		this.tally = tally;
 	}
 
 	/** Records an event on {@code c}, in the caller's transaction. */
@@ -46,6 +48,7 @@ final class PluginEvents {
 			ps.setString(6, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
 			ps.executeUpdate();
 		}
+		tally.event(action, outcome);
 	}
 
 	/** Records an event in a transaction of its own. */

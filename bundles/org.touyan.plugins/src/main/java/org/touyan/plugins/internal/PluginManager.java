@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.touyan.api.health.HealthContributor;
+import org.touyan.api.metrics.MetricSource;
 import org.touyan.api.policy.Policies;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
@@ -69,6 +70,7 @@ public class PluginManager implements Policies, HealthContributor {
 	private final PolicyRouter router;
 	private final PluginCatalogue catalogue;
 	private final PinDesk pinDesk;
+	private final PluginTally tally = new PluginTally();
 
 	@Activate
 	public PluginManager(BundleContext context, PluginsConfig config, @Reference(target = "(touyan.schema=plugins)") Store store,
@@ -80,18 +82,19 @@ public class PluginManager implements Policies, HealthContributor {
 		this.jars = dataDir.resolve("plugins");
 		Files.createDirectories(jars);
 		this.settings = PluginSettings.of(config, context, dataDir);
-		this.events = new PluginEvents(store, audit);
+		this.events = new PluginEvents(store, audit, tally);
 		this.versions = new PluginVersions(store);
 		this.quarantine = new Quarantine(store, events);
 		quarantine.load();
 		this.calls = new PolicyCalls(config.maxConcurrentCalls(), () -> settings,
-				new Runaways(() -> settings.config().stopRunawayAfterMs()), quarantine);
+				new Runaways(() -> settings.config().stopRunawayAfterMs()), quarantine, tally);
 		this.index = new PolicyIndex(context);
 		this.bindings = new BindingStore(store);
 		bindings.load();
 		this.pins = new Pins(store);
 		pins.load();
-		this.router = new PolicyRouter(index, bindings, pins, quarantine, versions, calls, () -> settings.config().callTimeoutMs());
+		this.router = new PolicyRouter(index, bindings, pins, quarantine, versions, calls, () -> settings.config().callTimeoutMs(),
+				tally);
 		this.check = new PolicyCheck(index, new Fixtures.Runner() {
 			@Override
 			public <R> R call(PolicyIndex.Entry entry, java.util.function.Function<Object, R> work) {
@@ -393,6 +396,11 @@ public class PluginManager implements Policies, HealthContributor {
 		if (quarantine.release(bsn, actor).isEmpty()) {
 			throw ProblemException.notFound("插件隔离记录", "quarantine of plugin", bsn);
 		}
+	}
+
+	/** The counts since start and the quarantines and runaway calls now, for {@code GET /api/metrics}. */
+	List<MetricSource.Family> metrics() {
+		return tally.families(quarantine.all().size(), calls.runaway());
 	}
 
 	@Override

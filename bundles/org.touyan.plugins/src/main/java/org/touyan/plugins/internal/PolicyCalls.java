@@ -35,8 +35,10 @@ final class PolicyCalls {
 	private final Runaways runaways;
 	private final Quarantine quarantine;
 	private final java.util.function.Supplier<Limits> limits;
+	private final PluginTally tally;
 
-	PolicyCalls(int maxConcurrentCalls, java.util.function.Supplier<Limits> limits, Runaways runaways, Quarantine quarantine) {
+	PolicyCalls(int maxConcurrentCalls, java.util.function.Supplier<Limits> limits, Runaways runaways, Quarantine quarantine,
+			PluginTally tally) {
 		AtomicInteger threads = new AtomicInteger();
 		this.pool = new ThreadPoolExecutor(0, maxConcurrentCalls, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
 			Thread t = new Thread(r, "touyan-policy-" + threads.incrementAndGet());
@@ -46,6 +48,7 @@ final class PolicyCalls {
 		this.limits = limits;
 		this.runaways = runaways;
 		this.quarantine = quarantine;
+		this.tally = tally;
 	}
 
 	void maximum(int maxConcurrentCalls) {
@@ -84,11 +87,15 @@ final class PolicyCalls {
 				}
 			});
 		} catch (RejectedExecutionException e) {
+			tally.call(provenance, PluginTally.Outcome.BUSY);
 			throw new ProblemException(503, "Busy", "正在运行的策略调用过多，请稍后再试", "Too many policy calls are running; try again", null);
 		}
 		try {
-			return future.get(now.callTimeoutMs(), TimeUnit.MILLISECONDS);
+			R result = future.get(now.callTimeoutMs(), TimeUnit.MILLISECONDS);
+			tally.call(provenance, PluginTally.Outcome.OK);
+			return result;
 		} catch (TimeoutException e) {
+			tally.call(provenance, PluginTally.Outcome.TIMEOUT);
 			future.cancel(false);
 			Runaways.Running late = running.get();
 			if (late != null) {
@@ -99,14 +106,18 @@ final class PolicyCalls {
 					+ (quarantined ? "; it is quarantined now" : ""));
 		} catch (ExecutionException e) {
 			if (e.getCause() instanceof PolicyFailureException p) {
+				tally.call(provenance, PluginTally.Outcome.FAILURE);
 				throw p;
 			}
 			if (e.getCause() instanceof ProblemException p) {
 				// the policy judged the client's input (e.g. a fact it cannot read): the client's error
+				tally.call(provenance, PluginTally.Outcome.REFUSED);
 				throw p;
 			}
+			tally.call(provenance, PluginTally.Outcome.FAILURE);
 			throw new PolicyFailureException(provenance, "failed with an error", e.getCause());
 		} catch (InterruptedException e) {
+			tally.call(provenance, PluginTally.Outcome.INTERRUPTED);
 			Thread.currentThread().interrupt();
 			future.cancel(true);
 			throw new ProblemException(503, "Interrupted", "平台正在停止", "The platform is stopping", null);

@@ -26,9 +26,10 @@ final class PolicyRouter {
 	private final PluginVersions versions;
 	private final PolicyCalls calls;
 	private final LongSupplier callTimeoutMs;
+	private final PluginTally tally;
 
 	PolicyRouter(PolicyIndex index, BindingStore bindings, Pins pins, Quarantine quarantine, PluginVersions versions, PolicyCalls calls,
-			LongSupplier callTimeoutMs) {
+			LongSupplier callTimeoutMs, PluginTally tally) {
 		this.index = index;
 		this.bindings = bindings;
 		this.pins = pins;
@@ -36,6 +37,7 @@ final class PolicyRouter {
 		this.versions = versions;
 		this.calls = calls;
 		this.callTimeoutMs = callTimeoutMs;
+		this.tally = tally;
 	}
 
 	<S, R> Result<R> apply(Class<S> spi, Scope scope, String pin, Call<S, R> call) {
@@ -81,6 +83,7 @@ final class PolicyRouter {
 			}
 		}
 		Binding nearest = chain.get(0);
+		tally.call(nearest.bsn(), nearest.version(), nearest.policyId(), PluginTally.Outcome.QUARANTINED);
 		throw new ProblemException(503, "Policy quarantined", BindingStore.scopeOf(scope) + " 绑定的 " + Views.simpleName(spi) + "（"
 				+ nearest.bsn() + " " + nearest.version() + " " + nearest.policyId() + "）已被隔离：超过 " + callTimeoutMs.getAsLong()
 				+ " ms 的调用过多" + (chain.size() > 1 ? "，其上级的绑定也均已隔离" : "，其上级没有绑定")

@@ -28,6 +28,7 @@ class PolicyCallsTest {
 		return 0;
 	};
 
+	private final PluginTally tally = new PluginTally();
 	private Quarantine quarantine;
 	private PolicyCalls calls;
 	private volatile long stopAfterMs = 100;
@@ -35,7 +36,7 @@ class PolicyCallsTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		var store = QuarantineTest.pluginsStore();
-		quarantine = new Quarantine(store, new PluginEvents(store, QuarantineTest.audit(new java.util.ArrayList<>())));
+		quarantine = new Quarantine(store, new PluginEvents(store, QuarantineTest.audit(new java.util.ArrayList<>()), tally));
 		quarantine.load();
 		calls = new PolicyCalls(2, () -> new PolicyCalls.Limits() {
 			@Override
@@ -47,7 +48,7 @@ class PolicyCallsTest {
 			public int quarantineAfterTimeouts() {
 				return 2;
 			}
-		}, new Runaways(() -> stopAfterMs), quarantine);
+		}, new Runaways(() -> stopAfterMs), quarantine, tally);
 	}
 
 	@AfterEach
@@ -63,6 +64,8 @@ class PolicyCallsTest {
 					throw new IllegalStateException("broken");
 				}, QuarantineTest.LOOP));
 		assertTrue(failed.getMessage().contains("failed with an error"), failed.getMessage());
+		assertEquals(1, calls("ok"));
+		assertEquals(1, calls("failure"));
 	}
 
 	@Test
@@ -75,6 +78,8 @@ class PolicyCallsTest {
 				() -> calls.invoke(new Object(), Map.of(), LOOP, QuarantineTest.LOOP));
 		assertTrue(second.getMessage().contains("quarantined now"), second.getMessage());
 		assertTrue(quarantine.holds("test.loop", "1.0.0", "loop"));
+		assertEquals(2, calls("timeout"));
+		assertEquals(1, events("quarantine", "done"), "the quarantine is a plugin event");
 		awaitRunaways(0);
 		// the stopped threads went back to the pool: both of its two places serve again
 		assertEquals(Integer.valueOf(1), calls.<Object, Integer>invoke(new Object(), Map.of(), (p, params) -> 1, QuarantineTest.LOOP));
@@ -110,9 +115,22 @@ class PolicyCallsTest {
 		ProblemException busy = assertThrows(ProblemException.class, () -> calls.invoke(new Object(), Map.of(), waiting,
 				QuarantineTest.LOOP));
 		assertEquals(503, busy.status());
+		assertEquals(1, calls("busy"));
 		release.countDown();
 		a.join();
 		b.join();
+	}
+
+	/** The count of {@link QuarantineTest#LOOP}'s calls with {@code outcome}, as the metrics report it. */
+	private double calls(String outcome) {
+		return tally.families(0, 0).get(0).samples().stream()
+				.filter(s -> s.labelValues().equals(java.util.List.of("test.loop", "1.0.0", "loop", outcome)))
+				.mapToDouble(s -> s.value()).sum();
+	}
+
+	private double events(String action, String outcome) {
+		return tally.families(0, 0).get(1).samples().stream().filter(s -> s.labelValues().equals(java.util.List.of(action, outcome)))
+				.mapToDouble(s -> s.value()).sum();
 	}
 
 	private void awaitRunaways(int expected) throws InterruptedException {

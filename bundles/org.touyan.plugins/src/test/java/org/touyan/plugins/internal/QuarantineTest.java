@@ -29,7 +29,7 @@ class QuarantineTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		store = pluginsStore();
-		quarantine = new Quarantine(store, new PluginEvents(store, audit(audited)));
+		quarantine = new Quarantine(store, new PluginEvents(store, audit(audited), new PluginTally()));
 		quarantine.load();
 	}
 
@@ -43,7 +43,7 @@ class QuarantineTest {
 		assertFalse(quarantine.timedOut(LOOP, 3, 2000), "a fourth does not quarantine it again");
 		assertFalse(quarantine.holds("test.loop", "1.0.1", "loop"));
 		assertEquals(List.of("plugin.quarantine"), audited);
-		String event = new PluginEvents(store, audit(new ArrayList<>())).page(org.touyan.api.rest.Paging.of(null, null)).items().get(0).detail();
+		String event = new PluginEvents(store, audit(new ArrayList<>()), new PluginTally()).page(org.touyan.api.rest.Paging.of(null, null)).items().get(0).detail();
 		assertTrue(event.contains("after 3 calls ran past 2000 ms"), event);
 	}
 
@@ -58,7 +58,7 @@ class QuarantineTest {
 	@Test
 	void aQuarantineSurvivesARestartUntilItIsReleased() {
 		quarantine.timedOut(LOOP, 1, 2000);
-		Quarantine restarted = new Quarantine(store, new PluginEvents(store, audit(new ArrayList<>())));
+		Quarantine restarted = new Quarantine(store, new PluginEvents(store, audit(new ArrayList<>()), new PluginTally()));
 		restarted.load();
 		assertTrue(restarted.holds("test.loop", "1.0.0", "loop"));
 		assertEquals(1, restarted.release("test.loop", "插件管理员 (pa)").size());

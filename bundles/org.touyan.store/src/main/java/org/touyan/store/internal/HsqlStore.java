@@ -31,6 +31,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.touyan.api.metrics.MetricSource;
 import org.touyan.api.store.SchemaConstants;
 import org.touyan.api.store.SchemaStatus;
 import org.touyan.api.store.Store;
@@ -40,9 +41,9 @@ import org.touyan.api.store.Store;
  * {@code Touyan-Schema} header it applies the bundle's migrations and then registers a
  * {@link Store} for that schema in the bundle's name, so the service leaves with the bundle.
  */
-@Component(service = SchemaStatus.class, immediate = true, configurationPid = HsqlStore.PID)
+@Component(service = { SchemaStatus.class, MetricSource.class }, immediate = true, configurationPid = HsqlStore.PID)
 @Designate(ocd = HsqlStore.Config.class)
-public class HsqlStore implements SchemaStatus {
+public class HsqlStore implements SchemaStatus, MetricSource {
 
 	static final String PID = "touyan.store";
 
@@ -65,6 +66,7 @@ public class HsqlStore implements SchemaStatus {
 	static final int NIO_MAX_MB = 16384;
 
 	private final JDBCPool pool;
+	private final StoreTally tally;
 	private final Migrator migrator;
 	private final Map<String, Schema> schemas = Collections.synchronizedMap(new TreeMap<>());
 	private final BundleTracker<Extended> tracker;
@@ -72,6 +74,7 @@ public class HsqlStore implements SchemaStatus {
 	@Activate
 	public HsqlStore(BundleContext context, Config config) throws SQLException {
 		pool = new JDBCPool(config.poolSize());
+		tally = new StoreTally(config.poolSize());
 		Cache cache = Cache.of(config.cacheMb(), Runtime.getRuntime().maxMemory());
 		pool.setUrl(url(config.path().isBlank() ? dataDirectory(context) + "/touyan" : config.path(), cache));
 		pool.setUser("SA");
@@ -116,6 +119,12 @@ public class HsqlStore implements SchemaStatus {
 			}
 		};
 		tracker.open();
+	}
+
+	/** The pool's use and the units of work, for {@code GET /api/metrics}. */
+	@Override
+	public List<Family> families() {
+		return tally.families();
 	}
 
 	@Deactivate
@@ -170,7 +179,7 @@ public class HsqlStore implements SchemaStatus {
 			Dictionary<String, Object> props = new Hashtable<>();
 			props.put(SchemaConstants.SCHEMA_PROPERTY, schema);
 			return new Extended(schema,
-					context.registerService(Store.class, new TransactionalStore(pool, schema), props));
+					context.registerService(Store.class, new TransactionalStore(pool, schema, tally), props));
 		} catch (MigrationException e) {
 			LOG.error("schema {} of {} is not migrated: {}", schema, owner, e.getMessage());
 			schemas.put(schema, new Schema(schema, owner, State.FAILED, 0, e.getMessage()));

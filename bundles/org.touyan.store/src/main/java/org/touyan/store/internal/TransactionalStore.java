@@ -38,10 +38,12 @@ final class TransactionalStore implements Store {
 
 	private final DataSource dataSource;
 	private final String schema;
+	private final StoreTally tally;
 
-	TransactionalStore(DataSource dataSource, String schema) {
+	TransactionalStore(DataSource dataSource, String schema, StoreTally tally) {
 		this.dataSource = dataSource;
 		this.schema = schema;
+		this.tally = tally;
 	}
 
 	@Override
@@ -60,18 +62,22 @@ final class TransactionalStore implements Store {
 				return once(work, commit);
 			} catch (RuntimeException e) {
 				if (!rolledBackForConflict(e)) {
+					tally.ended(schema, StoreTally.Outcome.FAILED);
 					throw e;
 				}
 				if (attempt == ATTEMPTS) {
+					tally.ended(schema, StoreTally.Outcome.CONFLICTED);
 					throw new StoreConflictException("transaction in schema " + schema + " still conflicted with a concurrent one after "
 							+ ATTEMPTS + " attempts: " + e.getMessage(), e);
 				}
+				tally.ended(schema, StoreTally.Outcome.RETRIED);
 				LOG.info("transaction in schema {} conflicted with a concurrent one ({}); running it again (attempt {} of {})", schema,
 						e.getMessage(), attempt + 1, ATTEMPTS);
 				long pause = Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS << (attempt - 1));
 				try {
 					Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause));
 				} catch (InterruptedException interrupted) {
+					tally.ended(schema, StoreTally.Outcome.FAILED);
 					Thread.currentThread().interrupt();
 					throw new StoreConflictException("interrupted while waiting to run a conflicting transaction in schema " + schema
 							+ " again", e);
@@ -83,6 +89,7 @@ final class TransactionalStore implements Store {
 	private <T> T once(SqlWork<T> work, boolean commit) {
 		try (Connection c = dataSource.getConnection()) {
 			c.setAutoCommit(false);
+			tally.taken();
 			try {
 				T result = work.run(c);
 				if (commit) {
@@ -90,11 +97,13 @@ final class TransactionalStore implements Store {
 				} else {
 					c.rollback();
 				}
+				tally.ended(schema, commit ? StoreTally.Outcome.COMMITTED : StoreTally.Outcome.READ);
 				return result;
 			} catch (SQLException | RuntimeException | Error e) {
 				c.rollback();
 				throw e;
 			} finally {
+				tally.returned();
 				c.setAutoCommit(true);
 			}
 		} catch (SQLException e) {

@@ -26,6 +26,7 @@ import org.touyan.api.store.StoreException;
 
 class TransactionalStoreTest {
 
+	private final StoreTally tally = new StoreTally(4);
 	private JDBCPool pool;
 	private TransactionalStore store;
 
@@ -40,7 +41,7 @@ class TransactionalStoreTest {
 			s.execute("CREATE TABLE counter (id INT PRIMARY KEY, v INT NOT NULL)");
 			s.execute("INSERT INTO counter VALUES (1, 0), (2, 0)");
 		}
-		store = new TransactionalStore(pool, "test");
+		store = new TransactionalStore(pool, "test", tally);
 	}
 
 	@AfterEach
@@ -100,6 +101,9 @@ class TransactionalStoreTest {
 		});
 		assertEquals("written", answer);
 		assertEquals(3, runs.get());
+		assertEquals(2, units("retried"));
+		assertEquals(1, units("committed"));
+		assertEquals(0, inUse(), "every connection taken was given back");
 	}
 
 	@Test
@@ -116,6 +120,31 @@ class TransactionalStoreTest {
 		assertEquals(TransactionalStore.ATTEMPTS, runs.get());
 		assertInstanceOf(StoreException.class, e);
 		assertEquals(List.of(0, 0), store.read(TransactionalStoreTest::values));
+		assertEquals(1, units("conflicted"));
+		assertEquals(1, units("read"));
+		assertEquals(0, inUse());
+	}
+
+	@Test
+	void aConnectionHeldByAUnitOfWorkIsInUseUntilItEnds() {
+		double during = store.read(c -> inUse());
+		assertEquals(1, during);
+		assertEquals(0, inUse());
+		assertThrows(IllegalStateException.class, () -> store.write(c -> {
+			throw new IllegalStateException("broken");
+		}));
+		assertEquals(1, units("failed"));
+		assertEquals(0, inUse());
+		assertEquals(4, tally.families().get(1).samples().get(0).value(), "the pool's size");
+	}
+
+	private double inUse() {
+		return tally.families().get(0).samples().get(0).value();
+	}
+
+	private double units(String outcome) {
+		return tally.families().get(2).samples().stream().filter(s -> s.labelValues().equals(List.of("test", outcome)))
+				.mapToDouble(s -> s.value()).sum();
 	}
 
 	@Test
