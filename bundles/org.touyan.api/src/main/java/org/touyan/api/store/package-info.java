@@ -3,9 +3,11 @@
  * header and ships ordered SQL migrations; the store applies them once, records them, and only then
  * registers a {@link org.touyan.api.store.Store} for that schema, so a component that references
  * the store with {@code (touyan.schema=<name>)} never sees a half-migrated database.
+ *
+ * <p>1.3: {@link org.touyan.api.store.StoreBackup}, online backups of the database.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.touyan.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -15,6 +16,7 @@ import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.hsqldb.jdbc.JDBCPool;
@@ -35,15 +37,17 @@ import org.touyan.api.metrics.MetricSource;
 import org.touyan.api.store.SchemaConstants;
 import org.touyan.api.store.SchemaStatus;
 import org.touyan.api.store.Store;
+import org.touyan.api.store.StoreBackup;
 
 /**
  * Opens the platform database and acts as the schema extender: for every started bundle with a
  * {@code Touyan-Schema} header it applies the bundle's migrations and then registers a
- * {@link Store} for that schema in the bundle's name, so the service leaves with the bundle.
+ * {@link Store} for that schema in the bundle's name, so the service leaves with the bundle. It
+ * also takes the database's online backups ({@link Backups}).
  */
-@Component(service = { SchemaStatus.class, MetricSource.class }, immediate = true, configurationPid = HsqlStore.PID)
+@Component(service = { SchemaStatus.class, MetricSource.class, StoreBackup.class }, immediate = true, configurationPid = HsqlStore.PID)
 @Designate(ocd = HsqlStore.Config.class)
-public class HsqlStore implements SchemaStatus, MetricSource {
+public class HsqlStore implements SchemaStatus, MetricSource, StoreBackup {
 
 	static final String PID = "touyan.store";
 
@@ -70,13 +74,15 @@ public class HsqlStore implements SchemaStatus, MetricSource {
 	private final Migrator migrator;
 	private final Map<String, Schema> schemas = Collections.synchronizedMap(new TreeMap<>());
 	private final BundleTracker<Extended> tracker;
+	private final Backups backups;
 
 	@Activate
 	public HsqlStore(BundleContext context, Config config) throws SQLException {
 		pool = new JDBCPool(config.poolSize());
 		tally = new StoreTally(config.poolSize());
 		Cache cache = Cache.of(config.cacheMb(), Runtime.getRuntime().maxMemory());
-		pool.setUrl(url(config.path().isBlank() ? dataDirectory(context) + "/touyan" : config.path(), cache));
+		String files = config.path().isBlank() ? dataDirectory(context) + "/touyan" : config.path();
+		pool.setUrl(url(files, cache));
 		pool.setUser("SA");
 		pool.setPassword("");
 		try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
@@ -97,6 +103,7 @@ public class HsqlStore implements SchemaStatus, MetricSource {
 			s.execute("SET FILES CACHE SIZE " + cache.kilobytes());
 			s.execute("SET FILES CACHE ROWS " + cache.rows());
 		}
+		backups = new Backups(pool, Path.of(files), Clock.systemUTC());
 		migrator = new Migrator(this::connection);
 		migrator.bootstrap();
 		tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
@@ -125,6 +132,21 @@ public class HsqlStore implements SchemaStatus, MetricSource {
 	@Override
 	public List<Family> families() {
 		return tally.families();
+	}
+
+	@Override
+	public Backup backup(String note) {
+		return backups.take(note);
+	}
+
+	@Override
+	public List<Backup> backups() {
+		return backups.list();
+	}
+
+	@Override
+	public Optional<Backup> named(String name) {
+		return backups.named(name);
 	}
 
 	@Deactivate
