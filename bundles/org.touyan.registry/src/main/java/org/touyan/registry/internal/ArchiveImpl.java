@@ -46,43 +46,49 @@ public class ArchiveImpl implements Archive {
 
 	@Override
 	public ArchiveVerification verify(String personId) {
-		return store.read(c -> {
-			Object[] head = head(c, personId);
-			List<ArchiveLog.Stored> entries = ArchiveLog.stored(c, " WHERE person_id = ? ORDER BY seq", personId);
-			String previous = ArchiveLog.GENESIS;
-			long expected = 1;
-			int format = Sha256.FORMAT_1;
-			for (ArchiveLog.Stored e : entries) {
-				if (e.seq() != expected) {
-					return broken(personId, entries.size(), expected, "it is missing: the entries jump to " + e.seq());
-				}
-				// a chain never goes back to an older encoding: no entry passes for one written in the ambiguous first
-				if (e.format() < format || e.format() > Sha256.CURRENT) {
-					return broken(personId, entries.size(), e.seq(), "its hash encoding " + e.format() + " cannot follow encoding " + format);
-				}
-				format = e.format();
-				if (!e.previousHash().equals(previous)) {
-					return broken(personId, entries.size(), e.seq(), "its previous hash does not match the entry before it");
-				}
-				if (!e.recomputed().equals(e.hash())) {
-					return broken(personId, entries.size(), e.seq(), "its content does not match its hash: it was changed after it was written");
-				}
-				previous = e.hash();
-				expected++;
+		return store.read(c -> verify(c, personId));
+	}
+
+	/**
+	 * Checks the person's archive chain in the database {@code c} reads: this platform's, or a
+	 * restored backup opened on its own (BackupIT checks a restored copy so).
+	 */
+	public static ArchiveVerification verify(Connection c, String personId) throws SQLException {
+		Object[] head = head(c, personId);
+		List<ArchiveLog.Stored> entries = ArchiveLog.stored(c, " WHERE person_id = ? ORDER BY seq", personId);
+		String previous = ArchiveLog.GENESIS;
+		long expected = 1;
+		int format = Sha256.FORMAT_1;
+		for (ArchiveLog.Stored e : entries) {
+			if (e.seq() != expected) {
+				return broken(personId, entries.size(), expected, "it is missing: the entries jump to " + e.seq());
 			}
-			long headSeq = (Long) head[0];
-			if (entries.size() < headSeq) {
-				return broken(personId, entries.size(), entries.size() + 1L, "it is missing: the person record points to entry " + headSeq);
+			// a chain never goes back to an older encoding: no entry passes for one written in the ambiguous first
+			if (e.format() < format || e.format() > Sha256.CURRENT) {
+				return broken(personId, entries.size(), e.seq(), "its hash encoding " + e.format() + " cannot follow encoding " + format);
 			}
-			if (entries.size() > headSeq) {
-				return broken(personId, entries.size(), headSeq + 1, "it lies beyond the newest entry the person record points to ("
-						+ headSeq + "): it was added outside the registry");
+			format = e.format();
+			if (!e.previousHash().equals(previous)) {
+				return broken(personId, entries.size(), e.seq(), "its previous hash does not match the entry before it");
 			}
-			if (!previous.equals(head[1])) {
-				return broken(personId, entries.size(), entries.size(), "its hash is not the one the person record keeps for the newest entry");
+			if (!e.recomputed().equals(e.hash())) {
+				return broken(personId, entries.size(), e.seq(), "its content does not match its hash: it was changed after it was written");
 			}
-			return new ArchiveVerification(personId, entries.size(), true, null, null);
-		});
+			previous = e.hash();
+			expected++;
+		}
+		long headSeq = (Long) head[0];
+		if (entries.size() < headSeq) {
+			return broken(personId, entries.size(), entries.size() + 1L, "it is missing: the person record points to entry " + headSeq);
+		}
+		if (entries.size() > headSeq) {
+			return broken(personId, entries.size(), headSeq + 1, "it lies beyond the newest entry the person record points to ("
+					+ headSeq + "): it was added outside the registry");
+		}
+		if (!previous.equals(head[1])) {
+			return broken(personId, entries.size(), entries.size(), "its hash is not the one the person record keeps for the newest entry");
+		}
+		return new ArchiveVerification(personId, entries.size(), true, null, null);
 	}
 
 	private static ArchiveVerification broken(String personId, long entries, long seq, String problem) {

@@ -220,37 +220,43 @@ public class AuditLogImpl implements AuditLog {
 	}
 
 	Verification verify() {
-		return store.read(c -> {
-			long n = 0;
-			String previous = GENESIS;
-			long expectedSeq = 0;
-			int format = Sha256.FORMAT_1;
-			try (PreparedStatement ps = c.prepareStatement("SELECT seq, occurred_at, actor, role, action, target, outcome,"
-					+ " status, detail, previous_hash, hash, hash_format FROM sec_audit ORDER BY seq")) {
-				try (ResultSet rs = ps.executeQuery()) {
-					while (rs.next()) {
-						long seq = rs.getLong(1);
-						Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
-						// each entry by the encoding it was written in; a chain never goes back to an older one,
-						// so an entry cannot be passed off as written in the ambiguous first encoding
-						int written = rs.getInt(12);
-						if (written < format || written > Sha256.CURRENT) {
-							return new Verification(n, false, seq);
-						}
-						format = written;
-						String hash = hash(written, previous, seq, at, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-								rs.getString(7), (Integer) rs.getObject(8), rs.getString(9));
-						if (seq != expectedSeq || !previous.equals(rs.getString(10)) || !hash.equals(rs.getString(11))) {
-							return new Verification(n, false, seq);
-						}
-						previous = hash;
-						expectedSeq = seq + 1;
-						n++;
+		return store.read(AuditLogImpl::verify);
+	}
+
+	/**
+	 * Checks the chain of the {@code sec_audit} table that {@code c} reads: the one of this
+	 * platform, or of a restored backup opened on its own (BackupIT checks a restored copy so).
+	 */
+	public static Verification verify(Connection c) throws SQLException {
+		long n = 0;
+		String previous = GENESIS;
+		long expectedSeq = 0;
+		int format = Sha256.FORMAT_1;
+		try (PreparedStatement ps = c.prepareStatement("SELECT seq, occurred_at, actor, role, action, target, outcome,"
+				+ " status, detail, previous_hash, hash, hash_format FROM sec_audit ORDER BY seq")) {
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					long seq = rs.getLong(1);
+					Instant at = rs.getObject(2, OffsetDateTime.class).toInstant();
+					// each entry by the encoding it was written in; a chain never goes back to an older one,
+					// so an entry cannot be passed off as written in the ambiguous first encoding
+					int written = rs.getInt(12);
+					if (written < format || written > Sha256.CURRENT) {
+						return new Verification(n, false, seq);
 					}
+					format = written;
+					String hash = hash(written, previous, seq, at, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+							rs.getString(7), (Integer) rs.getObject(8), rs.getString(9));
+					if (seq != expectedSeq || !previous.equals(rs.getString(10)) || !hash.equals(rs.getString(11))) {
+						return new Verification(n, false, seq);
+					}
+					previous = hash;
+					expectedSeq = seq + 1;
+					n++;
 				}
 			}
-			return new Verification(n, true, null);
-		});
+		}
+		return new Verification(n, true, null);
 	}
 
 	private void loadTail(Connection c) throws SQLException {
