@@ -83,7 +83,7 @@ public class PluginManager implements Policies, HealthContributor {
 		Files.createDirectories(jars);
 		this.settings = PluginSettings.of(config, context, dataDir);
 		this.events = new PluginEvents(store, audit, tally);
-		this.versions = new PluginVersions(store);
+		this.versions = new PluginVersions(store, jars);
 		this.quarantine = new Quarantine(store, events);
 		quarantine.load();
 		this.calls = new PolicyCalls(config.maxConcurrentCalls(), () -> settings,

@@ -1,5 +1,6 @@
 package org.touyan.plugins.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,9 +26,12 @@ final class PluginVersions {
 	}
 
 	private final Store store;
+	/** The manager's folder of kept jars, {@code <data>/plugins}. */
+	private final Path jars;
 
-	PluginVersions(Store store) {
+	PluginVersions(Store store, Path jars) {
 		this.store = store;
+		this.jars = jars;
 	}
 
 	Optional<String> active(String bsn) {
@@ -138,14 +142,24 @@ final class PluginVersions {
 		});
 	}
 
-	private static List<Kept> kept(PreparedStatement ps) throws SQLException {
+	private List<Kept> kept(PreparedStatement ps) throws SQLException {
 		List<Kept> rows = new ArrayList<>();
 		try (ResultSet rs = ps.executeQuery()) {
 			while (rs.next()) {
-				rows.add(new Kept(rs.getString(1), rs.getString(2), rs.getString(3)));
+				rows.add(new Kept(rs.getString(1), rs.getString(2), located(rs.getString(3))));
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * A kept jar where it was written or, once the data directory was restored somewhere else
+	 * (README, Operations), the file of that name in this platform's own {@code plugins/}.
+	 */
+	String located(String recorded) {
+		Path written = Path.of(recorded);
+		Path here = jars.resolve(written.getFileName());
+		return Files.exists(written) || !Files.exists(here) ? recorded : here.toString();
 	}
 
 	static void upsert(Connection c, JarMeta meta, String source, Path file, String state, String signer) throws SQLException {
