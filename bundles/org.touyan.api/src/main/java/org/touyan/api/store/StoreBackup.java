@@ -20,8 +20,9 @@ public interface StoreBackup {
 	/**
 	 * Takes a backup now and returns once its files are complete.
 	 *
-	 * @param note why it was taken (kept with the backup), or null
-	 * @throws org.touyan.api.rest.ProblemException 409 while another backup is being taken
+	 * @param note why it was taken (kept with the backup), or null; one line of at most 200 characters
+	 * @throws org.touyan.api.rest.ProblemException 409 while another backup is being taken, 400 on
+	 *         {@code note} for a note of several lines or over 200 characters
 	 * @throws StoreException when the database could not write the backup
 	 */
 	Backup backup(@Nullable String note);

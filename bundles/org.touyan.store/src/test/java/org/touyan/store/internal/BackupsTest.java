@@ -58,7 +58,10 @@ class BackupsTest {
 		pool.close(0);
 	}
 
-	/** Rows committed before the backup began are in it, though a writer kept committing while it ran. */
+	/**
+	 * Rows committed before the backup began are in it, though a writer kept committing meanwhile
+	 * (that the writer is not held up is BackupIT's to show, on a database big enough to take a while).
+	 */
 	@Test
 	void aBackupTakenUnderWritesHoldsEveryRowCommittedBeforeIt() throws Exception {
 		Set<Integer> committed = ConcurrentHashMap.newKeySet();
@@ -81,7 +84,6 @@ class BackupsTest {
 		}
 		Set<Integer> before = Set.copyOf(committed);
 		Backup backup = backups.take("vor dem Update");
-		int during = committed.size();
 		stop.set(true);
 		writer.join();
 
@@ -90,7 +92,6 @@ class BackupsTest {
 		assertTrue(backup.files().contains("touyan.script"), backup.files().toString());
 		assertFalse(backup.files().contains(Backups.MANIFEST));
 		assertTrue(backup.bytes() > 0);
-		assertTrue(committed.size() > during || during > before.size(), "the writer went on while the backup ran");
 
 		Path restored = Files.createDirectories(data.resolve("restored"));
 		for (String f : backup.files()) {
