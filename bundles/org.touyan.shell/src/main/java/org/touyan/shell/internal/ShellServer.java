@@ -52,6 +52,8 @@ public class ShellServer {
 	private final CommandProcessor processor;
 	private final AuditLog audit;
 	private final Semaphore free = new Semaphore(SESSIONS);
+	/** The connections open now: closed with the server, so no session outlives the bundle. */
+	private final java.util.Set<Socket> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	private final ServerSocket server;
 	private final String token;
 
@@ -87,6 +89,13 @@ public class ShellServer {
 	@Deactivate
 	void deactivate() {
 		closeQuietly(server);
+		for (Socket socket : connections) {
+			try {
+				socket.close();
+			} catch (IOException ignored) {
+				// closing
+			}
+		}
 	}
 
 	/** The port to listen on, or 0 for none. */
@@ -156,6 +165,7 @@ public class ShellServer {
 
 	private void serve(Socket socket) {
 		String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+		connections.add(socket);
 		try (socket) {
 			socket.setSoTimeout(IDLE_MS);
 			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -164,6 +174,7 @@ public class ShellServer {
 		} catch (IOException e) {
 			LOG.debug("operator shell session {} ended: {}", peer, e.toString());
 		} finally {
+			connections.remove(socket);
 			free.release();
 		}
 	}
