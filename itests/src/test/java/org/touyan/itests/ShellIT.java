@@ -128,8 +128,8 @@ public class ShellIT extends PlatformTest {
 		java.util.List<String> actions = entries.findValuesAsText("action");
 		assertTrue(entries.toString(), actions.contains("touyan:reset") && actions.contains("touyan:disable"));
 		assertFalse("the one-time password is never audited", entries.toString().contains(oneTime));
-		// the last district administrator stays enabled
-		assertTrue(shell("touyan:disable admin").startsWith("失败 failed: 平台须至少保留一名启用的"));
+		// (that the last enabled district administrator stays is UserCommandsTest's: the suite shares one
+		// platform, where other classes may have appointed a second one, and the admin's token must live on)
 	}
 
 	@Test
