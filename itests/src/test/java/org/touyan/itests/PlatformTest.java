@@ -81,6 +81,8 @@ public abstract class PlatformTest {
 		options.add(frameworkProperty("touyan.data").value(new File(work, "data").getAbsolutePath()));
 		options.add(frameworkProperty("touyan.demo").value("true"));
 		options.add(frameworkProperty("touyan.admin.password").value(ADMIN_PASSWORD));
+		// the operator shell's loopback port (ShellIT talks to it as ./touyan-shell does)
+		options.add(frameworkProperty("touyan.shell.port").value(String.valueOf(freePort())));
 		// the example plugins are not signed; GovernanceIT switches to production mode and back
 		options.add(frameworkProperty("touyan.plugins.mode").value("development"));
 		options.add(frameworkProperty("felix.fileinstall.dir").value(deploy.getAbsolutePath()));

@@ -1,6 +1,7 @@
 package org.touyan.api.security;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.touyan.api.rest.Nullable;
 
 /**
  * The append-only audit log. Every mutating REST request and every denied one is written by the
@@ -32,4 +33,15 @@ public interface AuditLog {
 	 *         caller refuses what it was about to do
 	 */
 	void recordNow(String actor, String action, String target, String outcome, String detail);
+
+	/**
+	 * Recomputes the hash chain from the first entry: how many entries hold, and the first that
+	 * does not (changed, removed or reordered), as {@code GET /api/audit/verify} and the operator
+	 * shell report it.
+	 */
+	Verification verify();
+
+	/** The chain check: how many entries were read and the first whose hash does not hold. */
+	record Verification(long entries, boolean intact, @Nullable Long firstBroken) {
+	}
 }

@@ -91,6 +91,11 @@ class RevealTest {
 		}
 
 		@Override
+		public Verification verify() {
+			return new Verification(written.size(), true, null);
+		}
+
+		@Override
 		public void recordNow(String actor, String action, String target, String outcome, String detail) {
 			if (failing) {
 				throw new StoreException("database failure in schema security: disk full", null);

@@ -59,7 +59,7 @@ public class Accounts {
 	private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
 	private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 	/** Actors the platform writes itself into the audit log and archives: no user may pass for them. */
-	private static final java.util.Set<String> RESERVED = java.util.Set.of("platform", "plugin-manager", "anonymous", "system");
+	private static final java.util.Set<String> RESERVED = java.util.Set.of("platform", "plugin-manager", "anonymous", "system", "shell");
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	@ObjectClassDefinition(name = "Touyan security", description = "Logins, sessions and the first administrator")
@@ -318,6 +318,11 @@ public class Accounts {
 
 	Optional<User> user(String id) {
 		return stored("id", id).map(Stored::user);
+	}
+
+	Optional<User> userByLogin(String login) {
+		firstAdministrator.join();
+		return stored("login", login).map(Stored::user);
 	}
 
 	Issued create(UserInput input) {

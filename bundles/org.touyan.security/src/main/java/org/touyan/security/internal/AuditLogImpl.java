@@ -49,10 +49,6 @@ public class AuditLogImpl implements AuditLog {
 			String outcome, @Nullable Integer status, @Nullable String detail, String hash) {
 	}
 
-	/** The chain check: how many entries were read and the first whose hash does not hold. */
-	public record Verification(long entries, boolean intact, @Nullable Long firstBroken) {
-	}
-
 	/** What an auditor filters on; null parts are not filtered. */
 	record Query(String actor, String action, String outcome, Instant from, Instant to) {
 	}
@@ -219,7 +215,8 @@ public class AuditLogImpl implements AuditLog {
 		});
 	}
 
-	Verification verify() {
+	@Override
+	public Verification verify() {
 		return store.read(AuditLogImpl::verify);
 	}
 

@@ -23,6 +23,7 @@ import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.security.Access;
+import org.touyan.api.security.AuditLog;
 import org.touyan.api.security.Role;
 
 /** The audit log, for auditors: read-only, newest first, and its chain check. */
@@ -60,7 +61,7 @@ public class AuditResource {
 	@Path("verify")
 	@Access(Role.AUDITOR)
 	@Summary("Verifies the audit log's hash chain and names the first entry that does not hold")
-	public AuditLogImpl.Verification verify() {
+	public AuditLog.Verification verify() {
 		return audit.verify();
 	}
 

@@ -20,14 +20,14 @@ class AuditLogImplTest {
 		audit.append("jiedao", "STREET_ADMIN", "GET /api/people/{id}", "/api/people/x", "denied", 404, "outside scope");
 		audit.record("platform", "plugin.install", "org.touyan.plugin.star.district 1.0.0", "ok", "from deploy/");
 		audit.flush();
-		assertEquals(new AuditLogImpl.Verification(3, true, null), audit.verify());
+		assertEquals(new org.touyan.api.security.AuditLog.Verification(3, true, null), audit.verify());
 
 		store.write(c -> {
 			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_audit SET outcome = 'tampered' WHERE seq = 1")) {
 				return ps.executeUpdate();
 			}
 		});
-		AuditLogImpl.Verification broken = audit.verify();
+		org.touyan.api.security.AuditLog.Verification broken = audit.verify();
 		assertFalse(broken.intact());
 		assertEquals(1L, broken.firstBroken());
 	}
