@@ -8,5 +8,5 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContext;
 @Component(service = ServletContextHelper.class)
 @HttpWhiteboardContext(name = BareContext.NAME, path = "/bare")
 public class BareContext extends ServletContextHelper {
-	static final String NAME = "touyan.bench.bare";
+	static final String NAME = "touyan.bench.bare.servlet";
 }
