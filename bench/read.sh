@@ -66,10 +66,9 @@ run() { # name url [header]
   wrk -t2 -c8 -d10s ${3:+-H "$3"} "$2" | awk '/Requests\/sec/ {print int($2)}'
 }
 for r in $(seq 1 "$rounds"); do
-  results[platform]+="$(run platform "$base/api/people/$id" "$auth") "
-  results[servlet]+="$(run servlet "$base/bare/servlet") "
-  results[jaxrs]+="$(run jaxrs "$base/api/bench/body") "
-  echo "round $r: platform ${results[platform]##* } servlet ${results[servlet]##* } jaxrs ${results[jaxrs]##* }" | tr -s ' '
+  p=$(run platform "$base/api/people/$id" "$auth"); s=$(run servlet "$base/bare/servlet"); j=$(run jaxrs "$base/api/bench/body")
+  results[platform]+="$p "; results[servlet]+="$s "; results[jaxrs]+="$j "
+  echo "round $r: platform $p/s, bare servlet $s/s, JAX-RS resource $j/s"
 done
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 p=$(median "${results[platform]}"); s=$(median "${results[servlet]}"); j=$(median "${results[jaxrs]}")
