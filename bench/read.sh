@@ -3,8 +3,8 @@
 # against two baselines on the same JVM, Jetty and JAX-RS whiteboard, answering the same bytes:
 # (a) a bare servlet and (b) a JAX-RS resource of the platform's application with no login and no store (bench/bare,
 # installed for this run only). The
-# three are measured in turn, ROUNDS times over (default 3), with wrk (2 threads, 8 connections,
-# 10 s each); the medians and the ratios are printed, then the process's resident memory.
+# three are measured in turn, after a first round of each that warms the JIT and is not counted,
+# ROUNDS times over (default 3), with wrk (2 threads, 8 connections, 10 s each); the medians and the ratios are printed, then the process's resident memory.
 #
 #   bench/read.sh [rounds]        (build first: mvn -DskipTests install; needs wrk: apt-get install wrk)
 set -euo pipefail
@@ -65,6 +65,8 @@ declare -A results=()
 run() { # name url [header]
   wrk -t2 -c8 -d10s ${3:+-H "$3"} "$2" | awk '/Requests\/sec/ {print int($2)}'
 }
+# the JIT compiles the three paths first: a first round of each, not counted, then the measured rounds
+run platform "$base/api/people/$id" "$auth" >/dev/null; run servlet "$base/bare/servlet" >/dev/null; run jaxrs "$base/api/bench/body" >/dev/null
 for r in $(seq 1 "$rounds"); do
   p=$(run platform "$base/api/people/$id" "$auth"); s=$(run servlet "$base/bare/servlet"); j=$(run jaxrs "$base/api/bench/body")
   results[platform]+="$p "; results[servlet]+="$s "; results[jaxrs]+="$j "
