@@ -3,13 +3,15 @@
 # against two baselines on the same JVM, Jetty and JAX-RS whiteboard, answering the same bytes:
 # (a) a bare servlet and (b) a JAX-RS resource of the platform's application with no login and no store (bench/bare,
 # installed for this run only). The
-# three are measured in turn, after a first round of each that warms the JIT and is not counted,
+# three are measured in turn, after a first round of 20 s each that warms the JIT and is not counted,
 # ROUNDS times over (default 3), with wrk (2 threads, 8 connections, 10 s each); the medians and the ratios are printed, then the process's resident memory.
 #
 #   bench/read.sh [rounds]        (build first: mvn -DskipTests install; needs wrk: apt-get install wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
+# the launcher's JVM options (its memory defaults), or JAVA_OPTS when set
+opts="${JAVA_OPTS-$(./touyan --print-java-opts)}"
 jar="$PWD/distribution/target/touyan.jar"
 bare=$(ls "$PWD"/bench/bare/target/org.touyan.bench.bare-*.jar 2>/dev/null | head -1)
 [ -f "$jar" ] && [ -n "$bare" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
@@ -32,7 +34,7 @@ code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 # Starts the platform; answers 0 once the demo is loaded and both baselines hold the person's bytes.
 start() {
   rm -rf "$dir/data"
-  (cd "$dir" && exec java ${JAVA_OPTS:-} -Dorg.osgi.service.http.port="$port" -Dtouyan.demo=true \
+  (cd "$dir" && exec java $opts -Dorg.osgi.service.http.port="$port" -Dtouyan.demo=true \
     -Dtouyan.plugins.mode=development -Dtouyan.admin.password="$password" -jar "$jar" >"$dir/out.log" 2>&1) &
   pid=$!
   until curl -s "$base/api/health" | grep -q '"status":"loaded"'; do
@@ -63,10 +65,10 @@ done
 
 declare -A results=()
 run() { # name url [header]
-  wrk -t2 -c8 -d10s ${3:+-H "$3"} "$2" | awk '/Requests\/sec/ {print int($2)}'
+  wrk -t2 -c8 -d"${warm:-10s}" ${3:+-H "$3"} "$2" | awk '/Requests\/sec/ {print int($2)}'
 }
 # the JIT compiles the three paths first: a first round of each, not counted, then the measured rounds
-run platform "$base/api/people/$id" "$auth" >/dev/null; run servlet "$base/bare/servlet" >/dev/null; run jaxrs "$base/api/bench/body" >/dev/null
+warm=20s; run platform "$base/api/people/$id" "$auth" >/dev/null; run servlet "$base/bare/servlet" >/dev/null; run jaxrs "$base/api/bench/body" >/dev/null; warm=
 for r in $(seq 1 "$rounds"); do
   p=$(run platform "$base/api/people/$id" "$auth"); s=$(run servlet "$base/bare/servlet"); j=$(run jaxrs "$base/api/bench/body")
   results[platform]+="$p "; results[servlet]+="$s "; results[jaxrs]+="$j "
@@ -78,4 +80,5 @@ echo "GET /api/people/{id}, $(wc -c < "$dir/body.json") bytes, median of $rounds
 echo "  platform $p/s, JAX-RS resource $j/s, bare servlet $s/s"
 awk -v p="$p" -v s="$s" -v j="$j" 'BEGIN {printf "  platform / servlet %.3f, platform / JAX-RS %.3f, JAX-RS / servlet %.3f\n", p/s, p/j, j/s}'
 echo "  resident memory after the run: $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
+echo "JVM options: ${opts:-none}"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
