@@ -11,6 +11,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
@@ -94,7 +95,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
 	@Override
 	public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-		return isJson(mediaType);
+		// bytes or a stream a resource wrote itself are JSON already: they go out as they are
+		return isJson(mediaType) && type != byte[].class && !StreamingOutput.class.isAssignableFrom(type);
 	}
 
 	@Override

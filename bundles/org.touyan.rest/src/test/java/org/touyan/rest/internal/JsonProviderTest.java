@@ -89,4 +89,11 @@ class JsonProviderTest {
 		assertEquals(true, provider.isWriteable(Problem.class, Problem.class, null, ProblemMapper.PROBLEM));
 		assertEquals(false, provider.isReadable(Person.class, Person.class, null, MediaType.TEXT_PLAIN_TYPE));
 	}
+
+	@Test
+	void bytesAResourceWroteGoOutAsTheyAre() {
+		assertEquals(false, provider.isWriteable(byte[].class, byte[].class, null, MediaType.APPLICATION_JSON_TYPE));
+		assertEquals(false, provider.isWriteable(javax.ws.rs.core.StreamingOutput.class,
+				javax.ws.rs.core.StreamingOutput.class, null, MediaType.APPLICATION_JSON_TYPE));
+	}
 }

@@ -107,6 +107,7 @@ public class Accounts {
 	private final AuditLogImpl audit;
 	private final Clock clock;
 	private final Throttle throttle;
+	private final SessionCache sessions = new SessionCache();
 	private volatile Passwords passwords;
 	private volatile Duration tokenTtl;
 	/** Done once the first start's administrator exists; what reads or writes users waits for it. */
@@ -222,7 +223,7 @@ public class Accounts {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
 		Instant now = clock.instant();
 		Instant expires = now.plus(tokenTtl);
-		store.write(c -> {
+		write(c -> {
 			try (PreparedStatement ps = c.prepareStatement(
 					"INSERT INTO sec_token (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
 				ps.setString(1, tokenHash(token));
@@ -242,21 +243,23 @@ public class Accounts {
 		if (token == null || token.length() != 43) {
 			return Optional.empty();
 		}
-		Optional<User> user = store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + " FROM sec_token t JOIN sec_user u ON u.id = t.user_id"
+		String hash = tokenHash(token);
+		Instant now = clock.instant();
+		return sessions.user(hash, now, () -> store.read(c -> {
+			try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + ", t.expires_at FROM sec_token t JOIN sec_user u ON u.id = t.user_id"
 					+ " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.disabled = FALSE")) {
-				ps.setString(1, tokenHash(token));
-				ps.setObject(2, utc(clock.instant()));
+				ps.setString(1, hash);
+				ps.setObject(2, utc(now));
 				try (ResultSet rs = ps.executeQuery()) {
-					return rs.next() ? Optional.of(user(rs)) : Optional.<User>empty();
+					return rs.next() ? Optional.of(new SessionCache.Session(user(rs), rs.getObject(13, OffsetDateTime.class).toInstant()))
+							: Optional.<SessionCache.Session>empty();
 				}
 			}
-		});
-		return user.map(this::caller);
+		})).map(this::caller);
 	}
 
 	void logout(String token) {
-		store.write(c -> {
+		write(c -> {
 			try (PreparedStatement ps = c.prepareStatement(
 					"UPDATE sec_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")) {
 				ps.setObject(1, utc(clock.instant()));
@@ -350,7 +353,7 @@ public class Accounts {
 		UserInput checked = check(new UserInput(current.login(), input.displayName(), input.role(), input.street(),
 				input.department(), input.person(), input.disabled()));
 		boolean disabled = Boolean.TRUE.equals(checked.disabled());
-		store.write(c -> {
+		write(c -> {
 			// the row lock first: a second change of this user compares with what the first wrote
 			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET updated_at = updated_at WHERE id = ?")) {
 				ps.setString(1, id);
@@ -399,7 +402,7 @@ public class Accounts {
 	Issued resetPassword(String id, String ifMatch) {
 		String password = Passwords.generate();
 		String hash = passwords.hash(password);
-		store.write(c -> {
+		write(c -> {
 			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET updated_at = updated_at WHERE id = ?")) {
 				ps.setString(1, id);
 				ps.executeUpdate();
@@ -417,7 +420,7 @@ public class Accounts {
 		String id = UUID.randomUUID().toString();
 		String hash = passwords.hash(password);
 		OffsetDateTime now = utc(clock.instant());
-		store.write(c -> {
+		write(c -> {
 			if (exists(c, checked.login())) {
 				throw new ProblemException(409, "Conflict", "登录名 " + checked.login() + " 已被使用",
 						"a user with login '" + checked.login() + "' exists already", "login");
@@ -517,7 +520,7 @@ public class Accounts {
 	}
 
 	private void setPassword(String userId, String hash, boolean mustChange) {
-		store.write(c -> {
+		write(c -> {
 			updatePassword(c, userId, hash, mustChange);
 			return null;
 		});
@@ -535,7 +538,7 @@ public class Accounts {
 
 	/** Ends every session of the user except the one with {@code keep} (null: all). */
 	private void revokeSessions(String userId, String keep) {
-		store.write(c -> {
+		write(c -> {
 			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_token SET revoked_at = ? WHERE user_id = ?"
 					+ " AND revoked_at IS NULL AND token_hash <> ?")) {
 				ps.setObject(1, utc(clock.instant()));
@@ -549,6 +552,15 @@ public class Accounts {
 
 	private static final String USER_COLUMNS = "SELECT u.id, u.login, u.display_name, u.role, u.street_id, u.department_id,"
 			+ " u.person_id, u.must_change, u.disabled, u.created_at, u.password_hash, u.updated_at";
+
+	/** Every write to users or sessions: committed, then the cached sessions are forgotten. */
+	private <T> T write(Store.SqlWork<T> work) {
+		try {
+			return store.write(work);
+		} finally {
+			sessions.invalidate();
+		}
+	}
 
 	private Optional<Stored> stored(String column, String value) {
 		return store.read(c -> stored(c, column, value));
