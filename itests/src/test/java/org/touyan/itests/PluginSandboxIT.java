@@ -108,8 +108,8 @@ public class PluginSandboxIT extends PlatformTest {
 		// each call times out (502) and leaves a thread spinning; the third quarantines the policy
 		for (int i = 1; i <= 3; i++) {
 			String detail = assertProblem(preview(street), 502).get("detail").asText();
-			assertTrue(detail, detail.contains("did not answer within"));
-			assertEquals(detail, i == 3, detail.contains("quarantined"));
+			assertTrue(detail, detail.contains("毫秒内答复"));
+			assertEquals(detail, i == 3, detail.contains("现已隔离"));
 		}
 		JsonNode health = get("/api/health").json();
 		assertEquals(health.toString(), "DEGRADED", health.get("status").asText());
@@ -136,7 +136,7 @@ public class PluginSandboxIT extends PlatformTest {
 		// only a plugin administrator releases it (AccessMatrixIT checks the roles); then it serves again
 		Reply released = send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + LOOP + "/quarantine")).DELETE());
 		assertEquals(released.body(), 204, released.status());
-		assertTrue(assertProblem(preview(street), 502).get("detail").asText().contains("did not answer within"));
+		assertTrue(assertProblem(preview(street), 502).get("detail").asText().contains("毫秒内答复"));
 		assertProblem(send(HttpRequest.newBuilder(URI.create(base() + "/api/plugins/" + LOOP + "/quarantine")).DELETE()), 404);
 	}
 

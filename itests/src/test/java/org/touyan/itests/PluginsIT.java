@@ -140,8 +140,8 @@ public class PluginsIT extends PlatformTest {
 			assertEquals(200, send("PUT", "/api/plugins/bindings", "application/json", "{\"spi\":\"StarRatingFormula\",\"streetId\":\""
 					+ demoStreet(hostile[i][0]) + "\",\"policyId\":\"hostile-" + hostile[i][2] + "\"}").status());
 		}
-		assertTrue(assertProblem(preview(demoStreet("BY")), 502).get("detail").asText().contains("failed with an error"));
-		assertTrue(assertProblem(preview(demoStreet("XH")), 502).get("detail").asText().contains("did not answer within"));
+		assertTrue(assertProblem(preview(demoStreet("BY")), 502).get("detail").asText().contains("运行出错"));
+		assertTrue(assertProblem(preview(demoStreet("XH")), 502).get("detail").asText().contains("毫秒内答复"));
 		assertTrue(assertProblem(preview(demoStreet("XC")), 502).get("detail").asText().contains("7 stars"));
 		assertEquals(200, preview(dc).status());
 		assertEquals(200, get("/api/health").status());

@@ -3,7 +3,7 @@
  * the provenance every result it produces carries.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.touyan.api.policy;
 
 import org.osgi.annotation.bundle.Export;

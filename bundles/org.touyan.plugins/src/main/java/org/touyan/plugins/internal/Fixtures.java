@@ -76,7 +76,7 @@ final class Fixtures {
 						failures.add(name + ": " + failure);
 					}
 				} catch (RuntimeException e) {
-					failures.add(name + ": " + e.getMessage());
+					failures.add(name + ": " + (e instanceof org.touyan.api.policy.PolicyFailureException p ? p.detail(null) : e.getMessage()));
 				}
 			}
 		}
@@ -129,7 +129,7 @@ final class Fixtures {
 		try {
 			credit = runner.call(entry, p -> ((TrainingBrand) p).credit(attendance));
 		} catch (org.touyan.api.policy.PolicyFailureException e) {
-			return refusedExpected && e.getCause() instanceof IllegalArgumentException ? null : e.getMessage();
+			return refusedExpected && e.getCause() instanceof IllegalArgumentException ? null : e.detail(null);
 		}
 		if (refusedExpected) {
 			return "expected the attendance to be refused, got credit " + credit.toPlainString();

@@ -102,8 +102,9 @@ final class PolicyCalls {
 				runaways.timedOut(late);
 			}
 			boolean quarantined = quarantine.timedOut(provenance, now.quarantineAfterTimeouts(), now.callTimeoutMs());
-			throw new PolicyFailureException(provenance, "did not answer within " + now.callTimeoutMs() + " ms"
-					+ (quarantined ? "; it is quarantined now" : ""));
+			throw new PolicyFailureException(provenance,
+					"未在 " + now.callTimeoutMs() + " 毫秒内答复" + (quarantined ? "，现已隔离" : ""),
+					"did not answer within " + now.callTimeoutMs() + " ms" + (quarantined ? "; it is quarantined now" : ""));
 		} catch (ExecutionException e) {
 			if (e.getCause() instanceof PolicyFailureException p) {
 				tally.call(provenance, PluginTally.Outcome.FAILURE);
@@ -115,7 +116,7 @@ final class PolicyCalls {
 				throw p;
 			}
 			tally.call(provenance, PluginTally.Outcome.FAILURE);
-			throw new PolicyFailureException(provenance, "failed with an error", e.getCause());
+			throw new PolicyFailureException(provenance, "运行出错", "failed with an error", e.getCause());
 		} catch (InterruptedException e) {
 			tally.call(provenance, PluginTally.Outcome.INTERRUPTED);
 			Thread.currentThread().interrupt();

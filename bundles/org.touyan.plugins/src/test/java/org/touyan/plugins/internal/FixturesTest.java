@@ -99,7 +99,7 @@ class FixturesTest {
 		};
 		List<String> failures = run(entry(ClassificationPolicy.class, "broken", broken));
 		assertEquals(1, failures.size());
-		assertEquals("types.json / 抛出异常: Policy broken (test.plugin 1.0.0, binding r0) failed with an error", failures.get(0));
+		assertEquals("types.json / 抛出异常: 策略插件 broken (test.plugin 1.0.0, binding r0) 出错：failed with an error", failures.get(0));
 	}
 
 	@Test

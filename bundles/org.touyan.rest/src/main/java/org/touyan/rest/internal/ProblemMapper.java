@@ -83,7 +83,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 		if (failure instanceof PolicyFailureException p) {
 			// the plugin's own exception stays in the log: only what failed and how is shown
 			LOG.warn("{}", p.getMessage(), p.getCause());
-			return Problem.of(502, "Policy failed", p.getMessage());
+			return Problem.of(502, "Policy failed", p.detail(preferred));
 		}
 		if (failure instanceof WebApplicationException w && w.getResponse() != null
 				&& w.getResponse().getStatus() < 500) {
