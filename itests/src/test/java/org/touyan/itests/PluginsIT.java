@@ -142,7 +142,7 @@ public class PluginsIT extends PlatformTest {
 		}
 		assertTrue(assertProblem(preview(demoStreet("BY")), 502).get("detail").asText().contains("运行出错"));
 		assertTrue(assertProblem(preview(demoStreet("XH")), 502).get("detail").asText().contains("毫秒内答复"));
-		assertTrue(assertProblem(preview(demoStreet("XC")), 502).get("detail").asText().contains("7 stars"));
+		assertTrue(assertProblem(preview(demoStreet("XC")), 502).get("detail").asText().contains("7 星"));
 		assertEquals(200, preview(dc).status());
 		assertEquals(200, get("/api/health").status());
 

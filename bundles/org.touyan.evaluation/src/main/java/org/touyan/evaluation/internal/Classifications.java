@@ -112,7 +112,7 @@ public class Classifications {
 						helper == null ? null : helper.id(), helper == null ? null : helper.name(), explanation, null, result.provenance(),
 						(String) result.value()[1]));
 			} catch (PolicyFailureException f) {
-				out.add(failed(cycle, r, person, f.getMessage(), f.provenance(), hash(sha, unbound)));
+				out.add(failed(cycle, r, person, f.detail(null), f.provenance(), hash(sha, unbound)));
 			}
 		}
 		return store.write(c -> {

@@ -429,17 +429,19 @@ public class NegativeList {
 	/** The catalogue's items by code, or a 502 naming the plugin when they are not a catalogue. */
 	private static Map<String, NegativeItem> checked(List<NegativeItem> items, Provenance provenance) {
 		if (items == null || items.isEmpty()) {
-			throw new PolicyFailureException(provenance, "answered an empty negative list");
+			throw new PolicyFailureException(provenance, "答复了空的负面清单", "answered an empty negative list");
 		}
 		Map<String, NegativeItem> byCode = new LinkedHashMap<>();
 		Set<String> names = new HashSet<>();
 		for (NegativeItem i : items) {
 			if (i == null || i.code() == null || i.code().isBlank() || i.code().contains(",") || i.name() == null || i.name().isBlank()
 					|| i.name().contains("\n") || i.name().contains("\t") || i.severity() == null) {
-				throw new PolicyFailureException(provenance, "answered an item without a code, a one-line name or a severity");
+				throw new PolicyFailureException(provenance, "答复的条目缺少代码、单行名称或严重程度",
+						"answered an item without a code, a one-line name or a severity");
 			}
 			if (byCode.put(i.code(), i) != null || !names.add(i.name())) {
-				throw new PolicyFailureException(provenance, "answered two items with the code " + i.code() + " or the name " + i.name());
+				throw new PolicyFailureException(provenance, "答复了两个代码为 " + i.code() + " 或名称为 " + i.name() + " 的条目",
+						"answered two items with the code " + i.code() + " or the name " + i.name());
 			}
 		}
 		return byCode;

@@ -146,7 +146,7 @@ public class RatingRuns {
 							try {
 								outcomes.add(new Outcome(formula.rate(input), null, hash));
 							} catch (RuntimeException e) {
-								outcomes.add(new Outcome(null, "failed with an error: " + e, hash));
+								outcomes.add(new Outcome(null, "运行出错：" + e, hash));
 							}
 						}
 						return outcomes;
@@ -157,7 +157,7 @@ public class RatingRuns {
 			List<Rating> failed = new ArrayList<>(chunk.size());
 			for (Card s : chunk) {
 				String hash = hash(sha, new StarRatingInput(s.communityId(), s.streetId(), cycle.period(), s.scores(), Map.of()));
-				failed.add(new Rating(cycle.id(), s.communityId(), s.streetId(), 0, null, null, null, clip(e.getMessage()),
+				failed.add(new Rating(cycle.id(), s.communityId(), s.streetId(), 0, null, null, null, clip(e.detail(null)),
 						e.provenance(), hash));
 			}
 			return failed;
@@ -182,19 +182,19 @@ public class RatingRuns {
 	private record Outcome(StarRating rating, String failure, String hash) {
 	}
 
-	/** Why an answer is not a rating, or null when it is one. */
+	/** Why an answer is not a rating, in Chinese as the community's rating shows it, or null when it is one. */
 	static String fault(StarRating r) {
 		if (r == null || r.score() == null) {
-			return "answered no score";
+			return "未答复得分";
 		}
 		if (r.score().abs().compareTo(SCORE_LIMIT) >= 0) {
-			return "answered a score out of range: " + r.score().toPlainString();
+			return "答复的得分超出范围：" + r.score().toPlainString();
 		}
 		if (r.stars() < 1 || r.stars() > 5) {
-			return "answered " + r.stars() + " stars, outside 1–5";
+			return "答复了 " + r.stars() + " 星，不在 1–5 星之间";
 		}
 		if (r.explanation() == null || r.explanation().isBlank()) {
-			return "answered without an explanation";
+			return "答复缺少说明";
 		}
 		return null;
 	}

@@ -181,7 +181,7 @@ public class Reviews {
 						(String) r.value()[1]));
 			} catch (PolicyFailureException f) {
 				results.add(new Assessment(cycle.id(), communityId, unbound.personId(), unbound.self(), residents, ballots[0],
-						unbound.street(), unbound.organization(), null, null, null, f.getMessage(), f.provenance(), hash(sha, unbound)));
+						unbound.street(), unbound.organization(), null, null, null, f.detail(null), f.provenance(), hash(sha, unbound)));
 			}
 		}
 		return store.write(c -> {

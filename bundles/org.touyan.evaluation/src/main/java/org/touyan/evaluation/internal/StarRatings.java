@@ -42,13 +42,14 @@ public class StarRatings {
 				(formula, parameters) -> formula.rate(new StarRatingInput(communityId, streetId, period, scores, parameters)));
 		StarRating r = result.value();
 		if (r == null || r.score() == null) {
-			throw new PolicyFailureException(result.provenance(), "answered no score");
+			throw new PolicyFailureException(result.provenance(), "未答复得分", "answered no score");
 		}
 		if (r.stars() < 1 || r.stars() > 5) {
-			throw new PolicyFailureException(result.provenance(), "answered " + r.stars() + " stars, outside 1–5");
+			throw new PolicyFailureException(result.provenance(), "答复了 " + r.stars() + " 星，不在 1–5 星之间",
+					"answered " + r.stars() + " stars, outside 1–5");
 		}
 		if (r.explanation() == null || r.explanation().isBlank()) {
-			throw new PolicyFailureException(result.provenance(), "answered without an explanation");
+			throw new PolicyFailureException(result.provenance(), "答复缺少说明", "answered without an explanation");
 		}
 		return result;
 	}

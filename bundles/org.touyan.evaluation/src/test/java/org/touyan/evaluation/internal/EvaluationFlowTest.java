@@ -199,7 +199,7 @@ class EvaluationFlowTest {
 		Rating failed = ratings.rating(c.id(), "c2").orElseThrow();
 		assertNull(failed.stars());
 		assertTrue(failed.failure().contains("坏了"), failed.failure());
-		assertTrue(ratings.rating(c.id(), "c3").orElseThrow().failure().contains("6 stars, outside 1–5"));
+		assertTrue(ratings.rating(c.id(), "c3").orElseThrow().failure().contains("答复了 6 星，不在 1–5 星之间"));
 		RatingRun run = ratings.runs(c.id()).get(0);
 		assertEquals(1, run.rated());
 		assertEquals(2, run.failed());

@@ -121,7 +121,7 @@ public class Pairing {
 				(p, parameters) -> new Decision(p.dispatchable(candidate), p.contents()));
 		DispatchVerdict verdict = r.value().verdict();
 		if (verdict == null) {
-			throw new PolicyFailureException(r.provenance(), "answered no dispatch verdict");
+			throw new PolicyFailureException(r.provenance(), "未答复派出结论", "answered no dispatch verdict");
 		}
 		if (r.value().contents() == null || r.value().contents().stream().noneMatch(k -> k.code().equals(content))) {
 			List<String> codes = r.value().contents() == null ? List.of() : r.value().contents().stream().map(CooperationContent::code).toList();
@@ -291,7 +291,7 @@ public class Pairing {
 						before.outcome() != null)));
 		ProjectAssessment a = r.value();
 		if (a == null || a.grade() == null || a.grade().isBlank() || a.grade().length() > 20) {
-			throw new PolicyFailureException(r.provenance(), "answered no usable grade");
+			throw new PolicyFailureException(r.provenance(), "未答复可用的评定等次", "answered no usable grade");
 		}
 		String explanation = a.explanation() == null ? null : a.explanation().length() > 500 ? a.explanation().substring(0, 500) : a.explanation();
 		Provenance p = r.provenance();

@@ -397,7 +397,7 @@ public class Training {
 		Result<List<ReportField>> r = policies.apply(TrainingBrand.class, new Scope(s.districtId(), s.streetId()), null,
 				(brand, parameters) -> brand.reportFields());
 		if (r.value() == null) {
-			throw new PolicyFailureException(r.provenance(), "answered no report fields");
+			throw new PolicyFailureException(r.provenance(), "未答复报告字段", "answered no report fields");
 		}
 		return r;
 	}
@@ -574,7 +574,8 @@ public class Training {
 			throw e;
 		}
 		if (r.value() == null || r.value().signum() < 0 || r.value().compareTo(MAX_SESSION_HOURS) > 0) {
-			throw new PolicyFailureException(r.provenance(), "answered a credit of " + r.value() + ", outside 0–24");
+			throw new PolicyFailureException(r.provenance(), "答复的学时为 " + r.value() + "，不在 0–24 之间",
+					"answered a credit of " + r.value() + ", outside 0–24");
 		}
 		return r;
 	}
