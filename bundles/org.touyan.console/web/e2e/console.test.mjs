@@ -67,7 +67,7 @@ describe('who sees what', () => {
     await p.goto(platform.base + '/login')
     await shot(p, 'login')
     await login(p, platform.base, 'admin', ADMIN_PASSWORD)
-    assert.deepEqual(await menuKeys(p), ['dashboard', 'org', 'people', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'filings', 'classification', 'roster'])
+    assert.deepEqual(await menuKeys(p), ['dashboard', 'org', 'people', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'filings', 'classification', 'roster', 'users'])
     const serving = (await admin.get('/posts', { kind: 'COMMUNITY_SECRETARY', current: true, limit: 1 })).total
     await p.waitForFunction((n) => document.querySelector('[data-card=secretaries] .card-figure')?.textContent?.trim() === String(n), serving)
     await shot(p, 'dashboard-district')
@@ -321,6 +321,77 @@ describe('the work of the district', () => {
     await p.click('[data-test=unit-save]')
     await p.waitForSelector('[data-test=unit-dialog]', { state: 'hidden' })
     assert.ok((await admin.get('/streets', { limit: 100 })).items.some((s) => s.name === '新街街道'))
+    await p.close()
+  })
+})
+
+describe('users and the audit log', () => {
+  /** Whether a login and password open a session (the answer's status: 200 or 201, else 401). */
+  async function logsIn(login, password) {
+    const r = await fetch(platform.base + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login, password }) })
+    return r.status === 200 || r.status === 201
+  }
+
+  /** The one-time password the open dialog shows, once it shows one. */
+  async function shownPassword(p) {
+    const otp = p.locator('[data-test=otp-dialog] [data-test=otp]')
+    await otp.waitFor({ state: 'visible' })
+    await p.waitForFunction(() => document.querySelector('[data-test=otp-dialog] [data-test=otp]')?.textContent?.trim())
+    return (await otp.textContent()).trim()
+  }
+
+  test('the district administrator creates a street administrator, hands over the one-time password once, and resets it', async () => {
+    const p = await page()
+    await login(p, platform.base, 'admin', users.DISTRICT_ADMIN.password)
+    await p.click('[data-menu=users]')
+    await p.waitForSelector('[data-test=user-table] .el-table__row')
+    await p.click('[data-test=new-user]')
+    await p.fill('[data-test=user-dialog] input[name=login]', 'Bad Login!')
+    await p.fill('[data-test=user-dialog] input[name=displayName]', '街道管理员乙')
+    await choose(p, '[data-test=user-street]', street.name)
+    await p.click('[data-test=user-save]')
+    // the platform's refusal is shown at the login field, and nothing is created
+    await p.waitForSelector('[data-test=user-dialog] .el-form-item.is-error input[name=login]')
+    await p.fill('[data-test=user-dialog] input[name=login]', 'street.b')
+    await p.click('[data-test=user-save]')
+    const first = await shownPassword(p)
+    assert.ok(first.length >= 12, first)
+    await shot(p, 'users-one-time-password')
+    await p.click('[data-test=otp-close]')
+    await p.waitForSelector('[data-test=otp-dialog]', { state: 'hidden' })
+    await p.waitForSelector('[data-test=user-table] >> text=street.b')
+    const row = p.locator('[data-test=user-table] .el-table__row', { hasText: 'street.b' })
+    assert.match(await row.textContent(), new RegExp(street.name))
+    assert.equal(await logsIn('street.b', first), true)
+
+    await p.click('[data-test=reset-street\\.b]')
+    await p.click('.el-message-box .el-button--primary')
+    const second = await shownPassword(p)
+    assert.notEqual(second, first)
+    await p.click('[data-test=otp-close]')
+    await p.waitForSelector('[data-test=otp-dialog]', { state: 'hidden' })
+    assert.equal(await logsIn('street.b', first), false, 'the old one-time password no longer opens a session')
+    assert.equal(await logsIn('street.b', second), true)
+    await shot(p, 'users')
+    await p.close()
+  })
+
+  test('the auditor filters the audit log and sees the chain verified', async () => {
+    const p = await loggedIn('AUDITOR')
+    await p.click('[data-menu=audit]')
+    await p.waitForSelector('[data-test=audit-table] .el-table__row')
+    await p.fill('[data-test=audit] input[name=actor]', 'admin')
+    await p.fill('[data-test=audit] input[name=action]', 'POST /api/users')
+    await p.click('[data-test=audit-search]')
+    await waitFor(async () => {
+      const rows = await p.$$eval('[data-test=audit-table] .el-table__row', (r) => r.map((x) => x.textContent))
+      return rows.length > 0 && rows.every((r) => r.includes('POST /api/users') && r.includes('admin'))
+    }, 10000, 'only the administrator\'s user creations')
+    await p.click('[data-test=audit-verify]')
+    await p.waitForSelector('[data-test=audit-verification].el-alert--success')
+    assert.match(await p.textContent('[data-test=audit-verification]'), /哈希链完整/)
+    assert.equal(await p.locator('[data-test=new-user]').count(), 0)
+    await shot(p, 'audit')
     await p.close()
   })
 })

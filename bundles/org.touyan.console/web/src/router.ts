@@ -20,6 +20,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'manage/filings/:id', component: () => import('./views/Filing.vue'), props: true },
       { path: 'manage/classification', component: () => import('./views/Classification.vue') },
       { path: 'roster', component: () => import('./views/Roster.vue') },
+      { path: 'users', component: () => import('./views/Users.vue') },
+      { path: 'audit', component: () => import('./views/Audit.vue') },
       { path: ':rest(.*)*', redirect: '/' },
     ],
   },

@@ -90,6 +90,17 @@ export const api = {
   training: {
     credits: (q: Query) => http.get<Page<unknown>>('/training/credits', q),
   },
+  users: {
+    list: (q: Query) => http.get<Page<T.Account>>('/users', q),
+    get: (id: string) => http.get<T.Account>(`/users/${id}`),
+    create: (body: T.AccountInput) => http.post<T.Issued>('/users', body),
+    update: (id: string, body: T.AccountInput) => http.put<T.Account>(`/users/${id}`, body),
+    resetPassword: (id: string) => http.post<T.Issued>(`/users/${id}/password-reset`, {}),
+  },
+  audit: {
+    list: (q: Query) => http.get<Page<T.AuditEntry>>('/audit', q),
+    verify: () => http.get<T.AuditVerification>('/audit/verify'),
+  },
   roster: {
     export: (districtId: string) => request<string>('GET', `/districts/${districtId}/roster`, { asText: true }),
     import: (districtId: string, csv: string) => request<T.ImportReport>('POST', `/districts/${districtId}/roster`, { text: { content: csv, type: 'text/csv' } }),

@@ -5,6 +5,18 @@ export interface User {
   id: string; login: string; displayName: string; role: Role; roleName?: string
   street: string | null; department: string | null; person: string | null; mustChangePassword: boolean
 }
+/** A user as the district administrator manages it. */
+export interface Account extends User { disabled: boolean; createdAt: string; updatedAt: string }
+export interface AccountInput {
+  login: string | null; displayName: string; role: Role; street: string | null; department: string | null; person: string | null; disabled: boolean | null
+}
+/** A new user or a reset: the one-time password is in this answer only. */
+export interface Issued { user: Account; oneTimePassword: string }
+export interface AuditEntry {
+  seq: number; at: string; actor: string; role: string | null; action: string; target: string | null
+  outcome: 'ok' | 'denied' | 'failed'; status: number | null; detail: string | null; hash: string
+}
+export interface AuditVerification { entries: number; intact: boolean; firstBroken: number | null }
 export interface LoginAnswer { token: string; expiresAt: string; user: User }
 export interface District { id: string; code: string; name: string; nameEn: string | null }
 export interface Street { id: string; districtId: string; code: string; name: string; nameEn: string | null }

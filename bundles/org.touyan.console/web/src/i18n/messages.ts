@@ -20,7 +20,7 @@ const pairs = {
     select: ['选', 'Select'], eligibility: ['资格审查', 'Eligibility check'], workingGroups: ['五人工作小组', 'Five-person working groups'],
     firstSecretaries: ['第一书记', 'First secretaries'], reserve: ['雏雁储备', 'Reserve pipeline'], coverage: ['书记助理覆盖', 'Assistant coverage'],
     manage: ['管', 'Manage'], filings: ['规范备案', 'Adjustment filings'], classification: ['分类与措施', 'Types and measures'],
-    roster: ['花名册导入导出', 'Roster import / export'], cycles: ['评价周期', 'Evaluation cycles'],
+    roster: ['花名册导入导出', 'Roster import / export'], users: ['用户与角色', 'Users and roles'], audit: ['审计日志', 'Audit log'], cycles: ['评价周期', 'Evaluation cycles'],
   },
   login: {
     title: ['登录', 'Log in'], login: ['账号', 'Login'], password: ['密码', 'Password'], submit: ['登录', 'Log in'],
@@ -97,6 +97,24 @@ const pairs = {
     pick: ['选择 CSV 文件', 'Choose a CSV file'], upload: ['上传并导入', 'Upload and import'], rejected: ['导入被拒绝：共 {rows} 行，{n} 处错误，未写入任何数据', 'Rejected: {rows} rows, {n} errors, nothing written'],
     done: ['导入成功：共 {rows} 行，新增人员 {people} 名、任职 {posts} 条', 'Imported {rows} rows: {people} people and {posts} posts created'],
     row: ['行号', 'Row'], field: ['字段', 'Field'], error: ['错误', 'Error'], uploading: ['正在导入…', 'Importing…'],
+  },
+  users: {
+    login: ['账号', 'Login'], displayName: ['姓名', 'Name'], role: ['角色', 'Role'], scope: ['管辖范围', 'Scope'], state: ['状态', 'State'],
+    enabled: ['正常', 'Active'], disabled: ['已停用', 'Disabled'], mustChange: ['待改初始密码', 'Must change password'],
+    new: ['新增用户', 'New user'], edit: ['编辑用户', 'Edit user'], reset: ['重置密码', 'Reset password'], disable: ['停用该用户', 'Disable this user'],
+    department: ['部门', 'Department'], person: ['本人档案', 'Their record'], wholeDistrict: ['全区', 'The whole district'],
+    resetConfirm: ['为 {name} 生成新的一次性密码？其现有登录将全部失效。', 'Give {name} a new one-time password? Their sessions end.'],
+    otpTitle: ['一次性密码', 'One-time password'],
+    otpNote: ['请当面或经安全渠道交给 {name}（账号 {login}）。此密码只显示这一次，首次登录须修改。', 'Hand it to {name} (login {login}) in person or over a safe channel. It is shown this once only and must be changed at the first login.'],
+    copy: ['复制', 'Copy'], copied: ['已复制', 'Copied'], loginHint: ['小写字母、数字、点、横线，2–64 位', 'lower-case letters, digits, dots, dashes; 2–64'],
+  },
+  audit: {
+    seq: ['序号', 'No.'], at: ['时间', 'Time'], actor: ['操作人', 'Actor'], role: ['角色', 'Role'], action: ['操作', 'Action'], target: ['对象', 'Target'],
+    outcome: ['结果', 'Outcome'], status: ['状态码', 'Status'], detail: ['说明', 'Detail'], actionHint: ['操作前缀，如 POST /api/people', 'action prefix, e.g. POST /api/people'],
+    from: ['开始时间', 'From'], to: ['结束时间', 'To'], verify: ['校验哈希链', 'Verify the chain'],
+    intact: ['哈希链完整：共 {n} 条记录，未被篡改', 'The chain is intact: {n} entries, none altered'],
+    broken: ['哈希链自第 {seq} 条起不一致，共 {n} 条记录：请报告', 'The chain breaks at entry {seq} of {n}: report it'],
+    ok: ['成功', 'OK'], denied: ['拒绝', 'Denied'], failed: ['失败', 'Failed'],
   },
 } as const
 
