@@ -67,7 +67,7 @@ describe('who sees what', () => {
     await p.goto(platform.base + '/login')
     await shot(p, 'login')
     await login(p, platform.base, 'admin', ADMIN_PASSWORD)
-    assert.deepEqual(await menuKeys(p), ['dashboard', 'org', 'people', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'filings', 'classification', 'roster', 'users'])
+    assert.deepEqual(await menuKeys(p), ['dashboard', 'org', 'people', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'filings', 'classification', 'roster', 'users', 'plugins'])
     const serving = (await admin.get('/posts', { kind: 'COMMUNITY_SECRETARY', current: true, limit: 1 })).total
     await p.waitForFunction((n) => document.querySelector('[data-card=secretaries] .card-figure')?.textContent?.trim() === String(n), serving)
     await shot(p, 'dashboard-district')
@@ -118,10 +118,10 @@ describe('who sees what', () => {
     await p.close()
   })
 
-  test('a department scorer and a plugin administrator see the dashboard and the org structure only', async () => {
+  test('a department scorer sees the dashboard and the org structure, a plugin administrator the plugins too', async () => {
     for (const role of ['DEPARTMENT_SCORER', 'PLUGIN_ADMIN']) {
       const p = await loggedIn(role)
-      assert.deepEqual(await menuKeys(p), ['dashboard', 'org'], role)
+      assert.deepEqual(await menuKeys(p), role === 'PLUGIN_ADMIN' ? ['dashboard', 'org', 'plugins'] : ['dashboard', 'org'], role)
       await p.close()
     }
   })
@@ -392,6 +392,26 @@ describe('users and the audit log', () => {
     assert.match(await p.textContent('[data-test=audit-verification]'), /哈希链完整/)
     assert.equal(await p.locator('[data-test=new-user]').count(), 0)
     await shot(p, 'audit')
+    await p.close()
+  })
+
+  test('a plugin administrator sees what is installed and where it is bound; a bad upload shows its reason and changes nothing', async () => {
+    const before = await admin.get('/plugins')
+    const p = await loggedIn('PLUGIN_ADMIN')
+    await p.click('[data-menu=plugins]')
+    await p.waitForSelector('[data-test=plugin-table] .el-table__row')
+    assert.equal(await p.locator('[data-test=plugin-table] .el-table__body .el-table__row').count(), before.plugins.length)
+    assert.match(await p.textContent('[data-test=plugin-mode]'), /开发模式/)
+    const bound = before.plugins.find((x) => x.bindings.some((b) => b.scope.startsWith('street:')))
+    const row = p.locator('[data-test=plugin-table] .el-table__row', { hasText: bound.bsn })
+    assert.match(await row.textContent(), new RegExp(bound.version.replaceAll('.', '\\.')))
+    await p.setInputFiles('[data-test=plugin-upload] input[type=file]', { name: 'not-a-plugin.jar', mimeType: 'application/java-archive', buffer: Buffer.from('not a jar') })
+    await p.waitForSelector('[data-test=plugin-refusal]')
+    assert.ok((await p.textContent('[data-test=plugin-refusal]')).trim().length > 0)
+    const after = await admin.get('/plugins')
+    assert.deepEqual(after.plugins.map((x) => x.bsn + ' ' + x.version), before.plugins.map((x) => x.bsn + ' ' + x.version))
+    await p.waitForSelector('[data-test=plugin-events] .el-table__row')
+    await shot(p, 'plugins')
     await p.close()
   })
 })

@@ -32,6 +32,7 @@ export const MENU: MenuItem[] = [
   { key: 'roster', path: '/roster', roles: [DA] },
   { key: 'users', path: '/users', roles: [DA] },
   { key: 'audit', path: '/audit', roles: [AU] },
+  { key: 'plugins', path: '/plugins', roles: [DA, 'PLUGIN_ADMIN'] },
 ]
 
 export function visibleMenu(user: Pick<User, 'role'> | null, items: MenuItem[] = MENU): MenuItem[] {
@@ -63,12 +64,12 @@ export function mayOpen(user: Pick<User, 'role'> | null, path: string): boolean 
 /** Actions that change something, by role (the auditor reads only). */
 export type Action =
   | 'org.edit' | 'community.edit' | 'person.register' | 'person.edit' | 'person.reveal' | 'post.edit' | 'archive.seal'
-  | 'eligibility.check' | 'workingGroup.edit' | 'reserve.edit' | 'mission.record' | 'mission.report' | 'filing.create' | 'filing.step' | 'filing.vet' | 'filing.file' | 'roster.import' | 'user.edit'
+  | 'eligibility.check' | 'workingGroup.edit' | 'reserve.edit' | 'mission.record' | 'mission.report' | 'filing.create' | 'filing.step' | 'filing.vet' | 'filing.file' | 'roster.import' | 'user.edit' | 'plugin.manage'
 
 const ACTIONS: Record<Action, Role[]> = {
   'org.edit': [DA], 'community.edit': [DA, SA], 'person.register': [DA], 'person.edit': [DA, SA], 'person.reveal': [DA, SA],
   'post.edit': [DA, SA], 'archive.seal': [DA], 'eligibility.check': [DA, SA], 'workingGroup.edit': [DA, SA], 'reserve.edit': [DA, SA], 'mission.record': [DA], 'mission.report': [DA, SA],
-  'filing.create': [DA, SA], 'filing.step': [DA, SA], 'filing.vet': [DA], 'filing.file': [DA], 'roster.import': [DA], 'user.edit': [DA],
+  'filing.create': [DA, SA], 'filing.step': [DA, SA], 'filing.vet': [DA], 'filing.file': [DA], 'roster.import': [DA], 'user.edit': [DA], 'plugin.manage': ['PLUGIN_ADMIN'],
 }
 
 export function can(user: Pick<User, 'role'> | null, action: Action): boolean {

@@ -22,6 +22,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'roster', component: () => import('./views/Roster.vue') },
       { path: 'users', component: () => import('./views/Users.vue') },
       { path: 'audit', component: () => import('./views/Audit.vue') },
+      { path: 'plugins', component: () => import('./views/Plugins.vue') },
       { path: ':rest(.*)*', redirect: '/' },
     ],
   },

@@ -6,7 +6,7 @@ const keys = (role: Role) => visibleMenu({ role }).flatMap((m) => [m.key, ...(m.
 
 describe('menus by role', () => {
   it('shows the district administrator everything but the audit log', () => {
-    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'manage', 'filings', 'classification', 'roster', 'users'])
+    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'manage', 'filings', 'classification', 'roster', 'users', 'plugins'])
     expect(can({ role: 'DISTRICT_ADMIN' }, 'user.edit')).toBe(true)
   })
   it('hides from a street administrator what only the district may do', () => {
@@ -31,7 +31,9 @@ describe('menus by role', () => {
     for (const action of ['person.register', 'filing.step', 'filing.vet', 'archive.seal', 'person.reveal'] as const) expect(can({ role: 'AUDITOR' }, action)).toBe(false)
   })
   it('drops a group whose children a role cannot see', () => {
-    expect(keys('PLUGIN_ADMIN')).toEqual(['dashboard', 'org'])
+    expect(keys('PLUGIN_ADMIN')).toEqual(['dashboard', 'org', 'plugins'])
+    expect(can({ role: 'PLUGIN_ADMIN' }, 'plugin.manage')).toBe(true)
+    expect(can({ role: 'DISTRICT_ADMIN' }, 'plugin.manage')).toBe(false)
     expect(keys('DEPARTMENT_SCORER')).toEqual(['dashboard', 'org'])
   })
   it('refuses paths the menu would not show, deepest entry first', () => {

@@ -34,6 +34,8 @@ export interface RequestOptions {
   body?: unknown
   /** a text body (CSV) sent as is with this content type */
   text?: { content: string; type: string }
+  /** a file sent as is (a plugin jar) with this content type */
+  file?: { content: Blob; type: string }
   /** answer the body as text instead of JSON */
   asText?: boolean
 }
@@ -97,8 +99,11 @@ export async function request<T>(method: string, path: string, options: RequestO
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json, text/csv', 'Accept-Language': language }
   const token = session.token
   if (token) headers.Authorization = `Bearer ${token}`
-  let body: string | undefined
-  if (options.text) {
+  let body: string | Blob | undefined
+  if (options.file) {
+    headers['Content-Type'] = options.file.type
+    body = options.file.content
+  } else if (options.text) {
     headers['Content-Type'] = options.text.type
     body = options.text.content
   } else if (options.body !== undefined) {

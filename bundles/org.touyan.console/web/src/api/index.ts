@@ -101,6 +101,17 @@ export const api = {
     list: (q: Query) => http.get<Page<T.AuditEntry>>('/audit', q),
     verify: () => http.get<T.AuditVerification>('/audit/verify'),
   },
+  plugins: {
+    overview: () => http.get<T.PluginsOverview>('/plugins'),
+    get: (bsn: string) => http.get<T.Plugin>(`/plugins/${encodeURIComponent(bsn)}`),
+    install: (jar: Blob, stage: boolean) => request<T.Plugin>('POST', '/plugins', { query: { stage }, file: { content: jar, type: 'application/java-archive' } }),
+    promote: (bsn: string) => http.post<T.Plugin>(`/plugins/${encodeURIComponent(bsn)}/promote`, {}),
+    discard: (bsn: string) => http.del<void>(`/plugins/${encodeURIComponent(bsn)}/staged`),
+    rollback: (bsn: string) => http.post<T.Plugin>(`/plugins/${encodeURIComponent(bsn)}/rollback`, {}),
+    release: (bsn: string) => http.del<void>(`/plugins/${encodeURIComponent(bsn)}/quarantine`),
+    remove: (bsn: string) => http.del<void>(`/plugins/${encodeURIComponent(bsn)}`),
+    events: (q: Query) => http.get<Page<T.PluginEvent>>('/plugins/events', q),
+  },
   roster: {
     export: (districtId: string) => request<string>('GET', `/districts/${districtId}/roster`, { asText: true }),
     import: (districtId: string, csv: string) => request<T.ImportReport>('POST', `/districts/${districtId}/roster`, { text: { content: csv, type: 'text/csv' } }),

@@ -17,6 +17,17 @@ export interface AuditEntry {
   outcome: 'ok' | 'denied' | 'failed'; status: number | null; detail: string | null; hash: string
 }
 export interface AuditVerification { entries: number; intact: boolean; firstBroken: number | null }
+export interface PolicyInfo { spi: string; id: string; name: string; nameEn: string; quarantined: boolean }
+export interface Binding { spi: string; scope: string; policyId: string; bsn: string | null; version: string | null; parameters: Record<string, string>; revision: number }
+export interface Plugin {
+  bsn: string; version: string; state: string; source: string | null; signer: string | null; staged: string | null
+  pinnedBy: string[]; policies: PolicyInfo[]; bindings: Binding[]
+}
+export interface PluginEvent { id: number; at: string; bsn: string | null; version: string | null; action: string; outcome: string; detail: string | null }
+export interface Quarantined { bsn: string; version: string; policyId: string; since: string; detail: string }
+export interface PluginsOverview {
+  mode: string; trustedKeys: string[]; pins: string[]; plugins: Plugin[]; quarantined: Quarantined[]; runawayCalls: number; recentRefusals: PluginEvent[]
+}
 export interface LoginAnswer { token: string; expiresAt: string; user: User }
 export interface District { id: string; code: string; name: string; nameEn: string | null }
 export interface Street { id: string; districtId: string; code: string; name: string; nameEn: string | null }

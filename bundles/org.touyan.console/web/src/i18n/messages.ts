@@ -20,7 +20,7 @@ const pairs = {
     select: ['选', 'Select'], eligibility: ['资格审查', 'Eligibility check'], workingGroups: ['五人工作小组', 'Five-person working groups'],
     firstSecretaries: ['第一书记', 'First secretaries'], reserve: ['雏雁储备', 'Reserve pipeline'], coverage: ['书记助理覆盖', 'Assistant coverage'],
     manage: ['管', 'Manage'], filings: ['规范备案', 'Adjustment filings'], classification: ['分类与措施', 'Types and measures'],
-    roster: ['花名册导入导出', 'Roster import / export'], users: ['用户与角色', 'Users and roles'], audit: ['审计日志', 'Audit log'], cycles: ['评价周期', 'Evaluation cycles'],
+    roster: ['花名册导入导出', 'Roster import / export'], users: ['用户与角色', 'Users and roles'], audit: ['审计日志', 'Audit log'], plugins: ['策略插件', 'Policy plugins'], cycles: ['评价周期', 'Evaluation cycles'],
   },
   login: {
     title: ['登录', 'Log in'], login: ['账号', 'Login'], password: ['密码', 'Password'], submit: ['登录', 'Log in'],
@@ -115,6 +115,19 @@ const pairs = {
     intact: ['哈希链完整：共 {n} 条记录，未被篡改', 'The chain is intact: {n} entries, none altered'],
     broken: ['哈希链自第 {seq} 条起不一致，共 {n} 条记录：请报告', 'The chain breaks at entry {seq} of {n}: report it'],
     ok: ['成功', 'OK'], denied: ['拒绝', 'Denied'], failed: ['失败', 'Failed'],
+  },
+  plugins: {
+    mode: ['运行模式', 'Mode'], production: ['生产模式：只接受受信任密钥签名的插件', 'Production: only plugins signed by a trusted key'],
+    development: ['开发模式：也接受未签名的插件，不可用于正式环境', 'Development: unsigned plugins are accepted too; not for real use'],
+    bsn: ['插件', 'Plugin'], version: ['版本', 'Version'], state: ['状态', 'State'], signer: ['签名者', 'Signer'], unsigned: ['未签名', 'Unsigned'],
+    staged: ['待发布版本', 'Staged'], policies: ['策略', 'Policies'], bindings: ['绑定范围', 'Bound for'], pinnedBy: ['被评价周期锁定', 'Pinned by'],
+    upload: ['上传插件（拖放 jar 文件到此处，或点击选择）', 'Upload a plugin (drop a jar here, or click to choose)'], stage: ['仅暂存，不立即启用', 'Stage only, do not bind yet'],
+    installed: ['已安装 {bsn} {version}', 'Installed {bsn} {version}'], stagedDone: ['已暂存 {bsn} {version}，确认后可发布', 'Staged {bsn} {version}: promote it when checked'],
+    promote: ['发布', 'Promote'], discard: ['放弃暂存', 'Discard staged'], rollback: ['回退到上一版本', 'Roll back'], release: ['解除隔离', 'Release quarantine'], remove: ['卸载', 'Remove'],
+    confirm: ['确认对 {bsn} 执行“{action}”？', '{action} {bsn}?'], quarantined: ['已隔离的策略', 'Quarantined policies'], since: ['隔离时间', 'Since'],
+    runaway: ['仍有 {n} 个超时调用在插件内运行', '{n} timed-out calls are still running inside plugins'],
+    refusals: ['最近被拒绝的安装', 'Recent refusals'], events: ['插件事件', 'Plugin events'], at: ['时间', 'Time'], action: ['事件', 'Event'], outcome: ['结果', 'Outcome'], detail: ['说明', 'Detail'],
+    district: ['全区', 'District'],
   },
 } as const
 
