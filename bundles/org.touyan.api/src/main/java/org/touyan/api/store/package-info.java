@@ -5,9 +5,11 @@
  * the store with {@code (touyan.schema=<name>)} never sees a half-migrated database.
  *
  * <p>1.3: {@link org.touyan.api.store.StoreBackup}, online backups of the database.
+ *
+ * <p>1.4: {@link org.touyan.api.store.Sql}, the JDBC helpers every bundle uses on its tables.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.touyan.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,7 @@ import org.touyan.api.registry.Street;
 import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -143,12 +144,12 @@ public class Ballots {
 				throw new ProblemException(409, "Conflict", "只有评分中（OPEN）的周期才能投票，本周期为" + cycle.status().displayName()
 						+ "（" + cycle.status().name() + "）", "Ballots are cast only while the cycle is OPEN; it is " + cycle.status().name(), null);
 			}
-			int n = Sql.update(c, "UPDATE eval_ballot_token SET used = TRUE WHERE token_hash = ? AND used = FALSE", null, hash);
+			int n = Sql.update(c, "UPDATE eval_ballot_token SET used = TRUE WHERE token_hash = ? AND used = FALSE", null, null, hash);
 			if (n == 0) {
 				throw new ProblemException(409, "Conflict", "这张评议票已投过，每张票只计一次",
 						"This ballot has been cast already: each ballot counts once", null);
 			}
-			Sql.update(c, "INSERT INTO eval_ballot (cycle_id, community_id, de, neng, qin, ji, lian) VALUES (?, ?, ?, ?, ?, ?, ?)", null,
+			Sql.update(c, "INSERT INTO eval_ballot (cycle_id, community_id, de, neng, qin, ji, lian) VALUES (?, ?, ?, ?, ?, ?, ?)", null, null,
 					found.get(0)[0], found.get(0)[1], values[0], values[1], values[2], values[3], values[4]);
 			return null;
 		});

@@ -32,6 +32,7 @@ import org.touyan.api.registry.PostKind;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -118,10 +119,10 @@ public class Classifications {
 		return store.write(c -> {
 			Map<String, Placement> before = new HashMap<>();
 			placements(c, cycle.id(), null).forEach(p -> before.put(p.communityId(), p));
-			Sql.update(c, "DELETE FROM eval_classification WHERE cycle_id = ?", null, cycle.id());
+			Sql.update(c, "DELETE FROM eval_classification WHERE cycle_id = ?", null, null, cycle.id());
 			for (Placement p : out) {
 				Provenance v = p.provenance();
-				Sql.update(c, "INSERT INTO eval_classification (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null,
+				Sql.update(c, "INSERT INTO eval_classification (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null,
 						p.cycleId(), p.communityId(), p.personId(), p.type() == null ? null : p.type().name(),
 						p.measures() == null ? null : String.join("、", p.measures()), p.helperId(), p.helperName(), p.explanation(),
 						p.failure(), v == null ? null : v.bundle(), v == null ? null : v.version(), v == null ? null : v.policyId(),

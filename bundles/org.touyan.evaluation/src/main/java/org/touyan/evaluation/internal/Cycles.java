@@ -22,6 +22,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -226,7 +227,7 @@ public class Cycles {
 	private static Void move(Connection c, Cycle cycle, CycleStatus target, String actor, String ifMatch) throws SQLException {
 		lock(c, cycle.id(), ifMatch);
 		java.sql.Timestamp now = Sql.now();
-		int n = Sql.update(c, "UPDATE eval_cycle SET status = ?, updated_at = ? WHERE id = ? AND status = ?", null,
+		int n = Sql.update(c, "UPDATE eval_cycle SET status = ?, updated_at = ? WHERE id = ? AND status = ?", null, null,
 				target.name(), now, cycle.id(), cycle.status().name());
 		if (n == 0) {
 			throw new ProblemException(409, "Conflict", "评价周期已被他人改动，请刷新后重试",
@@ -234,13 +235,13 @@ public class Cycles {
 		}
 		int seq = Sql.query(c, "SELECT COUNT(*) FROM eval_cycle_transition WHERE cycle_id = ?", rs -> rs.getInt(1), cycle.id()).get(0);
 		Sql.update(c, "INSERT INTO eval_cycle_transition (cycle_id, seq, from_status, to_status, actor, happened_at)"
-				+ " VALUES (?, ?, ?, ?, ?, ?)", null, cycle.id(), seq + 1, cycle.status().name(), target.name(), actor, now);
+				+ " VALUES (?, ?, ?, ?, ?, ?)", null, null, cycle.id(), seq + 1, cycle.status().name(), target.name(), actor, now);
 		return null;
 	}
 
 	/** Takes the cycle's row lock, then compares the cycle as stored now with the version the caller read. */
 	private static void lock(Connection c, String id, String ifMatch) throws SQLException {
-		Sql.update(c, "UPDATE eval_cycle SET updated_at = updated_at WHERE id = ?", null, id);
+		Sql.lock(c, "eval_cycle", id);
 		Preconditions.check(ifMatch, find(c, id).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", id)));
 	}
 

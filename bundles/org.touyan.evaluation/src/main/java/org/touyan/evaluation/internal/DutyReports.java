@@ -25,6 +25,7 @@ import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -155,7 +156,7 @@ public class DutyReports {
 			}
 			BigDecimal sum = scored.scores().stream().map(RaterScore::score).reduce(BigDecimal.ZERO, BigDecimal::add);
 			BigDecimal result = sum.divide(BigDecimal.valueOf(Rater.values().length), 2, RoundingMode.HALF_UP);
-			Sql.update(c, "UPDATE eval_duty_report SET result = ? WHERE cycle_id = ? AND community_id = ?", null, result, cycleId, communityId);
+			Sql.update(c, "UPDATE eval_duty_report SET result = ? WHERE cycle_id = ? AND community_id = ?", null, null, result, cycleId, communityId);
 			DutyReport done = find(c, cycleId, communityId).orElseThrow();
 			archive.append(c, before.personId(), actor, "duty-report.result", "evaluation-cycle/" + cycleId + "/duty-report", before, done);
 			return done;

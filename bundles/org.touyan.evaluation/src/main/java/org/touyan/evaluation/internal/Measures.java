@@ -25,6 +25,7 @@ import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**

@@ -17,6 +17,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**

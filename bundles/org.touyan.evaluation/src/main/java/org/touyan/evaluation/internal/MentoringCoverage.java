@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.touyan.api.evaluation.SecretaryType;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /** Coverage of 结对帮带: who of a cycle's 潜力/守摊 secretaries has a mentor, and each mentor's load against 3–4. */

@@ -19,6 +19,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /** The confirmed pairs of 结对帮带: confirming one under its rules, ending it, its progress notes, and listing them. */
@@ -103,7 +104,7 @@ final class MentoringPairs {
 			}
 			Sql.update(c, "INSERT INTO eval_mentorship (id, district_id, mentoring_year, basis_cycle_id, mentor_id, mentor_community_id,"
 					+ " mentee_id, mentee_community_id, mentee_type, basis, status, started_on, actor, created_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, id, district.id(), year, cycle.id(), mentorId,
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, id, district.id(), year, cycle.id(), mentorId,
 					mentor.communityId(), menteeId, mentee.communityId(), mentee.type().name(), closeness.name(), Mentoring.Status.ACTIVE.name(),
 					Date.valueOf(started), actor, Sql.now());
 			return null;
@@ -124,9 +125,9 @@ final class MentoringPairs {
 					"endedOn is before the pair started (" + before.startedOn() + ")");
 		}
 		return store.write(c -> {
-			Sql.update(c, "UPDATE eval_mentorship SET status = status WHERE id = ?", null, id);
+			Sql.update(c, "UPDATE eval_mentorship SET status = status WHERE id = ?", null, null, id);
 			Preconditions.check(ifMatch, find(c, id).orElseThrow(() -> ProblemException.notFound("帮带结对", "mentoring pair", id)));
-			int n = Sql.update(c, "UPDATE eval_mentorship SET status = 'ENDED', ended_on = ?, end_reason = ? WHERE id = ? AND status = 'ACTIVE'",
+			int n = Sql.update(c, "UPDATE eval_mentorship SET status = 'ENDED', ended_on = ?, end_reason = ? WHERE id = ? AND status = 'ACTIVE'", null,
 					null, Date.valueOf(ended), reason, id);
 			if (n == 0) {
 				throw new ProblemException(409, "Conflict", "该结对已结束", "the pair has ended already", null);
@@ -160,7 +161,7 @@ final class MentoringPairs {
 			Mentoring.Note note = new Mentoring.Note(id, seq, on, text, actor);
 			archive.append(c, pairing.mentor().personId(), actor, "mentoring.noted", "mentoring/" + id + "/note/" + seq, null, note);
 			archive.append(c, pairing.mentee().personId(), actor, "mentoring.noted", "mentoring/" + id + "/note/" + seq, null, note);
-			Sql.update(c, "INSERT INTO eval_mentorship_note (mentorship_id, seq, noted_on, note, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+			Sql.update(c, "INSERT INTO eval_mentorship_note (mentorship_id, seq, noted_on, note, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", null,
 					null, id, seq, Date.valueOf(on), text, actor, Sql.now());
 			return note;
 		});

@@ -51,6 +51,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -267,7 +268,7 @@ public class NegativeList {
 				Sql.update(c, "INSERT INTO eval_incident (id, district_id, street_id, community_id, person_id, occurred_on, items, item_names,"
 						+ " severity, description, evidence, consequence, explanation, deadline, status, filing_id, plugin_bundle, plugin_version,"
 						+ " policy_id, binding_revision, input_hash, actor, recorded_at)"
-						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null,
 						null, id, incident.districtId(), incident.streetId(), incident.communityId(), personId, Date.valueOf(incident.occurredOn()),
 						String.join(",", codes), items.stream().map(i -> i.severity().name() + "\t" + i.name()).collect(Collectors.joining("\n")), severity.name(),
 						description, String.join("\n", evidence), incident.consequence(), incident.explanation(),
@@ -310,7 +311,7 @@ public class NegativeList {
 		boolean rectified = Boolean.TRUE.equals(input.rectified());
 		return store.write(c -> {
 			// the row lock makes two follow-ups of one incident compare one after the other
-			Sql.update(c, "UPDATE eval_incident SET status = status WHERE id = ?", null, id);
+			Sql.update(c, "UPDATE eval_incident SET status = status WHERE id = ?", null, null, id);
 			Incident current = find(c, id).orElseThrow();
 			Preconditions.check(ifMatch, current);
 			if (!Status.RECTIFYING.name().equals(current.status())) {
@@ -319,9 +320,9 @@ public class NegativeList {
 			}
 			int seq = current.followUps().size() + 1;
 			Sql.update(c, "INSERT INTO eval_incident_followup (incident_id, seq, checked_on, note, rectified, actor, recorded_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?)", null, id, seq, Date.valueOf(on), note, rectified, actor, Sql.now());
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?)", null, null, id, seq, Date.valueOf(on), note, rectified, actor, Sql.now());
 			if (rectified) {
-				Sql.update(c, "UPDATE eval_incident SET status = ? WHERE id = ?", null, Status.RECTIFIED.name(), id);
+				Sql.update(c, "UPDATE eval_incident SET status = ? WHERE id = ?", null, null, Status.RECTIFIED.name(), id);
 			}
 			Incident after = find(c, id).orElseThrow();
 			archive.append(c, current.personId(), actor, rectified ? "negative-list.rectified" : "negative-list.followed-up",

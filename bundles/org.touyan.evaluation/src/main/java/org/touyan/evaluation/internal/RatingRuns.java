@@ -37,6 +37,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 import org.touyan.evaluation.internal.ScoreCards.Card;
 import org.touyan.api.rest.Csv;
@@ -90,13 +91,13 @@ public class RatingRuns {
 			int run = Sql.query(c, "SELECT COALESCE(MAX(run), 0) FROM eval_rating_run WHERE cycle_id = ?", rs -> rs.getInt(1),
 					cycle.id()).get(0) + 1;
 			Map<String, Rating> before = run == 1 ? Map.of() : previous(c, cycle.id(), secretaries);
-			Sql.update(c, "DELETE FROM eval_rating WHERE cycle_id = ?", null, cycle.id());
+			Sql.update(c, "DELETE FROM eval_rating WHERE cycle_id = ?", null, null, cycle.id());
 			insert(c, ratings, run);
 			int failed = (int) ratings.stream().filter(r -> r.failure() != null).count();
 			long millis = (System.nanoTime() - start) / 1_000_000;
 			RatingRun done = new RatingRun(cycle.id(), run, reason, actor, ratings.size() - failed, failed, startedAt, millis);
 			Sql.update(c, "INSERT INTO eval_rating_run (cycle_id, run, reason, actor, rated, failed, started_at, millis)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, cycle.id(), run, reason, actor, done.rated(), failed,
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, null, cycle.id(), run, reason, actor, done.rated(), failed,
 					java.sql.Timestamp.from(startedAt), millis);
 			for (Rating r : ratings) {
 				String person = secretaries.get(r.communityId());

@@ -37,6 +37,7 @@ import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -187,10 +188,10 @@ public class Reviews {
 		return store.write(c -> {
 			Map<String, Assessment> before = new HashMap<>();
 			assessments(c, cycle.id(), null).forEach(a -> before.put(a.communityId(), a));
-			Sql.update(c, "DELETE FROM eval_assessment WHERE cycle_id = ?", null, cycle.id());
+			Sql.update(c, "DELETE FROM eval_assessment WHERE cycle_id = ?", null, null, cycle.id());
 			for (Assessment a : results) {
 				Provenance p = a.provenance();
-				Sql.update(c, "INSERT INTO eval_assessment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				Sql.update(c, "INSERT INTO eval_assessment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null,
 						null, a.cycleId(), a.communityId(), a.personId(), a.self(), a.residents(), a.ballots(), a.street(),
 						a.organization(), a.score(), a.grade(), clip(a.explanation()), clip(a.failure()), p == null ? null : p.bundle(),
 						p == null ? null : p.version(), p == null ? null : p.policyId(), p == null ? null : p.bindingRevision(), a.inputHash());

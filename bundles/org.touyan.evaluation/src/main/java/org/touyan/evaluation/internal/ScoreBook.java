@@ -21,6 +21,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 import org.touyan.evaluation.internal.ScoreRecords.Completeness;
 import org.touyan.evaluation.internal.ScoreRecords.Correction;
@@ -242,15 +243,15 @@ public class ScoreBook {
 			Cycle now = Cycles.find(c, cycleId).orElseThrow(() -> ProblemException.notFound("评价周期", "evaluation cycle", cycleId));
 			now.status().requireScoring();
 			// the row lock first: two corrections then compare one after the other
-			Sql.update(c, "UPDATE eval_score SET score = score WHERE cycle_id = ? AND community_id = ? AND department_id = ?", null,
+			Sql.update(c, "UPDATE eval_score SET score = score WHERE cycle_id = ? AND community_id = ? AND department_id = ?", null, null,
 					cycleId, communityId, departmentId);
 			Score old = stored(c, cycleId, communityId, departmentId);
 			Preconditions.check(ifMatch, old);
 			java.sql.Timestamp at = Sql.now();
-			Sql.update(c, "UPDATE eval_score SET score = ?, actor = ?, entered_at = ? WHERE cycle_id = ? AND community_id = ? AND department_id = ?",
+			Sql.update(c, "UPDATE eval_score SET score = ?, actor = ?, entered_at = ? WHERE cycle_id = ? AND community_id = ? AND department_id = ?", null,
 					null, input.score(), actor, at, cycleId, communityId, departmentId);
 			Sql.update(c, "INSERT INTO eval_score_correction (cycle_id, community_id, department_id, old_score, new_score, reason, actor,"
-					+ " corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, cycleId, communityId, departmentId, old.score(),
+					+ " corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, null, cycleId, communityId, departmentId, old.score(),
 					input.score(), input.reason().strip(), actor, at);
 			ScoreCards.correct(c, cycleId, communityId, old.dimension(), input.score());
 			return new Score(cycleId, communityId, old.streetId(), departmentId, old.dimension(), input.score(), actor, at.toInstant());

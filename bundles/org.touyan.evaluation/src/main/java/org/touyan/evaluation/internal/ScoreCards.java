@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.touyan.api.store.Sql;
+
 /**
  * A community's score card of a cycle: all its departments' scores in one row of
  * {@code eval_score_card}, written in the transaction that writes {@code eval_score}. Rating reads
@@ -102,7 +104,7 @@ public final class ScoreCards {
 				cycleId, communityId).orElseThrow(() -> new IllegalStateException("a stored score without its card: " + communityId));
 		Map<String, BigDecimal> scores = new HashMap<>(decode(card));
 		scores.put(dimension, score);
-		Sql.update(c, "UPDATE eval_score_card SET scores = ? WHERE cycle_id = ? AND community_id = ?", null, encode(scores), cycleId,
+		Sql.update(c, "UPDATE eval_score_card SET scores = ? WHERE cycle_id = ? AND community_id = ?", null, null, encode(scores), cycleId,
 				communityId);
 	}
 

@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.touyan.api.store.Sql;
+
 class ScoreCardsTest {
 
 	@Test

@@ -6,12 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.security.AuditLog;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 import org.touyan.plugins.internal.Views.PluginEvent;
 
@@ -61,41 +61,17 @@ final class PluginEvents {
 
 	/** The latest {@code n} refusals, newest first. */
 	List<PluginEvent> refusals(int n) {
-		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT id, happened_at, bsn, version, action, outcome, detail "
-					+ "FROM plugin_event WHERE outcome = 'REFUSED' ORDER BY id DESC LIMIT ?")) {
-				ps.setInt(1, n);
-				return list(ps);
-			}
-		});
+		return store.read(c -> Sql.query(c, EVENT + " WHERE outcome = 'REFUSED' ORDER BY id DESC LIMIT ?", PluginEvents::event, n));
 	}
 
 	Page<PluginEvent> page(Paging paging) {
-		return store.read(c -> {
-			List<PluginEvent> items;
-			try (PreparedStatement ps = c.prepareStatement("SELECT id, happened_at, bsn, version, action, outcome, detail "
-					+ "FROM plugin_event ORDER BY id DESC LIMIT ? OFFSET ?")) {
-				ps.setInt(1, paging.limit());
-				ps.setInt(2, paging.offset());
-				items = list(ps);
-			}
-			long total;
-			try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM plugin_event"); ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				total = rs.getLong(1);
-			}
-			return new Page<>(items, total, paging.offset(), paging.limit());
-		});
+		return store.read(c -> Sql.page(c, EVENT, "id DESC", paging, PluginEvents::event, List.of()));
 	}
 
-	private static List<PluginEvent> list(PreparedStatement ps) throws SQLException {
-		List<PluginEvent> items = new ArrayList<>();
-		try (ResultSet rs = ps.executeQuery()) {
-			while (rs.next()) {
-				items.add(new PluginEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getString(7)));
-			}
-		}
-		return items;
+	private static final String EVENT = "SELECT id, happened_at, bsn, version, action, outcome, detail FROM plugin_event";
+
+	private static PluginEvent event(ResultSet rs) throws SQLException {
+		return new PluginEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getString(7));
 	}
 }

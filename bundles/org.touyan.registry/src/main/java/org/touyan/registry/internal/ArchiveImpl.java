@@ -14,6 +14,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Sha256;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /** Reading and verifying archives, apart from the writers, which append through {@link ArchiveLog}. */
@@ -33,7 +34,7 @@ public class ArchiveImpl implements Archive {
 			head(c, personId);
 			List<ArchiveEntry> items = ArchiveLog.stored(c, " WHERE person_id = ? ORDER BY seq LIMIT ? OFFSET ?",
 					personId, paging.limit(), paging.offset()).stream().map(ArchiveLog.Stored::entry).toList();
-			long total = OrgUnitsImpl.count(c, "SELECT COUNT(*) FROM archive_entry WHERE person_id = ?", personId);
+			long total = Sql.count(c, "SELECT COUNT(*) FROM archive_entry WHERE person_id = ?", personId);
 			return new Page<>(items, total, paging.offset(), paging.limit());
 		});
 	}
@@ -97,7 +98,7 @@ public class ArchiveImpl implements Archive {
 
 	/** The person's newest entry number and hash; 404 for an unknown person. */
 	private static Object[] head(Connection c, String personId) throws SQLException {
-		return OrgUnitsImpl.query(c, "SELECT archive_seq, archive_head FROM person WHERE id = ?",
+		return Sql.query(c, "SELECT archive_seq, archive_head FROM person WHERE id = ?",
 				rs -> new Object[] { rs.getLong(1), rs.getString(2) }, personId).stream().findFirst()
 				.orElseThrow(() -> ProblemException.notFound("人员", "person", personId));
 	}

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.touyan.api.registry.ArchiveEntry;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Sha256;
+import org.touyan.api.store.Sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -49,8 +50,8 @@ final class ArchiveLog {
 	 */
 	static ArchiveEntry append(Connection c, String personId, String actor, String action, String subject, Object before,
 			Object after) throws SQLException {
-		OrgUnitsImpl.update(c, "UPDATE person SET archive_seq = archive_seq WHERE id = ?", null, null, personId);
-		Object[] head = OrgUnitsImpl.query(c, "SELECT archive_seq, archive_head, sealed_at, sealed_by, seal_reason FROM person WHERE id = ?",
+		Sql.update(c, "UPDATE person SET archive_seq = archive_seq WHERE id = ?", null, null, personId);
+		Object[] head = Sql.query(c, "SELECT archive_seq, archive_head, sealed_at, sealed_by, seal_reason FROM person WHERE id = ?",
 				rs -> new Object[] { rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getString(4), rs.getString(5) },
 				personId).stream().findFirst().orElseThrow(() -> ProblemException.notFound("人员", "person", personId));
 		if (head[2] != null) {
@@ -62,10 +63,10 @@ final class ArchiveLog {
 		String afterJson = json(after);
 		String previous = (String) head[1];
 		String hash = hash(Sha256.CURRENT, previous, personId, seq, at, actor, action, subject, beforeJson, afterJson);
-		OrgUnitsImpl.update(c, "INSERT INTO archive_entry (person_id, seq, written_at, actor, action, subject, before_json, after_json,"
+		Sql.update(c, "INSERT INTO archive_entry (person_id, seq, written_at, actor, action, subject, before_json, after_json,"
 				+ " previous_hash, hash, hash_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, "档案第 " + seq + " 条记录已存在",
 				personId, seq, Timestamp.from(at), actor, action, subject, beforeJson, afterJson, previous, hash, Sha256.CURRENT);
-		OrgUnitsImpl.update(c, "UPDATE person SET archive_seq = ?, archive_head = ? WHERE id = ?", null, null, seq, hash, personId);
+		Sql.update(c, "UPDATE person SET archive_seq = ?, archive_head = ? WHERE id = ?", null, null, seq, hash, personId);
 		return new ArchiveEntry(personId, seq, at, actor, action, subject, map(beforeJson), map(afterJson), previous, hash);
 	}
 
@@ -96,7 +97,7 @@ final class ArchiveLog {
 	}
 
 	static List<Stored> stored(Connection c, String where, Object... args) throws SQLException {
-		return OrgUnitsImpl.query(c, ENTRY + where, rs -> new Stored(rs.getString(1), rs.getLong(2),
+		return Sql.query(c, ENTRY + where, rs -> new Stored(rs.getString(1), rs.getLong(2),
 				rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
 				rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11)), args);
 	}

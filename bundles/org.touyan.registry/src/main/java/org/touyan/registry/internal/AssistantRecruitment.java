@@ -9,6 +9,7 @@ import org.touyan.api.registry.PostKind;
 import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -61,19 +62,19 @@ public class AssistantRecruitment {
 		}
 		Source source = source(input.source(), true);
 		return store.write(c -> {
-			List<String> district = OrgUnitsImpl.query(c, "SELECT district_id FROM person WHERE id = ?", rs -> rs.getString(1), personId);
+			List<String> district = Sql.query(c, "SELECT district_id FROM person WHERE id = ?", rs -> rs.getString(1), personId);
 			if (district.isEmpty()) {
 				throw ProblemException.notFound("人员", "person", personId);
 			}
-			if (OrgUnitsImpl.query(c, "SELECT 1 FROM post WHERE person_id = ? AND kind = ?", rs -> 1, personId,
+			if (Sql.query(c, "SELECT 1 FROM post WHERE person_id = ? AND kind = ?", rs -> 1, personId,
 					PostKind.SECRETARY_ASSISTANT.name()).isEmpty()) {
 				throw new ProblemException(422, "Not a secretary assistant", "只有担任或担任过书记助理的人员才属于招录批次",
 						"only a person who holds or held a 书记助理 post (SECRETARY_ASSISTANT) belongs to a recruitment batch", "personId");
 			}
 			Recruitment r = new Recruitment(personId, district.get(0), input.year(), source);
-			OrgUnitsImpl.update(c, "INSERT INTO assistant_recruitment (person_id, district_id, batch_year, source, recorded_at)"
+			Sql.update(c, "INSERT INTO assistant_recruitment (person_id, district_id, batch_year, source, recorded_at)"
 					+ " VALUES (?, ?, ?, ?, ?)", null, "该书记助理的招录批次已登记", personId, r.districtId(),
-					r.year(), source.name(), OrgUnitsImpl.now());
+					r.year(), source.name(), Sql.now());
 			ArchiveLog.append(c, personId, who, "assistant.recruited", "assistant-recruitment", null, r);
 			return r;
 		});
@@ -82,16 +83,16 @@ public class AssistantRecruitment {
 	/** The district's batches, of one year when {@code year} is not null; {@code recruited} counts every year. */
 	public Batches batches(String districtId, @Nullable Integer year) {
 		return store.read(c -> {
-			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
+			if (Sql.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
 				throw ProblemException.notFound("区", "district", districtId);
 			}
-			long recruited = OrgUnitsImpl.query(c, "SELECT COUNT(*) FROM assistant_recruitment WHERE district_id = ?",
+			long recruited = Sql.query(c, "SELECT COUNT(*) FROM assistant_recruitment WHERE district_id = ?",
 					rs -> rs.getLong(1), districtId).get(0);
 			String sql = "SELECT batch_year, SUM(CASE WHEN source = 'GRADUATE' THEN 1 ELSE 0 END),"
 					+ " SUM(CASE WHEN source = 'SOCIAL_WORKER' THEN 1 ELSE 0 END), COUNT(*) FROM assistant_recruitment"
 					+ " WHERE district_id = ?" + (year == null ? "" : " AND batch_year = ?") + " GROUP BY batch_year ORDER BY batch_year";
 			Object[] args = year == null ? new Object[] { districtId } : new Object[] { districtId, year };
-			List<Batch> batches = OrgUnitsImpl.query(c, sql, rs -> new Batch(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+			List<Batch> batches = Sql.query(c, sql, rs -> new Batch(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
 					args);
 			if (year != null && batches.isEmpty()) {
 				batches = List.of(new Batch(year, 0, 0, 0));

@@ -39,6 +39,7 @@ import org.touyan.api.registry.Post;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -119,7 +120,7 @@ public class EligibilityImpl implements Eligibility {
 		String id = UUID.randomUUID().toString();
 		return store.write(c -> {
 			Person person = PeopleImpl.openPerson(c, personId);
-			String selected = OrgUnitsImpl.query(c, "SELECT eligibility_rule_set FROM district WHERE id = ?",
+			String selected = Sql.query(c, "SELECT eligibility_rule_set FROM district WHERE id = ?",
 					rs -> rs.getString(1), person.districtId()).stream().filter(s -> s != null).findFirst().orElse(DEFAULT_RULE_SET);
 			Installed rules = ruleSet(selected).orElseThrow(() -> new ProblemException(409, "No rule set",
 					"本区选用的资格审查规则集 " + selected + " 未安装：请安装其插件，或在本区设置中选用已安装的规则集",
@@ -134,14 +135,14 @@ public class EligibilityImpl implements Eligibility {
 							+ "'; it reads " + known.stream().sorted().toList());
 				}
 			}
-			List<Post> posts = OrgUnitsImpl.query(c, PeopleImpl.POST + " WHERE person_id = ? ORDER BY start_date, id",
+			List<Post> posts = Sql.query(c, PeopleImpl.POST + " WHERE person_id = ? ORDER BY start_date, id",
 					PeopleImpl::post, personId);
 			List<FiredRule> fired = List.copyOf(rules.ruleSet().evaluate(new Candidate(person, posts, Map.copyOf(facts), asOf)));
-			Timestamp now = OrgUnitsImpl.now();
+			Timestamp now = Sql.now();
 			EligibilityCheck check = new EligibilityCheck(id, personId, asOf, new java.util.TreeMap<>(facts), fired.isEmpty(), fired,
 					rules.provenance(), now.toInstant(), who);
 			Provenance p = rules.provenance();
-			OrgUnitsImpl.update(c, "INSERT INTO eligibility_check (id, person_id, as_of, facts_json, eligible, fired_json, rule_set_bundle,"
+			Sql.update(c, "INSERT INTO eligibility_check (id, person_id, as_of, facts_json, eligible, fired_json, rule_set_bundle,"
 					+ " rule_set_version, rule_set_id, binding_revision, checked_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					null, null, id, personId, Date.valueOf(asOf), ArchiveLog.json(check.facts()), check.eligible(),
 					ArchiveLog.json(fired), p.bundle(), p.version(), p.policyId(), p.bindingRevision(), now, who);
@@ -160,14 +161,14 @@ public class EligibilityImpl implements Eligibility {
 	public Page<EligibilityCheck> checks(String personId, Paging paging) {
 		return store.read(c -> {
 			PeopleImpl.requirePerson(c, personId);
-			return OrgUnitsImpl.page(c, CHECK + " WHERE person_id = ?", "checked_at DESC, id", paging, EligibilityImpl::check,
+			return Sql.page(c, CHECK + " WHERE person_id = ?", "checked_at DESC, id", paging, EligibilityImpl::check,
 					List.of(personId));
 		});
 	}
 
 	@Override
 	public Optional<EligibilityCheck> checkById(String id) {
-		return store.read(c -> OrgUnitsImpl.one(c, CHECK + " WHERE id = ?", id, EligibilityImpl::check));
+		return store.read(c -> Sql.one(c, CHECK + " WHERE id = ?", EligibilityImpl::check, id));
 	}
 
 	private static EligibilityCheck check(ResultSet rs) throws SQLException {

@@ -35,6 +35,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -64,7 +65,7 @@ public class FilingsImpl implements Filings {
 	}
 
 	private static List<FilingStepDefinition> definitions(Connection c, String districtId) throws SQLException {
-		List<FilingStepDefinition> configured = OrgUnitsImpl.query(c, "SELECT code, name, name_en FROM filing_step_definition"
+		List<FilingStepDefinition> configured = Sql.query(c, "SELECT code, name, name_en FROM filing_step_definition"
 				+ " WHERE district_id = ? ORDER BY position", rs -> new FilingStepDefinition(rs.getString(1), rs.getString(2),
 						rs.getString(3)), districtId);
 		return configured.isEmpty() ? FilingMachine.DEFAULT_STEPS : configured;
@@ -74,13 +75,13 @@ public class FilingsImpl implements Filings {
 	public List<FilingStepDefinition> configureSteps(String districtId, List<FilingStepDefinition> steps, String ifMatch) {
 		List<FilingStepDefinition> valid = FilingMachine.definitions(steps);
 		return store.write(c -> {
-			OrgUnitsImpl.lock(c, "district", districtId);
+			Sql.lock(c, "district", districtId);
 			requireDistrict(c, districtId, null);
 			Preconditions.check(ifMatch, definitions(c, districtId));
-			OrgUnitsImpl.update(c, "DELETE FROM filing_step_definition WHERE district_id = ?", null, null, districtId);
+			Sql.update(c, "DELETE FROM filing_step_definition WHERE district_id = ?", null, null, districtId);
 			for (int i = 0; i < valid.size(); i++) {
 				FilingStepDefinition d = valid.get(i);
-				OrgUnitsImpl.update(c, "INSERT INTO filing_step_definition (district_id, position, code, name, name_en) VALUES (?, ?, ?, ?, ?)",
+				Sql.update(c, "INSERT INTO filing_step_definition (district_id, position, code, name, name_en) VALUES (?, ?, ?, ?, ?)",
 						null, null, districtId, i + 1, d.code(), d.name(), d.nameEn());
 			}
 			return valid;
@@ -104,7 +105,7 @@ public class FilingsImpl implements Filings {
 			args.add(status.name());
 		}
 		return store.read(c -> {
-			Page<Filing> p = OrgUnitsImpl.page(c, FILING + where, "opened_at, id", paging, FilingsImpl::filing, args);
+			Page<Filing> p = Sql.page(c, FILING + where, "opened_at, id", paging, FilingsImpl::filing, args);
 			List<Filing> full = new ArrayList<>();
 			for (Filing f : p.items()) {
 				full.add(complete(c, f));
@@ -116,7 +117,7 @@ public class FilingsImpl implements Filings {
 	@Override
 	public Optional<Filing> filing(String id) {
 		return store.read(c -> {
-			Optional<Filing> f = OrgUnitsImpl.one(c, FILING + " WHERE id = ?", id, FilingsImpl::filing);
+			Optional<Filing> f = Sql.one(c, FILING + " WHERE id = ?", FilingsImpl::filing, id);
 			return f.isPresent() ? Optional.of(complete(c, f.get())) : f;
 		});
 	}
@@ -145,14 +146,14 @@ public class FilingsImpl implements Filings {
 				}
 				personId = Validation.required("personId", input.personId());
 				communityId = Validation.required("communityId", input.communityId());
-				List<String> home = OrgUnitsImpl.query(c, "SELECT district_id FROM person WHERE id = ?", rs -> rs.getString(1), personId);
+				List<String> home = Sql.query(c, "SELECT district_id FROM person WHERE id = ?", rs -> rs.getString(1), personId);
 				if (home.isEmpty() || !home.get(0).equals(districtId)) {
 					throw ProblemException.invalid("personId", "本区没有这名人员：" + personId, "no person with id '" + personId + "' in the district");
 				}
 			} else {
 				postId = Validation.required("postId", input.postId());
 				String wanted = postId;
-				Post post = OrgUnitsImpl.one(c, PeopleImpl.POST + " WHERE id = ?", postId, PeopleImpl::post)
+				Post post = Sql.one(c, PeopleImpl.POST + " WHERE id = ?", PeopleImpl::post, postId)
 						.filter(p -> p.kind() == PostKind.COMMUNITY_SECRETARY)
 						.orElseThrow(() -> ProblemException.invalid("postId", "没有这个社区党组织书记任职：" + wanted,
 								"no community Party secretary post with id '" + wanted + "'"));
@@ -173,27 +174,27 @@ public class FilingsImpl implements Filings {
 				personId = post.personId();
 				communityId = post.unitId();
 			}
-			List<String> district = OrgUnitsImpl.query(c, "SELECT s.district_id FROM community k JOIN street s ON s.id = k.street_id WHERE k.id = ?",
+			List<String> district = Sql.query(c, "SELECT s.district_id FROM community k JOIN street s ON s.id = k.street_id WHERE k.id = ?",
 					rs -> rs.getString(1), communityId);
 			if (district.isEmpty() || !district.get(0).equals(districtId)) {
 				throw ProblemException.invalid("communityId", "本区没有这个社区：" + communityId, "no community with id '" + communityId + "' in the district");
 			}
 			// one open filing per kind and community: serialise openers on the community row
-			OrgUnitsImpl.update(c, "UPDATE community SET updated_at = updated_at WHERE id = ?", null, null, communityId);
-			List<String> already = OrgUnitsImpl.query(c, "SELECT id FROM filing WHERE community_id = ? AND kind = ? AND status = ?",
+			Sql.lock(c, "community", communityId);
+			List<String> already = Sql.query(c, "SELECT id FROM filing WHERE community_id = ? AND kind = ? AND status = ?",
 					rs -> rs.getString(1), communityId, input.kind().name(), FilingStatus.OPEN.name());
 			if (!already.isEmpty()) {
 				throw new ProblemException(409, "Conflict", "该社区同类备案（" + input.kind().displayName() + "）仍在办理中：" + already.get(0),
 						"filing '" + already.get(0) + "' for the same " + input.kind() + " in this community is still open", "kind");
 			}
 			PeopleImpl.openPerson(c, personId);
-			Timestamp now = OrgUnitsImpl.now();
-			OrgUnitsImpl.update(c, "INSERT INTO filing (id, district_id, kind, person_id, community_id, post_id, effective_date, status,"
+			Timestamp now = Sql.now();
+			Sql.update(c, "INSERT INTO filing (id, district_id, kind, person_id, community_id, post_id, effective_date, status,"
 					+ " opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, id, districtId, input.kind().name(),
 					personId, communityId, postId, Date.valueOf(input.effectiveDate()), FilingStatus.OPEN.name(), now, who);
 			List<FilingStepDefinition> steps = definitions(c, districtId);
 			for (int i = 0; i < steps.size(); i++) {
-				OrgUnitsImpl.update(c, "INSERT INTO filing_step (filing_id, position, code, name) VALUES (?, ?, ?, ?)", null, null,
+				Sql.update(c, "INSERT INTO filing_step (filing_id, position, code, name) VALUES (?, ?, ?, ?)", null, null,
 						id, i + 1, steps.get(i).code(), steps.get(i).name());
 			}
 			Filing f = load(c, id);
@@ -209,8 +210,8 @@ public class FilingsImpl implements Filings {
 		return store.write(c -> {
 			Filing before = lock(c, id, ifMatch);
 			FilingStep step = FilingMachine.step(before, position);
-			OrgUnitsImpl.update(c, "UPDATE filing_step SET done_at = ?, actor = ?, note = ? WHERE filing_id = ? AND position = ?",
-					null, null, OrgUnitsImpl.now(), who, text, id, position);
+			Sql.update(c, "UPDATE filing_step SET done_at = ?, actor = ?, note = ? WHERE filing_id = ? AND position = ?",
+					null, null, Sql.now(), who, text, id, position);
 			Filing after = load(c, id);
 			ArchiveLog.append(c, before.personId(), who, "filing.step", "filing/" + id + "/step/" + step.position(),
 					null, after.steps().get(position - 1));
@@ -224,9 +225,9 @@ public class FilingsImpl implements Filings {
 		return store.write(c -> {
 			Filing before = lock(c, id, ifMatch);
 			FilingMachine.vetting(before, verdict, vettingDepartments(c, before.districtId()));
-			OrgUnitsImpl.update(c, "INSERT INTO filing_vetting (filing_id, department_id, passed, note, recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?)",
+			Sql.update(c, "INSERT INTO filing_vetting (filing_id, department_id, passed, note, recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?)",
 					"departmentId", "该部门已登记审查意见", id, verdict.departmentId().strip(), verdict.passed(),
-					Validation.text("note", verdict.note(), 500, false), OrgUnitsImpl.now(), who);
+					Validation.text("note", verdict.note(), 500, false), Sql.now(), who);
 			Filing after = load(c, id);
 			Vetting recorded = after.vettings().stream().filter(v -> v.departmentId().equals(verdict.departmentId().strip()))
 					.findFirst().orElseThrow();
@@ -273,8 +274,8 @@ public class FilingsImpl implements Filings {
 	}
 
 	private static void close(Connection c, String id, FilingStatus status, String postId, String who, String note) throws SQLException {
-		OrgUnitsImpl.update(c, "UPDATE filing SET status = ?, post_id = ?, closed_at = ?, closed_by = ?, closing_note = ? WHERE id = ?",
-				null, null, status.name(), postId, OrgUnitsImpl.now(), who, note, id);
+		Sql.update(c, "UPDATE filing SET status = ?, post_id = ?, closed_at = ?, closed_by = ?, closing_note = ? WHERE id = ?",
+				null, null, status.name(), postId, Sql.now(), who, note, id);
 	}
 
 	/** What the archive keeps of a filing: its identity and state, not every step again. */
@@ -295,7 +296,7 @@ public class FilingsImpl implements Filings {
 	 * compares it with the version the caller read: a second transition waits, then sees the first.
 	 */
 	private static Filing lock(Connection c, String id, String ifMatch) throws SQLException {
-		if (OrgUnitsImpl.update(c, "UPDATE filing SET status = status WHERE id = ?", null, null, id) == 0) {
+		if (Sql.update(c, "UPDATE filing SET status = status WHERE id = ?", null, null, id) == 0) {
 			throw ProblemException.notFound("备案", "filing", id);
 		}
 		Filing current = load(c, id);
@@ -304,15 +305,15 @@ public class FilingsImpl implements Filings {
 	}
 
 	private static Filing load(Connection c, String id) throws SQLException {
-		return complete(c, OrgUnitsImpl.one(c, FILING + " WHERE id = ?", id, FilingsImpl::filing)
+		return complete(c, Sql.one(c, FILING + " WHERE id = ?", FilingsImpl::filing, id)
 				.orElseThrow(() -> ProblemException.notFound("备案", "filing", id)));
 	}
 
 	private static Filing complete(Connection c, Filing f) throws SQLException {
-		List<FilingStep> steps = OrgUnitsImpl.query(c, "SELECT position, code, name, done_at, actor, note FROM filing_step"
+		List<FilingStep> steps = Sql.query(c, "SELECT position, code, name, done_at, actor, note FROM filing_step"
 				+ " WHERE filing_id = ? ORDER BY position", rs -> new FilingStep(rs.getInt(1), rs.getString(2), rs.getString(3),
 						instant(rs.getTimestamp(4)), rs.getString(5), rs.getString(6)), f.id());
-		List<Vetting> vettings = OrgUnitsImpl.query(c, "SELECT v.department_id, v.passed, v.note, v.recorded_at, v.actor"
+		List<Vetting> vettings = Sql.query(c, "SELECT v.department_id, v.passed, v.note, v.recorded_at, v.actor"
 				+ " FROM filing_vetting v JOIN department d ON d.id = v.department_id WHERE v.filing_id = ? ORDER BY d.code",
 				rs -> new Vetting(rs.getString(1), rs.getBoolean(2), rs.getString(3), instant(rs.getTimestamp(4)), rs.getString(5)),
 				f.id());
@@ -320,7 +321,7 @@ public class FilingsImpl implements Filings {
 		if (f.status() == FilingStatus.OPEN) {
 			Set<String> heard = new HashSet<>();
 			vettings.forEach(v -> heard.add(v.departmentId()));
-			for (String d : OrgUnitsImpl.query(c, "SELECT id FROM department WHERE district_id = ? AND vets ORDER BY code",
+			for (String d : Sql.query(c, "SELECT id FROM department WHERE district_id = ? AND vets ORDER BY code",
 					rs -> rs.getString(1), f.districtId())) {
 				if (!heard.contains(d)) {
 					pending.add(d);
@@ -332,11 +333,11 @@ public class FilingsImpl implements Filings {
 	}
 
 	private static Set<String> vettingDepartments(Connection c, String districtId) throws SQLException {
-		return new HashSet<>(OrgUnitsImpl.query(c, "SELECT id FROM department WHERE district_id = ? AND vets", rs -> rs.getString(1), districtId));
+		return new HashSet<>(Sql.query(c, "SELECT id FROM department WHERE district_id = ? AND vets", rs -> rs.getString(1), districtId));
 	}
 
 	private static void requireDistrict(Connection c, String districtId, String field) throws SQLException {
-		if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
+		if (Sql.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
 			if (field != null) {
 				throw ProblemException.invalid(field, "没有这个区：" + districtId, "no district with id '" + districtId + "'");
 			}

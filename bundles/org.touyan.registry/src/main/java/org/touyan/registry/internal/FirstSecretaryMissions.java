@@ -19,6 +19,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -89,7 +90,7 @@ public class FirstSecretaryMissions {
 		LocalDate today = LocalDate.now();
 		return store.read(c -> {
 			List<Mission> all = new ArrayList<>();
-			for (Mission m : OrgUnitsImpl.query(c, SELECT + where(query) + " ORDER BY t.start_date DESC, t.id",
+			for (Mission m : Sql.query(c, SELECT + where(query) + " ORDER BY t.start_date DESC, t.id",
 					rs -> mission(rs, today), args(query))) {
 				if (query.status() == null || m.status() == query.status()) {
 					all.add(m);
@@ -104,11 +105,11 @@ public class FirstSecretaryMissions {
 		Fields.required("district", districtId, 36);
 		LocalDate today = LocalDate.now();
 		return store.read(c -> {
-			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> 1, districtId).isEmpty()) {
+			if (Sql.query(c, "SELECT id FROM district WHERE id = ?", rs -> 1, districtId).isEmpty()) {
 				throw ProblemException.notFound("区", "district", districtId);
 			}
 			Query query = new Query(districtId, streetId, null);
-			List<Mission> all = OrgUnitsImpl.query(c, SELECT + where(query), rs -> mission(rs, today), args(query));
+			List<Mission> all = Sql.query(c, SELECT + where(query), rs -> mission(rs, today), args(query));
 			long helped = all.stream().map(Mission::communityId).distinct().count();
 			return new Summary(districtId, streetId, helped, all.size(), count(all, Status.SERVING), count(all, Status.REPORT_DUE),
 					count(all, Status.REPORTED));
@@ -133,8 +134,8 @@ public class FirstSecretaryMissions {
 		}
 		LocalDate today = LocalDate.now();
 		return store.write(c -> {
-			OrgUnitsImpl.lock(c, "post", postId);
-			List<String> kind = OrgUnitsImpl.query(c, "SELECT kind FROM post WHERE id = ?", rs -> rs.getString(1), postId);
+			Sql.lock(c, "post", postId);
+			List<String> kind = Sql.query(c, "SELECT kind FROM post WHERE id = ?", rs -> rs.getString(1), postId);
 			if (kind.isEmpty()) {
 				throw ProblemException.notFound("任职", "post", postId);
 			}
@@ -151,9 +152,9 @@ public class FirstSecretaryMissions {
 				throw new ProblemException(409, "Conflict", "该第一书记的驻社帮扶已登记", "the mission is recorded already",
 						"postId");
 			}
-			OrgUnitsImpl.update(c, "INSERT INTO first_secretary_mission (post_id, reason, term_end, recorded_at) VALUES (?, ?, ?, ?)",
+			Sql.update(c, "INSERT INTO first_secretary_mission (post_id, reason, term_end, recorded_at) VALUES (?, ?, ?, ?)",
 					"postId", "该第一书记的驻社帮扶已登记", postId, reason == null ? DEFAULT_REASON : reason,
-					Date.valueOf(input.termEnd()), OrgUnitsImpl.now());
+					Date.valueOf(input.termEnd()), Sql.now());
 			Mission after = find(c, postId, today).orElseThrow();
 			ArchiveLog.append(c, after.personId(), who, "mission.recorded", "first-secretary-mission", null, after);
 			return after;
@@ -176,7 +177,7 @@ public class FirstSecretaryMissions {
 			throw ProblemException.invalid("reportedOn", "报告日期不能晚于今天", "reportedOn cannot be in the future");
 		}
 		return store.write(c -> {
-			OrgUnitsImpl.lock(c, "post", postId);
+			Sql.lock(c, "post", postId);
 			Mission before = find(c, postId, today).orElseThrow(() -> ProblemException.notFound("第一书记驻社帮扶记录", "first secretary mission", postId));
 			Preconditions.check(ifMatch, before);
 			if (before.termEnd() == null) {
@@ -192,7 +193,7 @@ public class FirstSecretaryMissions {
 				throw new ProblemException(422, "The term has not ended", "任期至 " + ends + " 结束，期满报告在任期结束后提交",
 						"the term runs until " + ends + "; its report comes at its end", "reportedOn");
 			}
-			OrgUnitsImpl.update(c, "UPDATE first_secretary_mission SET reported_on = ?, report = ?, reported_by = ? WHERE post_id = ?",
+			Sql.update(c, "UPDATE first_secretary_mission SET reported_on = ?, report = ?, reported_by = ? WHERE post_id = ?",
 					null, null, Date.valueOf(on), summary, who, postId);
 			Mission after = find(c, postId, today).orElseThrow();
 			ArchiveLog.append(c, after.personId(), who, "mission.reported", "first-secretary-mission", before, after);
@@ -201,7 +202,7 @@ public class FirstSecretaryMissions {
 	}
 
 	private static Optional<Mission> find(Connection c, String postId, LocalDate today) throws SQLException {
-		return OrgUnitsImpl.one(c, SELECT + " AND t.id = ?", postId, rs -> mission(rs, today));
+		return Sql.one(c, SELECT + " AND t.id = ?", rs -> mission(rs, today), postId);
 	}
 
 	private static String where(Query query) {

@@ -2,11 +2,8 @@ package org.touyan.registry.internal;
 
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +28,12 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /** Organisation units in the registry schema: the rules of each kind of unit; every write is one transaction. */
 @Component
 public class OrgUnitsImpl implements OrgUnits {
-
-	/** SQLSTATE of a unique or foreign key violation. */
-	private static final String INTEGRITY = "23";
 
 	private final Store store;
 
@@ -49,15 +44,13 @@ public class OrgUnitsImpl implements OrgUnits {
 
 	@Override
 	public Page<District> districts(Paging paging) {
-		return store.read(c -> new Page<>(
-				list(c, "SELECT id, code, name, name_en FROM district ORDER BY code LIMIT ? OFFSET ?", paging, null,
-						OrgUnitsImpl::district),
-				count(c, "SELECT COUNT(*) FROM district", null), paging.offset(), paging.limit()));
+		return store.read(c -> Sql.page(c, "SELECT id, code, name, name_en FROM district", "code", paging, OrgUnitsImpl::district,
+				List.of()));
 	}
 
 	@Override
 	public Optional<District> district(String id) {
-		return store.read(c -> one(c, "SELECT id, code, name, name_en FROM district WHERE id = ?", id, OrgUnitsImpl::district));
+		return store.read(c -> Sql.one(c, "SELECT id, code, name, name_en FROM district WHERE id = ?", OrgUnitsImpl::district, id));
 	}
 
 	@Override
@@ -67,9 +60,9 @@ public class OrgUnitsImpl implements OrgUnits {
 			throw ProblemException.invalid("parentId", "区没有上级单位", "a district has no parent");
 		}
 		String id = UUID.randomUUID().toString();
-		store.write(c -> update(c, "INSERT INTO district (id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+		store.write(c -> Sql.update(c, "INSERT INTO district (id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
 				"code", "区代码 " + in.code() + " 已被使用",
-				id, in.code(), in.name(), in.nameEn(), now(), now()));
+				id, in.code(), in.name(), in.nameEn(), Sql.now(), Sql.now()));
 		return new District(id, in.code(), in.name(), in.nameEn());
 	}
 
@@ -80,12 +73,12 @@ public class OrgUnitsImpl implements OrgUnits {
 			throw ProblemException.invalid("parentId", "区没有上级单位", "a district has no parent");
 		}
 		return store.write(c -> {
-			lock(c, "district", id);
-			Preconditions.check(ifMatch, one(c, "SELECT id, code, name, name_en FROM district WHERE id = ?", id, OrgUnitsImpl::district)
+			Sql.lock(c, "district", id);
+			Preconditions.check(ifMatch, Sql.one(c, "SELECT id, code, name, name_en FROM district WHERE id = ?", OrgUnitsImpl::district, id)
 					.orElseThrow(() -> ProblemException.notFound("区", "district", id)));
-			update(c, "UPDATE district SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
+			Sql.update(c, "UPDATE district SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
 					"code", "区代码 " + in.code() + " 已被使用",
-					in.code(), in.name(), in.nameEn(), now(), id);
+					in.code(), in.name(), in.nameEn(), Sql.now(), id);
 			return new District(id, in.code(), in.name(), in.nameEn());
 		});
 	}
@@ -93,15 +86,13 @@ public class OrgUnitsImpl implements OrgUnits {
 	@Override
 	public Page<Street> streets(String districtId, Paging paging) {
 		String where = districtId == null ? "" : " WHERE district_id = ?";
-		return store.read(c -> new Page<>(
-				list(c, "SELECT id, district_id, code, name, name_en FROM street" + where + " ORDER BY code LIMIT ? OFFSET ?",
-						paging, districtId, OrgUnitsImpl::street),
-				count(c, "SELECT COUNT(*) FROM street" + where, districtId), paging.offset(), paging.limit()));
+		return store.read(c -> Sql.page(c, "SELECT id, district_id, code, name, name_en FROM street" + where, "code", paging,
+				OrgUnitsImpl::street, List.of(Sql.args(districtId))));
 	}
 
 	@Override
 	public Optional<Street> street(String id) {
-		return store.read(c -> one(c, "SELECT id, district_id, code, name, name_en FROM street WHERE id = ?", id, OrgUnitsImpl::street));
+		return store.read(c -> Sql.one(c, "SELECT id, district_id, code, name, name_en FROM street WHERE id = ?", OrgUnitsImpl::street, id));
 	}
 
 	@Override
@@ -110,9 +101,9 @@ public class OrgUnitsImpl implements OrgUnits {
 		String id = UUID.randomUUID().toString();
 		store.write(c -> {
 			requireDistrict(c, in.parentId());
-			return update(c, "INSERT INTO street (id, district_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			return Sql.update(c, "INSERT INTO street (id, district_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 					"code", "本区已有代码为 " + in.code() + " 的街道",
-					id, in.parentId(), in.code(), in.name(), in.nameEn(), now(), now());
+					id, in.parentId(), in.code(), in.name(), in.nameEn(), Sql.now(), Sql.now());
 		});
 		return new Street(id, in.parentId(), in.code(), in.name(), in.nameEn());
 	}
@@ -121,16 +112,16 @@ public class OrgUnitsImpl implements OrgUnits {
 	public Street updateStreet(String id, UnitInput input, String ifMatch) {
 		UnitInput in = Validation.unit(input);
 		return store.write(c -> {
-			lock(c, "street", id);
-			Street current = one(c, "SELECT id, district_id, code, name, name_en FROM street WHERE id = ?", id, OrgUnitsImpl::street)
+			Sql.lock(c, "street", id);
+			Street current = Sql.one(c, "SELECT id, district_id, code, name, name_en FROM street WHERE id = ?", OrgUnitsImpl::street, id)
 					.orElseThrow(() -> ProblemException.notFound("街道", "street", id));
 			Preconditions.check(ifMatch, current);
 			if (in.parentId() != null && !in.parentId().equals(current.districtId())) {
 				throw ProblemException.invalid("parentId", "街道不能转到其他区", "a street cannot move to another district");
 			}
-			update(c, "UPDATE street SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
+			Sql.update(c, "UPDATE street SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
 					"code", "本区已有代码为 " + in.code() + " 的街道",
-					in.code(), in.name(), in.nameEn(), now(), id);
+					in.code(), in.name(), in.nameEn(), Sql.now(), id);
 			return new Street(id, current.districtId(), in.code(), in.name(), in.nameEn());
 		});
 	}
@@ -141,7 +132,7 @@ public class OrgUnitsImpl implements OrgUnits {
 	}
 
 	private static DistrictSettings settings(Connection c, String districtId) throws SQLException {
-		List<DistrictSettings> found = query(c, "SELECT joint_may_span_streets, eligibility_rule_set, committee_reserve_born_from"
+		List<DistrictSettings> found = Sql.query(c, "SELECT joint_may_span_streets, eligibility_rule_set, committee_reserve_born_from"
 				+ " FROM district WHERE id = ?", rs -> new DistrictSettings(rs.getBoolean(1), rs.getString(2), rs.getDate(3).toLocalDate()),
 				districtId);
 		if (found.isEmpty()) {
@@ -163,12 +154,12 @@ public class OrgUnitsImpl implements OrgUnits {
 			throw ProblemException.invalid("committeeReserveBornFrom", "committeeReserveBornFrom（两委后备的出生日期下限）须在1900年之后且不晚于今天");
 		}
 		return store.write(c -> {
-			lock(c, "district", districtId);
+			Sql.lock(c, "district", districtId);
 			DistrictSettings stored = settings(c, districtId);
 			Preconditions.check(ifMatch, stored);
 			LocalDate rule = bornFrom == null ? stored.committeeReserveBornFrom() : bornFrom;
 			if (!settings.jointCommitteesMaySpanStreets()) {
-				List<String> spanning = query(c, "SELECT j.code FROM joint_committee j"
+				List<String> spanning = Sql.query(c, "SELECT j.code FROM joint_committee j"
 						+ " JOIN joint_committee_member m ON m.committee_id = j.id JOIN community k ON k.id = m.community_id"
 						+ " WHERE j.district_id = ? GROUP BY j.code HAVING COUNT(DISTINCT k.street_id) > 1 ORDER BY j.code",
 						rs -> rs.getString(1), districtId);
@@ -177,8 +168,8 @@ public class OrgUnitsImpl implements OrgUnits {
 							"joint committees " + spanning + " span streets; regroup them before forbidding it", "jointCommitteesMaySpanStreets");
 				}
 			}
-			update(c, "UPDATE district SET joint_may_span_streets = ?, eligibility_rule_set = ?, committee_reserve_born_from = ?,"
-					+ " updated_at = ? WHERE id = ?", null, null, settings.jointCommitteesMaySpanStreets(), ruleSet, Date.valueOf(rule), now(),
+			Sql.update(c, "UPDATE district SET joint_may_span_streets = ?, eligibility_rule_set = ?, committee_reserve_born_from = ?,"
+					+ " updated_at = ? WHERE id = ?", null, null, settings.jointCommitteesMaySpanStreets(), ruleSet, Date.valueOf(rule), Sql.now(),
 					districtId);
 			return new DistrictSettings(settings.jointCommitteesMaySpanStreets(), ruleSet, rule);
 		});
@@ -198,12 +189,12 @@ public class OrgUnitsImpl implements OrgUnits {
 			where.append(" AND k.street_id = ?");
 			args.add(streetId);
 		}
-		return store.read(c -> page(c, COMMUNITY + where, "k.code, k.id", paging, OrgUnitsImpl::community, args));
+		return store.read(c -> Sql.page(c, COMMUNITY + where, "k.code, k.id", paging, OrgUnitsImpl::community, args));
 	}
 
 	@Override
 	public Optional<Community> community(String id) {
-		return store.read(c -> one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community));
+		return store.read(c -> Sql.one(c, COMMUNITY + " WHERE k.id = ?", OrgUnitsImpl::community, id));
 	}
 
 	@Override
@@ -217,9 +208,9 @@ public class OrgUnitsImpl implements OrgUnits {
 			if (street(c, in.parentId()).isEmpty()) {
 				throw ProblemException.invalid("parentId", "没有这个街道：" + in.parentId(), "no street with id '" + in.parentId() + "'");
 			}
-			return update(c, "INSERT INTO community (id, street_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			return Sql.update(c, "INSERT INTO community (id, street_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 					"code", "本街道已有代码为 " + in.code() + " 的社区",
-					id, in.parentId(), in.code(), in.name(), in.nameEn(), now(), now());
+					id, in.parentId(), in.code(), in.name(), in.nameEn(), Sql.now(), Sql.now());
 		});
 		return new Community(id, in.parentId(), in.code(), in.name(), in.nameEn());
 	}
@@ -228,16 +219,16 @@ public class OrgUnitsImpl implements OrgUnits {
 	public Community updateCommunity(String id, UnitInput input, String ifMatch) {
 		UnitInput in = Validation.unit(input);
 		return store.write(c -> {
-			lock(c, "community", id);
-			Community current = one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community)
+			Sql.lock(c, "community", id);
+			Community current = Sql.one(c, COMMUNITY + " WHERE k.id = ?", OrgUnitsImpl::community, id)
 					.orElseThrow(() -> ProblemException.notFound("社区", "community", id));
 			Preconditions.check(ifMatch, current);
 			if (in.parentId() != null && !in.parentId().equals(current.streetId())) {
 				throw ProblemException.invalid("parentId", "社区只属于一个街道，不能调整所属街道", "a community belongs to exactly one street and cannot move");
 			}
-			update(c, "UPDATE community SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
+			Sql.update(c, "UPDATE community SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
 					"code", "本街道已有代码为 " + in.code() + " 的社区",
-					in.code(), in.name(), in.nameEn(), now(), id);
+					in.code(), in.name(), in.nameEn(), Sql.now(), id);
 			return new Community(id, current.streetId(), in.code(), in.name(), in.nameEn());
 		});
 	}
@@ -245,14 +236,14 @@ public class OrgUnitsImpl implements OrgUnits {
 	@Override
 	public void deleteCommunity(String id, String ifMatch) {
 		store.write(c -> {
-			lock(c, "community", id);
-			Preconditions.check(ifMatch, one(c, COMMUNITY + " WHERE k.id = ?", id, OrgUnitsImpl::community)
+			Sql.lock(c, "community", id);
+			Preconditions.check(ifMatch, Sql.one(c, COMMUNITY + " WHERE k.id = ?", OrgUnitsImpl::community, id)
 					.orElseThrow(() -> ProblemException.notFound("社区", "community", id)));
-			if (count(c, "SELECT COUNT(*) FROM post WHERE unit_id = ?", id) > 0) {
+			if (Sql.count(c, "SELECT COUNT(*) FROM post WHERE unit_id = ?", id) > 0) {
 				throw new ProblemException(409, "Conflict", "该社区有任职记录，历史须保留，不能删除",
 						"the community has posts on record, and history is kept: it cannot be deleted", null);
 			}
-			return update(c, "DELETE FROM community WHERE id = ?", null,
+			return Sql.update(c, "DELETE FROM community WHERE id = ?", null,
 					"该社区属于联合党委或有备案记录，不能删除", id);
 		});
 	}
@@ -263,7 +254,7 @@ public class OrgUnitsImpl implements OrgUnits {
 	public Page<JointCommittee> jointCommittees(String districtId, Paging paging) {
 		List<Object> args = districtId == null ? List.of() : List.of(districtId);
 		return store.read(c -> {
-			Page<JointCommittee> p = page(c, JOINT + (districtId == null ? "" : " WHERE district_id = ?"), "code, id",
+			Page<JointCommittee> p = Sql.page(c, JOINT + (districtId == null ? "" : " WHERE district_id = ?"), "code, id",
 					paging, OrgUnitsImpl::jointCommittee, args);
 			List<JointCommittee> items = new ArrayList<>();
 			for (JointCommittee j : p.items()) {
@@ -276,7 +267,7 @@ public class OrgUnitsImpl implements OrgUnits {
 	@Override
 	public Optional<JointCommittee> jointCommittee(String id) {
 		return store.read(c -> {
-			Optional<JointCommittee> j = one(c, JOINT + " WHERE id = ?", id, OrgUnitsImpl::jointCommittee);
+			Optional<JointCommittee> j = Sql.one(c, JOINT + " WHERE id = ?", OrgUnitsImpl::jointCommittee, id);
 			return j.isPresent() ? Optional.of(withMembers(c, j.get())) : j;
 		});
 	}
@@ -287,9 +278,9 @@ public class OrgUnitsImpl implements OrgUnits {
 		String id = UUID.randomUUID().toString();
 		return store.write(c -> {
 			checkMembers(c, in);
-			update(c, "INSERT INTO joint_committee (id, district_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			Sql.update(c, "INSERT INTO joint_committee (id, district_id, code, name, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 					"code", "本区已有代码为 " + in.code() + " 的联合党委",
-					id, in.districtId(), in.code(), in.name(), in.nameEn(), now(), now());
+					id, in.districtId(), in.code(), in.name(), in.nameEn(), Sql.now(), Sql.now());
 			insertMembers(c, id, in.communityIds());
 			return withMembers(c, new JointCommittee(id, in.districtId(), in.code(), in.name(), in.nameEn(), List.of()));
 		});
@@ -299,18 +290,18 @@ public class OrgUnitsImpl implements OrgUnits {
 	public JointCommittee updateJointCommittee(String id, JointCommitteeInput input, String ifMatch) {
 		JointCommitteeInput in = Validation.jointCommittee(input);
 		return store.write(c -> {
-			lock(c, "joint_committee", id);
-			JointCommittee current = one(c, JOINT + " WHERE id = ?", id, OrgUnitsImpl::jointCommittee)
+			Sql.lock(c, "joint_committee", id);
+			JointCommittee current = Sql.one(c, JOINT + " WHERE id = ?", OrgUnitsImpl::jointCommittee, id)
 					.orElseThrow(() -> ProblemException.notFound("联合党委", "joint committee", id));
 			Preconditions.check(ifMatch, withMembers(c, current));
 			if (!in.districtId().equals(current.districtId())) {
 				throw ProblemException.invalid("districtId", "联合党委不能转到其他区", "a joint committee cannot move to another district");
 			}
-			update(c, "DELETE FROM joint_committee_member WHERE committee_id = ?", null, null, id);
+			Sql.update(c, "DELETE FROM joint_committee_member WHERE committee_id = ?", null, null, id);
 			checkMembers(c, in);
-			update(c, "UPDATE joint_committee SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
+			Sql.update(c, "UPDATE joint_committee SET code = ?, name = ?, name_en = ?, updated_at = ? WHERE id = ?",
 					"code", "本区已有代码为 " + in.code() + " 的联合党委",
-					in.code(), in.name(), in.nameEn(), now(), id);
+					in.code(), in.name(), in.nameEn(), Sql.now(), id);
 			insertMembers(c, id, in.communityIds());
 			return withMembers(c, new JointCommittee(id, in.districtId(), in.code(), in.name(), in.nameEn(), List.of()));
 		});
@@ -319,11 +310,11 @@ public class OrgUnitsImpl implements OrgUnits {
 	@Override
 	public void deleteJointCommittee(String id, String ifMatch) {
 		store.write(c -> {
-			lock(c, "joint_committee", id);
-			Preconditions.check(ifMatch, withMembers(c, one(c, JOINT + " WHERE id = ?", id, OrgUnitsImpl::jointCommittee)
+			Sql.lock(c, "joint_committee", id);
+			Preconditions.check(ifMatch, withMembers(c, Sql.one(c, JOINT + " WHERE id = ?", OrgUnitsImpl::jointCommittee, id)
 					.orElseThrow(() -> ProblemException.notFound("联合党委", "joint committee", id))));
-			update(c, "DELETE FROM joint_committee_member WHERE committee_id = ?", null, null, id);
-			update(c, "DELETE FROM joint_committee WHERE id = ?", null, null, id);
+			Sql.update(c, "DELETE FROM joint_committee_member WHERE committee_id = ?", null, null, id);
+			Sql.update(c, "DELETE FROM joint_committee WHERE id = ?", null, null, id);
 			return null;
 		});
 	}
@@ -340,13 +331,13 @@ public class OrgUnitsImpl implements OrgUnits {
 		for (int i = 0; i < in.communityIds().size(); i++) {
 			String communityId = in.communityIds().get(i);
 			String field = "communityIds[" + i + "]";
-			List<String[]> found = query(c, "SELECT s.district_id, s.id FROM community k JOIN street s ON s.id = k.street_id WHERE k.id = ?",
+			List<String[]> found = Sql.query(c, "SELECT s.district_id, s.id FROM community k JOIN street s ON s.id = k.street_id WHERE k.id = ?",
 					rs -> new String[] { rs.getString(1), rs.getString(2) }, communityId);
 			if (found.isEmpty() || !found.get(0)[0].equals(in.districtId())) {
 				throw ProblemException.invalid(field, "本区没有这个社区：" + communityId, "no community with id '" + communityId + "' in this district");
 			}
 			streets.add(found.get(0)[1]);
-			List<String> other = query(c, "SELECT j.code FROM joint_committee_member m JOIN joint_committee j ON j.id = m.committee_id WHERE m.community_id = ?",
+			List<String> other = Sql.query(c, "SELECT j.code FROM joint_committee_member m JOIN joint_committee j ON j.id = m.committee_id WHERE m.community_id = ?",
 					rs -> rs.getString(1), communityId);
 			if (!other.isEmpty()) {
 				throw new ProblemException(409, "Conflict", "社区 " + communityId + " 已属于联合党委 " + other.get(0),
@@ -360,13 +351,13 @@ public class OrgUnitsImpl implements OrgUnits {
 
 	private static void insertMembers(Connection c, String committeeId, List<String> communityIds) throws SQLException {
 		for (String communityId : communityIds) {
-			update(c, "INSERT INTO joint_committee_member (committee_id, community_id) VALUES (?, ?)",
+			Sql.update(c, "INSERT INTO joint_committee_member (committee_id, community_id) VALUES (?, ?)",
 					"communityIds", "社区 " + communityId + " 已属于一个联合党委", committeeId, communityId);
 		}
 	}
 
 	private static JointCommittee withMembers(Connection c, JointCommittee j) throws SQLException {
-		List<String> members = query(c, "SELECT k.id FROM joint_committee_member m JOIN community k ON k.id = m.community_id"
+		List<String> members = Sql.query(c, "SELECT k.id FROM joint_committee_member m JOIN community k ON k.id = m.community_id"
 				+ " WHERE m.committee_id = ? ORDER BY k.code, k.id", rs -> rs.getString(1), j.id());
 		return new JointCommittee(j.id(), j.districtId(), j.code(), j.name(), j.nameEn(), List.copyOf(members));
 	}
@@ -389,24 +380,24 @@ public class OrgUnitsImpl implements OrgUnits {
 			where.append(" AND vets = ?");
 			args.add(vets);
 		}
-		return store.read(c -> page(c, DEPARTMENT + where, "code, id", paging, OrgUnitsImpl::department, args));
+		return store.read(c -> Sql.page(c, DEPARTMENT + where, "code, id", paging, OrgUnitsImpl::department, args));
 	}
 
 	@Override
 	public Optional<Department> department(String id) {
-		return store.read(c -> one(c, DEPARTMENT + " WHERE id = ?", id, OrgUnitsImpl::department));
+		return store.read(c -> Sql.one(c, DEPARTMENT + " WHERE id = ?", OrgUnitsImpl::department, id));
 	}
 
 	@Override
 	public Department createDepartment(DepartmentInput input) {
 		Department d = Validation.department(UUID.randomUUID().toString(), input);
 		store.write(c -> {
-			if (one(c, "SELECT id FROM district WHERE id = ?", d.districtId(), rs -> rs.getString(1)).isEmpty()) {
+			if (Sql.one(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), d.districtId()).isEmpty()) {
 				throw ProblemException.invalid("districtId", "没有这个区：" + d.districtId(), "no district with id '" + d.districtId() + "'");
 			}
-			return update(c, "INSERT INTO department (id, district_id, code, name, name_en, scores, vets, created_at, updated_at)"
+			return Sql.update(c, "INSERT INTO department (id, district_id, code, name, name_en, scores, vets, created_at, updated_at)"
 					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "code", "本区已有代码为 " + d.code() + " 的部门",
-					d.id(), d.districtId(), d.code(), d.name(), d.nameEn(), d.scores(), d.vets(), now(), now());
+					d.id(), d.districtId(), d.code(), d.name(), d.nameEn(), d.scores(), d.vets(), Sql.now(), Sql.now());
 		});
 		return d;
 	}
@@ -415,16 +406,16 @@ public class OrgUnitsImpl implements OrgUnits {
 	public Department updateDepartment(String id, DepartmentInput input, String ifMatch) {
 		Department d = Validation.department(id, input);
 		return store.write(c -> {
-			lock(c, "department", id);
-			Department current = one(c, DEPARTMENT + " WHERE id = ?", id, OrgUnitsImpl::department)
+			Sql.lock(c, "department", id);
+			Department current = Sql.one(c, DEPARTMENT + " WHERE id = ?", OrgUnitsImpl::department, id)
 					.orElseThrow(() -> ProblemException.notFound("部门", "department", id));
 			Preconditions.check(ifMatch, current);
 			if (!current.districtId().equals(d.districtId())) {
 				throw ProblemException.invalid("districtId", "部门不能转到其他区", "a department cannot move to another district");
 			}
-			update(c, "UPDATE department SET code = ?, name = ?, name_en = ?, scores = ?, vets = ?, updated_at = ? WHERE id = ?",
+			Sql.update(c, "UPDATE department SET code = ?, name = ?, name_en = ?, scores = ?, vets = ?, updated_at = ? WHERE id = ?",
 					"code", "本区已有代码为 " + d.code() + " 的部门",
-					d.code(), d.name(), d.nameEn(), d.scores(), d.vets(), now(), id);
+					d.code(), d.name(), d.nameEn(), d.scores(), d.vets(), Sql.now(), id);
 			return d;
 		});
 	}
@@ -432,17 +423,17 @@ public class OrgUnitsImpl implements OrgUnits {
 	@Override
 	public void deleteDepartment(String id, String ifMatch) {
 		store.write(c -> {
-			lock(c, "department", id);
-			Preconditions.check(ifMatch, one(c, DEPARTMENT + " WHERE id = ?", id, OrgUnitsImpl::department)
+			Sql.lock(c, "department", id);
+			Preconditions.check(ifMatch, Sql.one(c, DEPARTMENT + " WHERE id = ?", OrgUnitsImpl::department, id)
 					.orElseThrow(() -> ProblemException.notFound("部门", "department", id)));
-			update(c, "DELETE FROM department WHERE id = ?", null,
+			Sql.update(c, "DELETE FROM department WHERE id = ?", null,
 					"该部门已登记联查联审意见，意见须保留，不能删除", id);
 			return null;
 		});
 	}
 
 	private static Optional<Street> street(Connection c, String id) throws SQLException {
-		return one(c, "SELECT id, district_id, code, name, name_en FROM street WHERE id = ?", id, OrgUnitsImpl::street);
+		return Sql.one(c, "SELECT id, district_id, code, name, name_en FROM street WHERE id = ?", OrgUnitsImpl::street, id);
 	}
 
 	private static Community community(ResultSet rs) throws SQLException {
@@ -462,7 +453,7 @@ public class OrgUnitsImpl implements OrgUnits {
 		if (districtId == null) {
 			throw ProblemException.invalid("parentId", "请选择街道所属的区", "parentId (the street's district) is required");
 		}
-		if (one(c, "SELECT id, code, name, name_en FROM district WHERE id = ?", districtId, OrgUnitsImpl::district).isEmpty()) {
+		if (Sql.one(c, "SELECT id, code, name, name_en FROM district WHERE id = ?", OrgUnitsImpl::district, districtId).isEmpty()) {
 			throw ProblemException.invalid("parentId", "没有这个区：" + districtId, "no district with id '" + districtId + "'");
 		}
 	}
@@ -473,109 +464,5 @@ public class OrgUnitsImpl implements OrgUnits {
 
 	private static Street street(ResultSet rs) throws SQLException {
 		return new Street(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
-	}
-
-	/** Maps one row. */
-	@FunctionalInterface
-	interface Row<T> {
-		T map(ResultSet rs) throws SQLException;
-	}
-
-	/** Runs a query with positional arguments and maps every row. */
-	static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement(sql)) {
-			for (int i = 0; i < args.length; i++) {
-				ps.setObject(i + 1, args[i]);
-			}
-			List<T> items = new ArrayList<>();
-			try (ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					items.add(row.map(rs));
-				}
-			}
-			return items;
-		}
-	}
-
-	/** One page of {@code select} (which has a WHERE clause) in {@code order}, with the total. */
-	static <T> Page<T> page(Connection c, String select, String order, Paging paging, Row<T> row, List<Object> args)
-			throws SQLException {
-		List<Object> all = new ArrayList<>(args);
-		all.add(paging.limit());
-		all.add(paging.offset());
-		List<T> items = query(c, select + " ORDER BY " + order + " LIMIT ? OFFSET ?", row, all.toArray());
-		String from = select.substring(select.indexOf(" FROM "));
-		long total = query(c, "SELECT COUNT(*)" + from, rs -> rs.getLong(1), args.toArray()).get(0);
-		return new Page<>(items, total, paging.offset(), paging.limit());
-	}
-
-	static <T> Optional<T> one(Connection c, String sql, String id, Row<T> row) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement(sql)) {
-			ps.setString(1, id);
-			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
-			}
-		}
-	}
-
-	static <T> List<T> list(Connection c, String sql, Paging paging, String filter, Row<T> row) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement(sql)) {
-			int i = 1;
-			if (filter != null) {
-				ps.setString(i++, filter);
-			}
-			ps.setInt(i++, paging.limit());
-			ps.setInt(i, paging.offset());
-			List<T> items = new ArrayList<>();
-			try (ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					items.add(row.map(rs));
-				}
-			}
-			return items;
-		}
-	}
-
-	static long count(Connection c, String sql, String filter) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement(sql)) {
-			if (filter != null) {
-				ps.setString(1, filter);
-			}
-			try (ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		}
-	}
-
-	/** Runs an update; a constraint violation becomes a 409 naming {@code field}. */
-	static int update(Connection c, String sql, String field, String conflict, Object... args) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement(sql)) {
-			for (int i = 0; i < args.length; i++) {
-				ps.setObject(i + 1, args[i]);
-			}
-			return ps.executeUpdate();
-		} catch (SQLException e) {
-			if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY)) {
-				throw new ProblemException(409, "Conflict",
-						conflict == null ? "数据已被他人修改，请刷新后重试" : conflict,
-						conflict == null ? "the change conflicts with data stored meanwhile; reload and try again" : null, field);
-			}
-			throw e;
-		}
-	}
-
-	/**
-	 * Takes the row lock of a unit, a person, a post or a reserve stay before its current version is
-	 * compared with If-Match: a second writer waits here and then compares with what the first
-	 * committed, so both cannot pass. Unknown ids lock nothing; reading the row then answers 404.
-	 */
-	static void lock(Connection c, String table, String id) throws SQLException {
-		update(c, "UPDATE " + table + " SET updated_at = updated_at WHERE id = ?", null, null, id);
-	}
-
-	static Timestamp now() {
-		// the columns keep milliseconds: what a write returns is then what a read gives back
-		return Timestamp.from(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
 	}
 }

@@ -32,6 +32,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Masking;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -68,12 +69,12 @@ public class PeopleImpl implements People {
 					+ " WHERE p.end_date IS NULL AND COALESCE(k.street_id, p.unit_id) = ?)");
 			args.add(streetId);
 		}
-		return store.read(c -> OrgUnitsImpl.page(c, PERSON + where, "name, id", paging, PeopleImpl::person, args));
+		return store.read(c -> Sql.page(c, PERSON + where, "name, id", paging, PeopleImpl::person, args));
 	}
 
 	@Override
 	public Optional<Person> person(String id) {
-		return store.read(c -> OrgUnitsImpl.one(c, PERSON + " WHERE id = ?", id, PeopleImpl::person));
+		return store.read(c -> Sql.one(c, PERSON + " WHERE id = ?", PeopleImpl::person, id));
 	}
 
 	@Override
@@ -81,7 +82,7 @@ public class PeopleImpl implements People {
 		String who = Validation.actor(actor);
 		Person p = validPerson(UUID.randomUUID().toString(), input);
 		return store.write(c -> {
-			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), p.districtId()).isEmpty()) {
+			if (Sql.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), p.districtId()).isEmpty()) {
 				throw ProblemException.invalid("districtId", "没有这个区：" + p.districtId(), "no district with id '" + p.districtId() + "'");
 			}
 			return insertPerson(c, p, who);
@@ -90,11 +91,11 @@ public class PeopleImpl implements People {
 
 	/** Registers a validated person on the caller's transaction and opens the archive; imports use it too. */
 	static Person insertPerson(Connection c, Person p, String who) throws SQLException {
-		OrgUnitsImpl.update(c, "INSERT INTO person (id, district_id, name, gender, birth_date, id_number, phone, education,"
+		Sql.update(c, "INSERT INTO person (id, district_id, name, gender, birth_date, id_number, phone, education,"
 				+ " party_member_since, archive_seq, archive_head, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
 				"idNumber", "本区已登记此身份证号的人员",
 				p.id(), p.districtId(), p.name(), p.gender(), Date.valueOf(p.birthDate()), p.idNumber(), p.phone(),
-				p.education(), date(p.partyMemberSince()), ArchiveLog.GENESIS, OrgUnitsImpl.now(), OrgUnitsImpl.now());
+				p.education(), date(p.partyMemberSince()), ArchiveLog.GENESIS, Sql.now(), Sql.now());
 		ArchiveLog.append(c, p.id(), who, "person.created", "person", null, p);
 		return p;
 	}
@@ -114,11 +115,11 @@ public class PeopleImpl implements People {
 				throw ProblemException.invalid("districtId", "人员不能转入其他区的名册", "a person cannot move to another district's registry");
 			}
 			ArchiveLog.append(c, id, who, "person.updated", "person", current, p);
-			OrgUnitsImpl.update(c, "UPDATE person SET name = ?, gender = ?, birth_date = ?, id_number = ?, phone = ?, education = ?,"
+			Sql.update(c, "UPDATE person SET name = ?, gender = ?, birth_date = ?, id_number = ?, phone = ?, education = ?,"
 					+ " party_member_since = ?, updated_at = ? WHERE id = ?",
 					"idNumber", "本区已登记此身份证号的人员",
 					p.name(), p.gender(), Date.valueOf(p.birthDate()), p.idNumber(), p.phone(), p.education(),
-					date(p.partyMemberSince()), OrgUnitsImpl.now(), id);
+					date(p.partyMemberSince()), Sql.now(), id);
 			return p;
 		});
 	}
@@ -135,7 +136,7 @@ public class PeopleImpl implements People {
 	public List<Post> posts(String personId) {
 		return store.read(c -> {
 			requirePerson(c, personId);
-			return OrgUnitsImpl.query(c, POST + " WHERE person_id = ? ORDER BY start_date, created_at, id", PeopleImpl::post, personId);
+			return Sql.query(c, POST + " WHERE person_id = ? ORDER BY start_date, created_at, id", PeopleImpl::post, personId);
 		});
 	}
 
@@ -163,12 +164,12 @@ public class PeopleImpl implements People {
 		if (current) {
 			where.append(" AND end_date IS NULL");
 		}
-		return store.read(c -> OrgUnitsImpl.page(c, POST + where, "start_date, id", paging, PeopleImpl::post, args));
+		return store.read(c -> Sql.page(c, POST + where, "start_date, id", paging, PeopleImpl::post, args));
 	}
 
 	@Override
 	public Optional<Post> post(String id) {
-		return store.read(c -> OrgUnitsImpl.one(c, POST + " WHERE id = ?", id, PeopleImpl::post));
+		return store.read(c -> Sql.one(c, POST + " WHERE id = ?", PeopleImpl::post, id));
 	}
 
 	@Override
@@ -189,9 +190,9 @@ public class PeopleImpl implements People {
 								.map(ReferenceVersion::id).orElse(null));
 		if (post.kind().exclusive()) {
 			// serialises writers of one community's exclusive posts, so two cannot both pass the check below
-			OrgUnitsImpl.update(c, "UPDATE community SET updated_at = updated_at WHERE id = ?", null, null, post.unitId());
+			Sql.lock(c, "community", post.unitId());
 		}
-		List<Post> overlapping = OrgUnitsImpl.query(c, POST + " WHERE unit_id = ? AND kind = ? AND (person_id = ? OR CAST(? AS BOOLEAN))"
+		List<Post> overlapping = Sql.query(c, POST + " WHERE unit_id = ? AND kind = ? AND (person_id = ? OR CAST(? AS BOOLEAN))"
 				+ " AND (CAST(? AS DATE) IS NULL OR start_date < ?) AND (end_date IS NULL OR end_date > ?)", PeopleImpl::post,
 				post.unitId(), post.kind().name(), personId, post.kind().exclusive(),
 				date(post.endDate()), date(post.endDate()), Date.valueOf(post.startDate()));
@@ -205,17 +206,17 @@ public class PeopleImpl implements People {
 					"the unit has one " + post.kind().displayName() + " at a time and " + holder + " that post from "
 							+ other.startDate() + (other.endDate() == null ? " (current)" : " to " + other.endDate()), "unitId");
 		}
-		if (post.kind() == PostKind.FIRST_SECRETARY && OrgUnitsImpl.query(c, "SELECT id FROM post WHERE person_id = ? AND kind = ?"
+		if (post.kind() == PostKind.FIRST_SECRETARY && Sql.query(c, "SELECT id FROM post WHERE person_id = ? AND kind = ?"
 				+ " AND start_date <= ? AND (end_date IS NULL OR end_date > ?)", rs -> rs.getString(1), personId,
 				PostKind.STREET_CADRE.name(), Date.valueOf(post.startDate()), Date.valueOf(post.startDate())).isEmpty()) {
 			throw new ProblemException(409, "Conflict", "第一书记从街道机关干部中选派，此人在 " + post.startDate() + " 没有"
 					+ PostKind.STREET_CADRE.displayName() + "任职", "a 第一书记 is a street cadre dispatched to a community, and this"
 					+ " person holds no " + PostKind.STREET_CADRE.displayName() + " post on " + post.startDate(), "kind");
 		}
-		OrgUnitsImpl.update(c, "INSERT INTO post (id, person_id, kind, unit_id, start_date, end_date, end_reason, duty_list_id,"
+		Sql.update(c, "INSERT INTO post (id, person_id, kind, unit_id, start_date, end_date, end_reason, duty_list_id,"
 				+ " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, post.id(), personId, post.kind().name(),
 				post.unitId(), Date.valueOf(post.startDate()), date(post.endDate()), post.endReason(), post.dutyListId(),
-				OrgUnitsImpl.now(), OrgUnitsImpl.now());
+				Sql.now(), Sql.now());
 		ArchiveLog.append(c, personId, who, post.endDate() == null ? "post.started" : "post.recorded",
 				"post/" + post.id(), null, post);
 		return post;
@@ -230,8 +231,8 @@ public class PeopleImpl implements People {
 		}
 		String reason = Validation.text("reason", ending.reason(), 200, false);
 		return store.write(c -> {
-			OrgUnitsImpl.lock(c, "post", postId);
-			Preconditions.check(ifMatch, OrgUnitsImpl.one(c, POST + " WHERE id = ?", postId, PeopleImpl::post)
+			Sql.lock(c, "post", postId);
+			Preconditions.check(ifMatch, Sql.one(c, POST + " WHERE id = ?", PeopleImpl::post, postId)
 					.orElseThrow(() -> ProblemException.notFound("任职", "post", postId)));
 			return endPost(c, postId, ending.endDate(), reason, who);
 		});
@@ -239,7 +240,7 @@ public class PeopleImpl implements People {
 
 	/** Ends a current post on the caller's transaction, with its archive entry; filings use it too. */
 	static Post endPost(Connection c, String postId, LocalDate endDate, String reason, String who) throws SQLException {
-		Post current = OrgUnitsImpl.one(c, POST + " WHERE id = ?", postId, PeopleImpl::post)
+		Post current = Sql.one(c, POST + " WHERE id = ?", PeopleImpl::post, postId)
 				.orElseThrow(() -> ProblemException.notFound("任职", "post", postId));
 		if (current.endDate() != null) {
 			throw new ProblemException(409, "Conflict", "该任职已于 " + current.endDate() + " 结束，已结束的任职不再更改",
@@ -253,8 +254,8 @@ public class PeopleImpl implements People {
 		Post ended = new Post(current.id(), current.personId(), current.kind(), current.unitId(), current.startDate(),
 				endDate, reason, current.dutyListId());
 		ArchiveLog.append(c, current.personId(), who, "post.ended", "post/" + postId, current, ended);
-		OrgUnitsImpl.update(c, "UPDATE post SET end_date = ?, end_reason = ?, updated_at = ? WHERE id = ?", null, null,
-				Date.valueOf(ended.endDate()), reason, OrgUnitsImpl.now(), postId);
+		Sql.update(c, "UPDATE post SET end_date = ?, end_reason = ?, updated_at = ? WHERE id = ?", null, null,
+				Date.valueOf(ended.endDate()), reason, Sql.now(), postId);
 		return ended;
 	}
 
@@ -265,16 +266,16 @@ public class PeopleImpl implements People {
 		return store.write(c -> {
 			locked(c, personId, ifMatch);
 			Person current = openPerson(c, personId);
-			List<String> open = OrgUnitsImpl.query(c, "SELECT kind FROM post WHERE person_id = ? AND end_date IS NULL ORDER BY start_date",
+			List<String> open = Sql.query(c, "SELECT kind FROM post WHERE person_id = ? AND end_date IS NULL ORDER BY start_date",
 					rs -> PostKind.valueOf(rs.getString(1)).displayName(), personId);
 			if (!open.isEmpty()) {
 				throw new ProblemException(409, "Conflict", "档案在离任时封存，此人仍任 " + open + "：请先办理离任",
 						"the archive is sealed on departure, but the person still holds " + open + ": end those posts first", "posts");
 			}
-			Timestamp at = OrgUnitsImpl.now();
+			Timestamp at = Sql.now();
 			Person sealed = withSeal(current, new ArchiveSeal(at.toInstant(), who, reason));
 			ArchiveLog.append(c, personId, who, "archive.sealed", "person", current, sealed);
-			OrgUnitsImpl.update(c, "UPDATE person SET sealed_at = ?, sealed_by = ?, seal_reason = ?, updated_at = ? WHERE id = ?",
+			Sql.update(c, "UPDATE person SET sealed_at = ?, sealed_by = ?, seal_reason = ?, updated_at = ? WHERE id = ?",
 					null, null, at, who, reason, at, personId);
 			return sealed;
 		});
@@ -287,12 +288,12 @@ public class PeopleImpl implements People {
 
 	/** Locks the person's row, then compares the person as stored now with {@code ifMatch}. */
 	private static void locked(Connection c, String personId, String ifMatch) throws SQLException {
-		OrgUnitsImpl.lock(c, "person", personId);
+		Sql.lock(c, "person", personId);
 		Preconditions.check(ifMatch, requirePerson(c, personId));
 	}
 
 	static Person requirePerson(Connection c, String personId) throws SQLException {
-		return OrgUnitsImpl.one(c, PERSON + " WHERE id = ?", personId, PeopleImpl::person)
+		return Sql.one(c, PERSON + " WHERE id = ?", PeopleImpl::person, personId)
 				.orElseThrow(() -> ProblemException.notFound("人员", "person", personId));
 	}
 
@@ -310,7 +311,7 @@ public class PeopleImpl implements People {
 		String sql = post.kind().inStreet()
 				? "SELECT district_id FROM street WHERE id = ?"
 				: "SELECT s.district_id FROM community k JOIN street s ON s.id = k.street_id WHERE k.id = ?";
-		List<String> district = OrgUnitsImpl.query(c, sql, rs -> rs.getString(1), post.unitId());
+		List<String> district = Sql.query(c, sql, rs -> rs.getString(1), post.unitId());
 		if (district.isEmpty() || !district.get(0).equals(person.districtId())) {
 			throw ProblemException.invalid("unitId", "此人所在区没有这个" + (post.kind().inStreet() ? "街道" : "社区") + "：" + post.unitId(),
 					"no " + (post.kind().inStreet() ? "street" : "community") + " with id '" + post.unitId() + "' in the person's district");

@@ -27,6 +27,7 @@ import org.touyan.api.registry.WorkingGroupMember;
 import org.touyan.api.registry.WorkingGroupRole;
 import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -54,7 +55,7 @@ public class ReferenceDataImpl implements ReferenceData {
 	public List<ReferenceVersion> versions(String districtId, ReferenceKind kind) {
 		return store.read(c -> {
 			requireDistrict(c, districtId);
-			return OrgUnitsImpl.query(c, VERSION + " WHERE district_id = ? AND kind = ? ORDER BY version",
+			return Sql.query(c, VERSION + " WHERE district_id = ? AND kind = ? ORDER BY version",
 					ReferenceDataImpl::version, districtId, kind.name());
 		});
 	}
@@ -69,13 +70,13 @@ public class ReferenceDataImpl implements ReferenceData {
 
 	/** The latest version that took effect on or before {@code date}. */
 	static Optional<ReferenceVersion> inForce(Connection c, String districtId, ReferenceKind kind, LocalDate date) throws SQLException {
-		return OrgUnitsImpl.query(c, VERSION + " WHERE district_id = ? AND kind = ? AND effective_from <= ? ORDER BY effective_from DESC,"
+		return Sql.query(c, VERSION + " WHERE district_id = ? AND kind = ? AND effective_from <= ? ORDER BY effective_from DESC,"
 				+ " version DESC LIMIT 1", ReferenceDataImpl::version, districtId, kind.name(), Date.valueOf(date)).stream().findFirst();
 	}
 
 	@Override
 	public Optional<ReferenceVersion> version(String id) {
-		return store.read(c -> OrgUnitsImpl.one(c, VERSION + " WHERE id = ?", id, ReferenceDataImpl::version));
+		return store.read(c -> Sql.one(c, VERSION + " WHERE id = ?", ReferenceDataImpl::version, id));
 	}
 
 	@Override
@@ -89,8 +90,8 @@ public class ReferenceDataImpl implements ReferenceData {
 		return store.write(c -> {
 			requireDistrict(c, districtId);
 			// serialises new versions of one district, so two cannot take the same number
-			OrgUnitsImpl.update(c, "UPDATE district SET updated_at = updated_at WHERE id = ?", null, null, districtId);
-			List<ReferenceVersion> all = OrgUnitsImpl.query(c, VERSION + " WHERE district_id = ? AND kind = ? ORDER BY version DESC",
+			Sql.lock(c, "district", districtId);
+			List<ReferenceVersion> all = Sql.query(c, VERSION + " WHERE district_id = ? AND kind = ? ORDER BY version DESC",
 					ReferenceDataImpl::version, districtId, kind.name());
 			int number = 1;
 			if (!all.isEmpty()) {
@@ -104,10 +105,10 @@ public class ReferenceDataImpl implements ReferenceData {
 			}
 			ReferenceVersion v = new ReferenceVersion(UUID.randomUUID().toString(), districtId, kind, number, input.effectiveFrom(),
 					categories);
-			OrgUnitsImpl.update(c, "INSERT INTO reference_version (id, district_id, kind, version, effective_from, content_json,"
+			Sql.update(c, "INSERT INTO reference_version (id, district_id, kind, version, effective_from, content_json,"
 					+ " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "effectiveFrom", "该版本号已存在",
 					v.id(), districtId, kind.name(), number, Date.valueOf(v.effectiveFrom()), ArchiveLog.json(categories),
-					OrgUnitsImpl.now(), who);
+					Sql.now(), who);
 			return v;
 		});
 	}
@@ -141,7 +142,7 @@ public class ReferenceDataImpl implements ReferenceData {
 		return store.read(c -> {
 			requireStreet(c, streetId);
 			List<WorkingGroup> groups = new ArrayList<>();
-			for (String[] g : OrgUnitsImpl.query(c, "SELECT id, term FROM working_group WHERE street_id = ? ORDER BY term",
+			for (String[] g : Sql.query(c, "SELECT id, term FROM working_group WHERE street_id = ? ORDER BY term",
 					rs -> new String[] { rs.getString(1), rs.getString(2) }, streetId)) {
 				groups.add(new WorkingGroup(g[0], streetId, g[1], members(c, g[0])));
 			}
@@ -178,16 +179,16 @@ public class ReferenceDataImpl implements ReferenceData {
 		String id = UUID.randomUUID().toString();
 		return store.write(c -> {
 			String districtId = requireStreet(c, streetId);
-			OrgUnitsImpl.update(c, "INSERT INTO working_group (id, street_id, term, created_at) VALUES (?, ?, ?, ?)", "term",
-					"本街道已组建 " + input.term() + " 届五人工作小组", id, streetId, input.term(), OrgUnitsImpl.now());
+			Sql.update(c, "INSERT INTO working_group (id, street_id, term, created_at) VALUES (?, ?, ?, ?)", "term",
+					"本街道已组建 " + input.term() + " 届五人工作小组", id, streetId, input.term(), Sql.now());
 			for (int i = 0; i < members.size(); i++) {
 				WorkingGroupMember m = members.get(i);
-				List<String> home = OrgUnitsImpl.query(c, "SELECT district_id FROM person WHERE id = ?", rs -> rs.getString(1), m.personId());
+				List<String> home = Sql.query(c, "SELECT district_id FROM person WHERE id = ?", rs -> rs.getString(1), m.personId());
 				if (home.isEmpty() || !home.get(0).equals(districtId)) {
 					throw ProblemException.invalid("members[" + i + "].personId", "本区没有这名人员：" + m.personId(),
 							"no person with id '" + m.personId() + "' in the district");
 				}
-				OrgUnitsImpl.update(c, "INSERT INTO working_group_member (group_id, role, person_id) VALUES (?, ?, ?)", null, null,
+				Sql.update(c, "INSERT INTO working_group_member (group_id, role, person_id) VALUES (?, ?, ?)", null, null,
 						id, m.role().name(), m.personId());
 				ArchiveLog.append(c, m.personId(), who, "working-group.appointed", "working-group/" + id, null,
 						java.util.Map.of("streetId", streetId, "term", input.term(), "role", m.role().name(),
@@ -198,21 +199,21 @@ public class ReferenceDataImpl implements ReferenceData {
 	}
 
 	private static List<WorkingGroupMember> members(Connection c, String groupId) throws SQLException {
-		List<WorkingGroupMember> members = new ArrayList<>(OrgUnitsImpl.query(c, "SELECT role, person_id FROM working_group_member WHERE group_id = ?",
+		List<WorkingGroupMember> members = new ArrayList<>(Sql.query(c, "SELECT role, person_id FROM working_group_member WHERE group_id = ?",
 				rs -> new WorkingGroupMember(WorkingGroupRole.valueOf(rs.getString(1)), rs.getString(2)), groupId));
 		members.sort((a, b) -> a.role().compareTo(b.role()));
 		return members;
 	}
 
 	private static void requireDistrict(Connection c, String districtId) throws SQLException {
-		if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
+		if (Sql.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
 			throw ProblemException.notFound("区", "district", districtId);
 		}
 	}
 
 	/** The street's district; 404 for an unknown street. */
 	private static String requireStreet(Connection c, String streetId) throws SQLException {
-		return OrgUnitsImpl.query(c, "SELECT district_id FROM street WHERE id = ?", rs -> rs.getString(1), streetId).stream()
+		return Sql.query(c, "SELECT district_id FROM street WHERE id = ?", rs -> rs.getString(1), streetId).stream()
 				.findFirst().orElseThrow(() -> ProblemException.notFound("街道", "street", streetId));
 	}
 

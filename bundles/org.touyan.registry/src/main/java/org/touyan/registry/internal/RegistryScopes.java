@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.security.Scope;
 import org.touyan.api.security.ScopeResolver;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -43,27 +44,27 @@ public class RegistryScopes implements ScopeResolver {
 	@Override
 	public Optional<Scope> resolve(String kind, String id) {
 		return store.read(c -> switch (kind) {
-			case "street" -> OrgUnitsImpl.one(c, "SELECT id FROM street WHERE id = ?", id, rs -> Scope.street(rs.getString(1)));
-			case "community" -> OrgUnitsImpl.one(c, "SELECT street_id, id FROM community WHERE id = ?", id,
-					rs -> Scope.community(rs.getString(1), rs.getString(2)));
-			case "department" -> OrgUnitsImpl.one(c, "SELECT id FROM department WHERE id = ?", id, rs -> Scope.department(rs.getString(1)));
+			case "street" -> Sql.one(c, "SELECT id FROM street WHERE id = ?", rs -> Scope.street(rs.getString(1)), id);
+			case "community" -> Sql.one(c, "SELECT street_id, id FROM community WHERE id = ?", rs -> Scope.community(rs.getString(1), rs.getString(2)),
+					id);
+			case "department" -> Sql.one(c, "SELECT id FROM department WHERE id = ?", rs -> Scope.department(rs.getString(1)), id);
 			case "person" -> person(c, "SELECT id AS person_id FROM person WHERE id = ?", id);
 			case "eligibility-check" -> person(c, "SELECT person_id FROM eligibility_check WHERE id = ?", id);
 			// a mission is its first secretary's post, known by the post's id
-			case "post", "first-secretary-mission" -> OrgUnitsImpl.one(c, "SELECT COALESCE(k.street_id, t.unit_id), k.id, t.person_id FROM post t"
-					+ " LEFT JOIN community k ON k.id = t.unit_id WHERE t.id = ?", id,
-					rs -> Scope.person(rs.getString(1), rs.getString(2), rs.getString(3)));
-			case "filing" -> OrgUnitsImpl.one(c, "SELECT k.street_id, f.community_id, f.person_id FROM filing f"
-					+ " JOIN community k ON k.id = f.community_id WHERE f.id = ?", id,
-					rs -> Scope.person(rs.getString(1), rs.getString(2), rs.getString(3)));
+			case "post", "first-secretary-mission" -> Sql.one(c, "SELECT COALESCE(k.street_id, t.unit_id), k.id, t.person_id FROM post t"
+					+ " LEFT JOIN community k ON k.id = t.unit_id WHERE t.id = ?", rs -> Scope.person(rs.getString(1), rs.getString(2), rs.getString(3)),
+					id);
+			case "filing" -> Sql.one(c, "SELECT k.street_id, f.community_id, f.person_id FROM filing f"
+					+ " JOIN community k ON k.id = f.community_id WHERE f.id = ?", rs -> Scope.person(rs.getString(1), rs.getString(2), rs.getString(3)),
+					id);
 			// a stay in the pipeline belongs to the street it is kept for, wherever the person works now
-			case "reserve" -> OrgUnitsImpl.one(c, "SELECT street_id, person_id FROM reserve_membership WHERE id = ?", id,
-					rs -> Scope.person(rs.getString(1), null, rs.getString(2)));
+			case "reserve" -> Sql.one(c, "SELECT street_id, person_id FROM reserve_membership WHERE id = ?", rs -> Scope.person(rs.getString(1), null, rs.getString(2)),
+					id);
 			default -> Optional.empty();
 		});
 	}
 
 	private static Optional<Scope> person(Connection c, String select, String id) throws SQLException {
-		return OrgUnitsImpl.one(c, String.format(PERSON, select), id, rs -> Scope.person(rs.getString(2), rs.getString(3), rs.getString(1)));
+		return Sql.one(c, String.format(PERSON, select), rs -> Scope.person(rs.getString(2), rs.getString(3), rs.getString(1)), id);
 	}
 }

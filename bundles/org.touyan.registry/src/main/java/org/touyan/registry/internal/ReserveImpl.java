@@ -29,6 +29,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -81,7 +82,7 @@ public class ReserveImpl implements Reserve {
 			args.add(Date.valueOf(asOf.minusYears(query.maxAge() + 1L)));
 		}
 		String select = MEMBERSHIP.replace(" FROM", ", p.name, p.gender, p.birth_date FROM") + where;
-		return store.read(c -> OrgUnitsImpl.page(c, select, "p.birth_date DESC, m.id", paging,
+		return store.read(c -> Sql.page(c, select, "p.birth_date DESC, m.id", paging,
 				rs -> new ReserveMember(membership(rs), rs.getString(9), rs.getString(10), rs.getDate(11).toLocalDate(),
 						Period.between(rs.getDate(11).toLocalDate(), asOf).getYears()), args));
 	}
@@ -90,14 +91,14 @@ public class ReserveImpl implements Reserve {
 	public List<ReserveMembership> memberships(String personId) {
 		return store.read(c -> {
 			PeopleImpl.requirePerson(c, personId);
-			return OrgUnitsImpl.query(c, MEMBERSHIP + " WHERE m.person_id = ? ORDER BY m.entered_on, m.created_at",
+			return Sql.query(c, MEMBERSHIP + " WHERE m.person_id = ? ORDER BY m.entered_on, m.created_at",
 					ReserveImpl::membership, personId);
 		});
 	}
 
 	@Override
 	public Optional<ReserveMembership> membership(String id) {
-		return store.read(c -> OrgUnitsImpl.one(c, MEMBERSHIP + " WHERE m.id = ?", id, ReserveImpl::membership));
+		return store.read(c -> Sql.one(c, MEMBERSHIP + " WHERE m.id = ?", ReserveImpl::membership, id));
 	}
 
 	@Override
@@ -113,7 +114,7 @@ public class ReserveImpl implements Reserve {
 		String reason = Validation.text("reason", entry.reason(), 200, true);
 		return store.write(c -> {
 			Person person = PeopleImpl.openPerson(c, personId);
-			List<String> district = OrgUnitsImpl.query(c, "SELECT district_id FROM street WHERE id = ?", rs -> rs.getString(1), street);
+			List<String> district = Sql.query(c, "SELECT district_id FROM street WHERE id = ?", rs -> rs.getString(1), street);
 			if (district.isEmpty() || !district.get(0).equals(person.districtId())) {
 				throw ProblemException.invalid("streetId", "此人所在区没有这个街道：" + street,
 						"no street with id '" + street + "' in the person's district");
@@ -151,12 +152,12 @@ public class ReserveImpl implements Reserve {
 	@Override
 	public AssistantCoverage assistantCoverage(String districtId) {
 		return store.read(c -> {
-			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
+			if (Sql.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
 				throw ProblemException.notFound("区", "district", districtId);
 			}
-			long all = OrgUnitsImpl.query(c, "SELECT COUNT(*) FROM community k JOIN street s ON s.id = k.street_id WHERE s.district_id = ?",
+			long all = Sql.query(c, "SELECT COUNT(*) FROM community k JOIN street s ON s.id = k.street_id WHERE s.district_id = ?",
 					rs -> rs.getLong(1), districtId).get(0);
-			List<Community> lacking = OrgUnitsImpl.query(c, "SELECT k.id, k.street_id, k.code, k.name, k.name_en FROM community k"
+			List<Community> lacking = Sql.query(c, "SELECT k.id, k.street_id, k.code, k.name, k.name_en FROM community k"
 					+ " JOIN street s ON s.id = k.street_id WHERE s.district_id = ? AND NOT EXISTS (SELECT 1 FROM post p"
 					+ " WHERE p.unit_id = k.id AND p.kind = ? AND p.end_date IS NULL) ORDER BY s.code, k.code",
 					rs -> new Community(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
@@ -172,14 +173,14 @@ public class ReserveImpl implements Reserve {
 	 */
 	static void admissible(Connection c, Person person, ReserveTier tier, LocalDate date) throws SQLException {
 		if (tier == ReserveTier.COMMITTEE_RESERVE) {
-			LocalDate bornFrom = OrgUnitsImpl.query(c, "SELECT committee_reserve_born_from FROM district WHERE id = ?",
+			LocalDate bornFrom = Sql.query(c, "SELECT committee_reserve_born_from FROM district WHERE id = ?",
 					rs -> rs.getDate(1).toLocalDate(), person.districtId()).get(0);
 			if (person.birthDate().isBefore(bornFrom)) {
 				throw new ProblemException(422, "Committee reserve age rule", "两委后备只吸纳本区年龄条件内的社区工作者：须在 " + bornFrom
 						+ " 及以后出生（区设置 committeeReserveBornFrom），" + person.name() + " 生于 " + person.birthDate(), "tier");
 			}
 		} else {
-			long serving = OrgUnitsImpl.query(c, "SELECT COUNT(*) FROM post WHERE person_id = ? AND kind = ? AND start_date <= ?"
+			long serving = Sql.query(c, "SELECT COUNT(*) FROM post WHERE person_id = ? AND kind = ? AND start_date <= ?"
 					+ " AND (end_date IS NULL OR end_date > ?)", rs -> rs.getLong(1), person.id(), PostKind.COMMITTEE_MEMBER.name(),
 					Date.valueOf(date), Date.valueOf(date)).get(0);
 			if (serving == 0) {
@@ -191,10 +192,10 @@ public class ReserveImpl implements Reserve {
 
 	/** The current stay, locked, that a change on {@code date} applies to. */
 	private static ReserveMembership current(Connection c, String id, LocalDate date, String ifMatch) throws SQLException {
-		if (OrgUnitsImpl.update(c, "UPDATE reserve_membership SET updated_at = updated_at WHERE id = ?", null, null, id) == 0) {
+		if (Sql.update(c, "UPDATE reserve_membership SET updated_at = updated_at WHERE id = ?", null, null, id) == 0) {
 			throw ProblemException.notFound("储备记录", "reserve membership", id);
 		}
-		ReserveMembership m = OrgUnitsImpl.one(c, MEMBERSHIP + " WHERE m.id = ?", id, ReserveImpl::membership).orElseThrow();
+		ReserveMembership m = Sql.one(c, MEMBERSHIP + " WHERE m.id = ?", ReserveImpl::membership, id).orElseThrow();
 		// under the row lock just taken: a second change of this stay compares with what the first wrote
 		Preconditions.check(ifMatch, m);
 		if (m.leftOn() != null) {
@@ -214,16 +215,16 @@ public class ReserveImpl implements Reserve {
 		ReserveMembership m = new ReserveMembership(UUID.randomUUID().toString(), personId, tier, street, date, reason, null, null);
 		// appending first takes the person row's lock, which serialises the check below with other writers for the person
 		ArchiveLog.append(c, personId, who, action, "reserve/" + m.id(), null, m);
-		List<ReserveMembership> open = OrgUnitsImpl.query(c, MEMBERSHIP + " WHERE m.person_id = ? AND m.left_on IS NULL",
+		List<ReserveMembership> open = Sql.query(c, MEMBERSHIP + " WHERE m.person_id = ? AND m.left_on IS NULL",
 				ReserveImpl::membership, personId);
 		if (!open.isEmpty()) {
 			throw new ProblemException(409, "Conflict", "此人自 " + open.get(0).enteredOn() + " 起已是" + open.get(0).tier().displayName()
 					+ "（" + open.get(0).tier().name() + "），请先办理晋升或退出储备", "the person is in the " + open.get(0).tier() + " since "
 					+ open.get(0).enteredOn() + " already; promote or leave that stay first", null);
 		}
-		OrgUnitsImpl.update(c, "INSERT INTO reserve_membership (id, person_id, tier, street_id, entered_on, entry_reason, created_at, updated_at)"
+		Sql.update(c, "INSERT INTO reserve_membership (id, person_id, tier, street_id, entered_on, entry_reason, created_at, updated_at)"
 				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, null, m.id(), personId, tier.name(), street, Date.valueOf(date), reason,
-				OrgUnitsImpl.now(), OrgUnitsImpl.now());
+				Sql.now(), Sql.now());
 		return m;
 	}
 
@@ -232,8 +233,8 @@ public class ReserveImpl implements Reserve {
 		ReserveMembership ended = new ReserveMembership(m.id(), m.personId(), m.tier(), m.streetId(), m.enteredOn(), m.entryReason(),
 				date, reason);
 		ArchiveLog.append(c, m.personId(), who, action, "reserve/" + m.id(), m, ended);
-		OrgUnitsImpl.update(c, "UPDATE reserve_membership SET left_on = ?, leave_reason = ?, updated_at = ? WHERE id = ?", null, null,
-				Date.valueOf(date), reason, OrgUnitsImpl.now(), m.id());
+		Sql.update(c, "UPDATE reserve_membership SET left_on = ?, leave_reason = ?, updated_at = ? WHERE id = ?", null, null,
+				Date.valueOf(date), reason, Sql.now(), m.id());
 		return ended;
 	}
 

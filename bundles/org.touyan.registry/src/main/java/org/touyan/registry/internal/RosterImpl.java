@@ -26,6 +26,7 @@ import org.touyan.api.registry.PostKind;
 import org.touyan.api.registry.Roster;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Masking;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 import org.touyan.api.rest.Csv;
 
@@ -91,7 +92,7 @@ public class RosterImpl implements Roster {
 		}
 		try {
 			return store.write(c -> {
-				if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
+				if (Sql.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
 					throw ProblemException.notFound("区", "district", districtId);
 				}
 				List<RowError> errors = new ArrayList<>();
@@ -107,7 +108,7 @@ public class RosterImpl implements Roster {
 						String idNumber = row.get("idNumber") == null ? null : row.get("idNumber").toUpperCase();
 						Person person = idNumber == null ? null : known.get(idNumber);
 						if (person == null && idNumber != null) {
-							person = OrgUnitsImpl.query(c, PeopleImpl.PERSON + " WHERE district_id = ? AND id_number = ?", PeopleImpl::person,
+							person = Sql.query(c, PeopleImpl.PERSON + " WHERE district_id = ? AND id_number = ?", PeopleImpl::person,
 									districtId, idNumber).stream().findFirst().orElse(null);
 						}
 						if (person == null) {
@@ -151,10 +152,10 @@ public class RosterImpl implements Roster {
 		String[] parts = code.split("/", -1);
 		List<String> found;
 		if (kind.inStreet()) {
-			found = parts.length != 1 ? List.of() : OrgUnitsImpl.query(c, "SELECT id FROM street WHERE district_id = ? AND code = ?",
+			found = parts.length != 1 ? List.of() : Sql.query(c, "SELECT id FROM street WHERE district_id = ? AND code = ?",
 					rs -> rs.getString(1), districtId, parts[0].strip());
 		} else {
-			found = parts.length != 2 ? List.of() : OrgUnitsImpl.query(c, "SELECT k.id FROM community k JOIN street s ON s.id = k.street_id"
+			found = parts.length != 2 ? List.of() : Sql.query(c, "SELECT k.id FROM community k JOIN street s ON s.id = k.street_id"
 					+ " WHERE s.district_id = ? AND s.code = ? AND k.code = ?", rs -> rs.getString(1), districtId, parts[0].strip(), parts[1].strip());
 		}
 		if (found.isEmpty()) {
@@ -241,16 +242,16 @@ public class RosterImpl implements Roster {
 	@Override
 	public String exportCsv(String districtId) {
 		return store.read(c -> {
-			if (OrgUnitsImpl.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
+			if (Sql.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
 				throw ProblemException.notFound("区", "district", districtId);
 			}
 			Map<String, String> units = new HashMap<>();
-			OrgUnitsImpl.query(c, "SELECT id, code FROM street WHERE district_id = ?", rs -> units.put(rs.getString(1), rs.getString(2)), districtId);
-			OrgUnitsImpl.query(c, "SELECT k.id, s.code || '/' || k.code FROM community k JOIN street s ON s.id = k.street_id WHERE s.district_id = ?",
+			Sql.query(c, "SELECT id, code FROM street WHERE district_id = ?", rs -> units.put(rs.getString(1), rs.getString(2)), districtId);
+			Sql.query(c, "SELECT k.id, s.code || '/' || k.code FROM community k JOIN street s ON s.id = k.street_id WHERE s.district_id = ?",
 					rs -> units.put(rs.getString(1), rs.getString(2)), districtId);
 			StringBuilder out = new StringBuilder(Csv.line(HEADER));
-			for (Person p : OrgUnitsImpl.query(c, PeopleImpl.PERSON + " WHERE district_id = ? ORDER BY name, id", PeopleImpl::person, districtId)) {
-				List<Post> posts = OrgUnitsImpl.query(c, PeopleImpl.POST + " WHERE person_id = ? ORDER BY start_date, id", PeopleImpl::post, p.id());
+			for (Person p : Sql.query(c, PeopleImpl.PERSON + " WHERE district_id = ? ORDER BY name, id", PeopleImpl::person, districtId)) {
+				List<Post> posts = Sql.query(c, PeopleImpl.POST + " WHERE person_id = ? ORDER BY start_date, id", PeopleImpl::post, p.id());
 				if (posts.isEmpty()) {
 					out.append(Csv.line(cells(p, null, null)));
 				}

@@ -27,6 +27,7 @@ import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.security.Scope;
+import org.touyan.api.store.Sql;
 
 class RegistryScopesTest {
 
@@ -121,7 +122,7 @@ class RegistryScopesTest {
 				LocalDate.of(2024, 3, 1), "优秀两委成员"), null).id();
 		assertEquals(Scope.person(west.id(), null, candidate.id()), scope("reserve", stay), "kept for the street that chose them");
 
-		store.write(c -> OrgUnitsImpl.update(c, "INSERT INTO eligibility_check (id, person_id, as_of, facts_json, eligible, fired_json,"
+		store.write(c -> Sql.update(c, "INSERT INTO eligibility_check (id, person_id, as_of, facts_json, eligible, fired_json,"
 				+ " rule_set_bundle, rule_set_version, rule_set_id, binding_revision, checked_at, actor)"
 				+ " VALUES ('ec1', ?, ?, '{}', TRUE, '[]', 'b', '1', 'r', 0, ?, 'test')", null, null, p.id(),
 				Date.valueOf(LocalDate.of(2026, 1, 1)), new Timestamp(0)));

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +36,7 @@ import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Role;
 import org.touyan.api.security.Sha256;
 import org.touyan.api.security.Scope;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -300,23 +300,9 @@ public class Accounts {
 
 	Page<User> users(Role role, Paging paging) {
 		firstAdministrator.join();
-		return store.read(c -> {
-			String where = role == null ? "" : " WHERE u.role = '" + role.name() + "'";
-			long total;
-			try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_user u" + where);
-					ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				total = rs.getLong(1);
-			}
-			List<User> items = new ArrayList<>();
-			try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + " FROM sec_user u" + where + " ORDER BY u.login OFFSET "
-					+ paging.offset() + " ROWS FETCH NEXT " + paging.limit() + " ROWS ONLY"); ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					items.add(user(rs));
-				}
-			}
-			return new Page<>(items, total, paging.offset(), paging.limit());
-		});
+		String where = role == null ? "" : " WHERE u.role = ?";
+		return store.read(c -> Sql.page(c, USER_COLUMNS + " FROM sec_user u" + where, "u.login", paging, Accounts::user,
+				List.of(Sql.args(role == null ? null : role.name()))));
 	}
 
 	Optional<User> user(String id) {

@@ -26,6 +26,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.security.AuditLog;
 import org.touyan.api.security.Sha256;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,29 +191,13 @@ public class AuditLogImpl implements AuditLog {
 			where.append(" AND occurred_at < ?");
 			args.add(OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
 		}
-		return store.read(c -> {
-			long total;
-			try (PreparedStatement ps = prepare(c, "SELECT COUNT(*) FROM sec_audit" + where, args)) {
-				try (ResultSet rs = ps.executeQuery()) {
-					rs.next();
-					total = rs.getLong(1);
-				}
-			}
-			List<Entry> items = new ArrayList<>();
-			// newest first: an auditor starts from what just happened
-			try (PreparedStatement ps = prepare(c, "SELECT seq, occurred_at, actor, role, action, target, outcome, status,"
-					+ " detail, hash FROM sec_audit" + where + " ORDER BY seq DESC OFFSET " + paging.offset() + " ROWS FETCH NEXT "
-					+ paging.limit() + " ROWS ONLY", args)) {
-				try (ResultSet rs = ps.executeQuery()) {
-					while (rs.next()) {
-						items.add(new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
-								rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9),
-								rs.getString(10)));
-					}
-				}
-			}
-			return new Page<>(items, total, paging.offset(), paging.limit());
-		});
+		// newest first: an auditor starts from what just happened
+		return store.read(c -> Sql.page(c, "SELECT seq, occurred_at, actor, role, action, target, outcome, status, detail, hash"
+				+ " FROM sec_audit" + where, "seq DESC", paging,
+				rs -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9),
+						rs.getString(10)),
+				args));
 	}
 
 	@Override
@@ -267,14 +252,6 @@ public class AuditLogImpl implements AuditLog {
 				lastHash = GENESIS;
 			}
 		}
-	}
-
-	private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
-		PreparedStatement ps = c.prepareStatement(sql);
-		for (int i = 0; i < args.size(); i++) {
-			ps.setObject(i + 1, args.get(i));
-		}
-		return ps;
 	}
 
 	/** An entry's hash in encoding {@code format} of {@link Sha256#chain}, the fields in the order format 1 has always used. */

@@ -20,6 +20,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -102,11 +103,11 @@ public class Exchange {
 		participants.addAll(speakers);
 		String id = UUID.randomUUID().toString();
 		store.write(c -> {
-			Db.update(c, "INSERT INTO exchange_event (id, district_id, kind, theme, title, event_date, place, record_text, created_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", null, id, districtId, kind, theme, title, input.date(), place, record, Db.now());
+			Sql.update(c, "INSERT INTO exchange_event (id, district_id, kind, theme, title, event_date, place, record_text, created_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, id, districtId, kind, theme, title, input.date(), place, record, Sql.now());
 			for (String person : participants) {
 				boolean speaker = speakers.contains(person);
-				Db.update(c, "INSERT INTO exchange_participant (event_id, person_id, speaker) VALUES (?, ?, ?)", null, id, person, speaker);
+				Sql.update(c, "INSERT INTO exchange_participant (event_id, person_id, speaker) VALUES (?, ?, ?)", null, null, id, person, speaker);
 				archive.append(c, person, actor, "exchange.participation", "exchange-event:" + id, null,
 						Map.of("event", KINDS.get(kind) + (theme == null ? "" : "·" + theme) + " " + title, "date", input.date().toString(),
 								"speaker", speaker));
@@ -134,9 +135,9 @@ public class Exchange {
 		}
 		return store.write(c -> {
 			// under the row lock, so two records of one event compare one after the other
-			Db.update(c, "UPDATE exchange_event SET record_text = record_text WHERE id = ?", null, id);
+			Sql.update(c, "UPDATE exchange_event SET record_text = record_text WHERE id = ?", null, null, id);
 			Preconditions.check(ifMatch, event(c, id));
-			Db.update(c, "UPDATE exchange_event SET record_text = ? WHERE id = ?", null, record, id);
+			Sql.update(c, "UPDATE exchange_event SET record_text = ? WHERE id = ?", null, null, record, id);
 			return event(c, id);
 		});
 	}
@@ -148,13 +149,13 @@ public class Exchange {
 	}
 
 	private static Event event(java.sql.Connection c, String id) throws SQLException {
-		return withPeople(c, Db.one(c, EVENT + " WHERE id = ?", Exchange::event, id).orElseThrow(() -> ProblemException.notFound("交流活动", "event", id)));
+		return withPeople(c, Sql.one(c, EVENT + " WHERE id = ?", Exchange::event, id).orElseThrow(() -> ProblemException.notFound("交流活动", "event", id)));
 	}
 
 	private static Event withPeople(java.sql.Connection c, Event e) throws SQLException {
 		List<String> all = new ArrayList<>();
 		List<String> speakers = new ArrayList<>();
-		Db.query(c, "SELECT person_id, speaker FROM exchange_participant WHERE event_id = ? ORDER BY person_id", rs -> {
+		Sql.query(c, "SELECT person_id, speaker FROM exchange_participant WHERE event_id = ? ORDER BY person_id", rs -> {
 			all.add(rs.getString(1));
 			if (rs.getBoolean(2)) {
 				speakers.add(rs.getString(1));
@@ -184,15 +185,12 @@ public class Exchange {
 			args.add(kind);
 		}
 		return store.read(c -> {
-			long total = Db.count(c, "SELECT COUNT(*) FROM exchange_event" + where, args.toArray());
-			List<Object> paged = new ArrayList<>(args);
-			paged.add(paging.limit());
-			paged.add(paging.offset());
+			Page<Event> page = Sql.page(c, EVENT + where, "event_date DESC, id", paging, Exchange::event, args);
 			List<Event> items = new ArrayList<>();
-			for (Event e : Db.query(c, EVENT + where + " ORDER BY event_date DESC, id LIMIT ? OFFSET ?", Exchange::event, paged.toArray())) {
+			for (Event e : page.items()) {
 				items.add(withPeople(c, e));
 			}
-			return new Page<>(items, total, paging.offset(), paging.limit());
+			return new Page<>(items, page.total(), page.offset(), page.limit());
 		});
 	}
 
@@ -201,7 +199,7 @@ public class Exchange {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		store.read(c -> {
 			for (String kind : List.of("FORUM", "SALON", "ACTIVITY")) {
-				counts.put(kind, Db.count(c, "SELECT COUNT(*) FROM exchange_event WHERE district_id = ? AND kind = ? AND event_date <= ?"
+				counts.put(kind, Sql.count(c, "SELECT COUNT(*) FROM exchange_event WHERE district_id = ? AND kind = ? AND event_date <= ?"
 						+ (year == null ? "" : " AND YEAR(event_date) = " + year.intValue()), districtId, kind, LocalDate.now()));
 			}
 			return null;
@@ -229,8 +227,8 @@ public class Exchange {
 		int year = input.startDate().getYear();
 		Placement p = new Placement(id, districtId, personId, year, city, host, input.startDate(), input.endDate(), null);
 		store.write(c -> {
-			Db.update(c, "INSERT INTO shadowing_placement (id, district_id, person_id, plan_year, city, host, start_date, end_date)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "该人员 " + year + " 年已有对标实训安排", id, districtId,
+			Sql.update(c, "INSERT INTO shadowing_placement (id, district_id, person_id, plan_year, city, host, start_date, end_date)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, "该人员 " + year + " 年已有对标实训安排", id, districtId,
 					personId, year, city, host, input.startDate(), input.endDate());
 			return archive.append(c, personId, actor, "shadowing.placement", "shadowing:" + id, null, p);
 		});
@@ -248,12 +246,12 @@ public class Exchange {
 		}
 		return store.write(c -> {
 			// under the row lock, so two reports of one placement compare one after the other
-			Db.update(c, "UPDATE shadowing_placement SET report_text = report_text WHERE id = ?", null, id);
+			Sql.update(c, "UPDATE shadowing_placement SET report_text = report_text WHERE id = ?", null, null, id);
 			Placement before = placement(c, id);
 			Preconditions.check(ifMatch, before);
 			Placement after = new Placement(before.id(), before.districtId(), before.personId(), before.year(), before.city(),
 					before.host(), before.startDate(), before.endDate(), report);
-			Db.update(c, "UPDATE shadowing_placement SET report_text = ? WHERE id = ?", null, report, id);
+			Sql.update(c, "UPDATE shadowing_placement SET report_text = ? WHERE id = ?", null, null, report, id);
 			archive.append(c, before.personId(), actor, "shadowing.report", "shadowing:" + id, before, after);
 			return after;
 		});
@@ -272,7 +270,7 @@ public class Exchange {
 	}
 
 	private static Placement placement(java.sql.Connection c, String id) throws SQLException {
-		return Db.one(c, PLACEMENT + " WHERE id = ?", Exchange::placement, id)
+		return Sql.one(c, PLACEMENT + " WHERE id = ?", Exchange::placement, id)
 				.orElseThrow(() -> ProblemException.notFound("跟班学习安排", "shadowing placement", id));
 	}
 
@@ -280,8 +278,8 @@ public class Exchange {
 	public List<Placement> placements(String districtId, String streetId, int year) {
 		directory.district("district", districtId);
 		List<Object> args = new ArrayList<>(List.of(districtId, year));
-		String street = streetId == null ? "" : Db.in("person_id", directory.members(streetId).people(), args);
-		return store.read(c -> Db.query(c, PLACEMENT + " WHERE district_id = ? AND plan_year = ?" + street + " ORDER BY start_date, id",
+		String street = streetId == null ? "" : Sql.in("person_id", directory.members(streetId).people(), args);
+		return store.read(c -> Sql.query(c, PLACEMENT + " WHERE district_id = ? AND plan_year = ?" + street + " ORDER BY start_date, id",
 				Exchange::placement, args.toArray()));
 	}
 }

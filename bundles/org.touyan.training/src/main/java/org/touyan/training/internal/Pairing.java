@@ -32,6 +32,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 import org.touyan.api.training.ReportField;
 
@@ -139,7 +140,7 @@ public class Pairing {
 		store.write(c -> {
 			// the archive append locks the person's row first, so two dispatches of one person are decided one after the other
 			archive.append(c, person.id(), actor, "pairing.dispatch", "dispatch:" + d.id(), null, d);
-			List<Dispatch> others = Db.query(c, DISPATCH + " WHERE person_id = ?", this::dispatch, person.id());
+			List<Dispatch> others = Sql.query(c, DISPATCH + " WHERE person_id = ?", this::dispatch, person.id());
 			for (Dispatch o : others) {
 				if (overlaps(o.startDate(), o.endDate(), d.startDate(), d.endDate())) {
 					throw new ProblemException(409, "Conflict", "该人员已于 " + o.startDate() + " 至 " + o.endDate() + " 期间选派",
@@ -147,10 +148,10 @@ public class Pairing {
 				}
 			}
 			Provenance p = d.provenance();
-			return Db.update(c, "INSERT INTO pairing_dispatch (id, district_id, person_id, content_code, start_date, end_date,"
-					+ " prov_bundle, prov_version, prov_policy, prov_revision, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null,
+			return Sql.update(c, "INSERT INTO pairing_dispatch (id, district_id, person_id, content_code, start_date, end_date,"
+					+ " prov_bundle, prov_version, prov_policy, prov_revision, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null,
 					d.id(), districtId, person.id(), content, d.startDate(), d.endDate(), p.bundle(), p.version(), p.policyId(),
-					p.bindingRevision(), Db.now());
+					p.bindingRevision(), Sql.now());
 		});
 		return d;
 	}
@@ -163,9 +164,9 @@ public class Pairing {
 		Dispatch after = new Dispatch(before.id(), before.districtId(), before.personId(), before.contentCode(), before.startDate(),
 				before.endDate(), report, before.provenance());
 		store.write(c -> {
-			Db.update(c, "UPDATE pairing_dispatch SET report_json = report_json WHERE id = ?", null, id);
-			Preconditions.check(ifMatch, Db.one(c, DISPATCH + " WHERE id = ?", this::dispatch, id).orElseThrow());
-			Db.update(c, "UPDATE pairing_dispatch SET report_json = ? WHERE id = ?", null, Reports.json(report), id);
+			Sql.update(c, "UPDATE pairing_dispatch SET report_json = report_json WHERE id = ?", null, null, id);
+			Preconditions.check(ifMatch, Sql.one(c, DISPATCH + " WHERE id = ?", this::dispatch, id).orElseThrow());
+			Sql.update(c, "UPDATE pairing_dispatch SET report_json = ? WHERE id = ?", null, null, Reports.json(report), id);
 			return archive.append(c, before.personId(), actor, "pairing.dispatch.report", "dispatch:" + id, before, after);
 		});
 		return after;
@@ -175,11 +176,11 @@ public class Pairing {
 
 	private Dispatch dispatch(ResultSet rs) throws SQLException {
 		return new Dispatch(rs.getString("id"), rs.getString("district_id"), rs.getString("person_id"), rs.getString("content_code"),
-				Db.date(rs, "start_date"), Db.date(rs, "end_date"), Reports.read(rs.getString("report_json")), Db.provenance(rs));
+				Columns.date(rs, "start_date"), Columns.date(rs, "end_date"), Reports.read(rs.getString("report_json")), Columns.provenance(rs));
 	}
 
 	public Dispatch dispatch(String id) {
-		return store.read(c -> Db.one(c, DISPATCH + " WHERE id = ?", this::dispatch, id))
+		return store.read(c -> Sql.one(c, DISPATCH + " WHERE id = ?", this::dispatch, id))
 				.orElseThrow(() -> ProblemException.notFound("选派记录", "dispatch", id));
 	}
 
@@ -202,7 +203,7 @@ public class Pairing {
 		List<Object> args = new ArrayList<>(List.of(districtId));
 		StringBuilder where = new StringBuilder(" WHERE district_id = ?");
 		if (streetId != null) {
-			where.append(Db.in("person_id", directory.members(streetId).people(), args));
+			where.append(Sql.in("person_id", directory.members(streetId).people(), args));
 		}
 		if (from != null) {
 			where.append(" AND end_date >= ?");
@@ -212,12 +213,7 @@ public class Pairing {
 			where.append(" AND start_date <= ?");
 			args.add(to);
 		}
-		List<Object> paged = new ArrayList<>(args);
-		paged.add(paging.limit());
-		paged.add(paging.offset());
-		return store.read(c -> new Page<>(Db.query(c, DISPATCH + where + " ORDER BY start_date, id LIMIT ? OFFSET ?",
-				this::dispatch, paged.toArray()),
-				Db.count(c, "SELECT COUNT(*) FROM pairing_dispatch" + where, args.toArray()), paging.offset(), paging.limit()));
+		return store.read(c -> Sql.page(c, DISPATCH + where, "start_date, id", paging, this::dispatch, args));
 	}
 
 	/** A year's dispatch figures: started in the year, running at some day of it, and started by its end (cumulative). */
@@ -228,8 +224,8 @@ public class Pairing {
 		LocalDate first = LocalDate.of(year, 1, 1);
 		LocalDate last = LocalDate.of(year, 12, 31);
 		String count = "SELECT COUNT(*) FROM pairing_dispatch WHERE district_id = ? AND start_date <= ?";
-		return store.read(c -> new DispatchFigures(Db.count(c, count + " AND start_date >= ?", districtId, last, first),
-				Db.count(c, count + " AND end_date >= ?", districtId, last, first), Db.count(c, count, districtId, last)));
+		return store.read(c -> new DispatchFigures(Sql.count(c, count + " AND start_date >= ?", districtId, last, first),
+				Sql.count(c, count + " AND end_date >= ?", districtId, last, first), Sql.count(c, count, districtId, last)));
 	}
 
 	// ---- experience-transfer projects ----------------------------------------------------------
@@ -246,9 +242,9 @@ public class Pairing {
 		Project p = new Project(UUID.randomUUID().toString(), districtId, title, owner, community, input.milestones(), 0, "PLANNED",
 				null, null, null, null);
 		store.write(c -> {
-			Db.update(c, "INSERT INTO transfer_project (id, district_id, title, owner_id, community_id, milestones, milestones_done,"
-					+ " status, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, 'PLANNED', ?)", null, p.id(), districtId, title, owner, community,
-					p.milestones(), Db.now());
+			Sql.update(c, "INSERT INTO transfer_project (id, district_id, title, owner_id, community_id, milestones, milestones_done,"
+					+ " status, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, 'PLANNED', ?)", null, null, p.id(), districtId, title, owner, community,
+					p.milestones(), Sql.now());
 			return archive.append(c, owner, actor, "pairing.project", "transfer-project:" + p.id(), null, p);
 		});
 		return p;
@@ -276,7 +272,7 @@ public class Pairing {
 				done, status, outcome, before.grade(), before.assessment(), before.provenance());
 		store.write(c -> {
 			lockProject(c, id, ifMatch);
-			Db.update(c, "UPDATE transfer_project SET milestones_done = ?, status = ?, outcome = ? WHERE id = ?", null, done, status,
+			Sql.update(c, "UPDATE transfer_project SET milestones_done = ?, status = ?, outcome = ? WHERE id = ?", null, null, done, status,
 					outcome, id);
 			return archive.append(c, before.ownerId(), actor, "pairing.project.progress", "transfer-project:" + id, before, after);
 		});
@@ -299,8 +295,8 @@ public class Pairing {
 				before.milestonesDone(), before.status(), before.outcome(), a.grade(), explanation, p);
 		store.write(c -> {
 			lockProject(c, id, ifMatch);
-			Db.update(c, "UPDATE transfer_project SET grade = ?, assessment = ?, prov_bundle = ?, prov_version = ?, prov_policy = ?,"
-					+ " prov_revision = ? WHERE id = ?", null, a.grade(), explanation, p.bundle(), p.version(), p.policyId(),
+			Sql.update(c, "UPDATE transfer_project SET grade = ?, assessment = ?, prov_bundle = ?, prov_version = ?, prov_policy = ?,"
+					+ " prov_revision = ? WHERE id = ?", null, null, a.grade(), explanation, p.bundle(), p.version(), p.policyId(),
 					p.bindingRevision(), id);
 			return archive.append(c, before.ownerId(), actor, "pairing.project.assessment", "transfer-project:" + id, before, after);
 		});
@@ -310,7 +306,7 @@ public class Pairing {
 	private static Project project(ResultSet rs) throws SQLException {
 		return new Project(rs.getString("id"), rs.getString("district_id"), rs.getString("title"), rs.getString("owner_id"),
 				rs.getString("community_id"), rs.getInt("milestones"), rs.getInt("milestones_done"), rs.getString("status"),
-				rs.getString("outcome"), rs.getString("grade"), rs.getString("assessment"), Db.provenance(rs));
+				rs.getString("outcome"), rs.getString("grade"), rs.getString("assessment"), Columns.provenance(rs));
 	}
 
 	/**
@@ -318,12 +314,12 @@ public class Pairing {
 	 * caller read: what the change was computed from is then still what is stored.
 	 */
 	private static void lockProject(java.sql.Connection c, String id, String ifMatch) throws SQLException {
-		Db.update(c, "UPDATE transfer_project SET status = status WHERE id = ?", null, id);
-		Preconditions.check(ifMatch, Db.one(c, "SELECT * FROM transfer_project WHERE id = ?", Pairing::project, id).orElseThrow());
+		Sql.update(c, "UPDATE transfer_project SET status = status WHERE id = ?", null, null, id);
+		Preconditions.check(ifMatch, Sql.one(c, "SELECT * FROM transfer_project WHERE id = ?", Pairing::project, id).orElseThrow());
 	}
 
 	public Project project(String id) {
-		return store.read(c -> Db.one(c, "SELECT * FROM transfer_project WHERE id = ?", Pairing::project, id))
+		return store.read(c -> Sql.one(c, "SELECT * FROM transfer_project WHERE id = ?", Pairing::project, id))
 				.orElseThrow(() -> ProblemException.notFound("经验转化项目", "transfer project", id));
 	}
 
@@ -346,19 +342,12 @@ public class Pairing {
 			Directory.StreetMembers members = directory.members(streetId);
 			List<Object> inCommunity = new ArrayList<>();
 			List<Object> byOwner = new ArrayList<>();
-			where.append(" AND ((community_id IS NOT NULL").append(Db.in("community_id", members.communities(), inCommunity))
-					.append(") OR (community_id IS NULL").append(Db.in("owner_id", members.people(), byOwner)).append("))");
+			where.append(" AND ((community_id IS NOT NULL").append(Sql.in("community_id", members.communities(), inCommunity))
+					.append(") OR (community_id IS NULL").append(Sql.in("owner_id", members.people(), byOwner)).append("))");
 			args.addAll(inCommunity);
 			args.addAll(byOwner);
 		}
-		return store.read(c -> {
-			long total = Db.count(c, "SELECT COUNT(*) FROM transfer_project" + where, args.toArray());
-			List<Object> paged = new ArrayList<>(args);
-			paged.add(paging.limit());
-			paged.add(paging.offset());
-			return new Page<>(Db.query(c, "SELECT * FROM transfer_project" + where + " ORDER BY created_at, id LIMIT ? OFFSET ?",
-					Pairing::project, paged.toArray()), total, paging.offset(), paging.limit());
-		});
+		return store.read(c -> Sql.page(c, "SELECT * FROM transfer_project" + where, "created_at, id", paging, Pairing::project, args));
 	}
 
 	/** Projects by status, and in all. */
@@ -366,7 +355,7 @@ public class Pairing {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		store.read(c -> {
 			for (String s : STATUSES) {
-				counts.put(s, Db.count(c, "SELECT COUNT(*) FROM transfer_project WHERE district_id = ? AND status = ?", districtId, s));
+				counts.put(s, Sql.count(c, "SELECT COUNT(*) FROM transfer_project WHERE district_id = ? AND status = ?", districtId, s));
 			}
 			return null;
 		});

@@ -27,6 +27,7 @@ import org.touyan.api.registry.Archive;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 import org.touyan.api.training.Attendance;
 import org.touyan.api.training.ReportField;
@@ -147,9 +148,9 @@ public class Training {
 		}
 		String planId = UUID.randomUUID().toString();
 		store.write(c -> {
-			Db.update(c, "INSERT INTO training_plan (id, district_id, plan_year, required_hours, course_formats, created_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?)", "本区 " + year + " 年的培训计划已存在", planId, districtId, year, required,
-					String.join("\n", formats), Db.now());
+			Sql.update(c, "INSERT INTO training_plan (id, district_id, plan_year, required_hours, course_formats, created_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?)", null, "本区 " + year + " 年的培训计划已存在", planId, districtId, year, required,
+					String.join("\n", formats), Sql.now());
 			String annual = programme(c, planId, ANNUAL, null, "头雁领航");
 			for (String kind : ANNUAL_KINDS) {
 				course(c, annual, kind, kind);
@@ -168,14 +169,14 @@ public class Training {
 
 	private static String programme(Connection c, String planId, String kind, String streetId, String name) throws SQLException {
 		String id = UUID.randomUUID().toString();
-		Db.update(c, "INSERT INTO training_programme (id, plan_id, kind, street_id, name) VALUES (?, ?, ?, ?, ?)", null, id, planId,
+		Sql.update(c, "INSERT INTO training_programme (id, plan_id, kind, street_id, name) VALUES (?, ?, ?, ?, ?)", null, null, id, planId,
 				kind, streetId, name);
 		return id;
 	}
 
 	private static String course(Connection c, String programmeId, String kind, String title) throws SQLException {
 		String id = UUID.randomUUID().toString();
-		Db.update(c, "INSERT INTO training_course (id, programme_id, course_kind, title) VALUES (?, ?, ?, ?)", null, id, programmeId,
+		Sql.update(c, "INSERT INTO training_course (id, programme_id, course_kind, title) VALUES (?, ?, ?, ?)", null, null, id, programmeId,
 				kind, title);
 		return id;
 	}
@@ -217,14 +218,14 @@ public class Training {
 
 	public Plan plan(String id) {
 		return store.read(c -> {
-			Plan head = Db.one(c, "SELECT id, district_id, plan_year, required_hours, course_formats FROM training_plan WHERE id = ?",
+			Plan head = Sql.one(c, "SELECT id, district_id, plan_year, required_hours, course_formats FROM training_plan WHERE id = ?",
 					rs -> new Plan(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), storedFormats(rs.getString(5)),
 							List.of()), id)
 					.orElseThrow(() -> ProblemException.notFound("培训计划", "training plan", id));
-			List<Course> courses = Db.query(c, "SELECT k.id, k.programme_id, k.course_kind, k.title FROM training_course k"
+			List<Course> courses = Sql.query(c, "SELECT k.id, k.programme_id, k.course_kind, k.title FROM training_course k"
 					+ " JOIN training_programme p ON p.id = k.programme_id WHERE p.plan_id = ? ORDER BY k.course_kind, k.title",
 					Training::course, id);
-			List<Programme> programmes = Db.query(c, "SELECT id, kind, street_id, name FROM training_programme WHERE plan_id = ?"
+			List<Programme> programmes = Sql.query(c, "SELECT id, kind, street_id, name FROM training_programme WHERE plan_id = ?"
 					+ " ORDER BY CASE kind WHEN 'ANNUAL' THEN 0 WHEN 'QUARTERLY' THEN 1 ELSE 2 END, name",
 					rs -> new Programme(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), null, List.of()), id);
 			programmes = programmes.stream().map(p -> new Programme(p.id(), p.kind(), p.streetId(), p.name(),
@@ -245,7 +246,7 @@ public class Training {
 
 	/** The plan of a district's year, if there is one. */
 	public java.util.Optional<Plan> plan(String districtId, int year) {
-		return store.read(c -> Db.one(c, "SELECT id FROM training_plan WHERE district_id = ? AND plan_year = ?", rs -> rs.getString(1),
+		return store.read(c -> Sql.one(c, "SELECT id FROM training_plan WHERE district_id = ? AND plan_year = ?", rs -> rs.getString(1),
 				districtId, year)).map(this::plan);
 	}
 
@@ -259,7 +260,7 @@ public class Training {
 		String title = Input.text("title", input.title(), 200, true);
 		String kind = Input.text("kind", input.kind(), 10, false);
 		return store.write(c -> {
-			String programmeKind = Db.one(c, "SELECT kind FROM training_programme WHERE id = ?", rs -> rs.getString(1), programmeId)
+			String programmeKind = Sql.one(c, "SELECT kind FROM training_programme WHERE id = ?", rs -> rs.getString(1), programmeId)
 					.orElseThrow(() -> ProblemException.notFound("培训项目", "training programme", programmeId));
 			List<String> kinds = switch (programmeKind) {
 				case ANNUAL -> ANNUAL_KINDS;
@@ -293,7 +294,7 @@ public class Training {
 		Input.body(input);
 		record Where(String programmeKind, String districtId, String streetId, int year, List<String> formats) {
 		}
-		Where where = store.read(c -> Db.one(c, "SELECT p.kind, l.district_id, p.street_id, l.plan_year, l.course_formats"
+		Where where = store.read(c -> Sql.one(c, "SELECT p.kind, l.district_id, p.street_id, l.plan_year, l.course_formats"
 				+ " FROM training_course k JOIN training_programme p ON p.id = k.programme_id JOIN training_plan l ON l.id = p.plan_id"
 				+ " WHERE k.id = ?", rs -> new Where(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 						storedFormats(rs.getString(5))), courseId))
@@ -321,13 +322,13 @@ public class Training {
 					"format is one of the district's training formats " + where.formats());
 		}
 		String id = UUID.randomUUID().toString();
-		store.write(c -> Db.update(c, "INSERT INTO training_session (id, course_id, session_date, place, teacher, course_format,"
-				+ " session_hours) VALUES (?, ?, ?, ?, ?, ?, ?)", null, id, courseId, input.date(), place, teacher, format, hours));
+		store.write(c -> Sql.update(c, "INSERT INTO training_session (id, course_id, session_date, place, teacher, course_format,"
+				+ " session_hours) VALUES (?, ?, ?, ?, ?, ?, ?)", null, null, id, courseId, input.date(), place, teacher, format, hours));
 		return session(id);
 	}
 
 	public Session session(String id) {
-		return store.read(c -> Db.one(c, SESSION + " WHERE s.id = ?", Training::session, id))
+		return store.read(c -> Sql.one(c, SESSION + " WHERE s.id = ?", Training::session, id))
 				.orElseThrow(() -> ProblemException.notFound("培训场次", "training session", id));
 	}
 
@@ -335,12 +336,12 @@ public class Training {
 	public List<Session> sessions(String courseId) {
 		return store.read(c -> {
 			requireCourse(c, courseId);
-			return Db.query(c, SESSION + " WHERE s.course_id = ? ORDER BY s.session_date, s.id", Training::session, courseId);
+			return Sql.query(c, SESSION + " WHERE s.course_id = ? ORDER BY s.session_date, s.id", Training::session, courseId);
 		});
 	}
 
 	private static void requireCourse(Connection c, String courseId) throws SQLException {
-		if (Db.one(c, "SELECT id FROM training_course WHERE id = ?", rs -> rs.getString(1), courseId).isEmpty()) {
+		if (Sql.one(c, "SELECT id FROM training_course WHERE id = ?", rs -> rs.getString(1), courseId).isEmpty()) {
 			throw ProblemException.notFound("培训课程", "training course", courseId);
 		}
 	}
@@ -369,7 +370,7 @@ public class Training {
 	 * provenance are the brand's answer of the moment, not something a write changes.
 	 */
 	private static Map<String, String> reported(java.sql.Connection c, String sessionId) throws SQLException {
-		return Reports.read(Db.one(c, "SELECT report_json FROM training_session WHERE id = ?", rs -> rs.getString(1), sessionId).orElse(null));
+		return Reports.read(Sql.one(c, "SELECT report_json FROM training_session WHERE id = ?", rs -> rs.getString(1), sessionId).orElse(null));
 	}
 
 	/** Reports on a session that has taken place, with every field its brand requires. */
@@ -383,9 +384,9 @@ public class Training {
 		Result<List<ReportField>> fields = reportFields(s);
 		Map<String, String> values = Reports.check(fields.value(), input.fields());
 		store.write(c -> {
-			Db.update(c, "UPDATE training_session SET report_json = report_json WHERE id = ?", null, sessionId);
+			Sql.update(c, "UPDATE training_session SET report_json = report_json WHERE id = ?", null, null, sessionId);
 			Preconditions.check(ifMatch, reported(c, sessionId));
-			return Db.update(c, "UPDATE training_session SET report_json = ? WHERE id = ?", null, Reports.json(values), sessionId);
+			return Sql.update(c, "UPDATE training_session SET report_json = ? WHERE id = ?", null, null, Reports.json(values), sessionId);
 		});
 		return new SessionReport(sessionId, fields.value(), values, fields.provenance());
 	}
@@ -409,7 +410,7 @@ public class Training {
 		if (personIds == null || personIds.isEmpty()) {
 			throw ProblemException.invalid("personIds", "请选择报名人员", "personIds is required");
 		}
-		String districtId = store.read(c -> Db.one(c, "SELECT l.district_id FROM training_course k JOIN training_programme p"
+		String districtId = store.read(c -> Sql.one(c, "SELECT l.district_id FROM training_course k JOIN training_programme p"
 				+ " ON p.id = k.programme_id JOIN training_plan l ON l.id = p.plan_id WHERE k.id = ?", rs -> rs.getString(1), courseId))
 				.orElseThrow(() -> ProblemException.notFound("培训课程", "training course", courseId));
 		Set<String> ids = new java.util.LinkedHashSet<>();
@@ -418,9 +419,9 @@ public class Training {
 		}
 		store.write(c -> {
 			for (String person : ids) {
-				if (Db.count(c, "SELECT COUNT(*) FROM training_enrolment WHERE course_id = ? AND person_id = ?", courseId, person) == 0) {
-					Db.update(c, "INSERT INTO training_enrolment (course_id, person_id, enrolled_at) VALUES (?, ?, ?)", null, courseId,
-							person, Db.now());
+				if (Sql.count(c, "SELECT COUNT(*) FROM training_enrolment WHERE course_id = ? AND person_id = ?", courseId, person) == 0) {
+					Sql.update(c, "INSERT INTO training_enrolment (course_id, person_id, enrolled_at) VALUES (?, ?, ?)", null, null, courseId,
+							person, Sql.now());
 					archive.append(c, person, actor, "training.enrolment", "training-course:" + courseId, null,
 							Map.of("courseId", courseId));
 				}
@@ -433,7 +434,7 @@ public class Training {
 	public Enrolment enrolment(String courseId) {
 		return store.read(c -> {
 			requireCourse(c, courseId);
-			return new Enrolment(courseId, Db.query(c,
+			return new Enrolment(courseId, Sql.query(c,
 					"SELECT person_id FROM training_enrolment WHERE course_id = ? ORDER BY enrolled_at, person_id", rs -> rs.getString(1),
 					courseId));
 		});
@@ -523,7 +524,7 @@ public class Training {
 					"the session takes place on " + session.date() + "; attendance is recorded after it");
 		}
 		Set<String> enrolled = new HashSet<>(enrolment(session.courseId()).personIds());
-		Set<String> recorded = new HashSet<>(store.read(c -> Db.query(c,
+		Set<String> recorded = new HashSet<>(store.read(c -> Sql.query(c,
 				"SELECT person_id FROM training_attendance WHERE session_id = ?", rs -> rs.getString(1), sessionId)));
 		List<AttendanceRecord> records = new ArrayList<>();
 		List<RowError> errors = new ArrayList<>();
@@ -584,11 +585,11 @@ public class Training {
 		store.write(c -> {
 			for (AttendanceRecord a : checked.records()) {
 				Provenance p = a.provenance();
-				Db.update(c, "INSERT INTO training_attendance (session_id, person_id, attended_hours, credit, prov_bundle, prov_version,"
-						+ " prov_policy, prov_revision, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				Sql.update(c, "INSERT INTO training_attendance (session_id, person_id, attended_hours, credit, prov_bundle, prov_version,"
+						+ " prov_policy, prov_revision, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null,
 						"人员 " + a.personId() + " 的出勤已登记", a.sessionId(), a.personId(), a.hours(), a.credit(),
 						p == null ? null : p.bundle(), p == null ? null : p.version(), p == null ? null : p.policyId(),
-						p == null ? null : p.bindingRevision(), actor, Db.now());
+						p == null ? null : p.bindingRevision(), actor, Sql.now());
 				Map<String, Object> after = new LinkedHashMap<>();
 				after.put("sessionId", a.sessionId());
 				after.put("date", checked.session().date().toString());
@@ -605,9 +606,9 @@ public class Training {
 
 	public List<AttendanceRecord> attendance(String sessionId) {
 		session(sessionId);
-		return store.read(c -> Db.query(c, "SELECT * FROM training_attendance WHERE session_id = ? ORDER BY recorded_at, person_id",
+		return store.read(c -> Sql.query(c, "SELECT * FROM training_attendance WHERE session_id = ? ORDER BY recorded_at, person_id",
 				rs -> new AttendanceRecord(rs.getString("session_id"), rs.getString("person_id"), rs.getBigDecimal("attended_hours"),
-						rs.getBigDecimal("credit"), Db.provenance(rs), rs.getString("recorded_by")),
+						rs.getBigDecimal("credit"), Columns.provenance(rs), rs.getString("recorded_by")),
 				sessionId));
 	}
 
@@ -618,7 +619,7 @@ public class Training {
 		directory.district("district", districtId);
 		Plan plan = plan(districtId, year).orElseThrow(() -> ProblemException.notFound("培训计划", "training plan", districtId + "/" + year));
 		Map<String, BigDecimal> byPerson = new HashMap<>();
-		store.read(c -> Db.query(c, "SELECT a.person_id, SUM(a.credit) FROM training_attendance a"
+		store.read(c -> Sql.query(c, "SELECT a.person_id, SUM(a.credit) FROM training_attendance a"
 				+ " JOIN training_session s ON s.id = a.session_id JOIN training_course k ON k.id = s.course_id"
 				+ " JOIN training_programme p ON p.id = k.programme_id WHERE p.plan_id = ? GROUP BY a.person_id",
 				rs -> byPerson.put(rs.getString(1), rs.getBigDecimal(2)), plan.id()));
@@ -639,14 +640,14 @@ public class Training {
 		return store.read(c -> {
 			List<ProgrammeActivity> out = new ArrayList<>();
 			for (Programme p : plan.programmes()) {
-				long sessions = Db.count(c, "SELECT COUNT(*) FROM training_session s JOIN training_course k ON k.id = s.course_id"
+				long sessions = Sql.count(c, "SELECT COUNT(*) FROM training_session s JOIN training_course k ON k.id = s.course_id"
 						+ " WHERE k.programme_id = ?", p.id());
 				record Sum(long n, BigDecimal credit) {
 				}
-				Sum sum = Db.one(c, "SELECT COUNT(*), COALESCE(SUM(a.credit), 0) FROM training_attendance a JOIN training_session s"
+				Sum sum = Sql.one(c, "SELECT COUNT(*), COALESCE(SUM(a.credit), 0) FROM training_attendance a JOIN training_session s"
 						+ " ON s.id = a.session_id JOIN training_course k ON k.id = s.course_id WHERE k.programme_id = ?",
 						rs -> new Sum(rs.getLong(1), rs.getBigDecimal(2)), p.id()).orElseThrow();
-				List<String> by = Db.query(c, "SELECT DISTINCT a.prov_policy || ' ' || a.prov_version FROM training_attendance a"
+				List<String> by = Sql.query(c, "SELECT DISTINCT a.prov_policy || ' ' || a.prov_version FROM training_attendance a"
 						+ " JOIN training_session s ON s.id = a.session_id JOIN training_course k ON k.id = s.course_id"
 						+ " WHERE k.programme_id = ? AND a.prov_policy IS NOT NULL ORDER BY 1", rs -> rs.getString(1), p.id());
 				out.add(new ProgrammeActivity(p.id(), p.kind(), BRAND.equals(p.kind()), p.streetId(), p.name(), sessions, sum.n(), sum.credit(), by));

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.security.Scope;
 import org.touyan.api.security.ScopeResolver;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -46,11 +47,11 @@ public class TrainingScopes implements ScopeResolver {
 	}
 
 	private Optional<Scope> street(String sql, String id) {
-		return store.read(c -> Db.one(c, sql, rs -> new Scope(rs.getString(1), null, null, null), id));
+		return store.read(c -> Sql.one(c, sql, rs -> new Scope(rs.getString(1), null, null, null), id));
 	}
 
 	private Optional<Scope> person(String sql, String id) {
-		return store.read(c -> Db.one(c, sql, rs -> rs.getString(1), id)).map(this::person);
+		return store.read(c -> Sql.one(c, sql, rs -> rs.getString(1), id)).map(this::person);
 	}
 
 	/** Where a person works; a person the registry cannot place is still themselves. */
@@ -61,7 +62,7 @@ public class TrainingScopes implements ScopeResolver {
 	private Optional<Scope> project(String id) {
 		record Row(String owner, String community) {
 		}
-		return store.read(c -> Db.one(c, "SELECT owner_id, community_id FROM transfer_project WHERE id = ?",
+		return store.read(c -> Sql.one(c, "SELECT owner_id, community_id FROM transfer_project WHERE id = ?",
 				rs -> new Row(rs.getString(1), rs.getString(2)), id)).map(r -> r.community() == null ? person(r.owner())
 						: registry.resolve("community", r.community()).orElse(Scope.NONE).merge(new Scope(null, null, r.owner(), null)));
 	}

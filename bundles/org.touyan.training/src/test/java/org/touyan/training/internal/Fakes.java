@@ -22,6 +22,7 @@ import org.touyan.api.registry.Street;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Sql;
 
 /** Stand-ins for the registry and the plugin manager, so the training rules run against a real schema alone. */
 final class Fakes {
@@ -104,7 +105,7 @@ final class Fakes {
 			try (var s = c.createStatement()) {
 				s.execute("CREATE TABLE IF NOT EXISTS fake_archive (person_id VARCHAR(36), action VARCHAR(50))");
 			}
-			return Db.query(c, "SELECT person_id || ' ' || action FROM fake_archive", rs -> rs.getString(1));
+			return Sql.query(c, "SELECT person_id || ' ' || action FROM fake_archive", rs -> rs.getString(1));
 		});
 	}
 
