@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Read throughput of GET /api/people/{id} (the demo district, the district administrator logged in)
 # against two baselines on the same JVM, Jetty and JAX-RS whiteboard, answering the same bytes:
-# (a) a bare servlet and (b) a JAX-RS resource of the platform's application with no login and no store (bench/bare,
-# installed for this run only). The
-# three are measured in turn, after a first round of 20 s each that warms the JIT and is not counted,
-# ROUNDS times over (default 3), with wrk (2 threads, 8 connections, 10 s each); the medians and the ratios are printed, then the process's resident memory.
+# (a) a bare servlet and (b) a login-free JAX-RS resource of the platform's own application with no
+# store (both from bench/bare, installed for this run only). After a first round of 20 s each that
+# warms the JIT and is not counted, the three are measured in turn ROUNDS times (default 3) with
+# wrk (2 threads, 8 connections, 10 s each); the medians, the ratios and the process's resident
+# memory are printed.
 #
 #   bench/read.sh [rounds]        (build first: mvn -DskipTests install; needs wrk: apt-get install wrk)
 set -euo pipefail
