@@ -242,9 +242,9 @@ public class NegativeList {
 		}
 		List<NegativeItem> items = r.value().items();
 		NegativeVerdict verdict = r.value().verdict();
-		String fault = fault(verdict, items);
+		String[] fault = fault(verdict, items);
 		if (fault != null) {
-			throw new PolicyFailureException(r.provenance(), fault);
+			throw new PolicyFailureException(r.provenance(), fault[0], fault[1]);
 		}
 		NegativeSeverity severity = items.stream().anyMatch(i -> i.severity() == NegativeSeverity.SERIOUS) ? NegativeSeverity.SERIOUS
 				: NegativeSeverity.LIGHTER;
@@ -448,20 +448,24 @@ public class NegativeList {
 		return byCode;
 	}
 
-	/** Why a verdict is not one, or null when it is: a consequence, a rectification period, an explanation naming every item. */
-	static String fault(NegativeVerdict v, List<NegativeItem> items) {
+	/**
+	 * Why a verdict is not one, in Chinese and in English, or null when it is: a consequence, a
+	 * rectification period, an explanation naming every item.
+	 */
+	static String[] fault(NegativeVerdict v, List<NegativeItem> items) {
 		if (v == null || v.consequence() == null) {
-			return "answered no consequence";
+			return new String[] { "未答复处理结果", "answered no consequence" };
 		}
 		if (v.consequence() == NegativeConsequence.RECTIFICATION && (v.rectificationDays() < 1 || v.rectificationDays() > 365)) {
-			return "answered a rectification of " + v.rectificationDays() + " days, not 1–365";
+			return new String[] { "答复的整改期限为 " + v.rectificationDays() + " 天，不在 1–365 天之间",
+					"answered a rectification of " + v.rectificationDays() + " days, not 1–365" };
 		}
 		if (v.explanation() == null || v.explanation().isBlank() || v.explanation().length() > 2000) {
-			return "answered no explanation (or one over 2000 characters)";
+			return new String[] { "未答复说明（或说明超过 2000 字）", "answered no explanation (or one over 2000 characters)" };
 		}
 		List<String> unnamed = items.stream().map(NegativeItem::name).filter(n -> !v.explanation().contains(n)).toList();
 		if (!unnamed.isEmpty()) {
-			return "answered an explanation that does not name " + unnamed;
+			return new String[] { "答复的说明未写明 " + String.join("、", unnamed), "answered an explanation that does not name " + unnamed };
 		}
 		return null;
 	}
