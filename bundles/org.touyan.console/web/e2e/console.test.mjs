@@ -1,64 +1,21 @@
 // End-to-end tests of the console against the real platform in headless Chromium.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { ADMIN_PASSWORD, startPlatform, waitFor } from './platform.mjs'
-import { choose, login, menuKeys, openBrowser } from './browser.mjs'
+import { ADMIN_PASSWORD, waitFor } from './platform.mjs'
+import { choose, login, menuKeys } from './browser.mjs'
+import { demoDistrict, idNumber, shot } from './fixture.mjs'
 
-const SHOTS = resolve(import.meta.dirname, '../../../../docs/screenshots')
-const NEW_PASSWORD = 'Console-E2e-Pass-7x'
-let platform, browser, admin, district, street, users
-
-async function shot(page, name) {
-  mkdirSync(SHOTS, { recursive: true })
-  await page.waitForTimeout(600) // charts animate in
-  await page.screenshot({ path: join(SHOTS, name + '.png') })
-}
-
-/** A valid GB 11643 ID number for a birth date, with a given sequence. */
-function idNumber(birth, seq) {
-  const body = '110101' + birth.replaceAll('-', '') + String(seq).padStart(3, '0')
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0)
-  return body + '10X98765432'[sum % 11]
-}
-
-async function page() {
-  return browser.context.newPage() // a new tab: its own sessionStorage, so its own login
-}
-
-async function loggedIn(role) {
-  const p = await page()
-  const u = users[role]
-  await login(p, platform.base, u.login, u.password, NEW_PASSWORD)
-  u.password = NEW_PASSWORD // the first login changed it
-  return p
-}
+let d, platform, admin, district, street, users
+const page = () => d.page()
+const loggedIn = (role) => d.loggedIn(role)
 
 before(async () => {
-  platform = await startPlatform()
-  admin = platform.admin
-  browser = await openBrowser()
-  district = (await admin.get('/districts')).items[0]
-  street = (await admin.get('/streets', { limit: 50 })).items[0]
-  const secretaryPost = (await admin.get('/posts', { kind: 'COMMUNITY_SECRETARY', current: true, street: street.id, limit: 1 })).items[0]
-  const department = (await admin.get('/departments', { limit: 100 })).items.find((d) => d.scores)
-  users = { DISTRICT_ADMIN: { login: 'admin', password: ADMIN_PASSWORD } }
-  const make = async (role, login, extra) => {
-    const a = await admin.post('/users', { login, displayName: login, role, ...extra })
-    users[role] = { login, password: a.oneTimePassword, ...extra }
-  }
-  await make('STREET_ADMIN', 'street1', { street: street.id })
-  await make('DEPARTMENT_SCORER', 'scorer1', { department: department.id })
-  await make('SECRETARY', 'secretary1', { person: secretaryPost.personId })
-  await make('AUDITOR', 'auditor1', {})
-  await make('PLUGIN_ADMIN', 'plugins1', {})
+  d = await demoDistrict()
+  ;({ platform, admin, district, street, users } = d)
 })
 
 after(async () => {
-  await browser?.close()
-  await platform?.stop()
+  await d?.stop()
 })
 
 describe('who sees what', () => {
