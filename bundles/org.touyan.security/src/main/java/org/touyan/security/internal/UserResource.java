@@ -100,7 +100,7 @@ public class UserResource {
 		try {
 			return Role.valueOf(value.strip());
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid("role", "角色应为以下之一：" + Accounts.roles(), "role must be one of " + List.of(Role.values()));
+			throw ProblemException.invalid("role", "角色应为以下之一：" + UserRules.roles(), "role must be one of " + List.of(Role.values()));
 		}
 	}
 }
