@@ -188,12 +188,24 @@ describe('the evaluation cycle in the console', () => {
     await p.close()
   })
 
-  test('a plugin administrator stages a new formula, reads its what-if, promotes it, and a new cycle is rated by it', async () => {
+  test('a plugin administrator changes a binding, stages a new formula, reads its what-if, promotes it, and a new cycle is rated by it', async () => {
     const before = (await admin.get('/plugins')).plugins.find((x) => x.bsn === FORMULA_BSN)
     const p = await d.loggedIn('PLUGIN_ADMIN')
     await p.click('[data-menu=plugins]')
     await p.waitForSelector('[data-test=plugin-table] .el-table__row')
     await p.waitForSelector('[data-test=binding-table] .el-table__row')
+
+    // a binding's parameters: the platform's refusal next to the field, then a change it takes
+    await p.locator('[data-test=binding-table] .el-table__row', { hasText: 'PairingProgramme' }).locator('button').click()
+    const parameters = p.locator('[data-test=binding-dialog] textarea[data-test=binding-parameters]')
+    await parameters.fill('参数 名=1')
+    await p.click('[data-test=binding-save]')
+    const fieldError = p.locator('[data-test=binding-dialog] .el-form-item:has([data-test=binding-parameters]) .el-form-item__error')
+    await fieldError.waitFor()
+    assert.match(await fieldError.textContent(), /参数名/)
+    await parameters.fill('e2e.note=试点')
+    await p.click('[data-test=binding-save]')
+    await until(async () => (await admin.get('/plugins/bindings', { limit: 500 })).items.some((b) => b.spi === 'PairingProgramme' && b.parameters['e2e.note'] === '试点'))
     await p.click('[data-test=plugin-stage]')
     await p.setInputFiles('[data-test=plugin-upload] input[type=file]', { name: 'stricter.jar', mimeType: 'application/java-archive', buffer: stricterFormula('1.1.0') })
     await p.waitForSelector(`[data-test="what-if-${FORMULA_BSN}"]`)
