@@ -177,7 +177,7 @@ const pairs = {
   },
   bindings: {
     title: ['策略绑定', 'Bindings'], new: ['新增绑定', 'New binding'], edit: ['修改绑定', 'Change the binding'], spi: ['扩展点', 'SPI'], scope: ['适用范围', 'Scope'],
-    policy: ['策略', 'Policy'], parameters: ['参数（每行 key=value）', 'Parameters (key=value a line)'], revision: ['版本', 'Rev.'], platform: ['平台默认', 'Platform'],
+    policy: ['策略', 'Policy'], parameters: ['参数（每行 key=value）', 'Parameters (key=value a line)'], revision: ['绑定版本', 'Binding rev.'], platform: ['平台默认', 'Platform'],
     badLine: ['第 {line} 行不是 key=value', 'Line {line} is not key=value'], pins: ['策略锁定（考评周期）', 'Pins (evaluation cycles)'], pinKey: ['锁定键，如 DEMO-2026-H1', 'Pin key, e.g. DEMO-2026-H1'],
     pin: ['锁定当前绑定', 'Pin the bindings in force'], release: ['解除锁定', 'Release'],
     releaseConfirm: ['解除 {key} 的锁定？其考评周期此后将按当前绑定评定。', 'Release the pin {key}? Its cycle is rated by the bindings in force from then on.'],
