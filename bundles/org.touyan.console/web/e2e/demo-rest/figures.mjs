@@ -134,7 +134,8 @@ export async function figures(api) {
     summary: s(await api.get('/use-records/summary', q)),
     each: sorted(records.map((r) => [r.kind, r.detail, r.title, r.decidedOn])),
     // the best of the latest half-year are ordered by score, then by person id where two scores are equal
-    // (DemoCycles.use): with equal scores who gets which record may differ; the test compares names only without ties
+    // (DemoCycles.use); the demo's 2025-H2 has no two equal scores among them, so who gets which record is
+    // decided by the seed alone and compared by name (a tie there would make this figure differ by chance)
     who: sorted(records.map((r) => [names.get(r.personId), r.kind, r.title])),
   }
   return f
