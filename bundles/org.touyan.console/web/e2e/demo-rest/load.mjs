@@ -17,6 +17,7 @@ import { loadCycles } from './cycles.mjs'
 /** Loads the demo district; `log` hears each part as it is done. */
 export async function loadDemo(base, loginName, password, log = () => {}) {
   const admin = await login(base, loginName, password)
+  if (admin.user.role !== 'DISTRICT_ADMIN') throw new Error(`${loginName} is not a district administrator`)
   if (admin.user.mustChangePassword) throw new Error(`${loginName} must change the one-time password first (PUT /api/session/password)`)
   if ((await admin.get('/districts', { limit: 1 })).total > 0) throw new Error('the registry holds a district already: the demo loads into an empty one')
   const started = Date.now()

@@ -19,14 +19,19 @@ export const BINDINGS = [
   ['NegativeListCatalogue', null, 'district-negative-list-15'],
 ]
 
-/** A plugin administrator's client, made by the district administrator. */
+/** A plugin administrator's client, made by the district administrator; `done()` disables the account again. */
 export async function pluginAdmin(admin) {
   const loginName = 'demo-plugins-' + randomBytes(3).toString('hex')
-  const made = await admin.post('/users', { login: loginName, displayName: '演示插件管理员', role: 'PLUGIN_ADMIN' })
-  const first = await login(admin.base, loginName, made.oneTimePassword)
-  const password = randomBytes(12).toString('base64url')
-  await first.put('/session/password', { currentPassword: made.oneTimePassword, newPassword: password })
-  return first
+  const displayName = '演示插件管理员'
+  const made = await admin.post('/users', { login: loginName, displayName, role: 'PLUGIN_ADMIN' })
+  const pa = await login(admin.base, loginName, made.oneTimePassword)
+  // nobody learns this password: the account serves the loader only
+  await pa.put('/session/password', { currentPassword: made.oneTimePassword, newPassword: randomBytes(12).toString('base64url') })
+  pa.done = async () => {
+    const path = `/users/${pa.user.id}`
+    await admin.put(path, { login: loginName, displayName, role: 'PLUGIN_ADMIN', disabled: true }, await admin.tag(path))
+  }
+  return pa
 }
 
 /** Waits until the example plugins in deploy/ serve every policy the demo binds, then binds them. */
@@ -45,4 +50,5 @@ export async function loadBindings(admin, { district, streets }) {
   for (const [spi, street, policyId] of BINDINGS) {
     await pa.put('/plugins/bindings', { spi, districtId: district.id, streetId: street ? streets[street].id : null, policyId, parameters: {} })
   }
+  await pa.done()
 }
