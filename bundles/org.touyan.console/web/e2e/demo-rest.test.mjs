@@ -57,6 +57,7 @@ describe('the demo district loaded over REST matches the built-in demo', () => {
     assert.equal(overRest.people.length, builtIn.people.length)
     assert.deepEqual(overRest.people, builtIn.people, 'each person: name, masked ID number and phone, birth, education, party membership')
     assert.deepEqual(overRest.posts, builtIn.posts)
+    assert.deepEqual(overRest.archives, builtIn.archives, "the actions in each person's archive")
   })
 
   test('training: the plan, courses, sessions and attendance, credits and the year report', () => {

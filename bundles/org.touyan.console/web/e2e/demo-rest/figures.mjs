@@ -69,6 +69,16 @@ export async function figures(api) {
   // generated the same way, names, masked numbers and dates match person for person
   f.people = sorted(people.map((p) => s(p)))
   f.posts = sorted(posts.map((p) => s(p)))
+  // 凡动必备: each person's archive holds an entry per change; training and the half-years load side by
+  // side (in the built-in demo too), so the order of a secretary's entries varies, their actions do not.
+  // Who is a mentor of whom, whose pair gets the note and who gets the first measures follow the order
+  // of generated ids (see below): those actions are counted for the district, not person by person
+  const BY_ID_ORDER = new Set(['measure.recorded', 'mentoring.mentor-paired', 'mentoring.noted'])
+  const archives = await Promise.all(people.map(async (p) => [p.name, (await api.all(`/people/${p.id}/archive`)).map((e) => e.action).sort()]))
+  f.archives = {
+    each: sorted(archives.map(([name, actions]) => [name, actions.filter((a) => !BY_ID_ORDER.has(a))])),
+    byIdOrder: count(archives.flatMap(([, actions]) => actions.filter((a) => BY_ID_ORDER.has(a))), (a) => a),
+  }
 
   const sessions = []
   for (const p of plan.programmes) {
