@@ -34,7 +34,10 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    // The residents' ballot page is an entry of its own: a phone that opens it loads none of the console
+    modulePreload: { polyfill: false },
     rollupOptions: {
+      input: { index: 'index.html', ballot: 'ballot.html' },
       output: {
         // Libraries change less often than the screens: their own files stay cached across releases
         manualChunks(id: string) {
