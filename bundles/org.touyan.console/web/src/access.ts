@@ -1,6 +1,6 @@
 // Who sees which menu and which button, declared once. The server stays the authority: this only
 // hides what a role would be refused (see README, "Who may call what").
-import type { Role, User } from './api/types'
+import type { ReviewKind, Role, User } from './api/types'
 
 export interface MenuItem { key: string; path: string; roles: Role[]; children?: MenuItem[] }
 
@@ -27,6 +27,14 @@ export const MENU: MenuItem[] = [
     key: 'manage', path: '/manage', roles: [DA, SA, AU], children: [
       { key: 'filings', path: '/manage/filings', roles: [DA, SA, AU] },
       { key: 'classification', path: '/manage/classification', roles: [DA, SA, AU] },
+    ],
+  },
+  {
+    // 评: the four reviews go to who gives one (a secretary the self-review, a street its re-review,
+    // the district the final one) and the auditor; ballots are issued by the district and the streets
+    key: 'evaluate', path: '/evaluate', roles: [DA, SA, 'SECRETARY', AU], children: [
+      { key: 'reviews', path: '/evaluate/reviews', roles: [DA, SA, 'SECRETARY', AU] },
+      { key: 'ballots', path: '/evaluate/ballots', roles: [DA, SA, AU] },
     ],
   },
   { key: 'roster', path: '/roster', roles: [DA] },
@@ -65,13 +73,29 @@ export function mayOpen(user: Pick<User, 'role'> | null, path: string): boolean 
 export type Action =
   | 'org.edit' | 'community.edit' | 'person.register' | 'person.edit' | 'person.reveal' | 'post.edit' | 'archive.seal'
   | 'eligibility.check' | 'workingGroup.edit' | 'reserve.edit' | 'mission.record' | 'mission.report' | 'filing.create' | 'filing.step' | 'filing.vet' | 'filing.file' | 'roster.import' | 'user.edit' | 'plugin.manage'
+  | 'ballot.issue'
 
 const ACTIONS: Record<Action, Role[]> = {
   'org.edit': [DA], 'community.edit': [DA, SA], 'person.register': [DA], 'person.edit': [DA, SA], 'person.reveal': [DA, SA],
   'post.edit': [DA, SA], 'archive.seal': [DA], 'eligibility.check': [DA, SA], 'workingGroup.edit': [DA, SA], 'reserve.edit': [DA, SA], 'mission.record': [DA], 'mission.report': [DA, SA],
   'filing.create': [DA, SA], 'filing.step': [DA, SA], 'filing.vet': [DA], 'filing.file': [DA], 'roster.import': [DA], 'user.edit': [DA], 'plugin.manage': ['PLUGIN_ADMIN'],
+  'ballot.issue': [DA, SA],
 }
 
 export function can(user: Pick<User, 'role'> | null, action: Action): boolean {
   return !!user && ACTIONS[action].includes(user.role)
+}
+
+/**
+ * The reviews (四评) a role gives, the one it is for first: a secretary only the self-review, a
+ * street administrator only the street's re-review, the district any (its final review first);
+ * as the API's rule (POST …/reviews, 403 on `kind` otherwise).
+ */
+export function reviewKindsFor(user: Pick<User, 'role'> | null): ReviewKind[] {
+  switch (user?.role) {
+    case 'SECRETARY': return ['SELF']
+    case 'STREET_ADMIN': return ['STREET']
+    case 'DISTRICT_ADMIN': return ['ORGANIZATION', 'STREET', 'SELF']
+    default: return []
+  }
 }

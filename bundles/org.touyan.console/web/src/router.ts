@@ -4,6 +4,8 @@ import { mayOpen } from './access'
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('./views/Login.vue'), meta: { public: true } },
+  // the ballots' print sheet stands outside the layout, so that it prints without the menu
+  { path: '/evaluate/ballots/sheet', component: () => import('./views/BallotSheet.vue') },
   {
     path: '/', component: () => import('./views/Layout.vue'), children: [
       { path: '', component: () => import('./views/Dashboard.vue') },
@@ -19,6 +21,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'manage/filings', component: () => import('./views/Filings.vue') },
       { path: 'manage/filings/:id', component: () => import('./views/Filing.vue'), props: true },
       { path: 'manage/classification', component: () => import('./views/Classification.vue') },
+      { path: 'evaluate/reviews', component: () => import('./views/Reviews.vue') },
+      { path: 'evaluate/ballots', component: () => import('./views/Ballots.vue') },
       { path: 'roster', component: () => import('./views/Roster.vue') },
       { path: 'users', component: () => import('./views/Users.vue') },
       { path: 'audit', component: () => import('./views/Audit.vue') },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { ASPECTS, LEVELS, body, missing, periodName, tokenFromPath, viewOfCast, viewOfStatus } from '../src/ballot/model'
+import { ASPECTS, LEVELS, body, missing, tokenFromPath, viewOfCast, viewOfStatus } from '../src/ballot/model'
+import { halfYear } from '../src/period'
 
 describe('the residents ballot page', () => {
   test('reads the token of /ballot/<token> only', () => {
@@ -28,8 +29,9 @@ describe('the residents ballot page', () => {
     expect(viewOfStatus(200, { state: 'CLOSED', communityName: 'x', period: '2026-H2' }).kind).toBe('closed')
     expect(viewOfStatus(404, null).kind).toBe('unknown')
     expect(viewOfStatus(503, null).kind).toBe('offline')
-    expect(periodName('2025-H2')).toBe('2025年下半年')
-    expect(periodName('odd')).toBe('odd')
+    expect(halfYear('2025-H2')).toBe('2025年下半年')
+    expect(halfYear('2025-H2', 'en')).toBe('2025 H2')
+    expect(halfYear('odd')).toBe('odd')
   })
 
   test('after casting: thanks, used meanwhile, closed meanwhile, or the form stays', () => {

@@ -83,6 +83,13 @@ export const api = {
     classifications: (id: string, q: Query) => http.get<Page<T.Classification> | T.Classification[]>(`/evaluation-cycles/${id}/classifications`, q),
     measures: (id: string, q: Query) => http.get<Page<T.Measure> | T.Measure[]>(`/evaluation-cycles/${id}/measures`, q),
   },
+  reviews: {
+    list: (cycleId: string, communityId: string) => http.get<Page<T.Review>>(`/evaluation-cycles/${cycleId}/reviews`, { community: communityId, limit: 10 }),
+    give: (cycleId: string, body: T.ReviewInput) => http.post<T.Review>(`/evaluation-cycles/${cycleId}/reviews`, body),
+    assessments: (cycleId: string, communityId: string) => http.get<Page<T.Assessment>>(`/evaluation-cycles/${cycleId}/assessments`, { community: communityId, limit: 10 }),
+    tally: (cycleId: string, communityId: string) => http.get<T.Tally>(`/evaluation-cycles/${cycleId}/ballots/${communityId}`),
+    issueBallots: (cycleId: string, communityId: string, count: number | null) => http.post<T.BallotsIssued>(`/evaluation-cycles/${cycleId}/ballots`, { communityId, count }),
+  },
   counts: {
     /** a collection's total, read with limit=1 so nothing but the count travels */
     total: async (path: string, q: Query) => (await http.get<Page<unknown>>(path, { ...q, limit: 1 })).total,

@@ -63,6 +63,7 @@ export interface Filing {
 }
 export interface FilingInput { districtId: string; kind: 'APPOINTMENT' | 'REMOVAL'; personId: string; communityId: string; postId?: string | null; effectiveDate: string }
 export interface Coverage { districtId: string; communities: number; covered: number; lacking: Community[] }
+export type CycleStatus = 'DRAFT' | 'OPEN' | 'SCORING_CLOSED' | 'PUBLISHED' | 'ARCHIVED'
 export interface Cycle { id: string; districtId: string; period: string; status: string; statusName?: string }
 export interface StarCounts { streetId: string | null; rated: number; failed: number; stars: number[]; meanScore: number | null }
 export interface CycleSummary {
@@ -86,3 +87,17 @@ export interface Mission {
 }
 
 export interface MissionSummary { districtId: string; streetId: string | null; communitiesHelped: number; missions: number; serving: number; reportDue: number; reported: number }
+
+/** The four reviews (四评): three given in the console, the residents' by ballots. */
+export type ReviewKind = 'SELF' | 'STREET' | 'ORGANIZATION'
+export interface Review { cycleId: string; communityId: string; personId: string; kind: ReviewKind; score: number; comment: string | null; actor: string }
+export interface ReviewInput { communityId: string; kind: ReviewKind; score: number | null; comment: string | null }
+export interface Assessment {
+  cycleId: string; communityId: string; personId: string; self: number | null; residents: number | null; ballots: number
+  street: number | null; organization: number | null; score: number | null; grade: string | null; explanation: string | null; failure: string | null
+}
+export type Aspect = 'de' | 'neng' | 'qin' | 'ji' | 'lian'
+/** A community's residents' review so far (群众评议): it counts from `minimum` cast ballots on. */
+export interface Tally { cycleId: string; communityId: string; issued: number; cast: number; minimum: number; counts: boolean; means: Partial<Record<Aspect, number>>; mean: number | null }
+/** Ballots just issued: the tokens are in this answer only. */
+export interface BallotsIssued { cycleId: string; communityId: string; tokens: string[] }

@@ -1,5 +1,6 @@
 // The residents' ballot (群众评议) without any framework: what the page knows and decides, apart from
 // drawing it (main.ts), so that it can be tested on its own.
+import { halfYear } from '../period'
 
 /** The five aspects residents judge, in the API's field names, with a line saying what each means. */
 export const ASPECTS = [
@@ -50,19 +51,13 @@ export type View =
   | { kind: 'closed' }
   | { kind: 'offline' }
 
-/** 2026-H1 → 2026年上半年 */
-export function periodName(period: string): string {
-  const m = /^(\d{4})-H([12])$/.exec(period)
-  return m ? `${m[1]}年${m[2] === '1' ? '上' : '下'}半年` : period
-}
-
 /** The page for GET /api/ballots/{token}'s answer: its status and body (null when nothing came back). */
 export function viewOfStatus(status: number, answer: { state?: string; communityName?: string; period?: string } | null): View {
   if (status === 404) return { kind: 'unknown' }
   if (status !== 200 || !answer) return { kind: 'offline' }
   if (answer.state === 'USED') return { kind: 'used' }
   if (answer.state === 'CLOSED') return { kind: 'closed' }
-  return { kind: 'form', community: answer.communityName ?? '', period: periodName(answer.period ?? '') }
+  return { kind: 'form', community: answer.communityName ?? '', period: halfYear(answer.period ?? '') }
 }
 
 /**
