@@ -27,6 +27,10 @@ export const MENU: MenuItem[] = [
     key: 'manage', path: '/manage', roles: [DA, SA, AU], children: [
       { key: 'filings', path: '/manage/filings', roles: [DA, SA, AU] },
       { key: 'classification', path: '/manage/classification', roles: [DA, SA, AU] },
+      // the year's pairs, proposals and coverage are the district's (GET /mentoring… is DA; the auditor reads)
+      { key: 'mentoring', path: '/manage/mentoring', roles: [DA, AU] },
+      // a cycle's half-year reports are listed to the district only (GET …/duty-reports is DA)
+      { key: 'dutyReports', path: '/manage/duty-reports', roles: [DA, AU] },
     ],
   },
   {
@@ -35,6 +39,13 @@ export const MENU: MenuItem[] = [
     key: 'evaluate', path: '/evaluate', roles: [DA, SA, 'SECRETARY', AU], children: [
       { key: 'reviews', path: '/evaluate/reviews', roles: [DA, SA, 'SECRETARY', AU] },
       { key: 'ballots', path: '/evaluate/ballots', roles: [DA, SA, AU] },
+    ],
+  },
+  {
+    // 用: the district's negative list and use records (a street or a secretary reads them per person only)
+    key: 'use', path: '/use', roles: [DA, AU], children: [
+      { key: 'negativeList', path: '/use/negative-list', roles: [DA, AU] },
+      { key: 'useRecords', path: '/use/records', roles: [DA, AU] },
     ],
   },
   { key: 'roster', path: '/roster', roles: [DA] },
@@ -73,13 +84,16 @@ export function mayOpen(user: Pick<User, 'role'> | null, path: string): boolean 
 export type Action =
   | 'org.edit' | 'community.edit' | 'person.register' | 'person.edit' | 'person.reveal' | 'post.edit' | 'archive.seal'
   | 'eligibility.check' | 'workingGroup.edit' | 'reserve.edit' | 'mission.record' | 'mission.report' | 'filing.create' | 'filing.step' | 'filing.vet' | 'filing.file' | 'roster.import' | 'user.edit' | 'plugin.manage'
-  | 'ballot.issue'
+  | 'ballot.issue' | 'mentoring.pair' | 'dutyReport.score' | 'incident.followUp'
 
 const ACTIONS: Record<Action, Role[]> = {
   'org.edit': [DA], 'community.edit': [DA, SA], 'person.register': [DA], 'person.edit': [DA, SA], 'person.reveal': [DA, SA],
   'post.edit': [DA, SA], 'archive.seal': [DA], 'eligibility.check': [DA, SA], 'workingGroup.edit': [DA, SA], 'reserve.edit': [DA, SA], 'mission.record': [DA], 'mission.report': [DA, SA],
   'filing.create': [DA, SA], 'filing.step': [DA, SA], 'filing.vet': [DA], 'filing.file': [DA], 'roster.import': [DA], 'user.edit': [DA], 'plugin.manage': ['PLUGIN_ADMIN'],
   'ballot.issue': [DA, SA],
+  // confirming pairs and follow-ups are DA's; a street scores its own communities' reports, but it is
+  // given no list of them (GET …/duty-reports is DA's), so the screen is the district's
+  'mentoring.pair': [DA], 'dutyReport.score': [DA], 'incident.followUp': [DA],
 }
 
 export function can(user: Pick<User, 'role'> | null, action: Action): boolean {

@@ -6,7 +6,7 @@ const keys = (role: Role) => visibleMenu({ role }).flatMap((m) => [m.key, ...(m.
 
 describe('menus by role', () => {
   it('shows the district administrator everything but the audit log', () => {
-    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'manage', 'filings', 'classification', 'evaluate', 'reviews', 'ballots', 'roster', 'users', 'plugins'])
+    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'manage', 'filings', 'classification', 'mentoring', 'dutyReports', 'evaluate', 'reviews', 'ballots', 'use', 'negativeList', 'useRecords', 'roster', 'users', 'plugins'])
     expect(can({ role: 'DISTRICT_ADMIN' }, 'user.edit')).toBe(true)
   })
   it('hides from a street administrator what only the district may do', () => {
@@ -32,6 +32,18 @@ describe('menus by role', () => {
     expect(can({ role: 'AUDITOR' }, 'ballot.issue')).toBe(false)
     expect(mayOpen({ role: 'AUDITOR' }, '/evaluate/ballots')).toBe(true)
     expect(mayOpen({ role: 'DEPARTMENT_SCORER' }, '/evaluate/reviews')).toBe(false)
+  })
+  it('gives the district the 管/用 screens, the auditor to read, nobody else', () => {
+    for (const path of ['/manage/mentoring', '/manage/duty-reports', '/use/negative-list', '/use/records']) {
+      expect(mayOpen({ role: 'DISTRICT_ADMIN' }, path)).toBe(true)
+      expect(mayOpen({ role: 'AUDITOR' }, path)).toBe(true)
+      expect(mayOpen({ role: 'STREET_ADMIN' }, path)).toBe(false)
+      expect(mayOpen({ role: 'SECRETARY' }, path)).toBe(false)
+    }
+    for (const action of ['mentoring.pair', 'dutyReport.score', 'incident.followUp'] as const) {
+      expect(can({ role: 'DISTRICT_ADMIN' }, action)).toBe(true)
+      expect(can({ role: 'AUDITOR' }, action)).toBe(false)
+    }
   })
   it('lets the auditor read but not check, import or change', () => {
     const k = keys('AUDITOR')

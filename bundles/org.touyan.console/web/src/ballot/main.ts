@@ -35,6 +35,8 @@ function form(view: Extract<View, { kind: 'form' }>) {
         choices[a.key] = l.score
         for (const x of item.querySelectorAll('button')) x.setAttribute('aria-pressed', String(x === b))
         item.classList.remove('unanswered')
+        // a note about unanswered aspects follows the choices
+        if (note.textContent) note.textContent = missingNote()
       })
       return b
     })
@@ -52,7 +54,7 @@ function form(view: Extract<View, { kind: 'form' }>) {
     const left = missing(choices)
     if (left.length) {
       for (const item of items) item.classList.toggle('unanswered', (left as string[]).includes(item.getAttribute('data-key')!))
-      note.textContent = `还有 ${left.length} 项没有选择：${left.map((k) => ASPECTS.find((a) => a.key === k)!.name).join('、')}`
+      note.textContent = missingNote()
       items.find((i) => i.classList.contains('unanswered'))?.scrollIntoView({ block: 'center' })
       return
     }
@@ -66,6 +68,11 @@ function form(view: Extract<View, { kind: 'form' }>) {
     note.textContent = '提交没有成功，请检查网络后再点一次“提交评议”（您的选择已保留）。'
   })
   return f
+}
+
+function missingNote() {
+  const left = missing(choices)
+  return left.length ? `还有 ${left.length} 项没有选择：${left.map((k) => ASPECTS.find((a) => a.key === k)!.name).join('、')}` : ''
 }
 
 async function cast(): Promise<View | null> {

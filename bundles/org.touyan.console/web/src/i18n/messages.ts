@@ -21,6 +21,8 @@ const pairs = {
     firstSecretaries: ['第一书记', 'First secretaries'], reserve: ['雏雁储备', 'Reserve pipeline'], coverage: ['书记助理覆盖', 'Assistant coverage'],
     manage: ['管', 'Manage'], filings: ['规范备案', 'Adjustment filings'], classification: ['分类与措施', 'Types and measures'],
     roster: ['花名册导入导出', 'Roster import / export'], users: ['用户与角色', 'Users and roles'], audit: ['审计日志', 'Audit log'], plugins: ['策略插件', 'Policy plugins'], cycles: ['评价周期', 'Evaluation cycles'],
+    mentoring: ['结对帮带', 'Mentoring'], dutyReports: ['提级述职', 'Half-year reports'], use: ['用', 'Use'],
+    negativeList: ['履职负面清单', 'Negative list'], useRecords: ['精挑用记录', 'Use records'],
     evaluate: ['评', 'Evaluate'], reviews: ['四评', 'Four reviews'], ballots: ['群众评议票', "Residents' ballots"],
   },
   login: {
@@ -118,6 +120,33 @@ const pairs = {
     noBatch: ['没有待打印的评议票：请先在“群众评议票”发放', 'No ballots to print: issue them first'],
     scan: ['请用手机扫码，匿名评议本社区党组织书记', 'Scan with a phone to review the community secretary anonymously'], onePerBallot: ['每张票限投一次', 'Counts once'],
     shownOnce: ['票码只显示这一次：平台只保存其哈希，关闭本标签页后无法再次打印', 'The codes are shown this once: the platform keeps only their hashes'],
+  },
+  mentoring: {
+    year: ['年度', 'Year'], propose: ['生成结对建议', 'Propose pairs'], coverage: ['帮带覆盖（{period} 分类）', 'Coverage (types of {period})'],
+    mentored: ['潜力/守摊书记 {helped} 名，已有导师 {mentored} 名', '{mentored} of {helped} potential/caretaker secretaries have a mentor'],
+    helped: ['需帮带', 'To help'], mentoredShort: ['已结对', 'Mentored'], share: ['覆盖率', 'Share'],
+    loads: ['红领导师带教量（每年 {min}—{max} 名）', "Mentors' loads ({min}–{max} a year)"], within: ['达标', 'Within'], below: ['不足', 'Below'], above: ['超出', 'Above'], idle: ['未结对', 'Idle'],
+    mentor: ['红领导师', 'Mentor'], mentee: ['帮带对象', 'Mentee'], mentees: ['带教人数', 'Mentees'], load: ['带教量', 'Load'], basis: ['匹配依据', 'Basis'],
+    startedOn: ['开始日期', 'Started on'], pairs: ['{year} 年结对', 'Pairs of {year}'], proposalTitle: ['{year} 年结对建议（依据 {period} 分类）', 'Proposed pairs for {year} (types of {period})'],
+    confirm: ['确认结对', 'Confirm'], nothingToPropose: ['需帮带的书记均已有导师', 'Every secretary to help has a mentor'], unmatched: ['暂无法匹配', 'Not matched'],
+  },
+  dutyReports: {
+    hint: ['一述一评：组织部、民政局、街道现场打分，三方均打分后取平均为结果', 'Scored on the spot by the Organization Department, 民政局 and the street; the result is their mean'],
+    summary: ['述职内容', 'Report'], siteVisits: ['实地走访', 'Site visits'], interviews: ['个别谈话', 'Interviews'], documents: ['查阅资料', 'Documents'],
+    reportedOn: ['述职日期', 'Reported on'], ORGANIZATION: ['组织部', 'Organization Dept.'], CIVIL_AFFAIRS: ['民政局', 'Civil Affairs'], STREET: ['街道', 'Street'],
+    result: ['结果', 'Result'], score: ['打分', 'Score'], scoreTitle: ['{rater}现场打分 · {community}', '{rater} on-the-spot score · {community}'],
+  },
+  incidents: {
+    RECTIFYING: ['整改中', 'Rectifying'], RECTIFIED: ['已整改', 'Rectified'], ADJUSTING: ['调整中', 'Adjusting'],
+    overdueOnly: ['只看逾期', 'Overdue only'], overdue: ['逾期', 'Overdue'], description: ['情况', 'What happened'], evidence: ['证据', 'Evidence'],
+    verdict: ['认定与处理', 'Verdict'], filing: ['查看规范备案（调整退出）', 'The removal filing'], followUps: ['跟踪整改', 'Follow-ups'],
+    occurredOn: ['发生日期', 'Occurred on'], items: ['负面情形', 'Items'], consequence: ['处理方式', 'Consequence'], deadline: ['整改期限', 'Deadline'],
+    addFollowUp: ['登记跟踪', 'Add a follow-up'], checkedOn: ['检查日期', 'Checked on'], rectifiedNow: ['已整改到位（结束整改）', 'Rectified (closes it)'],
+  },
+  useRecords: {
+    year: ['年度', 'Year'], kind: ['类别', 'Kind'], total: ['合计', 'Total'], title: ['事项', 'Title'], decidedOn: ['决定日期', 'Decided on'], basis: ['依据', 'Basis'],
+    PARTY_CONGRESS: ['党代表', 'Party congress'], PEOPLES_CONGRESS: ['人大代表', "People's congress"], CPPCC: ['政协委员', 'CPPCC'],
+    NATIONAL: ['全国', 'National'], PROVINCE: ['省级', 'Province'], CITY: ['市级', 'City'],
   },
   roster: {
     export: ['导出花名册（CSV，号码已脱敏）', 'Export the roster (CSV, numbers masked)'], import: ['导入花名册（CSV）', 'Import a roster (CSV)'],
