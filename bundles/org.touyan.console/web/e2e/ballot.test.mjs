@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { choose, menuKeys } from './browser.mjs'
 import { demoDistrict, shot } from './fixture.mjs'
-import { openCycle } from './platform.mjs'
+import { openCycle, waitFor } from './platform.mjs'
 
 let d, platform, admin, users
 let cycle, community, secretaryName
@@ -206,7 +206,7 @@ describe('the four reviews', () => {
     await p.click('[data-test=review-submit]')
     await p.waitForFunction(() => document.querySelector('[data-score=ORGANIZATION]')?.textContent?.trim() === '90')
     assert.ok((await p.textContent('[data-test=reviews-table]')).includes('2 张 / 已发 12 张'), 'the residents part: 2 of 12 cast')
-    assert.ok((await p.textContent('[data-test=reviews]')).includes(secretaryName))
+    await p.waitForFunction((name) => document.querySelector('[data-test=reviews]')?.textContent?.includes(name), secretaryName)
     const kinds = (await admin.get(`/evaluation-cycles/${cycle.id}/reviews`, { community: community.id })).items.map((r) => r.kind).sort()
     assert.deepEqual(kinds, ['ORGANIZATION', 'SELF', 'STREET'])
     await shot(p, 'reviews')
@@ -226,3 +226,109 @@ describe('the four reviews', () => {
     await p.close()
   })
 })
+
+describe('管 and 用', () => {
+  test('mentoring: coverage, each mentor\'s load, the year\'s pairs, and proposals to confirm', async () => {
+    const coverage = await admin.get('/mentoring/coverage', { district: d.district.id })
+    const p = await d.loggedIn('DISTRICT_ADMIN')
+    await p.click('[data-menu=mentoring]')
+    await p.waitForSelector('[data-test=loads] .el-table__row')
+    assert.equal(await p.locator('[data-test=loads] .el-table__body-wrapper .el-table__row').count(), coverage.mentors.length)
+    const within = coverage.mentors.filter((m) => m.load === 'WITHIN').length
+    assert.equal(await p.locator('[data-test=loads] [data-load=WITHIN]').count(), within)
+    const year = new Date().getFullYear()
+    const before = (await admin.get('/mentoring/pairings', { district: d.district.id, year })).total
+    await p.waitForFunction((n) => document.querySelectorAll('[data-test=pairs] .el-table__body-wrapper .el-table__row').length === n || n === 0, before)
+    await shot(p, 'mentoring')
+    await p.click('[data-test=propose]')
+    await p.waitForSelector('[data-test=proposal] .el-dialog__body')
+    const proposal = await admin.post('/mentoring/proposals', { districtId: d.district.id, year })
+    if (proposal.pairs.length) {
+      await p.waitForSelector('[data-test=confirm-pair]')
+      await p.locator('[data-test=confirm-pair]').first().click()
+      await waitFor(async () => (await admin.get('/mentoring/pairings', { district: d.district.id, year })).total === before + 1, 15000, 'the pair to be confirmed')
+    }
+    await p.close()
+  })
+
+  test('half-year reports: the three on-the-spot scores and the result; a score out of range stays at its field', async () => {
+    const cycles = (await admin.get('/evaluation-cycles', { district: d.district.id })).items
+    const archived = cycles.filter((c) => c.status === 'ARCHIVED').sort((a, b) => b.period.localeCompare(a.period))[0]
+    const reports = (await admin.get(`/evaluation-cycles/${archived.id}/duty-reports`)).items
+    const p = await d.loggedIn('DISTRICT_ADMIN')
+    await p.click('[data-menu=dutyReports]')
+    await p.waitForSelector('[data-test=pick-cycle]')
+    await choose(p, '[data-test=pick-cycle]', archived.period)
+    await p.waitForFunction((n) => document.querySelectorAll('[data-test=duty-table] .el-table__body-wrapper .el-table__row').length === n, reports.length)
+    const results = reports.filter((r) => r.result !== null).length
+    assert.equal(await p.locator('[data-test=duty-table] [data-rater=ORGANIZATION]').count(), reports.filter((r) => r.scores.some((s) => s.rater === 'ORGANIZATION')).length)
+    assert.ok(results > 0)
+    await shot(p, 'duty-reports')
+    // an archived cycle takes no scores: no score button
+    assert.equal(await p.locator('[data-test=duty-table] [data-score-rater]').count(), 0)
+
+    // the open half-year: a report recorded, the Organization Department scores it on the spot
+    await admin.post(`/evaluation-cycles/${cycle.id}/duty-reports`, {
+      communityId: community.id, reportedOn: '2026-06-20', summary: '上半年述职：加装电梯、垃圾分类', siteVisits: '走访居民 32 户', interviews: '谈话 6 人', documents: '台账 4 册',
+    })
+    await choose(p, '[data-test=pick-cycle]', cycle.period)
+    await p.waitForSelector('[data-test=duty-table] [data-score-rater=ORGANIZATION]')
+    await p.click('[data-test=duty-table] [data-score-rater=ORGANIZATION]')
+    const field = '[data-test=duty-score-dialog] .el-form-item:has(input[name=score])'
+    await p.fill('[data-test=duty-score-dialog] input[name=score]', '105')
+    await p.click('[data-test=duty-score-save]')
+    await p.waitForSelector(field + ' .el-form-item__error')
+    assert.equal(await p.inputValue('[data-test=duty-score-dialog] input[name=score]'), '105', 'what was typed stays')
+    await p.fill('[data-test=duty-score-dialog] input[name=score]', '91')
+    await p.click('[data-test=duty-score-save]')
+    await p.waitForSelector('[data-test=duty-table] [data-rater=ORGANIZATION]')
+    const report = (await admin.get(`/evaluation-cycles/${cycle.id}/duty-reports`)).items.find((r) => r.communityId === community.id)
+    assert.deepEqual(report.scores.map((x) => [x.rater, Number(x.score)]), [['ORGANIZATION', 91]])
+    assert.equal(report.result, null, 'two raters to go')
+    await p.close()
+  })
+
+  test('the negative list: verdicts, consequences, overdue marked, a follow-up recorded', async () => {
+    const incidents = (await admin.get('/negative-list/incidents', { district: d.district.id, limit: 500 })).items
+    const p = await d.loggedIn('DISTRICT_ADMIN')
+    await p.click('[data-menu=negativeList]')
+    await p.waitForFunction((n) => document.querySelectorAll('[data-test=incidents] .el-table__body-wrapper .el-table__row').length >= n, incidents.length)
+    assert.equal(await p.locator('[data-test=incidents] [data-test=overdue]').count(), incidents.filter((i) => i.overdue).length)
+    const open = incidents.find((i) => i.status === 'RECTIFYING')
+    assert.ok(open, 'the demo has incidents being rectified')
+    await shot(p, 'negative-list')
+    await p.locator('[data-test=follow-up]').first().click()
+    await p.waitForSelector('[data-test=follow-up-dialog] textarea[name=note]')
+    await p.fill('[data-test=follow-up-dialog] textarea[name=note]', '已约谈，整改方案已报街道')
+    await p.click('[data-test=follow-up-save]')
+    await waitFor(async () => (await admin.get('/negative-list/incidents', { district: d.district.id, limit: 500 })).items
+      .some((i) => i.followUps.some((f) => f.note === '已约谈，整改方案已报街道')), 15000, 'the follow-up to be recorded')
+    await p.close()
+  })
+
+  test('use records and their summary', async () => {
+    const summary = await admin.get('/use-records/summary', { district: d.district.id })
+    const p = await d.loggedIn('DISTRICT_ADMIN')
+    await p.click('[data-menu=useRecords]')
+    await p.waitForSelector('[data-test=use-summary] [data-kind=RECRUITMENT]')
+    assert.equal((await p.textContent('[data-test=use-summary] [data-kind=total] .figure')).trim(), String(summary.total))
+    assert.equal((await p.textContent('[data-test=use-summary] [data-kind=RECRUITMENT] .figure')).trim(), '8', 'the 8 recruited into 事业编制 posts')
+    await p.waitForFunction((n) => document.querySelector('[data-test=use-records] .el-pagination__total')?.textContent?.includes(String(n)), summary.total)
+    await shot(p, 'use-records')
+    await p.close()
+  })
+
+  test('the auditor reads 管 and 用 with no button that changes anything', async () => {
+    const p = await d.loggedIn('AUDITOR')
+    const keys = await menuKeys(p)
+    for (const k of ['mentoring', 'dutyReports', 'negativeList', 'useRecords']) assert.ok(keys.includes(k), k)
+    await p.click('[data-menu=mentoring]')
+    await p.waitForSelector('[data-test=loads] .el-table__row')
+    assert.equal(await p.locator('[data-test=propose]').count(), 0)
+    await p.click('[data-menu=negativeList]')
+    await p.waitForSelector('[data-test=incidents] .el-table__body-wrapper .el-table__row')
+    assert.equal(await p.locator('[data-test=follow-up]').count(), 0)
+    await p.close()
+  })
+})
+
