@@ -26,10 +26,23 @@ function gzipTwins(): Plugin {
   }
 }
 
+// In development, /ballot/<token> is the ballot page as the platform serves it (StaticFiles.fallbackFor)
+function ballotRoute(): Plugin {
+  return {
+    name: 'touyan-ballot-route',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/ballot\/[^/?]+\/?(\?.*)?$/.test(req.url)) req.url = '/ballot.html'
+        next()
+      })
+    },
+  }
+}
+
 export default defineConfig({
   // Element Plus components are imported where templates use them, not the whole library: the first
   // screen parses only what it shows. Its stylesheet stays one file (main.ts), so no style is missed.
-  plugins: [vue(), Components({ resolvers: [ElementPlusResolver({ importStyle: false })], dts: false }), gzipTwins()],
+  plugins: [vue(), Components({ resolvers: [ElementPlusResolver({ importStyle: false })], dts: false }), gzipTwins(), ballotRoute()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
