@@ -54,7 +54,7 @@ public class RosterResource {
 			returns = ImportReport.class, status = { 200, 422 })
 	@Access(DISTRICT_ADMIN)
 	public Response importCsv(@Context SecurityContext security, @PathParam("id") String id, String csv) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		ImportReport report = roster.importCsv(id, csv, actor);
 		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
 	}
