@@ -26,15 +26,31 @@ function gzipTwins(): Plugin {
   }
 }
 
+// In development, /ballot/<token> is the ballot page as the platform serves it (StaticFiles.fallbackFor)
+function ballotRoute(): Plugin {
+  return {
+    name: 'touyan-ballot-route',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/ballot\/[^/?]+\/?(\?.*)?$/.test(req.url)) req.url = '/ballot.html'
+        next()
+      })
+    },
+  }
+}
+
 export default defineConfig({
   // Element Plus components are imported where templates use them, not the whole library: the first
   // screen parses only what it shows. Its stylesheet stays one file (main.ts), so no style is missed.
-  plugins: [vue(), Components({ resolvers: [ElementPlusResolver({ importStyle: false })], dts: false }), gzipTwins()],
+  plugins: [vue(), Components({ resolvers: [ElementPlusResolver({ importStyle: false })], dts: false }), gzipTwins(), ballotRoute()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    // The residents' ballot page is an entry of its own: a phone that opens it loads none of the console
+    modulePreload: { polyfill: false },
     rollupOptions: {
+      input: { index: 'index.html', ballot: 'ballot.html' },
       output: {
         // Libraries change less often than the screens: their own files stay cached across releases
         manualChunks(id: string) {

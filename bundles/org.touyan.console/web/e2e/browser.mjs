@@ -26,7 +26,7 @@ export async function openBrowser() {
   }
 }
 
-/** Logs in through the login screen; a first login changes the one-time password on the way. */
+/** Logs in through the login screen; a first login changes the one-time password on the way (answers whether it did). */
 export async function login(page, base, user, password, newPassword) {
   await page.goto(base + '/login')
   await page.fill('input[name=login]', user)
@@ -42,6 +42,7 @@ export async function login(page, base, user, password, newPassword) {
     await page.click('[data-test=change-form] button[type=submit]')
     await page.waitForSelector('[data-test=menu]', { timeout: 20000 })
   }
+  return changed
 }
 
 export async function menuKeys(page) {

@@ -88,3 +88,18 @@ export async function apiSession(base, login, password) {
   }
   return { token, get: (p, q) => call('GET', p, null, q), post: (p, b) => call('POST', p, b ?? {}), del: (p) => call('DELETE', p) }
 }
+
+/**
+ * Creates a half-year cycle of the demo district and opens it (the demo's own half-years are
+ * archived): the read's ETag travels back as If-Match, as the API wants.
+ */
+export async function openCycle(platform, period) {
+  const { base, admin } = platform
+  const district = (await admin.get('/districts')).items[0]
+  const created = await admin.post('/evaluation-cycles', { districtId: district.id, period })
+  const headers = { Authorization: `Bearer ${admin.token}`, 'Content-Type': 'application/json' }
+  const read = await fetch(`${base}/api/evaluation-cycles/${created.id}`, { headers })
+  const opened = await fetch(`${base}/api/evaluation-cycles/${created.id}/open`, { method: 'POST', body: '{}', headers: { ...headers, 'If-Match': read.headers.get('ETag') } })
+  if (opened.status !== 200) throw new Error(`opening ${period}: ${opened.status} ${await opened.text()}`)
+  return opened.json()
+}

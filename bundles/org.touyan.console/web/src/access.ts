@@ -1,6 +1,6 @@
 // Who sees which menu and which button, declared once. The server stays the authority: this only
 // hides what a role would be refused (see README, "Who may call what").
-import type { Role, User } from './api/types'
+import type { ReviewKind, Role, User } from './api/types'
 
 export interface MenuItem { key: string; path: string; roles: Role[]; children?: MenuItem[] }
 
@@ -29,16 +29,31 @@ export const MENU: MenuItem[] = [
     key: 'manage', path: '/manage', roles: [DA, SA, AU], children: [
       { key: 'filings', path: '/manage/filings', roles: [DA, SA, AU] },
       { key: 'classification', path: '/manage/classification', roles: [DA, SA, AU] },
+      // the year's pairs, proposals and coverage are the district's (GET /mentoring… is DA; the auditor reads)
+      { key: 'mentoring', path: '/manage/mentoring', roles: [DA, AU] },
+      // a cycle's half-year reports are listed to the district only (GET …/duty-reports is DA)
+      { key: 'dutyReports', path: '/manage/duty-reports', roles: [DA, AU] },
     ],
   },
   {
     // 评: cycles are read by every role in the API; the screens go to those who work with them
-    key: 'evaluate', path: '/evaluate', roles: [DA, SA, DS, AU], children: [
+    key: 'evaluate', path: '/evaluate', roles: [DA, SA, DS, 'SECRETARY', AU], children: [
       { key: 'cycles', path: '/evaluate/cycles', roles: [DA, SA, AU] },
       // scores are the district's and each department's own (GET …/scores is DA/DS, the auditor reads)
       { key: 'scores', path: '/evaluate/scores', roles: [DA, DS, AU] },
       // ratings: the district all, a street its own (?street=), the auditor reads
       { key: 'ratings', path: '/evaluate/ratings', roles: [DA, SA, AU] },
+      // 四评: who gives a review (a secretary the self-review, a street its re-review, the district the final one) and the auditor
+      { key: 'reviews', path: '/evaluate/reviews', roles: [DA, SA, 'SECRETARY', AU] },
+      // ballots are issued by the district and the streets
+      { key: 'ballots', path: '/evaluate/ballots', roles: [DA, SA, AU] },
+    ],
+  },
+  {
+    // 用: the district's negative list and use records (a street or a secretary reads them per person only)
+    key: 'use', path: '/use', roles: [DA, AU], children: [
+      { key: 'negativeList', path: '/use/negative-list', roles: [DA, AU] },
+      { key: 'useRecords', path: '/use/records', roles: [DA, AU] },
     ],
   },
   { key: 'roster', path: '/roster', roles: [DA] },
@@ -78,6 +93,7 @@ export type Action =
   | 'org.edit' | 'community.edit' | 'person.register' | 'person.edit' | 'person.reveal' | 'post.edit' | 'archive.seal'
   | 'eligibility.check' | 'workingGroup.edit' | 'reserve.edit' | 'mission.record' | 'mission.report' | 'filing.create' | 'filing.step' | 'filing.vet' | 'filing.file' | 'roster.import' | 'user.edit' | 'plugin.manage'
   | 'cycle.manage' | 'cycle.pins' | 'cycle.history' | 'score.enter' | 'rating.report' | 'rating.runs' | 'plugin.whatIf'
+  | 'ballot.issue' | 'mentoring.pair' | 'dutyReport.score' | 'incident.followUp'
 
 const ACTIONS: Record<Action, Role[]> = {
   'org.edit': [DA], 'community.edit': [DA, SA], 'person.register': [DA], 'person.edit': [DA, SA], 'person.reveal': [DA, SA],
@@ -91,8 +107,26 @@ const ACTIONS: Record<Action, Role[]> = {
   'rating.report': [DA, AU], 'rating.runs': [DA, AU],
   // the what-if of a cycle (POST …/what-if) is DA's and PA's
   'plugin.whatIf': [DA, PA],
+  'ballot.issue': [DA, SA],
+  // confirming pairs and follow-ups are DA's; a street scores its own communities' reports, but it is
+  // given no list of them (GET …/duty-reports is DA's), so the screen is the district's
+  'mentoring.pair': [DA], 'dutyReport.score': [DA], 'incident.followUp': [DA],
 }
 
 export function can(user: Pick<User, 'role'> | null, action: Action): boolean {
   return !!user && ACTIONS[action].includes(user.role)
+}
+
+/**
+ * The reviews (四评) a role gives, the one it is for first: a secretary only the self-review, a
+ * street administrator only the street's re-review, the district any (its final review first);
+ * as the API's rule (POST …/reviews, 403 on `kind` otherwise).
+ */
+export function reviewKindsFor(user: Pick<User, 'role'> | null): ReviewKind[] {
+  switch (user?.role) {
+    case 'SECRETARY': return ['SELF']
+    case 'STREET_ADMIN': return ['STREET']
+    case 'DISTRICT_ADMIN': return ['ORGANIZATION', 'STREET', 'SELF']
+    default: return []
+  }
 }

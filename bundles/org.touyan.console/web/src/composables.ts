@@ -7,6 +7,7 @@ import { can as canDo, type Action } from './access'
 import { describe, formField } from './errors'
 import { formatDate, formatDateTime, formatNumber, type Locale } from './format'
 import type { Page, Query } from './api/http'
+import { api } from './api'
 
 /** Labels, formats and permissions a screen needs, in the current language. */
 export function useUi() {
@@ -53,4 +54,18 @@ export function usePaged<T>(load: (q: Query) => Promise<Page<T>>, pageSize = 20)
     }
   }
   return { state, error, fetchPage }
+}
+
+/** People's names by id, read once each as rows that name them come in (the lists carry ids only). */
+export function usePersonNames() {
+  const names = reactive<Record<string, string>>({})
+  const asked = new Set<string>()
+  function need(ids: (string | null | undefined)[]) {
+    for (const id of ids) {
+      if (!id || asked.has(id)) continue
+      asked.add(id)
+      api.people.get(id).then((p) => { names[id] = p.name }).catch(() => { asked.delete(id) })
+    }
+  }
+  return { names, need, name: (id: string | null | undefined) => (id ? names[id] ?? '…' : '—') }
 }

@@ -4,6 +4,8 @@ import { mayOpen } from './access'
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('./views/Login.vue'), meta: { public: true } },
+  // the ballots' print sheet stands outside the layout, so that it prints without the menu
+  { path: '/evaluate/ballots/sheet', component: () => import('./views/BallotSheet.vue') },
   {
     path: '/', component: () => import('./views/Layout.vue'), children: [
       { path: '', component: () => import('./views/Dashboard.vue') },
@@ -22,6 +24,12 @@ const routes: RouteRecordRaw[] = [
       { path: 'evaluate/cycles', component: () => import('./views/Cycles.vue') },
       { path: 'evaluate/scores', component: () => import('./views/Scores.vue') },
       { path: 'evaluate/ratings', component: () => import('./views/Ratings.vue') },
+      { path: 'evaluate/reviews', component: () => import('./views/Reviews.vue') },
+      { path: 'evaluate/ballots', component: () => import('./views/Ballots.vue') },
+      { path: 'manage/mentoring', component: () => import('./views/Mentoring.vue') },
+      { path: 'manage/duty-reports', component: () => import('./views/DutyReports.vue') },
+      { path: 'use/negative-list', component: () => import('./views/NegativeList.vue') },
+      { path: 'use/records', component: () => import('./views/UseRecords.vue') },
       { path: 'roster', component: () => import('./views/Roster.vue') },
       { path: 'users', component: () => import('./views/Users.vue') },
       { path: 'audit', component: () => import('./views/Audit.vue') },

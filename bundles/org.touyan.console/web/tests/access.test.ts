@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { can, mayOpen, visibleMenu } from '../src/access'
+import { can, mayOpen, reviewKindsFor, visibleMenu } from '../src/access'
 import type { Role } from '../src/api/types'
 
 const keys = (role: Role) => visibleMenu({ role }).flatMap((m) => [m.key, ...(m.children ?? []).map((c) => c.key)])
 
 describe('menus by role', () => {
   it('shows the district administrator everything but the audit log', () => {
-    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'manage', 'filings', 'classification', 'evaluate', 'cycles', 'scores', 'ratings', 'roster', 'users', 'plugins'])
+    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'manage', 'filings', 'classification', 'mentoring', 'dutyReports', 'evaluate', 'cycles', 'scores', 'ratings', 'reviews', 'ballots', 'use', 'negativeList', 'useRecords', 'roster', 'users', 'plugins'])
     expect(can({ role: 'DISTRICT_ADMIN' }, 'user.edit')).toBe(true)
   })
   it('hides from a street administrator what only the district may do', () => {
@@ -16,8 +16,34 @@ describe('menus by role', () => {
     expect(k).not.toContain('coverage')
     expect(k).not.toContain('roster')
   })
-  it('gives a secretary only their own record', () => {
-    expect(keys('SECRETARY')).toEqual(['dashboard', 'mine'])
+  it('gives a secretary their own record and their self-review', () => {
+    expect(keys('SECRETARY')).toEqual(['dashboard', 'mine', 'evaluate', 'reviews'])
+    expect(mayOpen({ role: 'SECRETARY' }, '/evaluate/ballots')).toBe(false)
+    expect(mayOpen({ role: 'SECRETARY' }, '/evaluate/ballots/sheet')).toBe(false)
+  })
+  it('gives each role the reviews the API lets it give, and ballots to the district and the streets', () => {
+    expect(reviewKindsFor({ role: 'SECRETARY' })).toEqual(['SELF'])
+    expect(reviewKindsFor({ role: 'STREET_ADMIN' })).toEqual(['STREET'])
+    expect(reviewKindsFor({ role: 'DISTRICT_ADMIN' })[0]).toBe('ORGANIZATION')
+    expect(reviewKindsFor({ role: 'DISTRICT_ADMIN' })).toHaveLength(3)
+    for (const role of ['AUDITOR', 'DEPARTMENT_SCORER', 'PLUGIN_ADMIN'] as Role[]) expect(reviewKindsFor({ role })).toEqual([])
+    expect(reviewKindsFor(null)).toEqual([])
+    expect(can({ role: 'STREET_ADMIN' }, 'ballot.issue')).toBe(true)
+    expect(can({ role: 'AUDITOR' }, 'ballot.issue')).toBe(false)
+    expect(mayOpen({ role: 'AUDITOR' }, '/evaluate/ballots')).toBe(true)
+    expect(mayOpen({ role: 'DEPARTMENT_SCORER' }, '/evaluate/reviews')).toBe(false)
+  })
+  it('gives the district the 管/用 screens, the auditor to read, nobody else', () => {
+    for (const path of ['/manage/mentoring', '/manage/duty-reports', '/use/negative-list', '/use/records']) {
+      expect(mayOpen({ role: 'DISTRICT_ADMIN' }, path)).toBe(true)
+      expect(mayOpen({ role: 'AUDITOR' }, path)).toBe(true)
+      expect(mayOpen({ role: 'STREET_ADMIN' }, path)).toBe(false)
+      expect(mayOpen({ role: 'SECRETARY' }, path)).toBe(false)
+    }
+    for (const action of ['mentoring.pair', 'dutyReport.score', 'incident.followUp'] as const) {
+      expect(can({ role: 'DISTRICT_ADMIN' }, action)).toBe(true)
+      expect(can({ role: 'AUDITOR' }, action)).toBe(false)
+    }
   })
   it('lets the auditor read but not check, import or change', () => {
     const k = keys('AUDITOR')
@@ -57,7 +83,9 @@ describe('menus by role', () => {
     expect(can({ role: 'PLUGIN_ADMIN' }, 'plugin.whatIf')).toBe(true)
     expect(can({ role: 'DISTRICT_ADMIN' }, 'plugin.whatIf')).toBe(true)
     expect(keys('STREET_ADMIN')).toEqual(expect.arrayContaining(['cycles', 'ratings']))
-    expect(keys('SECRETARY')).not.toContain('evaluate')
+    // a secretary's 评 is the self-review (四评) only: no cycle, score or rating screen
+    expect(keys('SECRETARY')).not.toContain('cycles')
+    expect(keys('SECRETARY')).not.toContain('ratings')
   })
   it('keeps vetting and filing with the district administrator', () => {
     expect(can({ role: 'STREET_ADMIN' }, 'filing.step')).toBe(true)

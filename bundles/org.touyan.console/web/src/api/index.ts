@@ -101,6 +101,30 @@ export const api = {
     completeness: (id: string) => http.get<Page<T.Completeness>>(`/evaluation-cycles/${id}/completeness`, all),
     whatIf: (id: string, bsn: string, policyId: string) => http.post<T.WhatIfReport>(`/evaluation-cycles/${id}/what-if`, { bsn, policyId }),
   },
+  reviews: {
+    list: (cycleId: string, communityId: string) => http.get<Page<T.Review>>(`/evaluation-cycles/${cycleId}/reviews`, { community: communityId, limit: 10 }),
+    give: (cycleId: string, body: T.ReviewInput) => http.post<T.Review>(`/evaluation-cycles/${cycleId}/reviews`, body),
+    assessments: (cycleId: string, communityId: string) => http.get<Page<T.Assessment>>(`/evaluation-cycles/${cycleId}/assessments`, { community: communityId, limit: 10 }),
+    tally: (cycleId: string, communityId: string) => http.get<T.Tally>(`/evaluation-cycles/${cycleId}/ballots/${communityId}`),
+    issueBallots: (cycleId: string, communityId: string, count: number | null) => http.post<T.BallotsIssued>(`/evaluation-cycles/${cycleId}/ballots`, { communityId, count }),
+  },
+  manage: {
+    dutyReports: (cycleId: string) => http.get<Page<T.DutyReport>>(`/evaluation-cycles/${cycleId}/duty-reports`, all),
+    scoreReport: (cycleId: string, communityId: string, body: { rater: T.Rater; score: number | null; comment: string | null }) =>
+      http.post<T.DutyReport>(`/evaluation-cycles/${cycleId}/duty-reports/${communityId}/scores`, body),
+    coverage: (districtId: string) => http.get<T.MentoringCoverage>('/mentoring/coverage', { district: districtId }),
+    pairings: (q: Query) => http.get<Page<T.Pairing>>('/mentoring/pairings', q),
+    propose: (districtId: string, year: number) => http.post<T.Proposal>('/mentoring/proposals', { districtId, year }),
+    pair: (body: { districtId: string; year: number; mentorId: string; menteeId: string }) => http.post<T.Pairing>('/mentoring/pairings', body),
+  },
+  use: {
+    incidents: (q: Query) => http.get<Page<T.Incident>>('/negative-list/incidents', q),
+    incident: (id: string) => http.get<T.Incident>(`/negative-list/incidents/${id}`),
+    /** a follow-up changes the incident: read it first (incident) so its ETag goes as If-Match */
+    followUp: (id: string, body: { checkedOn: string; note: string | null; rectified: boolean }) => http.post<T.Incident>(`/negative-list/incidents/${id}/follow-ups`, body),
+    records: (q: Query) => http.get<Page<T.UseRecord>>('/use-records', q),
+    summary: (districtId: string, year: number | null) => http.get<T.UseSummary>('/use-records/summary', { district: districtId, year }),
+  },
   counts: {
     /** a collection's total, read with limit=1 so nothing but the count travels */
     total: async (path: string, q: Query) => (await http.get<Page<unknown>>(path, { ...q, limit: 1 })).total,

@@ -103,3 +103,58 @@ export interface Mission {
 }
 
 export interface MissionSummary { districtId: string; streetId: string | null; communitiesHelped: number; missions: number; serving: number; reportDue: number; reported: number }
+
+/** The four reviews (四评): three given in the console, the residents' by ballots. */
+export type ReviewKind = 'SELF' | 'STREET' | 'ORGANIZATION'
+export interface Review { cycleId: string; communityId: string; personId: string; kind: ReviewKind; score: number; comment: string | null; actor: string }
+export interface ReviewInput { communityId: string; kind: ReviewKind; score: number | null; comment: string | null }
+export interface Assessment {
+  cycleId: string; communityId: string; personId: string; self: number | null; residents: number | null; ballots: number
+  street: number | null; organization: number | null; score: number | null; grade: string | null; explanation: string | null; failure: string | null
+}
+export type Aspect = 'de' | 'neng' | 'qin' | 'ji' | 'lian'
+/** A community's residents' review so far (群众评议): it counts from `minimum` cast ballots on. */
+export interface Tally { cycleId: string; communityId: string; issued: number; cast: number; minimum: number; counts: boolean; means: Partial<Record<Aspect, number>>; mean: number | null }
+/** Ballots just issued: the tokens are in this answer only. */
+export interface BallotsIssued { cycleId: string; communityId: string; tokens: string[] }
+
+/** 提级述职: a secretary's half-year report and the on-the-spot scores (一述一评); `result` once all three scored. */
+export type Rater = 'ORGANIZATION' | 'CIVIL_AFFAIRS' | 'STREET'
+export interface RaterScore { rater: Rater; raterName: string; score: number; comment: string | null; actor: string }
+export interface DutyReport {
+  cycleId: string; communityId: string; personId: string; reportedOn: string; summary: string
+  siteVisits: string | null; interviews: string | null; documents: string | null; scores: RaterScore[]; result: number | null; actor: string
+}
+/** 结对帮带 */
+export interface Member { personId: string; name: string; communityId: string | null; type: string | null; typeName: string | null }
+export interface Pairing {
+  id: string; districtId: string; year: number; basisCycleId: string | null; mentor: Member; mentee: Member; basis: string | null; basisName: string | null
+  status: string; statusName: string; startedOn: string; endedOn: string | null; endReason: string | null; actor: string
+}
+export interface ProposedPair { mentor: Member; mentee: Member; basis: string | null; basisName: string | null }
+export interface ProposedLoad { mentor: Member; paired: number; proposed: number; mentees: number; load: string; loadName: string; reason: string | null }
+export interface Proposal {
+  districtId: string; year: number; basisCycleId: string | null; basisPeriod: string | null; minMentees: number; maxMentees: number
+  pairs: ProposedPair[]; unmatched: Member[]; mentors: ProposedLoad[]; belowMinimum: ProposedLoad[]
+}
+export interface MentorLoad { mentor: Member; mentees: number; load: string; loadName: string; belowMinimum: boolean; aboveMaximum: boolean }
+export interface MentoringCoverage {
+  districtId: string; cycleId: string | null; period: string | null; helped: number; mentored: number; share: number | null
+  streets: { streetId: string; helped: number; mentored: number; share: number | null }[]; mentors: MentorLoad[]
+  mentorCounts: { minMentees: number; maxMentees: number; mentoring: number; within: number; belowMinimum: number; aboveMaximum: number; idle: number }
+}
+/** 履职负面清单 */
+export interface NegativeItem { code: string; name: string; severity: string; severityName: string }
+export interface FollowUp { seq: number; checkedOn: string; note: string | null; rectified: boolean; actor: string }
+export interface Incident {
+  id: string; districtId: string; streetId: string | null; communityId: string | null; personId: string; occurredOn: string
+  items: NegativeItem[]; severity: string; description: string | null; evidence: string[] | null; consequence: string; consequenceName: string
+  explanation: string; deadline: string | null; status: string; statusName: string; overdue: boolean; filingId: string | null
+  followUps: FollowUp[]; actor: string; recordedAt: string
+}
+/** 精挑用: career-path records */
+export interface UseRecord {
+  id: string; districtId: string; personId: string; personName: string; kind: string; kindName: string; detail: string | null; detailName: string | null
+  title: string | null; decidedOn: string; basis: string | null; actor: string; recordedAt: string
+}
+export interface UseSummary { districtId: string; year: number | null; total: number; kinds: { kind: string; kindName: string; count: number; byDetail: Record<string, number> }[] }

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { api } from '../api'
 import { session } from '../api/http'
 import type { User } from '../api/types'
+import { discardBatch } from '../ballotSheet'
 
 export const useAuth = defineStore('auth', {
   state: () => ({ user: null as User | null, expired: false }),
@@ -32,6 +33,8 @@ export const useAuth = defineStore('auth', {
     },
     async logout() {
       await api.session.logout().catch(() => undefined)
+      // ballot codes not yet printed belong to this login, not to the next one in the tab
+      discardBatch()
       this.user = null
       this.expired = false
     },

@@ -14,7 +14,7 @@ import org.touyan.api.security.Sha256;
 
 /**
  * What the console answers for a path: the file, its gzip twin, index.html for a route of the
- * front end, or a 404 for a missing asset. Files are read once from the bundle and kept (the whole
+ * front end (ballot.html for a resident's {@code /ballot/<token>}), or a 404 for a missing asset. Files are read once from the bundle and kept (the whole
  * build is a few megabytes), each with a strong ETag of its content.
  */
 final class StaticFiles {
@@ -63,7 +63,7 @@ final class StaticFiles {
 			if (path.startsWith("/assets/") || lastSegment(path).contains(".")) {
 				return notFound();
 			}
-			path = "/index.html";
+			path = fallbackFor(path);
 			file = load(path);
 			fallback = true;
 			if (file.isEmpty()) {
@@ -87,6 +87,20 @@ final class StaticFiles {
 		}
 		return new Answer(200, headers, sent.bytes());
 	}
+
+	/**
+	 * The page a route without a file answers: {@code /ballot/<token>}, the address a residents'
+	 * ballot's QR code holds, is the small ballot page of its own (no console code loads on the
+	 * phone); every other route is the console's.
+	 */
+	static String fallbackFor(String path) {
+		if (path.startsWith(BALLOT_PREFIX) && path.length() > BALLOT_PREFIX.length() && path.indexOf('/', BALLOT_PREFIX.length()) < 0) {
+			return "/ballot.html";
+		}
+		return "/index.html";
+	}
+
+	static final String BALLOT_PREFIX = "/ballot/";
 
 	static final String API_UNAVAILABLE = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
 			+ "\"detail\":\"接口尚未就绪，请稍后再试\"}";

@@ -26,6 +26,7 @@ class StaticFilesTest {
 	void build() throws IOException {
 		Files.createDirectories(dir.resolve("assets"));
 		Files.writeString(dir.resolve("index.html"), "<html>首页</html>");
+		Files.writeString(dir.resolve("ballot.html"), "<html>群众评议</html>");
 		Files.writeString(dir.resolve("assets/index-abc123.js"), "console.log(1)");
 		Files.write(dir.resolve("assets/index-abc123.js.gz"), new byte[] { 31, -117, 8 });
 		files = new StaticFiles(p -> {
@@ -68,6 +69,20 @@ class StaticFilesTest {
 		assertEquals(404, files.answer("/assets/index-old999.js", null, null).status());
 		assertEquals(404, files.answer("/favicon.ico", null, null).status());
 		assertEquals(404, files.answer("/../etc/passwd", null, null).status());
+	}
+
+	@Test
+	void aBallotAddressAnswersTheBallotPageNotTheConsole() {
+		StaticFiles.Answer ballot = files.answer("/ballot/Xk3f9a-_Qz81bcdEFGHijkl", "gzip", null);
+		assertEquals(200, ballot.status());
+		assertEquals("no-cache", ballot.headers().get("Cache-Control"));
+		assertEquals("<html>群众评议</html>", new String(ballot.body(), StandardCharsets.UTF_8));
+		assertEquals("no-referrer", ballot.headers().get("Referrer-Policy"), "the token in the address goes nowhere else");
+		// only one segment after /ballot/ is a token; anything else is a console route as before
+		assertEquals("<html>首页</html>", new String(files.answer("/ballot/", null, null).body(), StandardCharsets.UTF_8));
+		assertEquals("<html>首页</html>", new String(files.answer("/ballot/a/b", null, null).body(), StandardCharsets.UTF_8));
+		assertEquals("<html>首页</html>", new String(files.answer("/ballots", null, null).body(), StandardCharsets.UTF_8));
+		assertEquals("<html>首页</html>", new String(files.answer("/evaluate/ballots", null, null).body(), StandardCharsets.UTF_8));
 	}
 
 	@Test

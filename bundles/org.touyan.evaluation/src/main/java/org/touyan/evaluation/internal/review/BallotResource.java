@@ -3,6 +3,7 @@ package org.touyan.evaluation.internal.review;
 import org.touyan.evaluation.internal.cycle.CycleResource;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -39,6 +40,14 @@ public class BallotResource {
 	@Activate
 	public BallotResource(@Reference Ballots ballots) {
 		this.ballots = ballots;
+	}
+
+	@GET
+	@Path("{token}")
+	@Summary("The community and half-year a ballot is for and whether it can still be cast (OPEN, USED, CLOSED); an unknown token is a 404")
+	@Anonymous("the resident's ballot page asks with the one-time token alone before the resident votes; it names no person")
+	public Ballots.BallotStatus status(@PathParam("token") String token) {
+		return ballots.status(token);
 	}
 
 	@POST

@@ -86,6 +86,32 @@ public class Ballots {
 			Map<String, BigDecimal> means, BigDecimal mean) {
 	}
 
+	/**
+	 * What a resident's ballot page shows before anything is entered: the community and half-year
+	 * the ballot is for, and whether it can be cast ({@code OPEN}), was cast ({@code USED}) or its
+	 * cycle no longer takes ballots ({@code CLOSED}). Nothing links it to a cast ballot.
+	 */
+	public record BallotStatus(String communityName, String period, String state) {
+	}
+
+	/** The status of a token; an unknown token is the same 404 as casting it. */
+	public BallotStatus status(String token) {
+		String hash = hash(token == null ? "" : token);
+		Object[] found = store.read(c -> Sql.query(c, "SELECT cycle_id, community_id, used FROM eval_ballot_token WHERE token_hash = ?",
+				rs -> new Object[] { rs.getString(1), rs.getString(2), rs.getBoolean(3) }, hash).stream().findFirst().orElse(null));
+		if (found == null) {
+			throw unknownToken();
+		}
+		Cycle cycle = cycles.require((String) found[0]);
+		String community = units.community((String) found[1]).map(Community::name).orElse("");
+		String state = Boolean.TRUE.equals(found[2]) ? "USED" : cycle.status() == CycleStatus.OPEN ? "OPEN" : "CLOSED";
+		return new BallotStatus(community, cycle.period(), state);
+	}
+
+	private static ProblemException unknownToken() {
+		return new ProblemException(404, "Not found", "没有这张评议票：该票码不是本平台发放的", "No such ballot: the token was not issued here", null);
+	}
+
 	/** Issues {@code count} ballots for a community of the cycle's district while the cycle is open. */
 	public Issued issue(String cycleId, IssueRequest request) {
 		Cycle cycle = cycles.require(cycleId);
@@ -139,8 +165,7 @@ public class Ballots {
 			List<String[]> found = Sql.query(c, "SELECT cycle_id, community_id FROM eval_ballot_token WHERE token_hash = ?",
 					rs -> new String[] { rs.getString(1), rs.getString(2) }, hash);
 			if (found.isEmpty()) {
-				throw new ProblemException(404, "Not found", "没有这张评议票：该票码不是本平台发放的",
-						"No such ballot: the token was not issued here", null);
+				throw unknownToken();
 			}
 			Cycle cycle = Cycles.find(c, found.get(0)[0]).orElseThrow();
 			if (cycle.status() != CycleStatus.OPEN) {

@@ -72,6 +72,23 @@ class BallotsTest {
 	}
 
 	@Test
+	void aTokensStatusSaysWhetherItCanBeCastWithoutCastingIt() {
+		cycles.open(cycle.id(), "x", Preconditions.tag(cycles.require(cycle.id())));
+		List<String> tokens = ballots.issue(cycle.id(), new IssueRequest("c1", 2)).tokens();
+		Ballots.BallotStatus open = ballots.status(tokens.get(0));
+		assertEquals("OPEN", open.state());
+		assertEquals("2026-H1", open.period());
+		assertEquals(new Fakes().units().community("c1").orElseThrow().name(), open.communityName());
+		assertEquals(0, ballots.tally(cycle.id(), "c1").cast(), "asking casts nothing");
+		ballots.cast(tokens.get(0), ballot(90));
+		assertEquals("USED", ballots.status(tokens.get(0)).state());
+		assertEquals(404, assertThrows(ProblemException.class, () -> ballots.status("forged")).status());
+		cycles.closeScoring(cycle.id(), "x", Preconditions.tag(cycles.require(cycle.id())));
+		assertEquals("CLOSED", ballots.status(tokens.get(1)).state());
+		assertEquals("USED", ballots.status(tokens.get(0)).state());
+	}
+
+	@Test
 	void theResidentsPartCountsFromTheMinimumOn() {
 		cycles.open(cycle.id(), "x", Preconditions.tag(cycles.require(cycle.id())));
 		List<String> tokens = ballots.issue(cycle.id(), new IssueRequest("c1", Ballots.MINIMUM + 2)).tokens();
