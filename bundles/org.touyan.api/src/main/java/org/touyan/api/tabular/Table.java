@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.touyan.api.rest.Csv;
+
 /**
  * A table to export: a name (the workbook's sheet, the file's name), its columns and its rows, built
  * row by row. A cell is {@code null} (empty), a {@link Number} the platform computed (a score, a
@@ -40,6 +42,16 @@ public final class Table {
 
 	public Table row(Object... cells) {
 		return row(Arrays.asList(cells));
+	}
+
+	/**
+	 * The table as CSV text: a UTF-8 byte order mark (spreadsheets then read the Chinese), the
+	 * columns' keys as header, each row as {@link Csv#line} writes it.
+	 */
+	public String csv() {
+		StringBuilder out = new StringBuilder("\uFEFF").append(Csv.line(Column.keys(columns)));
+		rows.forEach(r -> out.append(Csv.line(r)));
+		return out.toString();
 	}
 
 	public String name() {

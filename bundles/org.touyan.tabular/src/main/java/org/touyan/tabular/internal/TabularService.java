@@ -13,7 +13,6 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.touyan.api.rest.Csv;
 import org.touyan.api.rest.ProblemException;
-import org.touyan.api.tabular.Column;
 import org.touyan.api.tabular.Format;
 import org.touyan.api.tabular.Table;
 import org.touyan.api.tabular.Tabular;
@@ -42,11 +41,7 @@ public class TabularService implements Tabular {
 			XlsxWriter.write(table, out);
 			return;
 		}
-		out.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
-		out.write(Csv.line(Column.keys(table.columns())).getBytes(StandardCharsets.UTF_8));
-		for (List<?> row : table.rows()) {
-			out.write(Csv.line(row).getBytes(StandardCharsets.UTF_8));
-		}
+		out.write(table.csv().getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The upload as UTF-8 text; other encodings (Excel's "CSV" in a Chinese locale is GBK) are refused rather than misread. */
