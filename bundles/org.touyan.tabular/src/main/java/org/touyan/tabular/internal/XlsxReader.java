@@ -94,7 +94,7 @@ final class XlsxReader {
 				parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new PlainFormatter(), false));
 				parser.parse(new InputSource(sheet));
 			}
-			return rows.rows;
+			return rows.padded();
 		} catch (ProblemException e) {
 			throw e;
 		} catch (Exception e) {
@@ -122,6 +122,20 @@ final class XlsxReader {
 		final List<List<String>> rows = new ArrayList<>();
 		private int row;
 		private int next;
+
+		/**
+		 * The rows, each with a cell for every column of the header: Excel writes no cell for an empty
+		 * one, where CSV writes an empty field, and an import then reads the same row either way.
+		 */
+		List<List<String>> padded() {
+			int width = rows.isEmpty() ? 0 : rows.get(0).size();
+			for (List<String> r : rows) {
+				while (!r.isEmpty() && r.size() < width) {
+					r.add("");
+				}
+			}
+			return rows;
+		}
 
 		@Override
 		public void startRow(int rowNum) {
