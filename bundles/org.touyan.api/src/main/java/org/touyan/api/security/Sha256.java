@@ -33,7 +33,12 @@ public final class Sha256 {
 
 	/** The hex SHA-256 of {@code text}'s UTF-8 bytes. */
 	public static String hex(String text) {
-		return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+		return hex(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The hex SHA-256 of {@code bytes}. */
+	public static String hex(byte[] bytes) {
+		return HexFormat.of().formatHex(digest().digest(bytes));
 	}
 
 	/**
@@ -61,7 +66,8 @@ public final class Sha256 {
 		};
 	}
 
-	private static MessageDigest digest() {
+	/** A new SHA-256 digest, for a hash fed piece by piece (a rating run's inputs, a jar). */
+	public static MessageDigest digest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		} catch (NoSuchAlgorithmException e) {

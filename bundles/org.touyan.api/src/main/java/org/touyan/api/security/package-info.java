@@ -8,7 +8,7 @@
  * outside the target's scope gets 404, as if the target did not exist.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.touyan.api.security;
 
 import org.osgi.annotation.bundle.Export;

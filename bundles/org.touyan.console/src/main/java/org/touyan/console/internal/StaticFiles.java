@@ -5,14 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.touyan.api.security.Sha256;
 
 /**
  * What the console answers for a path: the file, its gzip twin, index.html for a route of the
@@ -121,7 +119,7 @@ final class StaticFiles {
 			}
 			try (InputStream in = url.openStream()) {
 				byte[] bytes = in.readAllBytes();
-				return Optional.of(new File(bytes, sha256(bytes).substring(0, 32)));
+				return Optional.of(new File(bytes, Sha256.hex(bytes).substring(0, 32)));
 			} catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}
@@ -151,11 +149,4 @@ final class StaticFiles {
 		return dot < 0 ? "" : name.substring(dot + 1);
 	}
 
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

@@ -38,36 +38,36 @@ import org.touyan.api.rest.ProblemException;
  * with two streets, a few communities and departments, and a policy service that calls a given
  * formula directly and records the calls and pins.
  */
-final class Fakes {
+public final class Fakes {
 
-	static final District DISTRICT = new District("d1", "T", "测试区", null);
-	static final Department MZJ = new Department("dep-mzj", "d1", "MZJ", "民政局", null, true, false);
-	static final Department ZFW = new Department("dep-zfw", "d1", "ZFW", "政法委", null, true, false);
-	static final Department SJ = new Department("dep-sj", "d1", "SJ", "审计局", null, false, true);
-	static final Department OTHER = new Department("dep-x", "d2", "MZJ", "别区民政局", null, true, false);
+	public static final District DISTRICT = new District("d1", "T", "测试区", null);
+	public static final Department MZJ = new Department("dep-mzj", "d1", "MZJ", "民政局", null, true, false);
+	public static final Department ZFW = new Department("dep-zfw", "d1", "ZFW", "政法委", null, true, false);
+	public static final Department SJ = new Department("dep-sj", "d1", "SJ", "审计局", null, false, true);
+	public static final Department OTHER = new Department("dep-x", "d2", "MZJ", "别区民政局", null, true, false);
 
-	final List<Community> communities = new ArrayList<>(List.of(new Community("c1", "s1", "01", "一社区", null),
+	public final List<Community> communities = new ArrayList<>(List.of(new Community("c1", "s1", "01", "一社区", null),
 			new Community("c2", "s1", "02", "二社区", null), new Community("c3", "s2", "03", "三社区", null)));
-	final List<String> pins = new ArrayList<>();
-	final List<String> released = new ArrayList<>();
+	public final List<String> pins = new ArrayList<>();
+	public final List<String> released = new ArrayList<>();
 	/** The pin of each negative-list catalogue call ("null" for the catalogue bound now). */
-	final List<String> catalogueCalls = new ArrayList<>();
+	public final List<String> catalogueCalls = new ArrayList<>();
 	/** Star-formula calls as "street@pin"; chunks are rated in parallel, so calls arrive in any order. */
-	final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
-	final List<String> appended = new ArrayList<>();
-	final AtomicInteger revision = new AtomicInteger(1);
-	volatile StarRatingFormula formula;
-	volatile ReviewWeighting weighting;
+	public final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+	public final List<String> appended = new ArrayList<>();
+	public final AtomicInteger revision = new AtomicInteger(1);
+	public volatile StarRatingFormula formula;
+	public volatile ReviewWeighting weighting;
 	/** Four stars or more is 骨干, else 潜力 (helped). */
-	volatile ClassificationPolicy classification = input -> new Classification(
+	public volatile ClassificationPolicy classification = input -> new Classification(
 			input.stars() != null && input.stars() >= 4 ? SecretaryType.BACKBONE : SecretaryType.POTENTIAL, "按星级");
-	volatile String version = "1.0.0";
-	volatile NegativeListCatalogue negativeList;
-	final List<JointCommittee> committees = new ArrayList<>();
+	public volatile String version = "1.0.0";
+	public volatile NegativeListCatalogue negativeList;
+	public final List<JointCommittee> committees = new ArrayList<>();
 	/** Filings opened ("open person post") and withdrawn ("withdraw id"), in order. */
-	final List<String> filed = new ArrayList<>();
+	public final List<String> filed = new ArrayList<>();
 
-	OrgUnits units() {
+	public OrgUnits units() {
 		List<Department> departments = List.of(MZJ, ZFW, SJ, OTHER);
 		return (OrgUnits) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { OrgUnits.class }, (p, m, a) -> {
 			switch (m.getName()) {
@@ -98,7 +98,7 @@ final class Fakes {
 		return new Page<>(all.subList(from, Math.min(all.size(), from + paging.limit())), all.size(), paging.offset(), paging.limit());
 	}
 
-	Policies policies() {
+	public Policies policies() {
 		return new Policies() {
 			@Override
 			public <S, R> Result<R> apply(Class<S> spi, Scope scope, Call<S, R> call) {
@@ -151,7 +151,7 @@ final class Fakes {
 	}
 
 	/** People: community c1's secretary is p1 (李书记); the others have none; h1 (王街道) is a cadre of street s1. */
-	People people() {
+	public People people() {
 		return (People) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { People.class }, (p, m, a) -> {
 			if (m.getName().equals("posts") && a.length == 5 && a[2] == PostKind.STREET_CADRE) {
 				return page("s1".equals(a[0]) ? List.of(new Post("post9", "h1", PostKind.STREET_CADRE, "s1", LocalDate.of(2020, 1, 1), null,
@@ -179,7 +179,7 @@ final class Fakes {
 	}
 
 	/** Filings that record what is opened and withdrawn. */
-	Filings filings() {
+	public Filings filings() {
 		return (Filings) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Filings.class }, (p, m, a) -> {
 			if (m.getName().equals("open")) {
 				FilingInput in = (FilingInput) a[0];
@@ -196,7 +196,7 @@ final class Fakes {
 	}
 
 	/** An archive that records each append as "person action subject". */
-	Archive archive() {
+	public Archive archive() {
 		return (Archive) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Archive.class }, (p, m, a) -> {
 			if (m.getName().equals("append")) {
 				appended.add(a[1] + " " + a[3] + " " + a[4] + (a[5] == null ? "" : " (replacing)"));

@@ -2,14 +2,12 @@ package org.touyan.plugins.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 
 import org.osgi.framework.Version;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.security.Sha256;
 
 /** What the manager needs to know of an uploaded jar before installing it. */
 record JarMeta(String bsn, String version, String sha256) {
@@ -36,7 +34,7 @@ record JarMeta(String bsn, String version, String sha256) {
 		} catch (IllegalArgumentException e) {
 			throw ProblemException.invalid(null, "该 jar 的 Bundle-Version 不是有效的版本号", "The jar's Bundle-Version is not a valid version");
 		}
-		return new JarMeta(bsn, version, sha256(jar));
+		return new JarMeta(bsn, version, Sha256.hex(jar));
 	}
 
 	/** The bundle location the manager installs this version under. */
@@ -48,11 +46,4 @@ record JarMeta(String bsn, String version, String sha256) {
 		return "touyan:plugin:" + bsn + "@" + version;
 	}
 
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
-	}
 }

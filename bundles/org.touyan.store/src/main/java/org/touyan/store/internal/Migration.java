@@ -1,13 +1,10 @@
 package org.touyan.store.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.touyan.api.security.Sha256;
 
 /**
  * One versioned migration script of a schema, named {@code V<version>__<description>.sql}.
@@ -24,7 +21,7 @@ record Migration(int version, String description, String script, String checksum
 		if (!m.matches()) {
 			throw new MigrationException("'" + fileName + "' is not named V<number>__<description>.sql");
 		}
-		return new Migration(Integer.parseInt(m.group(1)), m.group(2).replace('_', ' '), script, sha256(script));
+		return new Migration(Integer.parseInt(m.group(1)), m.group(2).replace('_', ' '), script, Sha256.hex(script));
 	}
 
 	List<String> statements() {
@@ -48,12 +45,4 @@ record Migration(int version, String description, String script, String checksum
 		return statements;
 	}
 
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
-	}
 }

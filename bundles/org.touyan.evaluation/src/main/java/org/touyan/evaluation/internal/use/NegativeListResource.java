@@ -1,0 +1,103 @@
+package org.touyan.evaluation.internal.use;
+
+import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
+import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import static org.touyan.api.security.Role.PLUGIN_ADMIN;
+import static org.touyan.api.security.Role.SECRETARY;
+import static org.touyan.api.security.Role.STREET_ADMIN;
+
+import java.net.URI;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.Response;
+
+import org.touyan.api.security.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Page;
+import org.touyan.api.rest.Paging;
+import org.touyan.api.rest.Preconditions;
+import org.touyan.api.rest.RestConstants;
+import org.touyan.api.rest.Summary;
+import org.touyan.api.rest.Versioned;
+import org.touyan.api.security.Access;
+
+/** The negative list (履职负面清单) over REST; the rules live in {@link NegativeList}. */
+@Component(service = NegativeListResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(RestConstants.APPLICATION_SELECT)
+@Path("negative-list")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class NegativeListResource {
+
+	private final NegativeList list;
+
+	@Activate
+	public NegativeListResource(@Reference NegativeList list) {
+		this.list = list;
+	}
+
+	@GET
+	@Summary("The negative list bound for a district (district=id) or one of its streets (street=id): code, name, severity, and the plugin")
+	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	public NegativeList.Catalogue catalogue(@QueryParam("district") String district, @QueryParam("street") String street) {
+		return list.catalogue(district, street);
+	}
+
+	@POST
+	@Path("incidents")
+	@Summary(value = "Records an incident against a serving secretary with its evidence; the bound catalogue's verdict names the items"
+			+ " and decides criticism and rectification by a deadline, or adjustment, which opens a removal filing",
+			returns = NegativeList.Incident.class)
+	@Access(DISTRICT_ADMIN)
+	public Response record(@Context SecurityContext security, NegativeList.IncidentInput input) {
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		NegativeList.Incident i = list.record(input, actor);
+		return Response.created(URI.create("negative-list/incidents/" + i.id())).entity(i).build();
+	}
+
+	@GET
+	@Path("incidents")
+	@Summary("Incidents of a district (district=id) or a person (person=id), of a status (RECTIFYING, RECTIFIED, ADJUSTING), newest first")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:?person")
+	public Page<NegativeList.Incident> incidents(@QueryParam("district") String district, @QueryParam("person") String person,
+			@QueryParam("status") String status, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+		return list.incidents(district, person, status, Paging.of(offset, limit));
+	}
+
+	@GET
+	@Path("incidents/{id}")
+	@Versioned
+	@Summary(value = "One incident with its verdict, provenance and follow-ups", returns = NegativeList.Incident.class)
+	@Access(DISTRICT_ADMIN)
+	public Response incident(@PathParam("id") String id) {
+		return Preconditions.ok(list.require(id));
+	}
+
+	@POST
+	@Path("incidents/{id}/follow-ups")
+	@Summary("Records a follow-up of a rectification; rectified=true closes it")
+	@Access(DISTRICT_ADMIN)
+	public NegativeList.Incident followUp(@Context SecurityContext security, @PathParam("id") String id,
+			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, NegativeList.FollowUpInput input) {
+		Preconditions.required(ifMatch);
+		String actor = Caller.of(security.getUserPrincipal()).actor();
+		return list.followUp(id, input, actor, ifMatch);
+	}
+}
