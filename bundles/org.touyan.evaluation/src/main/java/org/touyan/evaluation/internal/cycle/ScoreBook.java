@@ -33,6 +33,7 @@ import org.touyan.evaluation.internal.cycle.ScoreRecords.ScoreBatch;
 import org.touyan.evaluation.internal.cycle.ScoreRecords.ScoreEntry;
 import org.touyan.api.rest.Csv;
 import org.touyan.api.tabular.Column;
+import org.touyan.api.tabular.Table;
 
 /**
  * The departments' scores of a cycle: each scoring department enters its own dimension for the
@@ -285,6 +286,23 @@ public class ScoreBook {
 		}
 		return store.read(c -> Sql.page(c, "SELECT " + SCORE_COLUMNS + " FROM eval_score" + where, "community_id, dimension", paging,
 				ScoreBook::score, args));
+	}
+
+	/**
+	 * A department's column of the cycle as a table, in the import's columns first (community,
+	 * score, dimension), then the street and who entered each score when: what the department has
+	 * entered, to check against its own sheet.
+	 */
+	public Table column(String cycleId, String departmentId) {
+		Cycle cycle = cycles.require(cycleId);
+		Department department = scoringDepartment(cycle, departmentId);
+		List<Column> columns = new ArrayList<>(COLUMNS);
+		columns.addAll(List.of(Column.of("streetId", "街道ID"), Column.of("enteredBy", "录入人"), Column.of("enteredAt", "录入时间")));
+		Table table = new Table("scores-" + department.code(), columns);
+		store.read(c -> Sql.query(c, "SELECT " + SCORE_COLUMNS + " FROM eval_score WHERE cycle_id = ? AND department_id = ?"
+				+ " ORDER BY community_id, dimension", ScoreBook::score, cycleId, departmentId)).forEach(s -> table.row(s.communityId(),
+						s.score(), s.dimension(), s.streetId(), s.actor(), s.enteredAt()));
+		return table;
 	}
 
 	public List<Correction> corrections(String cycleId) {

@@ -98,6 +98,18 @@ public class ScoreResource {
 		return report(scores.enterRows(id, department, rows, actor));
 	}
 
+	@GET
+	@Path("{id}/scores.csv")
+	@Produces({ Tabular.CSV + ";charset=UTF-8", Tabular.XLSX })
+	@Summary(value = "A department's column as CSV or xlsx (?format=, or Accept): community, score, dimension as the import reads them,"
+			+ " then street, who entered it and when", returns = String.class)
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
+	public Response columnTable(@Context HttpHeaders headers, @PathParam("id") String id, @QueryParam("department") String department,
+			@QueryParam("format") String format) {
+		Format f = Format.negotiate(format, headers.getHeaderString(HttpHeaders.ACCEPT));
+		return tabular.answer(scores.column(id, department), f);
+	}
+
 	private static Response report(EntryReport report) {
 		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
 	}

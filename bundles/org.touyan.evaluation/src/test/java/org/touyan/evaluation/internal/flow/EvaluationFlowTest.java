@@ -174,6 +174,13 @@ class EvaluationFlowTest {
 		assertEquals(0, book.scores(draft.id(), null, null, Paging.of(0, 10)).total(), "all rows or none");
 
 		assertTrue(book.enterCsv(draft.id(), "dep-zfw", "\uFEFFcommunityId,score,dimension\nc1,45,ZFW\nc2,12.5,\n", "x").written());
+		// the column as entered exports in the import's columns first, Chinese headers in a workbook
+		org.touyan.api.tabular.Table column = book.column(draft.id(), "dep-zfw");
+		assertEquals(List.of("社区ID", "得分", "维度", "街道ID", "录入人", "录入时间"),
+				column.columns().stream().map(org.touyan.api.tabular.Column::label).toList());
+		assertEquals(List.of(List.of("c1", "45", "ZFW"), List.of("c2", "12.5", "ZFW")),
+				column.rows().stream().map(r -> List.of(String.valueOf(r.get(0)), org.touyan.api.rest.Csv.cell(r.get(1)), String.valueOf(r.get(2))))
+						.toList());
 		EntryReport twice = book.enter(draft.id(), batch("dep-zfw", "c1", 44), "x");
 		assertTrue(twice.errors().get(0).error().contains("写明理由更正分数"), twice.toString());
 	}
