@@ -42,15 +42,22 @@ public class XlsxBench {
 		for (int i = 0; i < n; i++) {
 			column.row(new UUID(random.nextLong(), random.nextLong()).toString(), BigDecimal.valueOf(500 + random.nextInt(501), 1));
 		}
-		long t0 = System.nanoTime();
-		ByteArrayOutputStream xlsxOut = new ByteArrayOutputStream();
-		tabular.write(column, Format.XLSX, xlsxOut);
-		long exportMs = (System.nanoTime() - t0) / 1_000_000;
-		byte[] xlsx = xlsxOut.toByteArray();
+		// the export that makes the upload, timed too: the first run (cold) and the median of the next 3
+		long[] export = new long[4];
+		byte[] xlsx = null;
+		for (int i = 0; i < export.length; i++) {
+			long t0 = System.nanoTime();
+			ByteArrayOutputStream xlsxOut = new ByteArrayOutputStream();
+			tabular.write(column, Format.XLSX, xlsxOut);
+			export[i] = (System.nanoTime() - t0) / 1_000_000;
+			xlsx = xlsxOut.toByteArray();
+		}
+		long cold = export[0];
+		Arrays.sort(export, 1, export.length);
 		byte[] csv = column.csv().getBytes(StandardCharsets.UTF_8);
 		column = null;
-		System.out.printf("%,d communities: xlsx %,d bytes (written by the export in %,d ms), CSV %,d bytes%n", n, xlsx.length, exportMs,
-				csv.length);
+		System.out.printf("%,d communities: xlsx %,d bytes (written by the export in %,d ms cold, %,d ms warm), CSV %,d bytes%n", n,
+				xlsx.length, cold, export[2], csv.length);
 		int runs = 5;
 		long[][] ms = new long[2][runs];
 		long[][] peak = new long[2][runs];
