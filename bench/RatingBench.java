@@ -29,11 +29,11 @@ import org.touyan.api.registry.People;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.store.Store;
-import org.touyan.evaluation.internal.Cycle;
-import org.touyan.evaluation.internal.CycleStatus;
-import org.touyan.evaluation.internal.RatingRun;
-import org.touyan.evaluation.internal.RatingRuns;
-import org.touyan.evaluation.internal.ScoreCards;
+import org.touyan.evaluation.internal.cycle.Cycle;
+import org.touyan.evaluation.internal.cycle.CycleStatus;
+import org.touyan.evaluation.internal.cycle.RatingRun;
+import org.touyan.evaluation.internal.cycle.RatingRuns;
+import org.touyan.evaluation.internal.cycle.ScoreCards;
 import org.touyan.plugin.star.district.DistrictDefaultFormula;
 
 /**

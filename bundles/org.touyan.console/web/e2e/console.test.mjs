@@ -24,7 +24,7 @@ describe('who sees what', () => {
     await p.goto(platform.base + '/login')
     await shot(p, 'login')
     await login(p, platform.base, 'admin', ADMIN_PASSWORD)
-    assert.deepEqual(await menuKeys(p), ['dashboard', 'org', 'people', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'filings', 'classification', 'roster', 'users', 'plugins'])
+    assert.deepEqual(await menuKeys(p), ['dashboard', 'org', 'people', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'filings', 'classification', 'cycles', 'scores', 'ratings', 'roster', 'users', 'plugins'])
     const serving = (await admin.get('/posts', { kind: 'COMMUNITY_SECRETARY', current: true, limit: 1 })).total
     await p.waitForFunction((n) => document.querySelector('[data-card=secretaries] .card-figure')?.textContent?.trim() === String(n), serving)
     await shot(p, 'dashboard-district')
@@ -75,10 +75,10 @@ describe('who sees what', () => {
     await p.close()
   })
 
-  test('a department scorer sees the dashboard and the org structure, a plugin administrator the plugins too', async () => {
+  test('a department scorer sees the dashboard, the org structure and its score sheet, a plugin administrator the plugins', async () => {
     for (const role of ['DEPARTMENT_SCORER', 'PLUGIN_ADMIN']) {
       const p = await loggedIn(role)
-      assert.deepEqual(await menuKeys(p), role === 'PLUGIN_ADMIN' ? ['dashboard', 'org', 'plugins'] : ['dashboard', 'org'], role)
+      assert.deepEqual(await menuKeys(p), role === 'PLUGIN_ADMIN' ? ['dashboard', 'org', 'plugins'] : ['dashboard', 'org', 'scores'], role)
       await p.close()
     }
   })

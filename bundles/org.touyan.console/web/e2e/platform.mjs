@@ -1,5 +1,7 @@
 // Starts the built platform for the end-to-end tests: the distribution jar in a fresh working
-// directory with the demo district, on a free loopback port, with a known administrator password.
+// directory with the demo district (or without it: `startPlatform({ demo: false })`), on a free
+// loopback port, with a known administrator password. The example plugins are in its deploy/
+// either way.
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -19,7 +21,7 @@ async function freePort() {
   })
 }
 
-export async function startPlatform() {
+export async function startPlatform({ demo = true } = {}) {
   const jar = process.env.TOUYAN_JAR ?? join(ROOT, 'distribution/target/touyan.jar')
   if (!existsSync(jar)) throw new Error(`no ${jar}: build the distribution first (mvn -DskipTests package)`)
   const home = mkdtempSync(join(tmpdir(), 'touyan-e2e-'))
@@ -30,7 +32,7 @@ export async function startPlatform() {
   const port = await freePort()
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java'
   const child = spawn(java, [
-    `-Dorg.osgi.service.http.port=${port}`, '-Dorg.apache.felix.http.host=127.0.0.1', '-Dtouyan.demo=true',
+    `-Dorg.osgi.service.http.port=${port}`, '-Dorg.apache.felix.http.host=127.0.0.1', `-Dtouyan.demo=${demo}`,
     '-Dtouyan.plugins.mode=development', `-Dtouyan.admin.password=${ADMIN_PASSWORD}`, '-jar', jar,
   ], { cwd: home, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
@@ -51,8 +53,10 @@ export async function startPlatform() {
     let admin
     await waitFor(async () => (admin = await apiSession(base, 'admin', ADMIN_PASSWORD)), 60_000, 'the login to serve')
     // the demo district loads after start-up, its parts side by side: health says when all are in
-    await waitFor(async () => (await (await fetch(base + '/api/health')).json()).components?.demo?.status === 'loaded',
-      240_000, 'the demo district to be loaded')
+    if (demo) {
+      await waitFor(async () => (await (await fetch(base + '/api/health')).json()).components?.demo?.status === 'loaded',
+        240_000, 'the demo district to be loaded')
+    }
     platform.admin = admin
     return platform
   } catch (e) {

@@ -7,6 +7,8 @@ export interface MenuItem { key: string; path: string; roles: Role[]; children?:
 const DA: Role = 'DISTRICT_ADMIN'
 const SA: Role = 'STREET_ADMIN'
 const AU: Role = 'AUDITOR'
+const DS: Role = 'DEPARTMENT_SCORER'
+const PA: Role = 'PLUGIN_ADMIN'
 const EVERY: Role[] = ['DISTRICT_ADMIN', 'STREET_ADMIN', 'DEPARTMENT_SCORER', 'SECRETARY', 'AUDITOR', 'PLUGIN_ADMIN']
 
 export const MENU: MenuItem[] = [
@@ -27,6 +29,16 @@ export const MENU: MenuItem[] = [
     key: 'manage', path: '/manage', roles: [DA, SA, AU], children: [
       { key: 'filings', path: '/manage/filings', roles: [DA, SA, AU] },
       { key: 'classification', path: '/manage/classification', roles: [DA, SA, AU] },
+    ],
+  },
+  {
+    // 评: cycles are read by every role in the API; the screens go to those who work with them
+    key: 'evaluate', path: '/evaluate', roles: [DA, SA, DS, AU], children: [
+      { key: 'cycles', path: '/evaluate/cycles', roles: [DA, SA, AU] },
+      // scores are the district's and each department's own (GET …/scores is DA/DS, the auditor reads)
+      { key: 'scores', path: '/evaluate/scores', roles: [DA, DS, AU] },
+      // ratings: the district all, a street its own (?street=), the auditor reads
+      { key: 'ratings', path: '/evaluate/ratings', roles: [DA, SA, AU] },
     ],
   },
   { key: 'roster', path: '/roster', roles: [DA] },
@@ -65,11 +77,20 @@ export function mayOpen(user: Pick<User, 'role'> | null, path: string): boolean 
 export type Action =
   | 'org.edit' | 'community.edit' | 'person.register' | 'person.edit' | 'person.reveal' | 'post.edit' | 'archive.seal'
   | 'eligibility.check' | 'workingGroup.edit' | 'reserve.edit' | 'mission.record' | 'mission.report' | 'filing.create' | 'filing.step' | 'filing.vet' | 'filing.file' | 'roster.import' | 'user.edit' | 'plugin.manage'
+  | 'cycle.manage' | 'cycle.pins' | 'cycle.history' | 'score.enter' | 'rating.report' | 'rating.runs' | 'plugin.whatIf'
 
 const ACTIONS: Record<Action, Role[]> = {
   'org.edit': [DA], 'community.edit': [DA, SA], 'person.register': [DA], 'person.edit': [DA, SA], 'person.reveal': [DA, SA],
   'post.edit': [DA, SA], 'archive.seal': [DA], 'eligibility.check': [DA, SA], 'workingGroup.edit': [DA, SA], 'reserve.edit': [DA, SA], 'mission.record': [DA], 'mission.report': [DA, SA],
-  'filing.create': [DA, SA], 'filing.step': [DA, SA], 'filing.vet': [DA], 'filing.file': [DA], 'roster.import': [DA], 'user.edit': [DA], 'plugin.manage': ['PLUGIN_ADMIN'],
+  'filing.create': [DA, SA], 'filing.step': [DA, SA], 'filing.vet': [DA], 'filing.file': [DA], 'roster.import': [DA], 'user.edit': [DA], 'plugin.manage': [PA],
+  // create, open, close scoring, publish, archive: DA only; reading a cycle's pins and transitions too (the auditor reads)
+  'cycle.manage': [DA], 'cycle.pins': [DA, AU], 'cycle.history': [DA, AU],
+  // a scorer its own department (the API checks the body's departmentId), the district any
+  'score.enter': [DA, DS],
+  // the district-wide star report and the rating runs are DA's; a street counts its own ratings
+  'rating.report': [DA, AU], 'rating.runs': [DA, AU],
+  // the what-if of a cycle (POST …/what-if) is DA's and PA's
+  'plugin.whatIf': [DA, PA],
 }
 
 export function can(user: Pick<User, 'role'> | null, action: Action): boolean {

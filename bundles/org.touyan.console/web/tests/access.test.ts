@@ -6,7 +6,7 @@ const keys = (role: Role) => visibleMenu({ role }).flatMap((m) => [m.key, ...(m.
 
 describe('menus by role', () => {
   it('shows the district administrator everything but the audit log', () => {
-    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'manage', 'filings', 'classification', 'roster', 'users', 'plugins'])
+    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'manage', 'filings', 'classification', 'evaluate', 'cycles', 'scores', 'ratings', 'roster', 'users', 'plugins'])
     expect(can({ role: 'DISTRICT_ADMIN' }, 'user.edit')).toBe(true)
   })
   it('hides from a street administrator what only the district may do', () => {
@@ -34,7 +34,7 @@ describe('menus by role', () => {
     expect(keys('PLUGIN_ADMIN')).toEqual(['dashboard', 'org', 'plugins'])
     expect(can({ role: 'PLUGIN_ADMIN' }, 'plugin.manage')).toBe(true)
     expect(can({ role: 'DISTRICT_ADMIN' }, 'plugin.manage')).toBe(false)
-    expect(keys('DEPARTMENT_SCORER')).toEqual(['dashboard', 'org'])
+    expect(keys('DEPARTMENT_SCORER')).toEqual(['dashboard', 'org', 'evaluate', 'scores'])
   })
   it('refuses paths the menu would not show, deepest entry first', () => {
     expect(mayOpen({ role: 'STREET_ADMIN' }, '/manage/filings/123')).toBe(true)
@@ -42,6 +42,22 @@ describe('menus by role', () => {
     expect(mayOpen({ role: 'SECRETARY' }, '/people')).toBe(false)
     expect(mayOpen({ role: 'SECRETARY' }, '/mine')).toBe(true)
     expect(mayOpen(null, '/')).toBe(false)
+  })
+  it('follows the evaluation API: the district moves cycles, a department scores, a street reads its ratings', () => {
+    expect(can({ role: 'DISTRICT_ADMIN' }, 'cycle.manage')).toBe(true)
+    for (const role of ['STREET_ADMIN', 'AUDITOR', 'DEPARTMENT_SCORER', 'PLUGIN_ADMIN'] as const) expect(can({ role }, 'cycle.manage')).toBe(false)
+    expect(can({ role: 'DEPARTMENT_SCORER' }, 'score.enter')).toBe(true)
+    expect(can({ role: 'AUDITOR' }, 'score.enter')).toBe(false)
+    expect(can({ role: 'STREET_ADMIN' }, 'score.enter')).toBe(false)
+    expect(mayOpen({ role: 'STREET_ADMIN' }, '/evaluate/ratings')).toBe(true)
+    expect(mayOpen({ role: 'STREET_ADMIN' }, '/evaluate/scores')).toBe(false)
+    expect(mayOpen({ role: 'DEPARTMENT_SCORER' }, '/evaluate/cycles')).toBe(false)
+    // the street counts its own ratings: the district's report and runs are not for it
+    expect(can({ role: 'STREET_ADMIN' }, 'rating.report')).toBe(false)
+    expect(can({ role: 'PLUGIN_ADMIN' }, 'plugin.whatIf')).toBe(true)
+    expect(can({ role: 'DISTRICT_ADMIN' }, 'plugin.whatIf')).toBe(true)
+    expect(keys('STREET_ADMIN')).toEqual(expect.arrayContaining(['cycles', 'ratings']))
+    expect(keys('SECRETARY')).not.toContain('evaluate')
   })
   it('keeps vetting and filing with the district administrator', () => {
     expect(can({ role: 'STREET_ADMIN' }, 'filing.step')).toBe(true)

@@ -82,6 +82,24 @@ export const api = {
     ratings: (id: string, streetId: string) => http.get<Page<T.Rating>>(`/evaluation-cycles/${id}/ratings`, { street: streetId, limit: 500 }),
     classifications: (id: string, q: Query) => http.get<Page<T.Classification> | T.Classification[]>(`/evaluation-cycles/${id}/classifications`, q),
     measures: (id: string, q: Query) => http.get<Page<T.Measure> | T.Measure[]>(`/evaluation-cycles/${id}/measures`, q),
+    get: (id: string) => http.get<T.Cycle>(`/evaluation-cycles/${id}`),
+    create: (body: T.CycleInput) => http.post<T.Cycle>('/evaluation-cycles', body),
+    /** a move of the cycle's life; read the cycle first so the move carries its ETag */
+    move: (id: string, step: 'open' | 'close-scoring' | 'publish' | 'archive') => http.post<T.Cycle>(`/evaluation-cycles/${id}/${step}`, {}),
+    transitions: (id: string) => http.get<Page<T.Transition>>(`/evaluation-cycles/${id}/transitions`, all),
+    allRatings: (id: string, q: Query) => http.get<Page<T.Rating>>(`/evaluation-cycles/${id}/ratings`, { ...q, limit: 500 }),
+    rating: (id: string, communityId: string) => http.get<T.Rating>(`/evaluation-cycles/${id}/ratings/${communityId}`),
+    ratingsCsv: (id: string) => request<string>('GET', `/evaluation-cycles/${id}/ratings.csv`, { asText: true }),
+    report: (id: string) => http.get<T.StarReport>(`/evaluation-cycles/${id}/report`),
+    runs: (id: string) => http.get<Page<T.RatingRun>>(`/evaluation-cycles/${id}/rating-runs`, all),
+    scores: (id: string, departmentId: string) => http.get<Page<T.Score>>(`/evaluation-cycles/${id}/scores`, { department: departmentId, limit: 500 }),
+    score: (id: string, communityId: string, departmentId: string) => http.get<T.Score>(`/evaluation-cycles/${id}/scores/${communityId}/${departmentId}`),
+    enter: (id: string, departmentId: string, scores: { communityId: string; score: number }[]) => http.post<T.ImportReport>(`/evaluation-cycles/${id}/scores`, { departmentId, scores }),
+    /** a correction names the score as read: read it first (its ETag goes as If-Match) */
+    correct: (id: string, communityId: string, departmentId: string, score: number, reason: string) => http.put<T.Score>(`/evaluation-cycles/${id}/scores/${communityId}/${departmentId}`, { score, reason }),
+    importCsv: (id: string, departmentId: string, csv: string) => request<T.ImportReport>('POST', `/evaluation-cycles/${id}/scores.csv`, { query: { department: departmentId }, text: { content: csv, type: 'text/csv' } }),
+    completeness: (id: string) => http.get<Page<T.Completeness>>(`/evaluation-cycles/${id}/completeness`, all),
+    whatIf: (id: string, bsn: string, policyId: string) => http.post<T.WhatIfReport>(`/evaluation-cycles/${id}/what-if`, { bsn, policyId }),
   },
   counts: {
     /** a collection's total, read with limit=1 so nothing but the count travels */
@@ -111,6 +129,12 @@ export const api = {
     release: (bsn: string) => http.del<void>(`/plugins/${encodeURIComponent(bsn)}/quarantine`),
     remove: (bsn: string) => http.del<void>(`/plugins/${encodeURIComponent(bsn)}`),
     events: (q: Query) => http.get<Page<T.PluginEvent>>('/plugins/events', q),
+    bindings: () => http.get<Page<T.Binding>>('/plugins/bindings', all),
+    bind: (body: T.BindingInput) => http.put<T.Binding>('/plugins/bindings', body),
+    pinned: (key: string) => http.get<Page<T.Binding>>(`/plugins/pins/${encodeURIComponent(key)}`, all),
+    pin: (key: string) => http.put<T.Binding[]>(`/plugins/pins/${encodeURIComponent(key)}`, {}),
+    /** releases a pin as read: read it first (pinned) so the release carries its ETag */
+    unpin: (key: string) => http.del<void>(`/plugins/pins/${encodeURIComponent(key)}`),
   },
   roster: {
     export: (districtId: string) => request<string>('GET', `/districts/${districtId}/roster`, { asText: true }),

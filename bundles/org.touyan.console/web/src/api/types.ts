@@ -63,14 +63,31 @@ export interface Filing {
 }
 export interface FilingInput { districtId: string; kind: 'APPOINTMENT' | 'REMOVAL'; personId: string; communityId: string; postId?: string | null; effectiveDate: string }
 export interface Coverage { districtId: string; communities: number; covered: number; lacking: Community[] }
-export interface Cycle { id: string; districtId: string; period: string; status: string; statusName?: string }
+export type CycleStatus = 'DRAFT' | 'OPEN' | 'SCORING_CLOSED' | 'PUBLISHED' | 'ARCHIVED'
+export interface Cycle {
+  id: string; districtId: string; period: string; status: CycleStatus; statusName?: string; pinKey: string | null
+  scoreMin: number | null; scoreMax: number | null; createdAt?: string; updatedAt?: string
+}
+export interface CycleInput { districtId: string; period: string; scoreMin: number | null; scoreMax: number | null }
+export interface Transition { from: CycleStatus | null; to: CycleStatus; actor: string; at: string }
+export interface Provenance { bundle: string; version: string; policyId: string; bindingRevision: number }
+export interface Score { cycleId: string; communityId: string; streetId: string; departmentId: string; dimension: string; score: number; actor: string; enteredAt: string }
+export interface Completeness { departmentId: string; code: string; name: string; scored: number; communities: number; complete: boolean }
+export interface RatingRun { cycleId: string; run: number; reason: string | null; actor: string; rated: number; failed: number; startedAt: string; millis: number }
+export interface StarReport { cycleId: string; period: string | null; status: CycleStatus; run: number; district: StarCounts; streets: StarCounts[] }
+export interface WhatIfRow { communityId: string; streetId: string; currentStars: number; candidateStars: number; currentScore: number | null; candidateScore: number | null; changed: boolean }
+export interface WhatIfReport { cycleId: string; bsn: string; policyId: string; currentVersion: string | null; candidateVersion: string | null; compared: number; changed: number; rows: WhatIfRow[] }
+export interface BindingInput { spi: string; districtId: string | null; streetId: string | null; policyId: string; parameters: Record<string, string> }
 export interface StarCounts { streetId: string | null; rated: number; failed: number; stars: number[]; meanScore: number | null }
 export interface CycleSummary {
   cycleId: string; period: string; status: string
   stars: { district: StarCounts; streets: StarCounts[] }
   types: { district: { counts: Record<string, number> }; streets: { streetId: string; counts: Record<string, number> }[] }
 }
-export interface Rating { communityId: string; stars: number | null; score?: number | null }
+export interface Rating {
+  cycleId?: string; communityId: string; streetId?: string; run?: number; stars: number | null; score?: number | null
+  explanation?: string | null; failure?: string | null; provenance?: Provenance | null; inputHash?: string
+}
 export interface Classification { communityId: string; personId: string; type: string; typeName?: string; stars?: number; [k: string]: unknown }
 export interface Measure { id: string; personId: string; kind: string; title: string; startedOn: string; followedBy?: string | null; [k: string]: unknown }
 export interface RowError { row: number; field: string | null; error: string }

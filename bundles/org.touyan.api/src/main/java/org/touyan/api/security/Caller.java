@@ -1,6 +1,7 @@
 package org.touyan.api.security;
 
 import java.security.Principal;
+import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.touyan.api.rest.ProblemException;
@@ -8,7 +9,7 @@ import org.touyan.api.rest.ProblemException;
 /**
  * The authenticated user of a request: the {@link java.security.Principal} of the JAX-RS
  * {@code SecurityContext}, so a resource that needs it takes {@code @Context SecurityContext} and
- * calls {@link #of(Principal) Caller.of(security.getUserPrincipal())}.
+ * calls {@link #of(SecurityContext) Caller.of(security)}.
  */
 @ProviderType
 public interface Caller extends Principal {
@@ -50,5 +51,10 @@ public interface Caller extends Principal {
 			return caller;
 		}
 		throw new ProblemException(401, "Unauthorized", "请求未经身份认证，请先登录", "This request is not authenticated", null);
+	}
+
+	/** The caller of a request, from its security context (what a resource method is given). */
+	static Caller of(SecurityContext security) {
+		return of(security.getUserPrincipal());
 	}
 }

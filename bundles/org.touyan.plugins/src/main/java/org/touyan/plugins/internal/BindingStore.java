@@ -5,12 +5,9 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.touyan.api.policy.Policies.Scope;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -36,6 +34,9 @@ final class BindingStore {
 
 	private final Store store;
 	private volatile Map<Key, Binding> snapshot = Map.of();
+
+	/** The columns {@link #row} maps, in its order. */
+	private static final String COLUMNS = "spi, scope, policy_id, bsn, version, parameters, revision";
 
 	BindingStore(Store store) {
 		this.store = store;
@@ -99,24 +100,11 @@ final class BindingStore {
 			for (Binding b : changes) {
 				long revision = nextRevision(c);
 				Binding r = new Binding(b.spi(), b.scope(), b.policyId(), b.bsn(), b.version(), b.parameters(), revision);
-				try (PreparedStatement del = c.prepareStatement("DELETE FROM policy_binding WHERE spi = ? AND scope = ?")) {
-					del.setString(1, r.spi());
-					del.setString(2, r.scope());
-					del.executeUpdate();
-				}
-				Timestamp now = Timestamp.from(Instant.now());
-				try (PreparedStatement ins = c.prepareStatement("INSERT INTO policy_binding "
-						+ "(spi, scope, policy_id, bsn, version, parameters, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-					ins.setString(1, r.spi());
-					ins.setString(2, r.scope());
-					ins.setString(3, r.policyId());
-					ins.setString(4, r.bsn());
-					ins.setString(5, r.version());
-					ins.setString(6, format(r.parameters()));
-					ins.setLong(7, revision);
-					ins.setTimestamp(8, now);
-					ins.executeUpdate();
-				}
+				Sql.update(c, "DELETE FROM policy_binding WHERE spi = ? AND scope = ?", null, null, r.spi(), r.scope());
+				Timestamp now = Sql.now();
+				Sql.update(c, "INSERT INTO policy_binding (spi, scope, policy_id, bsn, version, parameters, revision, updated_at)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, null, r.spi(), r.scope(), r.policyId(), r.bsn(), r.version(),
+						format(r.parameters()), revision, now);
 				history(c, r, reason, now);
 				done.add(r);
 			}
@@ -131,65 +119,29 @@ final class BindingStore {
 
 	/** One revision from the history, as it was when it was made. */
 	Optional<Binding> revision(long revision) {
-		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT spi, scope, policy_id, bsn, version, parameters, revision "
-					+ "FROM policy_binding_history WHERE revision = ?")) {
-				ps.setLong(1, revision);
-				try (ResultSet rs = ps.executeQuery()) {
-					return rs.next() ? Optional.of(row(rs)) : Optional.<Binding>empty();
-				}
-			}
-		});
+		return store.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM policy_binding_history WHERE revision = ?", BindingStore::row, revision));
 	}
 
 	/** The newest earlier revision of a binding that pointed at {@code bsn} {@code version}. */
 	Optional<Binding> lastWith(String spi, String scope, String bsn, String version) {
-		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT spi, scope, policy_id, bsn, version, parameters, revision "
-					+ "FROM policy_binding_history WHERE spi = ? AND scope = ? AND bsn = ? AND version = ? "
-					+ "ORDER BY revision DESC LIMIT 1")) {
-				ps.setString(1, spi);
-				ps.setString(2, scope);
-				ps.setString(3, bsn);
-				ps.setString(4, version);
-				try (ResultSet rs = ps.executeQuery()) {
-					return rs.next() ? Optional.of(row(rs)) : Optional.<Binding>empty();
-				}
-			}
-		});
+		return store.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM policy_binding_history WHERE spi = ? AND scope = ? AND bsn = ?"
+				+ " AND version = ? ORDER BY revision DESC LIMIT 1", BindingStore::row, spi, scope, bsn, version));
 	}
 
 	private static void history(Connection c, Binding r, String reason, Timestamp at) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("INSERT INTO policy_binding_history "
-				+ "(revision, spi, scope, policy_id, bsn, version, parameters, reason, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-			ps.setLong(1, r.revision());
-			ps.setString(2, r.spi());
-			ps.setString(3, r.scope());
-			ps.setString(4, r.policyId());
-			ps.setString(5, r.bsn());
-			ps.setString(6, r.version());
-			ps.setString(7, format(r.parameters()));
-			ps.setString(8, reason);
-			ps.setTimestamp(9, at);
-			ps.executeUpdate();
-		}
+		Sql.update(c, "INSERT INTO policy_binding_history (revision, spi, scope, policy_id, bsn, version, parameters, reason, changed_at)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, r.revision(), r.spi(), r.scope(), r.policyId(), r.bsn(), r.version(),
+				format(r.parameters()), reason, at);
 	}
 
 	private static long nextRevision(Connection c) throws SQLException {
-		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES (NEXT VALUE FOR binding_revision)")) {
-			rs.next();
-			return rs.getLong(1);
-		}
+		return Sql.query(c, "VALUES (NEXT VALUE FOR binding_revision)", rs -> rs.getLong(1)).get(0);
 	}
 
 	private static Map<Key, Binding> read(Connection c) throws SQLException {
 		Map<Key, Binding> all = new HashMap<>();
-		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-				"SELECT spi, scope, policy_id, bsn, version, parameters, revision FROM policy_binding")) {
-			while (rs.next()) {
-				Binding b = row(rs);
-				all.put(new Key(b.spi(), b.scope()), b);
-			}
+		for (Binding b : Sql.query(c, "SELECT " + COLUMNS + " FROM policy_binding", BindingStore::row)) {
+			all.put(new Key(b.spi(), b.scope()), b);
 		}
 		return Map.copyOf(all);
 	}

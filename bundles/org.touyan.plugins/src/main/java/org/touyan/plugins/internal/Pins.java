@@ -1,12 +1,8 @@
 package org.touyan.plugins.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.touyan.api.policy.Policies.Scope;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -34,12 +31,10 @@ final class Pins {
 	void load() {
 		snapshot = store.read(c -> {
 			Map<String, Map<BindingStore.Key, Binding>> all = new HashMap<>();
-			try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-					"SELECT spi, scope, policy_id, bsn, version, parameters, revision, pin_key FROM policy_pin")) {
-				while (rs.next()) {
-					Binding b = BindingStore.row(rs);
-					all.computeIfAbsent(rs.getString(8), k -> new HashMap<>()).put(new BindingStore.Key(b.spi(), b.scope()), b);
-				}
+			for (Map.Entry<String, Binding> p : Sql.query(c, "SELECT spi, scope, policy_id, bsn, version, parameters, revision, pin_key"
+					+ " FROM policy_pin", rs -> Map.entry(rs.getString(8), BindingStore.row(rs)))) {
+				Binding b = p.getValue();
+				all.computeIfAbsent(p.getKey(), k -> new HashMap<>()).put(new BindingStore.Key(b.spi(), b.scope()), b);
 			}
 			Map<String, Map<BindingStore.Key, Binding>> frozen = new HashMap<>();
 			all.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
@@ -82,28 +77,15 @@ final class Pins {
 	}
 
 	static void insert(Connection c, String pin, List<Binding> bindings) throws SQLException {
-		Timestamp now = Timestamp.from(Instant.now());
+		Timestamp now = Sql.now();
 		for (Binding b : bindings) {
-			try (PreparedStatement ps = c.prepareStatement("INSERT INTO policy_pin (pin_key, spi, scope, policy_id, bsn, version, "
-					+ "parameters, revision, pinned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-				ps.setString(1, pin);
-				ps.setString(2, b.spi());
-				ps.setString(3, b.scope());
-				ps.setString(4, b.policyId());
-				ps.setString(5, b.bsn());
-				ps.setString(6, b.version());
-				ps.setString(7, BindingStore.format(b.parameters()));
-				ps.setLong(8, b.revision());
-				ps.setTimestamp(9, now);
-				ps.executeUpdate();
-			}
+			Sql.update(c, "INSERT INTO policy_pin (pin_key, spi, scope, policy_id, bsn, version, parameters, revision, pinned_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, pin, b.spi(), b.scope(), b.policyId(), b.bsn(), b.version(),
+					BindingStore.format(b.parameters()), b.revision(), now);
 		}
 	}
 
 	static void delete(Connection c, String pin) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("DELETE FROM policy_pin WHERE pin_key = ?")) {
-			ps.setString(1, pin);
-			ps.executeUpdate();
-		}
+		Sql.update(c, "DELETE FROM policy_pin WHERE pin_key = ?", null, null, pin);
 	}
 }

@@ -1,11 +1,8 @@
 package org.touyan.plugins.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 
 import org.touyan.api.rest.Page;
@@ -38,16 +35,8 @@ final class PluginEvents {
 	void record(Connection c, String bsn, String version, String action, String outcome, String detail) throws SQLException {
 		audit.record("plugin-manager", "plugin." + action, bsn == null ? null : bsn + (version == null ? "" : " " + version),
 				"DONE".equals(outcome) ? "ok" : "REFUSED".equals(outcome) ? "denied" : "failed", detail);
-		try (PreparedStatement ps = c.prepareStatement(
-				"INSERT INTO plugin_event (happened_at, bsn, version, action, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
-			ps.setTimestamp(1, Timestamp.from(Instant.now()));
-			ps.setString(2, bsn);
-			ps.setString(3, version);
-			ps.setString(4, action);
-			ps.setString(5, outcome);
-			ps.setString(6, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
-			ps.executeUpdate();
-		}
+		Sql.update(c, "INSERT INTO plugin_event (happened_at, bsn, version, action, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)", null, null,
+				Sql.now(), bsn, version, action, outcome, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
 		tally.event(action, outcome);
 	}
 

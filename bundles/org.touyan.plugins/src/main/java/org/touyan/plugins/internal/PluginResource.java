@@ -31,6 +31,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.policy.Policies.Scope;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.Street;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -97,7 +98,7 @@ public class PluginResource {
 			throw ProblemException.invalid("stage", "stage 应为 true 或 false", "stage is true or false");
 		}
 		PluginView view = manager.install(jar.readAllBytes(), "upload", "true".equals(stage));
-		return Response.status(201).entity(view).build();
+		return Created.at(view, "plugins", view.bsn());
 	}
 
 	@POST
@@ -190,7 +191,7 @@ public class PluginResource {
 	@Access(PLUGIN_ADMIN)
 	public void releaseQuarantine(@PathParam("bsn") String bsn, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
 			@Context SecurityContext security) {
-		manager.releaseQuarantine(bsn, Caller.of(security.getUserPrincipal()).actor(), Preconditions.required(ifMatch));
+		manager.releaseQuarantine(bsn, Caller.of(security).actor(), Preconditions.required(ifMatch));
 	}
 
 	@GET

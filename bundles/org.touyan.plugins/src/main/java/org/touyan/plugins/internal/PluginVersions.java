@@ -3,15 +3,12 @@ package org.touyan.plugins.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -43,15 +40,7 @@ final class PluginVersions {
 	}
 
 	private Optional<String> versionIn(String bsn, String state) {
-		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT version FROM plugin_version WHERE bsn = ? AND state = ?")) {
-				ps.setString(1, bsn);
-				ps.setString(2, state);
-				try (ResultSet rs = ps.executeQuery()) {
-					return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-				}
-			}
-		});
+		return store.read(c -> Sql.one(c, "SELECT version FROM plugin_version WHERE bsn = ? AND state = ?", rs -> rs.getString(1), bsn, state));
 	}
 
 	/** The content hash of a version on record, empty when there is none. */
@@ -68,88 +57,39 @@ final class PluginVersions {
 	}
 
 	private String column(String bsn, String version, String column) {
-		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM plugin_version WHERE bsn = ? AND version = ?")) {
-				ps.setString(1, bsn);
-				ps.setString(2, version);
-				try (ResultSet rs = ps.executeQuery()) {
-					String value = rs.next() ? rs.getString(1) : null;
-					return value == null ? "" : value;
-				}
-			}
-		});
+		return store.read(c -> Sql.one(c, "SELECT " + column + " FROM plugin_version WHERE bsn = ? AND version = ?",
+				rs -> rs.getString(1), bsn, version)).orElse("");
 	}
 
 	/** The newest version before {@code current} that rollback can return to. */
 	Optional<Kept> previous(String bsn, String current) {
-		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT bsn, version, jar_path FROM plugin_version "
-					+ "WHERE bsn = ? AND version <> ? AND state IN ('REPLACED', 'ROLLED_BACK') ORDER BY installed_at DESC LIMIT 1")) {
-				ps.setString(1, bsn);
-				ps.setString(2, current);
-				List<Kept> kept = kept(ps);
-				return kept.stream().findFirst();
-			}
-		});
+		return store.read(c -> Sql.one(c, "SELECT bsn, version, jar_path FROM plugin_version WHERE bsn = ? AND version <> ?"
+				+ " AND state IN ('REPLACED', 'ROLLED_BACK') ORDER BY installed_at DESC LIMIT 1", this::kept, bsn, current));
 	}
 
 	/** Active, staged and pinned versions: what must be installed while the platform runs. */
 	List<Kept> inService() {
-		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT bsn, version, jar_path FROM plugin_version WHERE state IN "
-					+ "('ACTIVE', 'STAGED') OR (bsn, version) IN (SELECT bsn, version FROM policy_pin)")) {
-				return kept(ps);
-			}
-		});
+		return store.read(c -> Sql.query(c, "SELECT bsn, version, jar_path FROM plugin_version WHERE state IN "
+				+ "('ACTIVE', 'STAGED') OR (bsn, version) IN (SELECT bsn, version FROM policy_pin)", this::kept));
 	}
 
 	/** Symbolic names of the active plugins, sorted. */
 	List<String> activeNames() {
-		return store.read(c -> {
-			List<String> bsns = new ArrayList<>();
-			try (PreparedStatement ps = c.prepareStatement("SELECT bsn FROM plugin_version WHERE state = 'ACTIVE' ORDER BY bsn");
-					ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					bsns.add(rs.getString(1));
-				}
-			}
-			return bsns;
-		});
+		return store.read(c -> Sql.query(c, "SELECT bsn FROM plugin_version WHERE state = 'ACTIVE' ORDER BY bsn", rs -> rs.getString(1)));
 	}
 
 	/** Whether exactly this content was installed from {@code source} before. */
 	boolean installedFrom(String source, String sha) {
-		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM plugin_version WHERE source = ? AND sha256 = ?")) {
-				ps.setString(1, source);
-				ps.setString(2, sha);
-				try (ResultSet rs = ps.executeQuery()) {
-					return rs.next();
-				}
-			}
-		});
+		return store.read(c -> Sql.count(c, "SELECT COUNT(*) FROM plugin_version WHERE source = ? AND sha256 = ?", source, sha) > 0);
 	}
 
 	/** The plugin a deploy-folder file installed, if it is still the active version. */
 	Optional<String> activeFrom(String source) {
-		return store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT bsn FROM plugin_version WHERE source = ? AND state = 'ACTIVE'")) {
-				ps.setString(1, source);
-				try (ResultSet rs = ps.executeQuery()) {
-					return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-				}
-			}
-		});
+		return store.read(c -> Sql.one(c, "SELECT bsn FROM plugin_version WHERE source = ? AND state = 'ACTIVE'", rs -> rs.getString(1), source));
 	}
 
-	private List<Kept> kept(PreparedStatement ps) throws SQLException {
-		List<Kept> rows = new ArrayList<>();
-		try (ResultSet rs = ps.executeQuery()) {
-			while (rs.next()) {
-				rows.add(new Kept(rs.getString(1), rs.getString(2), located(rs.getString(3))));
-			}
-		}
-		return rows;
+	private Kept kept(ResultSet rs) throws SQLException {
+		return new Kept(rs.getString(1), rs.getString(2), located(rs.getString(3)));
 	}
 
 	/**
@@ -163,36 +103,16 @@ final class PluginVersions {
 	}
 
 	static void upsert(Connection c, JarMeta meta, String source, Path file, String state, String signer) throws SQLException {
-		try (PreparedStatement del = c.prepareStatement("DELETE FROM plugin_version WHERE bsn = ? AND version = ?")) {
-			del.setString(1, meta.bsn());
-			del.setString(2, meta.version());
-			del.executeUpdate();
-		}
-		try (PreparedStatement ps = c.prepareStatement("INSERT INTO plugin_version "
-				+ "(bsn, version, sha256, source, jar_path, state, installed_at, signer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-			ps.setString(1, meta.bsn());
-			ps.setString(2, meta.version());
-			ps.setString(3, meta.sha256());
-			ps.setString(4, source);
-			ps.setString(5, file.toString());
-			ps.setString(6, state);
-			ps.setTimestamp(7, Timestamp.from(Instant.now()));
-			ps.setString(8, signer);
-			ps.executeUpdate();
-		}
+		Sql.update(c, "DELETE FROM plugin_version WHERE bsn = ? AND version = ?", null, null, meta.bsn(), meta.version());
+		Sql.update(c, "INSERT INTO plugin_version (bsn, version, sha256, source, jar_path, state, installed_at, signer)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, null, meta.bsn(), meta.version(), meta.sha256(), source, file.toString(),
+				state, Sql.now(), signer);
 	}
 
 	/** ACTIVE restarts a version's clock (rollback orders by it); any other state ends it. */
 	static void setState(Connection c, String bsn, String version, String state) throws SQLException {
-		boolean active = state.equals("ACTIVE");
-		try (PreparedStatement ps = c.prepareStatement(active
+		Sql.update(c, state.equals("ACTIVE")
 				? "UPDATE plugin_version SET state = ?, installed_at = ?, removed_at = NULL WHERE bsn = ? AND version = ?"
-				: "UPDATE plugin_version SET state = ?, removed_at = ? WHERE bsn = ? AND version = ?")) {
-			ps.setString(1, state);
-			ps.setTimestamp(2, Timestamp.from(Instant.now()));
-			ps.setString(3, bsn);
-			ps.setString(4, version);
-			ps.executeUpdate();
-		}
+				: "UPDATE plugin_version SET state = ?, removed_at = ? WHERE bsn = ? AND version = ?", null, null, state, Sql.now(), bsn, version);
 	}
 }

@@ -1,10 +1,7 @@
 package org.touyan.plugins.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.touyan.api.policy.Provenance;
+import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
 /**
@@ -57,14 +55,8 @@ final class Quarantine {
 
 	void load() {
 		quarantined = store.read(c -> {
-			List<Entry> rows = new ArrayList<>();
-			try (PreparedStatement ps = c.prepareStatement("SELECT bsn, version, policy_id, since, detail FROM policy_quarantine");
-					ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					rows.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-							rs.getString(5)));
-				}
-			}
+			List<Entry> rows = Sql.query(c, "SELECT bsn, version, policy_id, since, detail FROM policy_quarantine",
+					rs -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)));
 			return rows.stream().collect(Collectors.toUnmodifiableMap(Entry::key, Function.identity()));
 		});
 	}
@@ -95,15 +87,8 @@ final class Quarantine {
 				+ " ms; its bindings fall back to the next binding up until a plugin administrator releases it";
 		Instant since = Instant.now();
 		store.write(c -> {
-			try (PreparedStatement ps = c.prepareStatement(
-					"INSERT INTO policy_quarantine (bsn, version, policy_id, since, detail) VALUES (?, ?, ?, ?, ?)")) {
-				ps.setString(1, key.bsn());
-				ps.setString(2, key.version());
-				ps.setString(3, key.policyId());
-				ps.setTimestamp(4, Timestamp.from(since));
-				ps.setString(5, detail);
-				ps.executeUpdate();
-			}
+			Sql.update(c, "INSERT INTO policy_quarantine (bsn, version, policy_id, since, detail) VALUES (?, ?, ?, ?, ?)", null, null,
+					key.bsn(), key.version(), key.policyId(), Timestamp.from(since), detail);
 			events.record(c, key.bsn(), key.version(), "quarantine", "DONE", detail);
 			return null;
 		});
@@ -128,13 +113,8 @@ final class Quarantine {
 		}
 		store.write(c -> {
 			for (Entry e : released) {
-				try (PreparedStatement ps = c.prepareStatement(
-						"DELETE FROM policy_quarantine WHERE bsn = ? AND version = ? AND policy_id = ?")) {
-					ps.setString(1, e.bsn());
-					ps.setString(2, e.version());
-					ps.setString(3, e.policyId());
-					ps.executeUpdate();
-				}
+				Sql.update(c, "DELETE FROM policy_quarantine WHERE bsn = ? AND version = ? AND policy_id = ?", null, null,
+						e.bsn(), e.version(), e.policyId());
 				events.record(c, e.bsn(), e.version(), "release-quarantine", "DONE",
 						"released " + e.key() + " from quarantine (since " + e.since() + ") " + why);
 			}

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
@@ -52,8 +53,8 @@ public class AssistantRecruitmentResource {
 			returns = Recruitment.class)
 	@Access(DISTRICT_ADMIN)
 	public Response record(@Context SecurityContext security, @PathParam("id") String id, RecruitmentInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return Response.status(201).entity(recruitment.record(id, input, actor)).build();
+		String actor = Caller.of(security).actor();
+		return Created.of(recruitment.record(id, input, actor));
 	}
 
 	@GET

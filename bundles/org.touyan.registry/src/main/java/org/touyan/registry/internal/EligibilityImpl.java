@@ -1,6 +1,5 @@
 package org.touyan.registry.internal;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,8 +6,6 @@ import static org.touyan.api.security.Role.PLUGIN_ADMIN;
 import static org.touyan.api.security.Role.SECRETARY;
 import static org.touyan.api.security.Role.STREET_ADMIN;
 
-import java.util.List;
-
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -31,6 +29,7 @@ import org.touyan.api.eligibility.CheckInput;
 import org.touyan.api.eligibility.Eligibility;
 import org.touyan.api.eligibility.EligibilityCheck;
 import org.touyan.api.eligibility.RuleSetInfo;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -71,9 +70,9 @@ public class EligibilityResource {
 	@Summary(value = "Checks a person against the district's rule set; the verdict lists every rule that fired", returns = EligibilityCheck.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
 	public Response check(@Context SecurityContext security, @PathParam("id") String id, CheckInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		EligibilityCheck check = eligibility.check(id, input, actor);
-		return Response.status(201).header("Location", "eligibility-checks/" + check.id()).entity(check).build();
+		return Created.at(check, "eligibility-checks", check.id());
 	}
 
 	@GET

@@ -33,6 +33,7 @@ import org.touyan.api.registry.FilingStatus;
 import org.touyan.api.registry.FilingStepDefinition;
 import org.touyan.api.registry.Filings;
 import org.touyan.api.registry.VettingInput;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -110,13 +111,13 @@ public class FilingResource {
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public Response open(@Context SecurityContext security,
 			FilingInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		if (input != null && input.communityId() != null) {
 			// the community is only in the body: a street files for its own communities
-			authorization.requireOwner(Caller.of(security.getUserPrincipal()), "community", input.communityId());
+			authorization.requireOwner(Caller.of(security), "community", input.communityId());
 		}
 		Filing f = filings.open(input, actor);
-		return Response.status(201).header("Location", "filings/" + f.id()).entity(f).build();
+		return Created.at(f, "filings", f.id());
 	}
 
 	@POST
@@ -126,7 +127,7 @@ public class FilingResource {
 	public Filing completeStep(@Context SecurityContext security, @PathParam("id") String id,
 			@PathParam("position") String position, @HeaderParam(Preconditions.IF_MATCH) String ifMatch, FilingNote note) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		int n;
 		try {
 			n = Integer.parseInt(position);
@@ -143,7 +144,7 @@ public class FilingResource {
 	public Filing vet(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, VettingInput verdict) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return filings.vet(id, verdict, actor, ifMatch);
 	}
 
@@ -154,7 +155,7 @@ public class FilingResource {
 	public Filing file(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, FilingNote note) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return filings.file(id, note, actor, ifMatch);
 	}
 
@@ -165,7 +166,7 @@ public class FilingResource {
 	public Filing withdraw(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, FilingNote note) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return filings.withdraw(id, note, actor, ifMatch);
 	}
 

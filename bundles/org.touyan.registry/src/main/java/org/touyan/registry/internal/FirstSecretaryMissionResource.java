@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -90,8 +91,8 @@ public class FirstSecretaryMissionResource {
 	@Summary(value = "Records why a first secretary is sent (default 党组织服务水平不高) and when the term ends", returns = Mission.class)
 	@Access(DISTRICT_ADMIN)
 	public Response record(@Context SecurityContext security, @PathParam("id") String id, MissionInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return Response.status(201).header("Location", "first-secretary-missions/" + id).entity(missions.record(id, input, actor)).build();
+		String actor = Caller.of(security).actor();
+		return Created.at(missions.record(id, input, actor), "first-secretary-missions", id);
 	}
 
 	@POST
@@ -102,7 +103,7 @@ public class FirstSecretaryMissionResource {
 	public Mission report(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, ReportInput input) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return missions.report(id, input, actor, ifMatch);
 	}
 

@@ -35,6 +35,7 @@ import org.touyan.api.registry.JointCommitteeInput;
 import org.touyan.api.registry.OrgUnits;
 import org.touyan.api.registry.Street;
 import org.touyan.api.registry.UnitInput;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -89,7 +90,7 @@ public class OrgUnitResource {
 	public Response createDistrict(UnitInput input) {
 		demo.refuseWhileLoading(DemoDistrict.ID, "a district");
 		District d = units.createDistrict(input);
-		return Response.status(201).header("Location", "districts/" + d.id()).entity(d).build();
+		return Created.at(d, "districts", d.id());
 	}
 
 	@PUT
@@ -125,7 +126,7 @@ public class OrgUnitResource {
 	@Access(DISTRICT_ADMIN)
 	public Response createStreet(UnitInput input) {
 		Street s = units.createStreet(input);
-		return Response.status(201).header("Location", "streets/" + s.id()).entity(s).build();
+		return Created.at(s, "streets", s.id());
 	}
 
 	@PUT
@@ -179,7 +180,7 @@ public class OrgUnitResource {
 	@Access(DISTRICT_ADMIN)
 	public Response createCommunity(UnitInput input) {
 		Community k = units.createCommunity(input);
-		return Response.status(201).header("Location", "communities/" + k.id()).entity(k).build();
+		return Created.at(k, "communities", k.id());
 	}
 
 	@PUT
@@ -223,7 +224,7 @@ public class OrgUnitResource {
 	@Access(DISTRICT_ADMIN)
 	public Response createJointCommittee(JointCommitteeInput input) {
 		JointCommittee j = units.createJointCommittee(input);
-		return Response.status(201).header("Location", "joint-committees/" + j.id()).entity(j).build();
+		return Created.at(j, "joint-committees", j.id());
 	}
 
 	@PUT
@@ -267,7 +268,7 @@ public class OrgUnitResource {
 	@Access(DISTRICT_ADMIN)
 	public Response createDepartment(DepartmentInput input) {
 		Department d = units.createDepartment(input);
-		return Response.status(201).header("Location", "departments/" + d.id()).entity(d).build();
+		return Created.at(d, "departments", d.id());
 	}
 
 	@PUT

@@ -21,6 +21,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Fields;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.security.Caller;
@@ -114,9 +115,9 @@ public class PeopleResource {
 	@Summary(value = "Registers a person; the archive opens with the first entry", returns = Person.class)
 	@Access(DISTRICT_ADMIN)
 	public Response createPerson(@Context SecurityContext security, PersonInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		Person p = people.createPerson(input, actor);
-		return Response.status(201).header("Location", "people/" + p.id()).entity(p).build();
+		return Created.at(p, "people", p.id());
 	}
 
 	@PUT
@@ -126,7 +127,7 @@ public class PeopleResource {
 	public Person updatePerson(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, PersonInput input) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return people.updatePerson(id, input, actor, ifMatch);
 	}
 
@@ -144,13 +145,13 @@ public class PeopleResource {
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
 	public Response addPost(@Context SecurityContext security,
 			@PathParam("id") String id, PostInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		if (input != null && input.kind() != null && input.unitId() != null) {
 			// the unit is only in the body: a street may post its people only in itself and its communities
-			authorization.requireOwner(Caller.of(security.getUserPrincipal()), input.kind().inStreet() ? "street" : "community", input.unitId());
+			authorization.requireOwner(Caller.of(security), input.kind().inStreet() ? "street" : "community", input.unitId());
 		}
 		Post p = people.addPost(id, input, actor);
-		return Response.status(201).header("Location", "posts/" + p.id()).entity(p).build();
+		return Created.at(p, "posts", p.id());
 	}
 
 	@GET
@@ -181,7 +182,7 @@ public class PeopleResource {
 	public Post endPost(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, PostEnding ending) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return people.endPost(id, ending, actor, ifMatch);
 	}
 
@@ -209,7 +210,7 @@ public class PeopleResource {
 	public Person seal(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, SealInput input) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return people.seal(id, input, actor, ifMatch);
 	}
 

@@ -8,7 +8,6 @@ import static org.touyan.api.security.Role.STREET_ADMIN;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -35,6 +34,7 @@ import org.touyan.api.registry.ReferenceKind;
 import org.touyan.api.registry.ReferenceVersion;
 import org.touyan.api.registry.WorkingGroup;
 import org.touyan.api.registry.WorkingGroupInput;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.ProblemException;
@@ -87,9 +87,9 @@ public class ReferenceResource {
 	@Access(DISTRICT_ADMIN)
 	public Response addVersion(@Context SecurityContext security, @PathParam("id") String id,
 			@PathParam("kind") String kind, ReferenceInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		ReferenceVersion v = data.addVersion(id, kind(kind), input, actor);
-		return Response.status(201).header("Location", "reference-versions/" + v.id()).entity(v).build();
+		return Created.at(v, "reference-versions", v.id());
 	}
 
 	@GET
@@ -114,9 +114,9 @@ public class ReferenceResource {
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:id")
 	public Response createWorkingGroup(@Context SecurityContext security, @PathParam("id") String id,
 			WorkingGroupInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		WorkingGroup g = data.createWorkingGroup(id, input, actor);
-		return Response.status(201).entity(g).build();
+		return Created.of(g);
 	}
 
 	/** The path segment of a reference kind; any other is 404, as for an unknown path. */

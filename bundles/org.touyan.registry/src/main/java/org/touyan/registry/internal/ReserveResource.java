@@ -5,7 +5,6 @@ import static org.touyan.api.security.Role.STREET_ADMIN;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -34,6 +33,7 @@ import org.touyan.api.registry.ReserveEntry;
 import org.touyan.api.registry.ReserveMember;
 import org.touyan.api.registry.ReserveMembership;
 import org.touyan.api.registry.ReserveTier;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -88,13 +88,13 @@ public class ReserveResource {
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "person:id")
 	public Response enter(@Context SecurityContext security,
 			@PathParam("id") String id, ReserveEntry entry) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		if (entry != null && entry.streetId() != null) {
 			// the reserve's street is only in the body: a street builds its own pipeline
-			authorization.requireOwner(Caller.of(security.getUserPrincipal()), "street", entry.streetId());
+			authorization.requireOwner(Caller.of(security), "street", entry.streetId());
 		}
 		ReserveMembership m = reserve.enter(id, entry, actor);
-		return Response.status(201).header("Location", "reserve/" + m.id()).entity(m).build();
+		return Created.at(m, "reserve", m.id());
 	}
 
 	@GET
@@ -113,7 +113,7 @@ public class ReserveResource {
 	public ReserveMembership promote(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, ReserveChange change) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return reserve.promote(id, change, actor, ifMatch);
 	}
 
@@ -124,7 +124,7 @@ public class ReserveResource {
 	public ReserveMembership leave(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, ReserveChange change) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return reserve.leave(id, change, actor, ifMatch);
 	}
 

@@ -62,7 +62,7 @@ public class RosterResource {
 	@Access(DISTRICT_ADMIN)
 	public Response importRoster(@Context SecurityContext security, @Context HttpHeaders headers, @PathParam("id") String id,
 			InputStream body) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		ImportReport report = roster.importRows(id, tabular.read(Format.ofContentType(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)),
 				body), actor);
 		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();

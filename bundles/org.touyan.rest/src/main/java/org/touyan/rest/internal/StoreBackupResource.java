@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
@@ -59,7 +60,7 @@ public class StoreBackupResource {
 			returns = StoreBackup.Backup.class)
 	public Response create(BackupInput input) {
 		StoreBackup.Backup backup = backups.backup(input == null ? null : input.note());
-		return Response.status(201).header("Location", "store/backups/" + backup.name()).entity(backup).build();
+		return Created.at(backup, "store/backups", backup.name());
 	}
 
 	@GET

@@ -2,8 +2,6 @@ package org.touyan.security.internal;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -57,7 +54,6 @@ public class Accounts {
 	static final String ADMIN_PASSWORD_ENV = "TOUYAN_ADMIN_PASSWORD";
 
 	private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
-	private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 	/** Actors the platform writes itself into the audit log and archives: no user may pass for them. */
 	private static final java.util.Set<String> RESERVED = java.util.Set.of("platform", "plugin-manager", "anonymous", "system", "shell");
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -99,11 +95,9 @@ public class Accounts {
 	public record Session(String token, OffsetDateTime expiresAt, User user) {
 	}
 
-	private record Stored(User user, String passwordHash) {
-	}
-
 	private final Store store;
 	private final ScopeResolvers scopes;
+	private final UserRules rules;
 	private final AuditLogImpl audit;
 	private final Clock clock;
 	private final Throttle throttle;
@@ -122,6 +116,7 @@ public class Accounts {
 	Accounts(Store store, ScopeResolvers scopes, AuditLogImpl audit, Config config, Clock clock, String adminPassword) {
 		this.store = store;
 		this.scopes = scopes;
+		this.rules = new UserRules(scopes);
 		this.audit = audit;
 		this.clock = clock;
 		this.throttle = new Throttle(clock);
@@ -153,12 +148,7 @@ public class Accounts {
 	 * a second on purpose, so it is made beside the start rather than in its way; a login waits.
 	 */
 	private CompletableFuture<Void> createFirstAdministrator(String login, String configured) {
-		boolean empty = store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_user"); ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				return rs.getLong(1) == 0;
-			}
-		});
+		boolean empty = store.read(c -> Sql.count(c, "SELECT COUNT(*) FROM sec_user") == 0);
 		if (!empty) {
 			return CompletableFuture.completedFuture(null);
 		}
@@ -199,7 +189,7 @@ public class Accounts {
 			audit.append(login, null, "session.login", null, "denied", null, "locked for " + locked.toSeconds() + " s");
 			throw tooManyAttempts(locked);
 		}
-		Optional<Stored> found = stored("login", login.strip().toLowerCase(Locale.ROOT));
+		Optional<UserRows.Stored> found = stored("login", login.strip().toLowerCase(Locale.ROOT));
 		Passwords p = passwords;
 		boolean ok;
 		if (found.isEmpty()) {
@@ -223,17 +213,8 @@ public class Accounts {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
 		Instant now = clock.instant();
 		Instant expires = now.plus(tokenTtl);
-		write(c -> {
-			try (PreparedStatement ps = c.prepareStatement(
-					"INSERT INTO sec_token (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
-				ps.setString(1, tokenHash(token));
-				ps.setString(2, user.id());
-				ps.setObject(3, utc(now));
-				ps.setObject(4, utc(expires));
-				ps.executeUpdate();
-			}
-			return null;
-		});
+		write(c -> Sql.update(c, "INSERT INTO sec_token (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)", null, null,
+				tokenHash(token), user.id(), utc(now), utc(expires)));
 		audit.append(login, user.role().name(), "session.login", user.id(), "ok", null, null);
 		return new Session(token, utc(expires), user);
 	}
@@ -245,29 +226,15 @@ public class Accounts {
 		}
 		String hash = tokenHash(token);
 		Instant now = clock.instant();
-		return sessions.user(hash, now, () -> store.read(c -> {
-			try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + ", t.expires_at FROM sec_token t JOIN sec_user u ON u.id = t.user_id"
-					+ " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.disabled = FALSE")) {
-				ps.setString(1, hash);
-				ps.setObject(2, utc(now));
-				try (ResultSet rs = ps.executeQuery()) {
-					return rs.next() ? Optional.of(new SessionCache.Session(user(rs), rs.getObject(13, OffsetDateTime.class).toInstant()))
-							: Optional.<SessionCache.Session>empty();
-				}
-			}
-		})).map(this::caller);
+		return sessions.user(hash, now, () -> store.read(c -> Sql.one(c, UserRows.COLUMNS + ", t.expires_at FROM sec_token t"
+				+ " JOIN sec_user u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?"
+				+ " AND u.disabled = FALSE", rs -> new SessionCache.Session(UserRows.user(rs), rs.getObject(13, OffsetDateTime.class).toInstant()),
+				hash, utc(now)))).map(this::caller);
 	}
 
 	void logout(String token) {
-		write(c -> {
-			try (PreparedStatement ps = c.prepareStatement(
-					"UPDATE sec_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")) {
-				ps.setObject(1, utc(clock.instant()));
-				ps.setString(2, tokenHash(token));
-				ps.executeUpdate();
-			}
-			return null;
-		});
+		write(c -> Sql.update(c, "UPDATE sec_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", null, null,
+				utc(clock.instant()), tokenHash(token)));
 	}
 
 	private static ProblemException tooManyAttempts(Duration locked) {
@@ -278,7 +245,7 @@ public class Accounts {
 
 	/** Changes the caller's own password; the current one must be given, and other sessions end. */
 	void changePassword(String userId, String token, String current, String replacement) {
-		Stored s = stored("id", userId).orElseThrow(() -> ProblemException.notFound("用户", "user", userId));
+		UserRows.Stored s = stored("id", userId).orElseThrow(() -> ProblemException.notFound("用户", "user", userId));
 		// a stolen token must not buy unlimited guesses at the password: the login's own back-off
 		Duration locked = throttle.attempt(s.user().login());
 		if (!locked.isZero()) {
@@ -301,17 +268,17 @@ public class Accounts {
 	Page<User> users(Role role, Paging paging) {
 		firstAdministrator.join();
 		String where = role == null ? "" : " WHERE u.role = ?";
-		return store.read(c -> Sql.page(c, USER_COLUMNS + " FROM sec_user u" + where, "u.login", paging, Accounts::user,
+		return store.read(c -> Sql.page(c, UserRows.COLUMNS + " FROM sec_user u" + where, "u.login", paging, UserRows::user,
 				List.of(Sql.args(role == null ? null : role.name()))));
 	}
 
 	Optional<User> user(String id) {
-		return stored("id", id).map(Stored::user);
+		return stored("id", id).map(UserRows.Stored::user);
 	}
 
 	Optional<User> userByLogin(String login) {
 		firstAdministrator.join();
-		return stored("login", login).map(Stored::user);
+		return stored("login", login).map(UserRows.Stored::user);
 	}
 
 	Issued create(UserInput input) {
@@ -336,40 +303,22 @@ public class Accounts {
 		if (input.login() != null && !input.login().equals(current.login())) {
 			throw ProblemException.invalid("login", "登录名不能修改，请新建用户", "a login cannot be changed; create a new user");
 		}
-		UserInput checked = check(new UserInput(current.login(), input.displayName(), input.role(), input.street(),
+		UserInput checked = rules.check(new UserInput(current.login(), input.displayName(), input.role(), input.street(),
 				input.department(), input.person(), input.disabled()));
 		boolean disabled = Boolean.TRUE.equals(checked.disabled());
 		write(c -> {
 			// the row lock first: a second change of this user compares with what the first wrote
-			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET updated_at = updated_at WHERE id = ?")) {
-				ps.setString(1, id);
-				ps.executeUpdate();
-			}
-			Preconditions.check(ifMatch, stored(c, "id", id).map(Stored::user).orElseThrow(() -> ProblemException.notFound("用户", "user", id)));
-			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET display_name = ?, role = ?, street_id = ?,"
-					+ " department_id = ?, person_id = ?, disabled = ?, updated_at = ? WHERE id = ?")) {
-				ps.setString(1, checked.displayName());
-				ps.setString(2, checked.role().name());
-				ps.setString(3, checked.street());
-				ps.setString(4, checked.department());
-				ps.setString(5, checked.person());
-				ps.setBoolean(6, disabled);
-				ps.setObject(7, utc(clock.instant()));
-				ps.setString(8, id);
-				ps.executeUpdate();
-			}
+			Sql.lock(c, "sec_user", id);
+			Preconditions.check(ifMatch, UserRows.stored(c, "id", id).map(UserRows.Stored::user).orElseThrow(() -> ProblemException.notFound("用户", "user", id)));
+			Sql.update(c, "UPDATE sec_user SET display_name = ?, role = ?, street_id = ?, department_id = ?, person_id = ?, disabled = ?,"
+					+ " updated_at = ? WHERE id = ?", null, null, checked.displayName(), checked.role().name(), checked.street(),
+					checked.department(), checked.person(), disabled, utc(clock.instant()), id);
 			// checked in the transaction, so two administrators demoting each other cannot both pass
-			try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_user WHERE role = ? AND disabled = FALSE")) {
-				ps.setString(1, Role.DISTRICT_ADMIN.name());
-				try (ResultSet rs = ps.executeQuery()) {
-					rs.next();
-					if (rs.getInt(1) == 0) {
-						throw new ProblemException(409, "Conflict", "平台须至少保留一名启用的" + Role.DISTRICT_ADMIN.displayName()
-								+ "（DISTRICT_ADMIN），请先指定另一名，再停用或变更此用户的角色",
-								"The platform keeps at least one enabled district administrator (" + Role.DISTRICT_ADMIN.displayName()
-										+ "); appoint another before disabling or demoting this one", null);
-					}
-				}
+			if (Sql.count(c, "SELECT COUNT(*) FROM sec_user WHERE role = ? AND disabled = FALSE", Role.DISTRICT_ADMIN.name()) == 0) {
+				throw new ProblemException(409, "Conflict", "平台须至少保留一名启用的" + Role.DISTRICT_ADMIN.displayName()
+						+ "（DISTRICT_ADMIN），请先指定另一名，再停用或变更此用户的角色",
+						"The platform keeps at least one enabled district administrator (" + Role.DISTRICT_ADMIN.displayName()
+								+ "); appoint another before disabling or demoting this one", null);
 			}
 			return null;
 		});
@@ -380,7 +329,6 @@ public class Accounts {
 		return user(id).orElseThrow();
 	}
 
-	/** A new one-time password for a user who lost theirs; their sessions end. */
 	/**
 	 * A new one-time password, for the user as {@code ifMatch} names them: two administrators who
 	 * reset from one reading cannot both hand out a password, the second gets a 412.
@@ -389,11 +337,8 @@ public class Accounts {
 		String password = Passwords.generate();
 		String hash = passwords.hash(password);
 		write(c -> {
-			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET updated_at = updated_at WHERE id = ?")) {
-				ps.setString(1, id);
-				ps.executeUpdate();
-			}
-			Preconditions.check(ifMatch, stored(c, "id", id).map(Stored::user).orElseThrow(() -> ProblemException.notFound("用户", "user", id)));
+			Sql.lock(c, "sec_user", id);
+			Preconditions.check(ifMatch, UserRows.stored(c, "id", id).map(UserRows.Stored::user).orElseThrow(() -> ProblemException.notFound("用户", "user", id)));
 			updatePassword(c, id, hash, true);
 			return null;
 		});
@@ -402,95 +347,23 @@ public class Accounts {
 	}
 
 	private User insert(UserInput input, String password, boolean mustChange) {
-		UserInput checked = check(input);
+		UserInput checked = rules.check(input);
 		String id = UUID.randomUUID().toString();
 		String hash = passwords.hash(password);
 		OffsetDateTime now = utc(clock.instant());
 		write(c -> {
-			if (exists(c, checked.login())) {
-				throw new ProblemException(409, "Conflict", "登录名 " + checked.login() + " 已被使用",
-						"a user with login '" + checked.login() + "' exists already", "login");
+			// the unique login answers the same 409 when two creates race past this check
+			Sql.Conflict taken = new Sql.Conflict("login", "登录名 " + checked.login() + " 已被使用",
+					"a user with login '" + checked.login() + "' exists already");
+			if (Sql.count(c, "SELECT COUNT(*) FROM sec_user WHERE login = ?", checked.login()) > 0) {
+				throw new ProblemException(409, "Conflict", taken.detail(), taken.detailEn(), taken.field());
 			}
-			try (PreparedStatement ps = c.prepareStatement("INSERT INTO sec_user (id, login, display_name, role, street_id,"
-					+ " department_id, person_id, password_hash, must_change, disabled, created_at, updated_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-				ps.setString(1, id);
-				ps.setString(2, checked.login());
-				ps.setString(3, checked.displayName());
-				ps.setString(4, checked.role().name());
-				ps.setString(5, checked.street());
-				ps.setString(6, checked.department());
-				ps.setString(7, checked.person());
-				ps.setString(8, hash);
-				ps.setBoolean(9, mustChange);
-				ps.setBoolean(10, Boolean.TRUE.equals(checked.disabled()));
-				ps.setObject(11, now);
-				ps.setObject(12, now);
-				ps.executeUpdate();
-			}
-			return null;
+			return Sql.insert(c, "INSERT INTO sec_user (id, login, display_name, role, street_id, department_id, person_id, password_hash,"
+					+ " must_change, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", taken, id, checked.login(),
+					checked.displayName(), checked.role().name(), checked.street(), checked.department(), checked.person(), hash, mustChange,
+					Boolean.TRUE.equals(checked.disabled()), now, now);
 		});
 		return user(id).orElseThrow();
-	}
-
-	/** The input's rules: a login of lower-case letters and digits; exactly the scope the role needs. */
-	private UserInput check(UserInput input) {
-		String login = input.login() == null ? null : input.login().strip().toLowerCase(Locale.ROOT);
-		if (login == null || !LOGIN.matcher(login).matches()) {
-			throw ProblemException.invalid("login", "登录名应为 2 至 64 位小写字母、数字、“.”、“_”或“-”",
-					"login must be 2 to 64 lower-case letters, digits, '.', '_' or '-'");
-		}
-		String name = input.displayName() == null ? "" : input.displayName().strip();
-		if (name.isEmpty() || name.length() > 100) {
-			throw ProblemException.invalid("displayName", "请填写姓名，最多 100 个字", "displayName is required, at most 100 characters");
-		}
-		if (input.role() == null) {
-			throw ProblemException.invalid("role", "请选择角色：" + roles(), "role is required, one of " + List.of(Role.values()));
-		}
-		Role role = input.role();
-		String street = scopeField(input.street(), "street", role == Role.STREET_ADMIN, role);
-		String department = scopeField(input.department(), "department", role == Role.DEPARTMENT_SCORER, role);
-		String person = scopeField(input.person(), "person", role == Role.SECRETARY, role);
-		return new UserInput(login, name, role, street, department, person, input.disabled());
-	}
-
-	private String scopeField(String value, String kind, boolean required, Role role) {
-		boolean given = value != null && !value.isBlank();
-		if (required && !given) {
-			throw ProblemException.invalid(kind, role.displayName() + "（" + role + "）须指定" + scopeName(kind),
-					"a " + role.displayName() + " (" + role + ") needs a " + kind);
-		}
-		if (!required && given) {
-			throw ProblemException.invalid(kind, role.displayName() + "（" + role + "）不应指定" + scopeName(kind),
-					"a " + role.displayName() + " (" + role + ") has no " + kind);
-		}
-		if (!given) {
-			return null;
-		}
-		String id = value.strip();
-		if (scopes.resolve(kind, id).isEmpty()) {
-			throw ProblemException.invalid(kind, "没有这个" + scopeName(kind) + "：" + id, "no " + kind + " with id '" + id + "'");
-		}
-		return id;
-	}
-
-	/** The scope a user is tied to, as users name it. */
-	private static String scopeName(String kind) {
-		return switch (kind) {
-		case "street" -> "街道";
-		case "department" -> "部门";
-		case "person" -> "人员";
-		default -> kind;
-		};
-	}
-
-	/** The roles as users read them: 组织部管理员（DISTRICT_ADMIN）、… */
-	static String roles() {
-		StringBuilder b = new StringBuilder();
-		for (Role r : Role.values()) {
-			b.append(b.length() == 0 ? "" : "、").append(r.displayName()).append("（").append(r.name()).append("）");
-		}
-		return b.toString();
 	}
 
 	private AuthenticatedCaller caller(User u) {
@@ -513,31 +386,15 @@ public class Accounts {
 	}
 
 	private void updatePassword(Connection c, String userId, String hash, boolean mustChange) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("UPDATE sec_user SET password_hash = ?, must_change = ?, updated_at = ? WHERE id = ?")) {
-			ps.setString(1, hash);
-			ps.setBoolean(2, mustChange);
-			ps.setObject(3, utc(clock.instant()));
-			ps.setString(4, userId);
-			ps.executeUpdate();
-		}
+		Sql.update(c, "UPDATE sec_user SET password_hash = ?, must_change = ?, updated_at = ? WHERE id = ?", null, null, hash, mustChange,
+				utc(clock.instant()), userId);
 	}
 
 	/** Ends every session of the user except the one with {@code keep} (null: all). */
 	private void revokeSessions(String userId, String keep) {
-		write(c -> {
-			try (PreparedStatement ps = c.prepareStatement("UPDATE sec_token SET revoked_at = ? WHERE user_id = ?"
-					+ " AND revoked_at IS NULL AND token_hash <> ?")) {
-				ps.setObject(1, utc(clock.instant()));
-				ps.setString(2, userId);
-				ps.setString(3, keep == null ? "" : tokenHash(keep));
-				ps.executeUpdate();
-			}
-			return null;
-		});
+		write(c -> Sql.update(c, "UPDATE sec_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?", null,
+				null, utc(clock.instant()), userId, keep == null ? "" : tokenHash(keep)));
 	}
-
-	private static final String USER_COLUMNS = "SELECT u.id, u.login, u.display_name, u.role, u.street_id, u.department_id,"
-			+ " u.person_id, u.must_change, u.disabled, u.created_at, u.password_hash, u.updated_at";
 
 	/** Every write to users or sessions: committed, then the cached sessions are forgotten. */
 	private <T> T write(Store.SqlWork<T> work) {
@@ -548,33 +405,8 @@ public class Accounts {
 		}
 	}
 
-	private Optional<Stored> stored(String column, String value) {
-		return store.read(c -> stored(c, column, value));
-	}
-
-	private static Optional<Stored> stored(Connection c, String column, String value) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + " FROM sec_user u WHERE u." + column + " = ?")) {
-			ps.setString(1, value);
-			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next() ? Optional.of(new Stored(user(rs), rs.getString(11))) : Optional.<Stored>empty();
-			}
-		}
-	}
-
-	private static User user(ResultSet rs) throws SQLException {
-		Role role = Role.valueOf(rs.getString(4));
-		return new User(rs.getString(1), rs.getString(2), rs.getString(3), role, role.displayName(), rs.getString(5),
-				rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class),
-				rs.getObject(12, OffsetDateTime.class));
-	}
-
-	private static boolean exists(Connection c, String login) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sec_user WHERE login = ?")) {
-			ps.setString(1, login);
-			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next();
-			}
-		}
+	private Optional<UserRows.Stored> stored(String column, String value) {
+		return store.read(c -> UserRows.stored(c, column, value));
 	}
 
 	static String tokenHash(String token) {

@@ -141,22 +141,9 @@ public class AuditLogImpl implements AuditLog {
 			}
 			long seq = lastSeq + 1;
 			String hash = hash(Sha256.CURRENT, lastHash, seq, now, a, role, act, t, outcome, status, d);
-			try (PreparedStatement ps = c.prepareStatement("INSERT INTO sec_audit (seq, occurred_at, actor, role, action,"
-					+ " target, outcome, status, detail, previous_hash, hash, hash_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-				ps.setLong(1, seq);
-				ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-				ps.setString(3, a);
-				ps.setString(4, role);
-				ps.setString(5, act);
-				ps.setString(6, t);
-				ps.setString(7, outcome);
-				ps.setObject(8, status);
-				ps.setString(9, d);
-				ps.setString(10, lastHash);
-				ps.setString(11, hash);
-				ps.setInt(12, Sha256.CURRENT);
-				ps.executeUpdate();
-			}
+			Sql.update(c, "INSERT INTO sec_audit (seq, occurred_at, actor, role, action, target, outcome, status, detail, previous_hash, hash,"
+					+ " hash_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, seq, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+					a, role, act, t, outcome, status, d, lastHash, hash, Sha256.CURRENT);
 			return new Tail(seq, hash);
 		});
 		// only once committed: a failed write or commit leaves the in-memory tail where the table is
@@ -214,6 +201,7 @@ public class AuditLogImpl implements AuditLog {
 		String previous = GENESIS;
 		long expectedSeq = 0;
 		int format = Sha256.FORMAT_1;
+		// streamed row by row, not through Sql: the log may be long, and the first broken link ends the walk
 		try (PreparedStatement ps = c.prepareStatement("SELECT seq, occurred_at, actor, role, action, target, outcome,"
 				+ " status, detail, previous_hash, hash, hash_format FROM sec_audit ORDER BY seq")) {
 			try (ResultSet rs = ps.executeQuery()) {
@@ -242,16 +230,10 @@ public class AuditLogImpl implements AuditLog {
 	}
 
 	private void loadTail(Connection c) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM sec_audit ORDER BY seq DESC LIMIT 1");
-				ResultSet rs = ps.executeQuery()) {
-			if (rs.next()) {
-				lastSeq = rs.getLong(1);
-				lastHash = rs.getString(2);
-			} else {
-				lastSeq = -1;
-				lastHash = GENESIS;
-			}
-		}
+		Tail tail = Sql.one(c, "SELECT seq, hash FROM sec_audit ORDER BY seq DESC LIMIT 1", rs -> new Tail(rs.getLong(1), rs.getString(2)))
+				.orElse(new Tail(-1, GENESIS));
+		lastSeq = tail.seq();
+		lastHash = tail.hash();
 	}
 
 	/** An entry's hash in encoding {@code format} of {@link Sha256#chain}, the fields in the order format 1 has always used. */

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -72,7 +73,7 @@ public class UserResource {
 	@Summary(value = "Creates a user with a role and its scope (street, department or person); answers the one-time password", returns = Accounts.Issued.class)
 	public Response create(Accounts.UserInput input) {
 		Accounts.Issued issued = accounts.create(input);
-		return Response.status(201).header("Location", "users/" + issued.user().id()).entity(issued).build();
+		return Created.at(issued, "users", issued.user().id());
 	}
 
 	@PUT
@@ -99,7 +100,7 @@ public class UserResource {
 		try {
 			return Role.valueOf(value.strip());
 		} catch (IllegalArgumentException e) {
-			throw ProblemException.invalid("role", "角色应为以下之一：" + Accounts.roles(), "role must be one of " + List.of(Role.values()));
+			throw ProblemException.invalid("role", "角色应为以下之一：" + UserRules.roles(), "role must be one of " + List.of(Role.values()));
 		}
 	}
 }

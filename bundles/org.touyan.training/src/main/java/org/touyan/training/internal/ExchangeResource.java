@@ -4,8 +4,6 @@ import static org.touyan.api.security.Role.DISTRICT_ADMIN;
 import static org.touyan.api.security.Role.SECRETARY;
 import static org.touyan.api.security.Role.STREET_ADMIN;
 
-import java.util.List;
-
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -26,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -64,8 +63,9 @@ public class ExchangeResource {
 			returns = Event.class)
 	@Access(DISTRICT_ADMIN)
 	public Response createEvent(@Context SecurityContext security, EventInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return Response.status(201).entity(exchange.createEvent(input, actor)).build();
+		String actor = Caller.of(security).actor();
+		var created = exchange.createEvent(input, actor);
+		return Created.at(created, "exchange-events", created.id());
 	}
 
 	@GET
@@ -104,8 +104,9 @@ public class ExchangeResource {
 			returns = Placement.class)
 	@Access(DISTRICT_ADMIN)
 	public Response place(@Context SecurityContext security, PlacementInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return Response.status(201).entity(exchange.place(input, actor)).build();
+		String actor = Caller.of(security).actor();
+		var created = exchange.place(input, actor);
+		return Created.at(created, "shadowing", created.id());
 	}
 
 	@GET
@@ -137,7 +138,7 @@ public class ExchangeResource {
 	public Placement report(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, ReportInput input) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return exchange.report(id, input, actor, ifMatch);
 	}
 }

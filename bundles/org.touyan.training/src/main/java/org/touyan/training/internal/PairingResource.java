@@ -28,6 +28,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -77,8 +78,9 @@ public class PairingResource {
 			returns = Dispatch.class)
 	@Access(DISTRICT_ADMIN)
 	public Response dispatch(@Context SecurityContext security, DispatchInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
-		return Response.status(201).entity(pairing.dispatch(input, actor)).build();
+		String actor = Caller.of(security).actor();
+		var created = pairing.dispatch(input, actor);
+		return Created.at(created, "pairing/dispatches", created.id());
 	}
 
 	@GET
@@ -119,7 +121,7 @@ public class PairingResource {
 	public Dispatch report(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, DispatchReport input) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return pairing.report(id, input, actor, ifMatch);
 	}
 
@@ -130,17 +132,18 @@ public class PairingResource {
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public Response createProject(@Context SecurityContext security,
 			ProjectInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		if (input != null) {
 			// where the project belongs is only in the body: a street starts projects in its communities, with its people
 			if (input.communityId() != null) {
-				authorization.requireOwner(Caller.of(security.getUserPrincipal()), "community", input.communityId());
+				authorization.requireOwner(Caller.of(security), "community", input.communityId());
 			}
 			if (input.ownerId() != null) {
-				authorization.requireOwner(Caller.of(security.getUserPrincipal()), "person", input.ownerId());
+				authorization.requireOwner(Caller.of(security), "person", input.ownerId());
 			}
 		}
-		return Response.status(201).entity(pairing.createProject(input, actor)).build();
+		var created = pairing.createProject(input, actor);
+		return Created.at(created, "pairing/projects", created.id());
 	}
 
 	@GET
@@ -169,7 +172,7 @@ public class PairingResource {
 	public Project progress(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, ProgressInput input) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return pairing.progress(id, input, actor, ifMatch);
 	}
 
@@ -180,7 +183,7 @@ public class PairingResource {
 	public Project assess(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return pairing.assess(id, actor, ifMatch);
 	}
 }

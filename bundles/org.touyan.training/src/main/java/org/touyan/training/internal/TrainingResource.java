@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -83,7 +84,8 @@ public class TrainingResource {
 			returns = Plan.class)
 	@Access(DISTRICT_ADMIN)
 	public Response createPlan(PlanInput input) {
-		return Response.status(201).entity(training.createPlan(input)).build();
+		var created = training.createPlan(input);
+		return Created.at(created, "training/plans", created.id());
 	}
 
 	@GET
@@ -120,7 +122,7 @@ public class TrainingResource {
 	@Summary(value = "Adds a course to a programme (a course kind in 头雁领航, a quarter in 精治社工)", returns = Course.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "programme:id")
 	public Response addCourse(@PathParam("id") String id, CourseInput input) {
-		return Response.status(201).entity(training.addCourse(id, input)).build();
+		return Created.of(training.addCourse(id, input));
 	}
 
 	@POST
@@ -129,7 +131,8 @@ public class TrainingResource {
 			returns = Session.class)
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "course:id")
 	public Response addSession(@PathParam("id") String id, SessionInput input) {
-		return Response.status(201).entity(training.addSession(id, input)).build();
+		var created = training.addSession(id, input);
+		return Created.at(created, "training/sessions", created.id());
 	}
 
 	@GET
@@ -146,11 +149,11 @@ public class TrainingResource {
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public Enrolment enrol(@Context SecurityContext security, @PathParam("id") String id,
 			EnrolmentInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		Input.body(input);
 		if (input.personIds() != null) {
 			// a street enrols its own people, in its brand's courses and the district's alike
-			input.personIds().stream().filter(p -> p != null).forEach(p -> authorization.requireOwner(Caller.of(security.getUserPrincipal()), "person", p));
+			input.personIds().stream().filter(p -> p != null).forEach(p -> authorization.requireOwner(Caller.of(security), "person", p));
 		}
 		return training.enrol(id, input.personIds(), actor);
 	}
@@ -198,11 +201,11 @@ public class TrainingResource {
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public Response attend(@Context SecurityContext security, @PathParam("id") String id,
 			AttendanceInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		if (input != null && input.personId() != null) {
-			authorization.requireOwner(Caller.of(security.getUserPrincipal()), "person", input.personId());
+			authorization.requireOwner(Caller.of(security), "person", input.personId());
 		}
-		return Response.status(201).entity(training.attend(id, input, actor)).build();
+		return Created.of(training.attend(id, input, actor));
 	}
 
 	@POST
@@ -213,8 +216,8 @@ public class TrainingResource {
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public Response importAttendance(@Context SecurityContext security, @Context HttpHeaders headers,
 			@PathParam("id") String id, InputStream body) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
-		Caller caller = Caller.of(security.getUserPrincipal());
+		String actor = Caller.of(security).actor();
+		Caller caller = Caller.of(security);
 		List<List<String>> rows = tabular.read(Format.ofContentType(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)), body);
 		ImportReport report = training.importRows(id, rows, actor, p -> authorization.requireOwner(caller, "person", p));
 		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();

@@ -5,7 +5,6 @@ import static org.touyan.api.security.Role.DISTRICT_ADMIN;
 import static org.touyan.api.security.Role.PLUGIN_ADMIN;
 import static org.touyan.api.security.Role.SECRETARY;
 import static org.touyan.api.security.Role.STREET_ADMIN;
-import java.net.URI;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -25,6 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.touyan.api.registry.OrgUnits;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -69,9 +69,9 @@ public class CycleResource {
 				&& units.district(input.districtId()).filter(d -> DemoStatus.DISTRICT_CODE.equals(d.code())).isPresent()) {
 			demo.refuseWhileLoading(Cycles.DEMO_LOADER, "a cycle of the demo district");
 		}
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		Cycle c = cycles.create(input, actor);
-		return Response.created(URI.create("evaluation-cycles/" + c.id())).entity(c).build();
+		return Created.at(c, "evaluation-cycles", c.id());
 	}
 
 	@GET
@@ -106,7 +106,7 @@ public class CycleResource {
 	public Cycle open(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return cycles.open(id, actor, ifMatch);
 	}
 
@@ -117,7 +117,7 @@ public class CycleResource {
 	public Cycle publish(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return cycles.publish(id, actor, ifMatch);
 	}
 
@@ -128,7 +128,7 @@ public class CycleResource {
 	public Cycle archive(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return cycles.archive(id, actor, ifMatch);
 	}
 }

@@ -128,7 +128,7 @@ public class RatingResource {
 	@Summary("Re-rates a cycle whose scoring is closed, with a reason recorded on the run and in the secretaries' archives")
 	@Access(DISTRICT_ADMIN)
 	public RatingRun rerate(@Context SecurityContext security, @PathParam("id") String id, RerateRequest request) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return cycles.rerate(id, request == null ? null : request.reason(), actor);
 	}
 }

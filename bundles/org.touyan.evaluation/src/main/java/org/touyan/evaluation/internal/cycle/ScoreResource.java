@@ -76,10 +76,10 @@ public class ScoreResource {
 	@Access({ DISTRICT_ADMIN, DEPARTMENT_SCORER })
 	public Response enter(@Context SecurityContext security, @PathParam("id") String id,
 			ScoreBatch batch) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		if (batch != null && batch.departmentId() != null) {
 			// the department is only in the body: a scorer enters its own department's dimension
-			authorization.requireOwner(Caller.of(security.getUserPrincipal()), "department", batch.departmentId());
+			authorization.requireOwner(Caller.of(security), "department", batch.departmentId());
 		}
 		return report(scores.enter(id, batch, actor));
 	}
@@ -93,7 +93,7 @@ public class ScoreResource {
 	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
 	public Response enterTable(@Context SecurityContext security, @Context HttpHeaders headers, @PathParam("id") String id,
 			@QueryParam("department") String department, InputStream body) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		List<List<String>> rows = tabular.read(Format.ofContentType(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)), body);
 		return report(scores.enterRows(id, department, rows, actor));
 	}
@@ -141,7 +141,7 @@ public class ScoreResource {
 			@PathParam("communityId") String communityId, @PathParam("departmentId") String departmentId,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, CorrectionInput input) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return scores.correct(id, communityId, departmentId, input, actor, ifMatch);
 	}
 

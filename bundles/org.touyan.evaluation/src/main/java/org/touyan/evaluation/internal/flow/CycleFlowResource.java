@@ -66,7 +66,7 @@ public class CycleFlowResource {
 	public Cycle closeScoring(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return closing.close(id, actor, ifMatch);
 	}
 

@@ -5,7 +5,6 @@ import org.touyan.evaluation.internal.cycle.Cycles;
 import static org.touyan.api.security.Role.DISTRICT_ADMIN;
 import static org.touyan.api.security.Role.SECRETARY;
 import static org.touyan.api.security.Role.STREET_ADMIN;
-import java.net.URI;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -24,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.RestConstants;
@@ -70,7 +70,7 @@ public class ClassificationResource {
 	@Summary("Classifies the secretaries again with the policy pinned for the cycle, while scoring is closed")
 	@Access(DISTRICT_ADMIN)
 	public List<Classifications.Placement> reclassify(@Context SecurityContext security, @PathParam("id") String id) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return classifications.reclassify(id, actor);
 	}
 
@@ -80,9 +80,9 @@ public class ClassificationResource {
 			+ " Department (示范/骨干), or one-on-one help by a named street cadre (潜力/守摊)", returns = Measures.Measure.class)
 	@Access(DISTRICT_ADMIN)
 	public Response measure(@Context SecurityContext security, @PathParam("id") String id, Measures.MeasureInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		Measures.Measure m = measures.record(id, input, actor);
-		return Response.created(URI.create("evaluation-cycles/" + id + "/measures")).entity(m).build();
+		return Created.at(m, "evaluation-cycles", id, "measures");
 	}
 
 	@GET

@@ -2,7 +2,6 @@ package org.touyan.evaluation.internal.manage;
 
 import static org.touyan.api.security.Role.DISTRICT_ADMIN;
 
-import java.net.URI;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -24,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -64,9 +64,9 @@ public class MentoringResource {
 			+ " at most 4 mentees a mentor a year", returns = Mentoring.Pairing.class)
 	@Access(DISTRICT_ADMIN)
 	public Response pair(@Context SecurityContext security, Mentoring.PairInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		Mentoring.Pairing p = mentoring.pair(input, actor);
-		return Response.created(URI.create("mentoring/pairings/" + p.id())).entity(p).build();
+		return Created.at(p, "mentoring/pairings", p.id());
 	}
 
 	@GET
@@ -95,7 +95,7 @@ public class MentoringResource {
 	public Mentoring.Pairing end(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, Mentoring.EndInput input) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return mentoring.end(id, input, actor, ifMatch);
 	}
 
@@ -104,9 +104,9 @@ public class MentoringResource {
 	@Summary(value = "Adds a progress note to an active pair", returns = Mentoring.Note.class)
 	@Access(DISTRICT_ADMIN)
 	public Response note(@Context SecurityContext security, @PathParam("id") String id, Mentoring.NoteInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		Mentoring.Note n = mentoring.note(id, input, actor);
-		return Response.created(URI.create("mentoring/pairings/" + id + "/notes")).entity(n).build();
+		return Created.at(n, "mentoring/pairings", id, "notes");
 	}
 
 	@GET

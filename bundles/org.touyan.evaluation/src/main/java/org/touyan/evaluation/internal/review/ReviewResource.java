@@ -5,7 +5,6 @@ import org.touyan.evaluation.internal.cycle.Cycles;
 import static org.touyan.api.security.Role.DISTRICT_ADMIN;
 import static org.touyan.api.security.Role.SECRETARY;
 import static org.touyan.api.security.Role.STREET_ADMIN;
-import java.net.URI;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -24,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
@@ -69,10 +69,10 @@ public class ReviewResource {
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
 	public Response issue(@Context SecurityContext security, @PathParam("id") String id, Ballots.IssueRequest request) {
 		if (request != null && request.communityId() != null) {
-			authorization.requireOwner(Caller.of(security.getUserPrincipal()), "community", request.communityId());
+			authorization.requireOwner(Caller.of(security), "community", request.communityId());
 		}
 		Ballots.Issued issued = ballots.issue(id, request);
-		return Response.created(URI.create("evaluation-cycles/" + id + "/ballots/" + issued.communityId())).entity(issued).build();
+		return Created.at(issued, "evaluation-cycles", id, "ballots", issued.communityId());
 	}
 
 	@GET
@@ -90,12 +90,12 @@ public class ReviewResource {
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, SECRETARY })
 	public Response review(@Context SecurityContext security, @PathParam("id") String id,
 			Reviews.ReviewRequest request) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		if (request != null) {
-			requireReviewer(Caller.of(security.getUserPrincipal()), request);
+			requireReviewer(Caller.of(security), request);
 		}
 		Reviews.Review r = reviews.review(id, request, actor);
-		return Response.created(URI.create("evaluation-cycles/" + id + "/reviews")).entity(r).build();
+		return Created.at(r, "evaluation-cycles", id, "reviews");
 	}
 
 	@GET
@@ -122,7 +122,7 @@ public class ReviewResource {
 	@Summary("Assesses the reviewed secretaries again with the weighting pinned for the cycle, while scoring is closed")
 	@Access(DISTRICT_ADMIN)
 	public List<Reviews.Assessment> reassess(@Context SecurityContext security, @PathParam("id") String id) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return reviews.reassess(id, actor);
 	}
 
@@ -132,9 +132,9 @@ public class ReviewResource {
 			returns = DutyReports.DutyReport.class)
 	@Access(DISTRICT_ADMIN)
 	public Response dutyReport(@Context SecurityContext security, @PathParam("id") String id, DutyReports.ReportInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		DutyReports.DutyReport r = dutyReports.report(id, input, actor);
-		return Response.created(URI.create("evaluation-cycles/" + id + "/duty-reports")).entity(r).build();
+		return Created.at(r, "evaluation-cycles", id, "duty-reports");
 	}
 
 	@GET
@@ -151,7 +151,7 @@ public class ReviewResource {
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "community:communityId")
 	public DutyReports.DutyReport dutyReportScore(@Context SecurityContext security, @PathParam("id") String id,
 			@PathParam("communityId") String communityId, DutyReports.ScoreInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return dutyReports.score(id, communityId, input, actor);
 	}
 

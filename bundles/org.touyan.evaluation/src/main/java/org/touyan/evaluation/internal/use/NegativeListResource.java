@@ -6,7 +6,6 @@ import static org.touyan.api.security.Role.PLUGIN_ADMIN;
 import static org.touyan.api.security.Role.SECRETARY;
 import static org.touyan.api.security.Role.STREET_ADMIN;
 
-import java.net.URI;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -28,6 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
@@ -67,9 +67,9 @@ public class NegativeListResource {
 			returns = NegativeList.Incident.class)
 	@Access(DISTRICT_ADMIN)
 	public Response record(@Context SecurityContext security, NegativeList.IncidentInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		NegativeList.Incident i = list.record(input, actor);
-		return Response.created(URI.create("negative-list/incidents/" + i.id())).entity(i).build();
+		return Created.at(i, "negative-list/incidents", i.id());
 	}
 
 	@GET
@@ -97,7 +97,7 @@ public class NegativeListResource {
 	public NegativeList.Incident followUp(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, NegativeList.FollowUpInput input) {
 		Preconditions.required(ifMatch);
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		return list.followUp(id, input, actor, ifMatch);
 	}
 }

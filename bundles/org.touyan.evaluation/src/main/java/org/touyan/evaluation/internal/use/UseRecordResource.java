@@ -4,7 +4,6 @@ import static org.touyan.api.security.Role.DISTRICT_ADMIN;
 import static org.touyan.api.security.Role.SECRETARY;
 import static org.touyan.api.security.Role.STREET_ADMIN;
 
-import java.net.URI;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -24,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.RestConstants;
@@ -52,9 +52,9 @@ public class UseRecordResource {
 			+ " 事业编制 post for a secretary", returns = UseRecords.UseRecord.class)
 	@Access(DISTRICT_ADMIN)
 	public Response record(@Context SecurityContext security, UseRecords.UseInput input) {
-		String actor = Caller.of(security.getUserPrincipal()).actor();
+		String actor = Caller.of(security).actor();
 		UseRecords.UseRecord r = records.record(input, actor);
-		return Response.created(URI.create("use-records?person=" + r.personId())).entity(r).build();
+		return Created.of(r);
 	}
 
 	@GET
