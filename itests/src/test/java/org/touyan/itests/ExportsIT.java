@@ -1,11 +1,15 @@
 package org.touyan.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -22,6 +29,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.touyan.api.rest.Csv;
+import org.touyan.api.tabular.Format;
+import org.touyan.api.tabular.Tabular;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,7 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Every CSV export is safe to open in a spreadsheet: text that Excel or WPS would run as a formula
  * (a person named {@code =HYPERLINK(…)}, a street named {@code @…}) leaves with an apostrophe in
  * front, numbers the platform writes stay numbers, and a roster export reads back exactly, 𠮷 and
- * all. The exports checked are every {@code text/csv} GET of the OpenAPI document.
+ * all. The exports checked are every {@code text/csv} GET of the OpenAPI document, each also as an
+ * xlsx workbook, whose cells are strings or numbers, never formulas, neutralised the same way.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -78,6 +88,8 @@ public class ExportsIT extends PlatformTest {
 			exports.put("/api/training-reports/{section}#" + section, "/api/training-reports/" + section + "?district=" + district + "&year=" + year);
 		}
 		exports.put("/api/evaluation-cycles/{id}/ratings.csv", "/api/evaluation-cycles/" + cycle + "/ratings.csv");
+		String department = get("/api/evaluation-cycles/" + cycle + "/scores?limit=1").json().get("items").get(0).get("departmentId").asText();
+		exports.put("/api/evaluation-cycles/{id}/scores.csv", "/api/evaluation-cycles/" + cycle + "/scores.csv?department=" + department);
 		for (String section : List.of("stars", "grades", "types", "mentoring", "incidents")) {
 			exports.put("/api/evaluation-cycles/{id}/summary/{section}#" + section, "/api/evaluation-cycles/" + cycle + "/summary/" + section);
 		}
@@ -108,6 +120,31 @@ public class ExportsIT extends PlatformTest {
 			}
 			bodies.put(export.getKey(), reply.body());
 		}
+		// the same exports as workbooks: every text cell a string cell, neutralised as in the CSV, no
+		// formula anywhere, and the same rows as the CSV once read back
+		Tabular tabular = context.getService(context.getServiceReference(Tabular.class));
+		for (Map.Entry<String, String> export : exports.entrySet()) {
+			String url = export.getValue() + (export.getValue().contains("?") ? "&" : "?") + "format=xlsx";
+			Download xlsx = download(HttpRequest.newBuilder(URI.create(base() + url)).GET());
+			assertEquals(url, 200, xlsx.status());
+			assertEquals(url, Tabular.XLSX, xlsx.contentType());
+			String sheet = sheetXml(xlsx.body());
+			assertFalse(url + " has a formula", sheet.contains("<f>") || sheet.contains("<f "));
+			Matcher cell = Pattern.compile("<c [^>]*>(.*?)</c>").matcher(sheet);
+			while (cell.find()) {
+				String c = cell.group(0);
+				assertTrue(url + ": a cell neither text nor number: " + c, c.contains("t=\"inlineStr\"") || c.contains("<v>"));
+				Matcher text = Pattern.compile("<t[^>]*>(.*?)</t>", Pattern.DOTALL).matcher(c);
+				if (text.find()) {
+					String v = text.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+					assertTrue(url + " has a text cell a spreadsheet would run: " + v, v.isEmpty() || FORMULA_START.indexOf(v.charAt(0)) < 0);
+				}
+			}
+			List<List<String>> fromXlsx = tabular.read(Format.XLSX, new ByteArrayInputStream(xlsx.body()));
+			List<List<String>> fromCsv = Csv.parse(bodies.get(export.getKey()));
+			assertEquals(url + ": the same rows as the CSV", fromCsv.subList(1, fromCsv.size()), fromXlsx.subList(1, fromXlsx.size()));
+		}
+
 		// what the test put in leaves as text, not as nothing
 		assertCells(bodies.get("/api/districts/{id}/roster"), "'" + LINK, "'" + MINUS, RARE);
 		assertCells(bodies.get("/api/training-reports/{section}#hours"), "'" + LINK, RARE, "'" + AT, "'" + PLUS);
@@ -141,6 +178,15 @@ public class ExportsIT extends PlatformTest {
 		assertEquals(imported.toString(), 200, imported.status());
 		assertEquals(imported.body(), 0, imported.json().get("peopleCreated").asInt());
 		assertEquals(3, get("/api/people?district=" + district).json().get("total").asInt());
+	}
+
+	private static String sheetXml(byte[] xlsx) throws Exception {
+		Path file = Files.createTempFile("export", ".xlsx");
+		try (ZipFile zip = new ZipFile(Files.write(file, xlsx).toFile())) {
+			return new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(), StandardCharsets.UTF_8);
+		} finally {
+			Files.delete(file);
+		}
 	}
 
 	private static void assertCells(String csv, String... expected) {

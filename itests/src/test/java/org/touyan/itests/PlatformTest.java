@@ -304,6 +304,17 @@ public abstract class PlatformTest {
 		return first17 + "10X98765432".charAt(sum % 11);
 	}
 
+	/** A binary answer (an xlsx export), with the headers a download needs. */
+	public record Download(int status, String contentType, String disposition, byte[] body) {
+	}
+
+	/** Sends the request as {@link #send} does and keeps the answer's bytes as they came. */
+	protected Download download(HttpRequest.Builder request) throws IOException, InterruptedException {
+		HttpResponse<byte[]> r = HTTP.send(authorized(request), HttpResponse.BodyHandlers.ofByteArray());
+		return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+				r.headers().firstValue("Content-Disposition").orElse(""), r.body());
+	}
+
 	/** An HTTP answer. */
 	public record Reply(int status, String contentType, String body) {
 		public JsonNode json() throws IOException {

@@ -3,7 +3,7 @@
  * people, posts and their archive.
  */
 @Export
-@Version("3.1.0")
+@Version("3.2.0")
 package org.touyan.api.registry;
 
 import org.osgi.annotation.bundle.Export;

@@ -126,6 +126,14 @@ public final class Csv {
 		return formulaAfterApostrophes(text) ? "'" + text : text;
 	}
 
+	/**
+	 * The text of one imported cell as it was before {@link #cell} neutralised it: the apostrophe in
+	 * front of a formula character is taken off. For other spreadsheet imports too.
+	 */
+	public static String restore(String cell) {
+		return unescape(cell);
+	}
+
 	private static String unescape(String cell) {
 		return cell.startsWith("'") && formulaAfterApostrophes(cell) ? cell.substring(1) : cell;
 	}

@@ -4,7 +4,7 @@
  * resource's version travels (ETag, If-Match; {@link org.touyan.api.rest.Preconditions}).
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.touyan.api.rest;
 
 import org.osgi.annotation.bundle.Export;

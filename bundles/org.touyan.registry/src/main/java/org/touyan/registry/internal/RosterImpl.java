@@ -28,10 +28,12 @@ import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Masking;
 import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
-import org.touyan.api.rest.Csv;
+import org.touyan.api.tabular.Column;
+import org.touyan.api.tabular.Table;
 
 /**
- * Roster import and export. An import runs every row through the same rules and archive as single
+ * Roster import and export, as tables whatever their format (the resource reads and writes CSV or
+ * xlsx through {@code Tabular}). An import runs every row through the same rules and archive as single
  * writes, in one transaction; a fault in any row rolls all of it back and comes back in the report.
  */
 @Component
@@ -64,19 +66,19 @@ public class RosterImpl implements Roster {
 	}
 
 	@Override
-	public ImportReport importCsv(String districtId, String csv, String actor) {
+	public ImportReport importRows(String districtId, List<List<String>> table, String actor) {
 		String who = Validation.actor(actor);
-		List<List<String>> rows = Csv.parse(csv == null ? "" : csv);
+		List<List<String>> rows = Column.keyed(table, TABLE);
 		if (rows.isEmpty()) {
-			throw ProblemException.invalid(null, "CSV 文件为空；第一行应为列名：" + COLUMNS,
-					"the CSV is empty; its first row names the columns: " + COLUMNS);
+			throw ProblemException.invalid(null, "表格为空；第一行应为列名：" + COLUMNS,
+					"the table is empty; its first row names the columns: " + COLUMNS);
 		}
 		Map<String, Integer> index = new HashMap<>();
 		List<RowError> headerErrors = new ArrayList<>();
 		for (int i = 0; i < rows.get(0).size(); i++) {
 			String column = rows.get(0).get(i).strip();
 			if (!HEADER.contains(column)) {
-				headerErrors.add(new RowError(1, column, "未知的列；可用的列为：" + COLUMNS));
+				headerErrors.add(new RowError(1, column, "未知的列；可用的列为：" + COLUMNS + "（或其中文列名）"));
 			} else if (index.put(column, i) != null) {
 				headerErrors.add(new RowError(1, column, "该列重复出现"));
 			}
@@ -240,7 +242,7 @@ public class RosterImpl implements Roster {
 	}
 
 	@Override
-	public String exportCsv(String districtId) {
+	public Table export(String districtId) {
 		return store.read(c -> {
 			if (Sql.query(c, "SELECT id FROM district WHERE id = ?", rs -> rs.getString(1), districtId).isEmpty()) {
 				throw ProblemException.notFound("区", "district", districtId);
@@ -249,17 +251,17 @@ public class RosterImpl implements Roster {
 			Sql.query(c, "SELECT id, code FROM street WHERE district_id = ?", rs -> units.put(rs.getString(1), rs.getString(2)), districtId);
 			Sql.query(c, "SELECT k.id, s.code || '/' || k.code FROM community k JOIN street s ON s.id = k.street_id WHERE s.district_id = ?",
 					rs -> units.put(rs.getString(1), rs.getString(2)), districtId);
-			StringBuilder out = new StringBuilder(Csv.line(HEADER));
+			Table out = new Table("roster", TABLE);
 			for (Person p : Sql.query(c, PeopleImpl.PERSON + " WHERE district_id = ? ORDER BY name, id", PeopleImpl::person, districtId)) {
 				List<Post> posts = Sql.query(c, PeopleImpl.POST + " WHERE person_id = ? ORDER BY start_date, id", PeopleImpl::post, p.id());
 				if (posts.isEmpty()) {
-					out.append(Csv.line(cells(p, null, null)));
+					out.row(cells(p, null, null));
 				}
 				for (Post post : posts) {
-					out.append(Csv.line(cells(p, post, units.get(post.unitId()))));
+					out.row(cells(p, post, units.get(post.unitId())));
 				}
 			}
-			return out.toString();
+			return out;
 		});
 	}
 

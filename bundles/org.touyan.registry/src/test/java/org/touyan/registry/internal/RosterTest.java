@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +21,9 @@ import org.touyan.api.registry.UnitInput;
 import org.touyan.api.rest.Csv;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.security.Masking;
+import org.touyan.api.tabular.Column;
+import org.touyan.api.tabular.Format;
+import org.touyan.tabular.internal.TabularService;
 
 class RosterTest {
 
@@ -93,5 +99,34 @@ class RosterTest {
 		ImportReport report = roster.importCsv(district.id(), "name,colour\r\n王建国,红\r\n", null);
 		assertFalse(report.written());
 		assertEquals(List.of("colour", "idNumber"), report.errors().stream().map(RowError::field).toList());
+	}
+
+	@Test
+	void anXlsxExportHasChineseHeadersAndMaskedNumbersAndImportsAgain() throws Exception {
+		assertTrue(roster.importCsv(district.id(), csv("=HYPERLINK(\"http://x\"),"+ A + ",,,13800000000,,,COMMUNITY_SECRETARY,DC/K1,2021-01-10,,"),
+				"组织部").written());
+		TabularService tabular = new TabularService();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		tabular.write(roster.export(district.id()), Format.XLSX, out);
+		List<List<String>> rows = tabular.read(Format.XLSX, new ByteArrayInputStream(out.toByteArray()));
+		assertEquals(Roster.TABLE.stream().map(Column::label).toList(), rows.get(0));
+		assertEquals("=HYPERLINK(\"http://x\")", rows.get(1).get(0), "the apostrophe the export put in front is taken off again");
+		assertEquals(Masking.mask("idNumber", A), rows.get(1).get(1));
+		assertEquals("138****0000", rows.get(1).get(4));
+
+		// as exported, the masked number is refused on its row, by its column's key, and nothing is written
+		ImportReport masked = roster.importRows(district.id(), rows, null);
+		assertFalse(masked.written());
+		assertEquals(List.of(new RowError(2, "idNumber", null)), masked.errors().stream().map(e -> new RowError(e.row(), e.field(), null)).toList());
+
+		// with the numbers put back and the post left out (it is on record), the same person
+		List<List<String>> again = new ArrayList<>(List.of(rows.get(0)));
+		List<String> row = new ArrayList<>(rows.get(1).subList(0, 7));
+		row.set(1, A);
+		row.set(4, "13800000000");
+		again.add(row);
+		ImportReport report = roster.importRows(district.id(), again, null);
+		assertTrue(report.written(), report.errors().toString());
+		assertEquals(0, report.peopleCreated());
 	}
 }

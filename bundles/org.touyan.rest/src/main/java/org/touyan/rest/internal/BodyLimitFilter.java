@@ -17,6 +17,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.touyan.api.tabular.Tabular;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 
@@ -39,7 +40,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 		@AttributeDefinition(description = "Largest accepted request body in bytes")
 		long maxBodyBytes() default 1 << 20;
 
-		@AttributeDefinition(description = "Largest accepted upload (a plugin jar: application/java-archive or application/octet-stream) in bytes")
+		@AttributeDefinition(description = "Largest accepted upload (a plugin jar: application/java-archive or application/octet-stream; a CSV or xlsx table) in bytes")
 		long maxUploadBytes() default 16 << 20;
 	}
 
@@ -62,7 +63,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 	public void filter(ContainerRequestContext request) {
 		MediaType type = request.getMediaType();
 		boolean upload = type != null && (type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-				|| (type.getType().equals("application") && type.getSubtype().equals("java-archive")));
+				|| (type.getType().equals("application") && type.getSubtype().equals("java-archive")) || table(type));
 		long limit = upload ? uploadLimit : bodyLimit;
 		if (request.getLength() > limit) {
 			throw tooLarge(limit);
@@ -70,6 +71,15 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 		if (request.hasEntity()) {
 			request.setEntityStream(new Bounded(request.getEntityStream(), limit));
 		}
+	}
+
+	/**
+	 * A table import (CSV or xlsx) is an upload too: a department's column of 120,000 communities is
+	 * some 5 MB of CSV, more than a JSON body may be.
+	 */
+	private static boolean table(MediaType type) {
+		String t = type.getType() + "/" + type.getSubtype();
+		return t.equalsIgnoreCase(Tabular.CSV) || t.equalsIgnoreCase(Tabular.XLSX);
 	}
 
 	private static ProblemException tooLarge(long limit) {

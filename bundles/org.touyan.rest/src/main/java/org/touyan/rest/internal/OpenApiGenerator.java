@@ -38,6 +38,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.touyan.api.tabular.Tabular;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.RestConstants;
@@ -172,8 +173,11 @@ final class OpenApiGenerator {
 			} else if (header != null) {
 				parameters.add(parameter(header.value(), "header", false, generic[i]));
 			} else {
-				op.put("requestBody", Map.of("required", true, "content",
-						Map.of(consumes(type, m), Map.of("schema", schemaRef(generic[i])))));
+				Map<String, Object> content = new LinkedHashMap<>();
+				for (String media : consumes(type, m)) {
+					content.put(media, Map.of("schema", media.startsWith(Tabular.XLSX) ? BINARY : schemaRef(generic[i])));
+				}
+				op.put("requestBody", Map.of("required", true, "content", content));
 			}
 		}
 		if (!parameters.isEmpty()) {
@@ -203,7 +207,12 @@ final class OpenApiGenerator {
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("description", empty ? "Done, no content" : status < 300 ? "Success" : "Not a success: the report or the reasons");
 			if (!empty && returned != Response.class) {
-				answer.put("content", Map.of(produces(type, m), Map.of("schema", schemaRef(returned))));
+				// a table is answered in each format its method produces (CSV text, an xlsx workbook)
+				Map<String, Object> content = new LinkedHashMap<>();
+				for (String media : produces(type, m)) {
+					content.put(media, Map.of("schema", media.startsWith(Tabular.XLSX) ? BINARY : schemaRef(returned)));
+				}
+				answer.put("content", content);
 			}
 			responses.put(String.valueOf(status), answer);
 		}
@@ -247,14 +256,17 @@ final class OpenApiGenerator {
 		return p;
 	}
 
-	private static String consumes(Class<?> type, Method m) {
+	/** An xlsx workbook's schema: bytes. */
+	private static final Map<String, Object> BINARY = Map.of("type", "string", "format", "binary");
+
+	private static List<String> consumes(Class<?> type, Method m) {
 		Consumes c = m.isAnnotationPresent(Consumes.class) ? m.getAnnotation(Consumes.class) : type.getAnnotation(Consumes.class);
-		return c != null && c.value().length > 0 ? c.value()[0] : MediaType.APPLICATION_JSON;
+		return c != null && c.value().length > 0 ? List.of(c.value()) : List.of(MediaType.APPLICATION_JSON);
 	}
 
-	private static String produces(Class<?> type, Method m) {
+	private static List<String> produces(Class<?> type, Method m) {
 		Produces p = m.isAnnotationPresent(Produces.class) ? m.getAnnotation(Produces.class) : type.getAnnotation(Produces.class);
-		return p != null && p.value().length > 0 ? p.value()[0] : MediaType.APPLICATION_JSON;
+		return p != null && p.value().length > 0 ? List.of(p.value()) : List.of(MediaType.APPLICATION_JSON);
 	}
 
 	/** An inline schema for simple types, a reference into components for structured ones. */

@@ -11,7 +11,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,10 +32,13 @@ import org.touyan.training.internal.Credits.StreetHours;
 import org.touyan.training.internal.Exchange.Placement;
 import org.touyan.training.internal.Pairing.Dispatch;
 import org.touyan.training.internal.Pairing.Project;
-import org.touyan.api.rest.Csv;
+import org.touyan.api.tabular.Column;
+import org.touyan.api.tabular.Format;
+import org.touyan.api.tabular.Table;
+import org.touyan.api.tabular.Tabular;
 
 /**
- * The year's training report of a district, in JSON as one document and in CSV one section at a
+ * The year's training report of a district, in JSON as one document and in CSV or xlsx one section at a
  * time (spreadsheets take one table): hours per secretary and street, brand activity, exchange
  * events held, shadowing and dispatch lists, transfer-project status.
  */
@@ -43,7 +49,6 @@ import org.touyan.api.rest.Csv;
 @Path("training-reports")
 public class ReportResource {
 
-	static final String CSV = "text/csv;charset=UTF-8";
 	static final List<String> SECTIONS = List.of("hours", "streets", "brands", "events", "shadowing", "dispatches", "projects");
 
 	/** The whole report. */
@@ -67,8 +72,12 @@ public class ReportResource {
 	private final Exchange exchange;
 	private final Pairing pairing;
 
+	private final Tabular tabular;
+
 	@Activate
-	public ReportResource(@Reference Training training, @Reference Exchange exchange, @Reference Pairing pairing) {
+	public ReportResource(@Reference Training training, @Reference Exchange exchange, @Reference Pairing pairing,
+			@Reference Tabular tabular) {
+		this.tabular = tabular;
 		this.training = training;
 		this.exchange = exchange;
 		this.pairing = pairing;
@@ -96,52 +105,73 @@ public class ReportResource {
 
 	@GET
 	@Path("{section}")
-	@Produces(CSV)
-	@Summary("One section of the report as CSV: hours, streets, brands, events, shadowing, dispatches or projects")
+	@Produces({ Tabular.CSV + ";charset=UTF-8", Tabular.XLSX })
+	@Summary(value = "One section of the report as CSV or xlsx (?format=, or Accept): hours, streets, brands, events, shadowing,"
+			+ " dispatches or projects", returns = String.class)
 	@Access(DISTRICT_ADMIN)
-	public String csv(@PathParam("section") String section, @QueryParam("district") String district, @QueryParam("year") String year) {
+	public Response export(@Context HttpHeaders headers, @PathParam("section") String section, @QueryParam("district") String district,
+			@QueryParam("year") String year, @QueryParam("format") String format) {
+		Format f = Format.negotiate(format, headers.getHeaderString(HttpHeaders.ACCEPT));
+		return tabular.answer(table(section, district, year), f);
+	}
+
+	/** One section as a table, its columns with their Chinese headers. */
+	Table table(String section, String district, String year) {
 		if (!SECTIONS.contains(section)) {
 			throw ProblemException.notFound("报告章节", "report section", section);
 		}
 		Report r = report(district, year);
-		StringBuilder out = new StringBuilder();
+		String name = "training-" + section + "-" + r.year();
 		switch (section) {
 			case "hours" -> {
-				out.append(Csv.line("personId", "name", "street", "community", "credit", "required", "met"));
-				r.hours().forEach(c -> out.append(Csv.line(c.personId(), c.name(), c.streetName(), c.communityName(), c.credit(),
-						c.required(), c.met())));
+				Table t = new Table(name, c("personId", "人员ID"), c("name", "姓名"), c("street", "街道"), c("community", "社区"),
+						c("credit", "学时"), c("required", "应修学时"), c("met", "是否达标"));
+				r.hours().forEach(c -> t.row(c.personId(), c.name(), c.streetName(), c.communityName(), c.credit(), c.required(), c.met()));
+				return t;
 			}
 			case "streets" -> {
-				out.append(Csv.line("streetId", "street", "secretaries", "credit", "unmet"));
-				r.streets().forEach(s -> out.append(Csv.line(s.streetId(), s.streetName(), s.secretaries(), s.credit(), s.unmet())));
+				Table t = new Table(name, c("streetId", "街道ID"), c("street", "街道"), c("secretaries", "书记人数"), c("credit", "学时合计"),
+						c("unmet", "未达标人数"));
+				r.streets().forEach(s -> t.row(s.streetId(), s.streetName(), s.secretaries(), s.credit(), s.unmet()));
+				return t;
 			}
 			case "brands" -> {
-				out.append(Csv.line("programmeId", "kind", "streetBrand", "streetId", "name", "sessions", "attendances", "credit",
-						"computedBy"));
-				r.brands().forEach(b -> out.append(Csv.line(b.programmeId(), b.kind(), b.streetBrand(), b.streetId(), b.name(), b.sessions(),
-						b.attendances(), b.credit(), String.join("; ", b.computedBy()))));
+				Table t = new Table(name, c("programmeId", "培训项目ID"), c("kind", "类别"), c("streetBrand", "街道品牌"), c("streetId", "街道ID"),
+						c("name", "名称"), c("sessions", "场次"), c("attendances", "出勤人次"), c("credit", "学时合计"), c("computedBy", "学时计算依据"));
+				r.brands().forEach(b -> t.row(b.programmeId(), b.kind(), b.streetBrand(), b.streetId(), b.name(), b.sessions(),
+						b.attendances(), b.credit(), String.join("; ", b.computedBy())));
+				return t;
 			}
 			case "events" -> {
-				out.append(Csv.line("kind", "held"));
-				r.events().forEach((k, n) -> out.append(Csv.line(k, n)));
+				Table t = new Table(name, c("kind", "类别"), c("held", "举办次数"));
+				r.events().forEach((k, n) -> t.row(k, n));
+				return t;
 			}
 			case "shadowing" -> {
-				out.append(Csv.line("id", "personId", "city", "host", "startDate", "endDate", "reported"));
-				r.shadowing().forEach(p -> out.append(Csv.line(p.id(), p.personId(), p.city(), p.host(), p.startDate(), p.endDate(),
-						p.report() != null)));
+				Table t = new Table(name, c("id", "编号"), c("personId", "人员ID"), c("city", "城市"), c("host", "接收单位"),
+						c("startDate", "开始日期"), c("endDate", "结束日期"), c("reported", "已交报告"));
+				r.shadowing().forEach(p -> t.row(p.id(), p.personId(), p.city(), p.host(), p.startDate(), p.endDate(), p.report() != null));
+				return t;
 			}
 			case "dispatches" -> {
-				out.append(Csv.line("id", "personId", "contentCode", "startDate", "endDate", "reported", "programme"));
-				r.dispatches().items().forEach(x -> out.append(Csv.line(x.id(), x.personId(), x.contentCode(), x.startDate(), x.endDate(),
-						x.report() != null, x.provenance())));
+				Table t = new Table(name, c("id", "编号"), c("personId", "人员ID"), c("contentCode", "内容代码"), c("startDate", "开始日期"),
+						c("endDate", "结束日期"), c("reported", "已交报告"), c("programme", "结对项目"));
+				r.dispatches().items().forEach(x -> t.row(x.id(), x.personId(), x.contentCode(), x.startDate(), x.endDate(),
+						x.report() != null, x.provenance()));
+				return t;
 			}
 			default -> {
-				out.append(Csv.line("id", "title", "ownerId", "communityId", "milestones", "milestonesDone", "status", "grade",
-						"assessedBy"));
-				r.projects().items().forEach(p -> out.append(Csv.line(p.id(), p.title(), p.ownerId(), p.communityId(), p.milestones(),
-						p.milestonesDone(), p.status(), p.grade(), p.provenance())));
+				Table t = new Table(name, c("id", "编号"), c("title", "名称"), c("ownerId", "负责人ID"), c("communityId", "社区ID"),
+						c("milestones", "节点数"), c("milestonesDone", "已完成节点"), c("status", "状态"), c("grade", "评定等级"),
+						c("assessedBy", "评定依据"));
+				r.projects().items().forEach(p -> t.row(p.id(), p.title(), p.ownerId(), p.communityId(), p.milestones(),
+						p.milestonesDone(), p.status(), p.grade(), p.provenance()));
+				return t;
 			}
 		}
-		return out.toString();
+	}
+
+	private static Column c(String key, String label) {
+		return Column.of(key, label);
 	}
 }

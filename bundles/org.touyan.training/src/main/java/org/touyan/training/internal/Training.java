@@ -33,6 +33,7 @@ import org.touyan.api.training.Attendance;
 import org.touyan.api.training.ReportField;
 import org.touyan.api.training.TrainingBrand;
 import org.touyan.api.rest.Csv;
+import org.touyan.api.tabular.Column;
 
 /**
  * The 1+1+N training system: a district's yearly plan with the annual 头雁领航 training (5 course
@@ -454,15 +455,24 @@ public class Training {
 	}
 
 	/**
-	 * Imports attendance from CSV with the header {@code personId,hours}: every row is checked
+	 * Imports attendance from CSV (or, by {@link #importRows}, any table) with the header {@code personId,hours}: every row is checked
 	 * (person enrolled, hours the brand accepts) and nothing is written unless all are valid. Blank
 	 * lines are skipped. {@code mayRecord} is given each person once before anything else is checked
 	 * and throws to refuse the whole import (a person outside the caller's street).
 	 */
 	public ImportReport importCsv(String sessionId, String csv, String actor, Consumer<String> mayRecord) {
-		List<List<String>> rows = Csv.parse(csv == null ? "" : csv);
+		return importRows(sessionId, Csv.parse(csv == null ? "" : csv), actor, mayRecord);
+	}
+
+	/** The columns of an attendance import, headed by their keys or by their Chinese labels. */
+	static final List<Column> ATTENDANCE = List.of(Column.of("personId", "人员ID"), Column.of("hours", "学时"));
+
+	/** {@link #importCsv} of a table's rows (CSV or xlsx), header first. */
+	public ImportReport importRows(String sessionId, List<List<String>> table, String actor, Consumer<String> mayRecord) {
+		List<List<String>> rows = Column.keyed(table, ATTENDANCE);
 		if (rows.isEmpty() || !rows.get(0).stream().map(String::strip).toList().equals(List.of("personId", "hours"))) {
-			throw ProblemException.invalid(null, "CSV 文件第一行应为表头 personId,hours", "the CSV's first row must be the header personId,hours");
+			throw ProblemException.invalid(null, "表格第一行应为表头 personId,hours（或 人员ID,学时）",
+					"the table's first row must be the header personId,hours");
 		}
 		List<AttendanceInput> inputs = new ArrayList<>();
 		// the CSV row of each input, counted from 1 with the header
@@ -493,7 +503,7 @@ public class Training {
 		}
 		persons.forEach(mayRecord);
 		if (inputs.isEmpty()) {
-			throw ProblemException.invalid(null, "CSV 文件表头之后没有数据行", "the CSV has no rows after the header");
+			throw ProblemException.invalid(null, "表格表头之后没有数据行", "the table has no rows after the header");
 		}
 		Checked checked = check(sessionId, inputs);
 		List<RowError> errors = new ArrayList<>(parseErrors);

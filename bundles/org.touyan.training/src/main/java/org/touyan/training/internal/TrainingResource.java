@@ -6,6 +6,7 @@ import static org.touyan.api.security.Role.PLUGIN_ADMIN;
 import static org.touyan.api.security.Role.SECRETARY;
 import static org.touyan.api.security.Role.STREET_ADMIN;
 
+import java.io.InputStream;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -38,6 +40,8 @@ import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Authorization;
 import org.touyan.api.security.Caller;
+import org.touyan.api.tabular.Format;
+import org.touyan.api.tabular.Tabular;
 import org.touyan.training.internal.Training.AttendanceInput;
 import org.touyan.training.internal.Training.AttendanceRecord;
 import org.touyan.training.internal.Training.Course;
@@ -65,9 +69,11 @@ public class TrainingResource {
 
 	private final Training training;
 	private final Authorization authorization;
+	private final Tabular tabular;
 
 	@Activate
-	public TrainingResource(@Reference Training training, @Reference Authorization authorization) {
+	public TrainingResource(@Reference Training training, @Reference Authorization authorization, @Reference Tabular tabular) {
+		this.tabular = tabular;
 		this.training = training;
 		this.authorization = authorization;
 	}
@@ -204,15 +210,16 @@ public class TrainingResource {
 
 	@POST
 	@Path("sessions/{id}/attendance/import")
-	@Consumes("text/csv")
-	@Summary(value = "Imports attendance from CSV (personId,hours); nothing is written unless every row is valid (else 422 with the report)",
-			returns = ImportReport.class, status = { 200, 422 })
+	@Consumes({ Tabular.CSV, Tabular.XLSX })
+	@Summary(value = "Imports attendance from CSV or xlsx (personId,hours or 人员ID,学时); nothing is written unless every row is valid"
+			+ " (else 422 with the report)", returns = ImportReport.class, status = { 200, 422 })
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
-	public Response importAttendance(@Context SecurityContext security,
-			@PathParam("id") String id, String csv) {
+	public Response importAttendance(@Context SecurityContext security, @Context HttpHeaders headers,
+			@PathParam("id") String id, InputStream body) {
 		String actor = Caller.of(security).actor();
 		Caller caller = Caller.of(security);
-		ImportReport report = training.importCsv(id, csv, actor, p -> authorization.requireOwner(caller, "person", p));
+		List<List<String>> rows = tabular.read(Format.ofContentType(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)), body);
+		ImportReport report = training.importRows(id, rows, actor, p -> authorization.requireOwner(caller, "person", p));
 		return Response.status(report.written() ? 200 : 422).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
 	}
 

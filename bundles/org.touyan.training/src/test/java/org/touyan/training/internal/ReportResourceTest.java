@@ -39,7 +39,8 @@ class ReportResourceTest {
 		training.createPlan(new PlanInput("d1", 2026, new BigDecimal("4"),
 				List.of(new BrandInput("s1", "小灶课堂"), new BrandInput("s2", "治理小剧场")), null));
 		pairing = new Pairing(store, policies, directory, new FakeArchive());
-		resource = new ReportResource(training, new Exchange(store, directory, new FakeArchive()), pairing);
+		resource = new ReportResource(training, new Exchange(store, directory, new FakeArchive()), pairing,
+				new org.touyan.tabular.internal.TabularService());
 	}
 
 	@Test
@@ -62,8 +63,8 @@ class ReportResourceTest {
 		Map<String, Boolean> street = new java.util.LinkedHashMap<>();
 		resource.report("d1", "2026").brands().forEach(b -> street.put(b.name(), b.streetBrand()));
 		assertEquals(Map.of("头雁领航", false, "精治社工", false, "小灶课堂", true, "治理小剧场", true), street);
-		String csv = resource.csv("brands", "d1", "2026");
-		assertTrue(csv.startsWith("programmeId,kind,streetBrand,streetId,name,"), csv);
+		String csv = resource.table("brands", "d1", "2026").csv();
+		assertTrue(csv.startsWith("\uFEFFprogrammeId,kind,streetBrand,streetId,name,"), csv);
 		assertTrue(csv.contains("BRAND,true,s1,小灶课堂"), csv);
 		assertTrue(csv.contains("ANNUAL,false,,头雁领航"), csv);
 	}

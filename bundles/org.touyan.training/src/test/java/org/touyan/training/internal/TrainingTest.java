@@ -211,6 +211,30 @@ class TrainingTest {
 	}
 
 	@Test
+	void anXlsxImportWithChineseHeadersIsCheckedRowByRowAsCsvIs() throws Exception {
+		Session annual = annualSession();
+		org.touyan.tabular.internal.TabularService tabular = new org.touyan.tabular.internal.TabularService();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		tabular.write(new org.touyan.api.tabular.Table("attendance", Training.ATTENDANCE).row("p1", 3).row("nobody", 2).row("p2", null),
+				org.touyan.api.tabular.Format.XLSX, out);
+		List<List<String>> rows = tabular.read(org.touyan.api.tabular.Format.XLSX, new java.io.ByteArrayInputStream(out.toByteArray()));
+		assertEquals(List.of("人员ID", "学时"), rows.get(0));
+		ImportReport bad = training.importRows(annual.id(), rows, "t", p -> {});
+		assertFalse(bad.written());
+		assertEquals(List.of(3, 4), bad.errors().stream().map(Training.RowError::row).toList());
+		assertEquals(List.of("personId", "hours"), bad.errors().stream().map(Training.RowError::field).toList());
+		assertTrue(training.attendance(annual.id()).isEmpty());
+
+		out.reset();
+		tabular.write(new org.touyan.api.tabular.Table("attendance", Training.ATTENDANCE).row("p1", 3).row("p2", new java.math.BigDecimal("2.5")),
+				org.touyan.api.tabular.Format.XLSX, out);
+		ImportReport good = training.importRows(annual.id(),
+				tabular.read(org.touyan.api.tabular.Format.XLSX, new java.io.ByteArrayInputStream(out.toByteArray())), "t", p -> {});
+		assertTrue(good.written(), good.errors().toString());
+		assertEquals(2, good.recorded());
+	}
+
+	@Test
 	void blankLinesInACsvImportAreSkippedAndRowsKeepTheirNumbers() {
 		Session annual = annualSession();
 		List<String> asked = new java.util.ArrayList<>();

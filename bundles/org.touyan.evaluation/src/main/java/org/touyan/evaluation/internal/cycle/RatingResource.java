@@ -12,7 +12,9 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,6 +30,8 @@ import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Caller;
+import org.touyan.api.tabular.Format;
+import org.touyan.api.tabular.Tabular;
 
 /**
  * The star ratings of a cycle over REST: each community's stars with explanation and provenance,
@@ -42,7 +46,6 @@ import org.touyan.api.security.Caller;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RatingResource {
-	private static final String CSV = "text/csv";
 
 	/** Why a cycle is re-rated. */
 	public record RerateRequest(@Nullable String reason) {
@@ -52,8 +55,11 @@ public class RatingResource {
 	private final RatingRuns ratings;
 	private final WhatIf whatIf;
 
+	private final Tabular tabular;
+
 	@Activate
-	public RatingResource(@Reference Cycles cycles, @Reference RatingRuns ratings, @Reference WhatIf whatIf) {
+	public RatingResource(@Reference Cycles cycles, @Reference RatingRuns ratings, @Reference WhatIf whatIf, @Reference Tabular tabular) {
+		this.tabular = tabular;
 		this.cycles = cycles;
 		this.ratings = ratings;
 		this.whatIf = whatIf;
@@ -81,12 +87,14 @@ public class RatingResource {
 
 	@GET
 	@Path("{id}/ratings.csv")
-	@Produces(CSV + ";charset=UTF-8")
-	@Summary("The cycle's star ratings as CSV, with explanation, provenance and input hash")
+	@Produces({ Tabular.CSV + ";charset=UTF-8", Tabular.XLSX })
+	@Summary(value = "The cycle's star ratings as CSV or xlsx (?format=, or Accept), with explanation, provenance and input hash",
+			returns = String.class)
 	@Access(DISTRICT_ADMIN)
-	public String ratingsCsv(@PathParam("id") String id) {
+	public Response ratingsTable(@Context HttpHeaders headers, @PathParam("id") String id, @QueryParam("format") String format) {
+		Format f = Format.negotiate(format, headers.getHeaderString(HttpHeaders.ACCEPT));
 		cycles.require(id);
-		return ratings.csv(id);
+		return tabular.answer(ratings.table(id), f);
 	}
 
 	@GET

@@ -40,7 +40,8 @@ import org.touyan.api.rest.RestConstants;
 import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 import org.touyan.evaluation.internal.cycle.ScoreCards.Card;
-import org.touyan.api.rest.Csv;
+import org.touyan.api.tabular.Column;
+import org.touyan.api.tabular.Table;
 
 /**
  * Rates a whole cycle: every scored community by its street's formula as pinned for the cycle,
@@ -358,16 +359,22 @@ public class RatingRuns {
 
 	/** A cycle's current ratings as CSV (UTF-8 with a byte order mark, so spreadsheets read the Chinese). */
 	public String csv(String cycleId) {
-		StringBuilder out = new StringBuilder("\uFEFF");
-		out.append(Csv.line(List.of("streetId", "communityId", "run", "score", "stars", "explanation", "failure", "pluginBundle",
-				"pluginVersion", "policyId", "bindingRevision", "inputHash")));
+		return table(cycleId).csv();
+	}
+
+	/** A cycle's current ratings as a table, with explanation, provenance and input hash. */
+	public Table table(String cycleId) {
+		Table out = new Table("ratings", Column.of("streetId", "街道ID"), Column.of("communityId", "社区ID"), Column.of("run", "评定轮次"),
+				Column.of("score", "得分"), Column.of("stars", "星级"), Column.of("explanation", "评定说明"), Column.of("failure", "评定失败原因"),
+				Column.of("pluginBundle", "评星插件"), Column.of("pluginVersion", "插件版本"), Column.of("policyId", "评星规则"),
+				Column.of("bindingRevision", "绑定版本"), Column.of("inputHash", "输入摘要"));
 		store.read(c -> Sql.query(c, "SELECT " + RATING_COLUMNS + " FROM eval_rating WHERE cycle_id = ? ORDER BY street_id, community_id",
 				RatingRuns::rating, cycleId)).forEach(r -> {
 					Provenance p = r.provenance();
-					out.append(Csv.line(r.streetId(), r.communityId(), r.run(), r.score(), r.stars(), r.explanation(), r.failure(),
+					out.row(r.streetId(), r.communityId(), r.run(), r.score(), r.stars(), r.explanation(), r.failure(),
 							p == null ? null : p.bundle(), p == null ? null : p.version(), p == null ? null : p.policyId(),
-							p == null ? null : p.bindingRevision(), r.inputHash()));
+							p == null ? null : p.bindingRevision(), r.inputHash());
 				});
-		return out.toString();
+		return out;
 	}
 }

@@ -32,6 +32,8 @@ import org.touyan.evaluation.internal.cycle.ScoreRecords.Score;
 import org.touyan.evaluation.internal.cycle.ScoreRecords.ScoreBatch;
 import org.touyan.evaluation.internal.cycle.ScoreRecords.ScoreEntry;
 import org.touyan.api.rest.Csv;
+import org.touyan.api.tabular.Column;
+import org.touyan.api.tabular.Table;
 
 /**
  * The departments' scores of a cycle: each scoring department enters its own dimension for the
@@ -89,20 +91,30 @@ public class ScoreBook {
 	 * third column {@code dimension}), one community a row.
 	 */
 	public EntryReport enterCsv(String cycleId, String departmentId, String csv, String actor) {
+		return enterRows(cycleId, departmentId, Csv.parse(csv == null ? "" : csv), actor);
+	}
+
+	/** The columns of a department's column import, headed by their keys or by their Chinese labels. */
+	public static final List<Column> COLUMNS = List.of(Column.of("communityId", "社区ID"), Column.of("score", "得分"),
+			Column.of("dimension", "维度"));
+
+	/** {@link #enterCsv} of a table's rows (CSV or xlsx), header first. */
+	public EntryReport enterRows(String cycleId, String departmentId, List<List<String>> upload, String actor) {
 		Cycle cycle = cycles.require(cycleId);
 		cycle.status().requireScoring();
 		Department department = scoringDepartment(cycle, departmentId);
-		List<List<String>> table = Csv.parse(csv == null ? "" : csv);
+		List<List<String>> table = Column.keyed(upload, COLUMNS);
 		if (table.isEmpty()) {
-			throw ProblemException.invalid(null, "CSV 文件为空；表头应为 communityId,score", "the CSV is empty; its header is communityId,score");
+			throw ProblemException.invalid(null, "表格为空；表头应为 communityId,score（或 社区ID,得分）",
+					"the table is empty; its header is communityId,score");
 		}
 		List<String> header = table.get(0).stream().map(String::strip).toList();
 		int community = header.indexOf("communityId");
 		int score = header.indexOf("score");
 		int dimension = header.indexOf("dimension");
 		if (community < 0 || score < 0) {
-			throw ProblemException.invalid(null, "CSV 表头应含 communityId 和 score 两列（可加 dimension）",
-					"the CSV header names the columns communityId and score (and optionally dimension)");
+			throw ProblemException.invalid(null, "表头应含 communityId 和 score 两列（可加 dimension；或中文列名 社区ID、得分、维度）",
+					"the header names the columns communityId and score (and optionally dimension)");
 		}
 		Map<String, String> streetOf = communities(cycle.districtId());
 		List<RowError> errors = new ArrayList<>();
@@ -128,7 +140,7 @@ public class ScoreBook {
 			check(cycle, department, streetOf, seen, rowNumber, "", row, errors);
 		}
 		if (rows.isEmpty() && errors.isEmpty()) {
-			throw ProblemException.invalid(null, "CSV 只有表头，没有数据行", "the CSV has a header but no rows");
+			throw ProblemException.invalid(null, "表格只有表头，没有数据行", "the table has a header but no rows");
 		}
 		return write(cycle, department, streetOf, rows, numbers, errors, actor);
 	}
@@ -274,6 +286,23 @@ public class ScoreBook {
 		}
 		return store.read(c -> Sql.page(c, "SELECT " + SCORE_COLUMNS + " FROM eval_score" + where, "community_id, dimension", paging,
 				ScoreBook::score, args));
+	}
+
+	/**
+	 * A department's column of the cycle as a table, in the import's columns first (community,
+	 * score, dimension), then the street and who entered each score when: what the department has
+	 * entered, to check against its own sheet.
+	 */
+	public Table column(String cycleId, String departmentId) {
+		Cycle cycle = cycles.require(cycleId);
+		Department department = scoringDepartment(cycle, departmentId);
+		List<Column> columns = new ArrayList<>(COLUMNS);
+		columns.addAll(List.of(Column.of("streetId", "街道ID"), Column.of("enteredBy", "录入人"), Column.of("enteredAt", "录入时间")));
+		Table table = new Table("scores-" + department.code(), columns);
+		store.read(c -> Sql.query(c, "SELECT " + SCORE_COLUMNS + " FROM eval_score WHERE cycle_id = ? AND department_id = ?"
+				+ " ORDER BY community_id, dimension", ScoreBook::score, cycleId, departmentId)).forEach(s -> table.row(s.communityId(),
+						s.score(), s.dimension(), s.streetId(), s.actor(), s.enteredAt()));
+		return table;
 	}
 
 	public List<Correction> corrections(String cycleId) {

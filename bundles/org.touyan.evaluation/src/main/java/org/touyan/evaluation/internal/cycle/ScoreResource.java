@@ -2,6 +2,9 @@ package org.touyan.evaluation.internal.cycle;
 
 import static org.touyan.api.security.Role.DEPARTMENT_SCORER;
 import static org.touyan.api.security.Role.DISTRICT_ADMIN;
+import java.io.InputStream;
+import java.util.List;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -12,6 +15,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -30,6 +34,8 @@ import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Authorization;
 import org.touyan.api.security.Caller;
+import org.touyan.api.tabular.Format;
+import org.touyan.api.tabular.Tabular;
 import org.touyan.evaluation.internal.cycle.ScoreRecords.Completeness;
 import org.touyan.evaluation.internal.cycle.ScoreRecords.Correction;
 import org.touyan.evaluation.internal.cycle.ScoreRecords.CorrectionInput;
@@ -38,7 +44,7 @@ import org.touyan.evaluation.internal.cycle.ScoreRecords.Score;
 import org.touyan.evaluation.internal.cycle.ScoreRecords.ScoreBatch;
 
 /**
- * The departments' scores of a cycle over REST: entry of a department's column (JSON or CSV, all
+ * The departments' scores of a cycle over REST: entry of a department's column (JSON, CSV or xlsx, all
  * or nothing: an entry with faulty rows answers 422 with every fault at once), corrections with
  * their reasons, completeness per department. The rules live in {@link ScoreBook}.
  */
@@ -50,13 +56,15 @@ import org.touyan.evaluation.internal.cycle.ScoreRecords.ScoreBatch;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ScoreResource {
-	private static final String CSV = "text/csv";
 
 	private final ScoreBook scores;
 	private final Authorization authorization;
 
+	private final Tabular tabular;
+
 	@Activate
-	public ScoreResource(@Reference ScoreBook scores, @Reference Authorization authorization) {
+	public ScoreResource(@Reference ScoreBook scores, @Reference Authorization authorization, @Reference Tabular tabular) {
+		this.tabular = tabular;
 		this.scores = scores;
 		this.authorization = authorization;
 	}
@@ -79,14 +87,27 @@ public class ScoreResource {
 	// a path of its own: one path and method is one documented operation, and this one's access differs
 	@POST
 	@Path("{id}/scores.csv")
-	@Consumes(CSV)
-	@Summary(value = "Enters a department's column as CSV (communityId,score): all rows or none (422 with every faulty row)",
-			returns = EntryReport.class, status = { 200, 422 })
+	@Consumes({ Tabular.CSV, Tabular.XLSX })
+	@Summary(value = "Enters a department's column as CSV or xlsx (communityId,score or 社区ID,得分): all rows or none"
+			+ " (422 with every faulty row)", returns = EntryReport.class, status = { 200, 422 })
 	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
-	public Response enterCsv(@Context SecurityContext security, @PathParam("id") String id,
-			@QueryParam("department") String department, String csv) {
+	public Response enterTable(@Context SecurityContext security, @Context HttpHeaders headers, @PathParam("id") String id,
+			@QueryParam("department") String department, InputStream body) {
 		String actor = Caller.of(security).actor();
-		return report(scores.enterCsv(id, department, csv, actor));
+		List<List<String>> rows = tabular.read(Format.ofContentType(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)), body);
+		return report(scores.enterRows(id, department, rows, actor));
+	}
+
+	@GET
+	@Path("{id}/scores.csv")
+	@Produces({ Tabular.CSV + ";charset=UTF-8", Tabular.XLSX })
+	@Summary(value = "A department's column as CSV or xlsx (?format=, or Accept): community, score, dimension as the import reads them,"
+			+ " then street, who entered it and when", returns = String.class)
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
+	public Response columnTable(@Context HttpHeaders headers, @PathParam("id") String id, @QueryParam("department") String department,
+			@QueryParam("format") String format) {
+		Format f = Format.negotiate(format, headers.getHeaderString(HttpHeaders.ACCEPT));
+		return tabular.answer(scores.column(id, department), f);
 	}
 
 	private static Response report(EntryReport report) {

@@ -11,8 +11,11 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,10 +28,12 @@ import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.security.Access;
 import org.touyan.api.security.Caller;
+import org.touyan.api.tabular.Format;
+import org.touyan.api.tabular.Tabular;
 
 /**
  * What spans the rooms of a cycle, over REST: closing scoring (freeze, rate, assess, classify) and
- * the cycle's report with each section as CSV.
+ * the cycle's report with each section as CSV or xlsx.
  */
 @Component(service = CycleFlowResource.class)
 @JaxrsResource
@@ -38,14 +43,17 @@ import org.touyan.api.security.Caller;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CycleFlowResource {
-	private static final String CSV = "text/csv";
 
 	private final Cycles cycles;
 	private final ScoringClose closing;
 	private final CycleSummaries summaries;
 
+	private final Tabular tabular;
+
 	@Activate
-	public CycleFlowResource(@Reference Cycles cycles, @Reference ScoringClose closing, @Reference CycleSummaries summaries) {
+	public CycleFlowResource(@Reference Cycles cycles, @Reference ScoringClose closing, @Reference CycleSummaries summaries,
+			@Reference Tabular tabular) {
+		this.tabular = tabular;
 		this.cycles = cycles;
 		this.closing = closing;
 		this.summaries = summaries;
@@ -73,11 +81,14 @@ public class CycleFlowResource {
 
 	@GET
 	@Path("{id}/summary/{section}")
-	@Produces(CSV + ";charset=UTF-8")
-	@Summary("One section of the cycle's report as CSV: stars, grades, types, mentoring or incidents")
+	@Produces({ Tabular.CSV + ";charset=UTF-8", Tabular.XLSX })
+	@Summary(value = "One section of the cycle's report as CSV or xlsx (?format=, or Accept): stars, grades, types, mentoring or incidents",
+			returns = String.class)
 	@Access(DISTRICT_ADMIN)
-	public String summaryCsv(@PathParam("id") String id, @PathParam("section") String section) {
+	public Response summaryTable(@Context HttpHeaders headers, @PathParam("id") String id, @PathParam("section") String section,
+			@QueryParam("format") String format) {
+		Format f = Format.negotiate(format, headers.getHeaderString(HttpHeaders.ACCEPT));
 		cycles.require(id);
-		return summaries.csv(id, section);
+		return tabular.answer(summaries.table(id, section), f);
 	}
 }

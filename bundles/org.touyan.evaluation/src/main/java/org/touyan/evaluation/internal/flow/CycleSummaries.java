@@ -28,14 +28,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.touyan.api.evaluation.NegativeConsequence;
 import org.touyan.api.evaluation.ReviewResult;
 import org.touyan.api.evaluation.SecretaryType;
-import org.touyan.api.rest.Csv;
+import org.touyan.api.tabular.Column;
+import org.touyan.api.tabular.Table;
 import org.touyan.api.rest.Nullable;
 import org.touyan.api.rest.ProblemException;
 
 /**
  * A cycle's report as the Organization Department reads it, per street and for the district: the
  * star distribution, the four-review grades, the types, mentoring coverage, the negative-list
- * incidents of the half-year and the half-year reports; each section also as CSV.
+ * incidents of the half-year and the half-year reports; each section also as a table (CSV or xlsx).
  */
 @Component(service = CycleSummaries.class)
 public class CycleSummaries {
@@ -160,61 +161,75 @@ public class CycleSummaries {
 
 	/** One section of the summary as CSV (UTF-8 with a byte order mark, so spreadsheets read the Chinese). */
 	public String csv(String cycleId, String section) {
+		return table(cycleId, section).csv();
+	}
+
+	/** One section of the summary as a table, its columns with their Chinese headers. */
+	public Table table(String cycleId, String section) {
 		if (!SECTIONS.contains(section)) {
 			throw new ProblemException(404, "Not found", "未找到 id 为 '" + section + "' 的报告章节（可选：" + String.join("、", SECTIONS) + "）",
 					"No report section with id '" + section + " (one of " + SECTIONS + ")'", null);
 		}
-		StringBuilder out = new StringBuilder("\uFEFF");
+		String name = "cycle-" + section;
 		if (section.equals("incidents")) {
 			Cycle cycle = cycles.require(cycleId);
 			LocalDate[] range = halfYear(cycle.period());
-			out.append(Csv.line("id", "occurredOn", "streetId", "communityId", "personId", "items", "itemNames", "severity", "consequence",
-					"status", "deadline", "filingId", "explanation", "pluginBundle", "pluginVersion"));
+			Table out = new Table(name, c("id", "编号"), c("occurredOn", "发生日期"), c("streetId", "街道ID"), c("communityId", "社区ID"),
+					c("personId", "人员ID"), c("items", "负面情形代码"), c("itemNames", "负面情形"), c("severity", "严重程度"),
+					c("consequence", "处理方式"), c("status", "状态"), c("deadline", "整改期限"), c("filingId", "备案ID"),
+					c("explanation", "认定说明"), c("pluginBundle", "清单插件"), c("pluginVersion", "插件版本"));
 			for (NegativeList.Incident i : negativeList.between(cycle.districtId(), range[0], range[1])) {
-				out.append(Csv.line(i.id(), i.occurredOn(), i.streetId(), i.communityId(), i.personId(),
+				out.row(i.id(), i.occurredOn(), i.streetId(), i.communityId(), i.personId(),
 						String.join(" ", i.items().stream().map(NegativeList.Item::code).toList()),
 						String.join("、", i.items().stream().map(NegativeList.Item::name).toList()), i.severity(), i.consequence(), i.status(),
-						i.deadline(), i.filingId(), i.explanation(), i.provenance().bundle(), i.provenance().version()));
+						i.deadline(), i.filingId(), i.explanation(), i.provenance().bundle(), i.provenance().version());
 			}
-			return out.toString();
+			return out;
 		}
 		CycleSummary s = summary(cycleId);
 		switch (section) {
 		case "stars" -> {
-			out.append(Csv.line("scope", "rated", "failed", "stars1", "stars2", "stars3", "stars4", "stars5", "meanScore"));
+			Table out = new Table(name, c("scope", "范围"), c("rated", "已评定"), c("failed", "评定失败"), c("stars1", "一星"),
+					c("stars2", "二星"), c("stars3", "三星"), c("stars4", "四星"), c("stars5", "五星"), c("meanScore", "平均分"));
 			List<StarReport.StreetStars> rows = new ArrayList<>(s.stars().streets());
 			rows.add(s.stars().district());
 			for (StarReport.StreetStars r : rows) {
 				List<Object> cells = new ArrayList<>(List.of(r.streetId() == null ? DISTRICT : r.streetId(), r.rated(), r.failed()));
 				cells.addAll(r.stars());
 				cells.add(r.meanScore());
-				out.append(Csv.line(cells));
+				out.row(cells);
 			}
+			return out;
 		}
 		case "grades", "types" -> {
 			Distribution d = section.equals("grades") ? s.grades() : s.types();
-			List<String> header = new ArrayList<>(List.of("scope"));
-			header.addAll(d.district().counts().keySet());
-			header.add("failed");
-			out.append(Csv.line(header));
+			List<Column> header = new ArrayList<>(List.of(c("scope", "范围")));
+			d.district().counts().keySet().forEach(k -> header.add(Column.of(k)));
+			header.add(c("failed", "未能评定"));
+			Table out = new Table(name, header);
 			List<Counts> rows = new ArrayList<>(d.streets());
 			rows.add(d.district());
 			for (Counts c : rows) {
 				List<Object> cells = new ArrayList<>(List.of(c.streetId() == null ? DISTRICT : c.streetId()));
 				cells.addAll(c.counts().values());
 				cells.add(c.failed());
-				out.append(Csv.line(cells));
+				out.row(cells);
 			}
+			return out;
 		}
 		default -> {
 			Mentoring.Coverage m = s.mentoring();
-			out.append(Csv.line("scope", "helped", "mentored", "share"));
+			Table out = new Table(name, c("scope", "范围"), c("helped", "应帮带人数"), c("mentored", "已结对人数"), c("share", "覆盖率"));
 			for (Mentoring.StreetCoverage c : m.streets()) {
-				out.append(Csv.line(c.streetId(), c.helped(), c.mentored(), c.share()));
+				out.row(c.streetId(), c.helped(), c.mentored(), c.share());
 			}
-			out.append(Csv.line(DISTRICT, m.helped(), m.mentored(), m.share()));
+			out.row(DISTRICT, m.helped(), m.mentored(), m.share());
+			return out;
 		}
 		}
-		return out.toString();
+	}
+
+	private static Column c(String key, String label) {
+		return Column.of(key, label);
 	}
 }

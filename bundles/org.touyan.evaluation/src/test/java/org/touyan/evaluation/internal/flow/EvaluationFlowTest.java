@@ -135,7 +135,7 @@ class EvaluationFlowTest {
 	}
 
 	@Test
-	void badEntriesStoreNothingAndNameTheRule() {
+	void badEntriesStoreNothingAndNameTheRule() throws Exception {
 		Cycle draft = cycles.create(new CycleInput("d1", "2026-H2", null, new BigDecimal("50")), "tester");
 		assertEquals(409, assertThrows(ProblemException.class, () -> book.enter(draft.id(), batch("dep-mzj", "c1", 40), "x")).status(),
 				"a draft cycle takes no scores");
@@ -161,7 +161,26 @@ class EvaluationFlowTest {
 		assertFalse(csv.written());
 		assertEquals(List.of(3, 4), csv.errors().stream().map(ScoreRecords.RowError::row).toList(), csv.toString());
 		assertEquals(0, book.scores(draft.id(), null, null, Paging.of(0, 10)).total(), "all rows or none");
+
+		// the same column as a workbook headed in Chinese: the same faults on the same rows, nothing stored
+		org.touyan.tabular.internal.TabularService tabular = new org.touyan.tabular.internal.TabularService();
+		java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+		tabular.write(new org.touyan.api.tabular.Table("scores", ScoreBook.COLUMNS.subList(0, 2)).row("c1", 45).row("c2", "abc").row("c3", 60),
+				org.touyan.api.tabular.Format.XLSX, xlsx);
+		List<List<String>> rows = tabular.read(org.touyan.api.tabular.Format.XLSX, new java.io.ByteArrayInputStream(xlsx.toByteArray()));
+		assertEquals(List.of("社区ID", "得分"), rows.get(0));
+		EntryReport sheet = book.enterRows(draft.id(), "dep-zfw", rows, "x");
+		assertEquals(csv.errors(), sheet.errors());
+		assertEquals(0, book.scores(draft.id(), null, null, Paging.of(0, 10)).total(), "all rows or none");
+
 		assertTrue(book.enterCsv(draft.id(), "dep-zfw", "\uFEFFcommunityId,score,dimension\nc1,45,ZFW\nc2,12.5,\n", "x").written());
+		// the column as entered exports in the import's columns first, Chinese headers in a workbook
+		org.touyan.api.tabular.Table column = book.column(draft.id(), "dep-zfw");
+		assertEquals(List.of("社区ID", "得分", "维度", "街道ID", "录入人", "录入时间"),
+				column.columns().stream().map(org.touyan.api.tabular.Column::label).toList());
+		assertEquals(List.of(List.of("c1", "45", "ZFW"), List.of("c2", "12.5", "ZFW")),
+				column.rows().stream().map(r -> List.of(String.valueOf(r.get(0)), org.touyan.api.rest.Csv.cell(r.get(1)), String.valueOf(r.get(2))))
+						.toList());
 		EntryReport twice = book.enter(draft.id(), batch("dep-zfw", "c1", 44), "x");
 		assertTrue(twice.errors().get(0).error().contains("写明理由更正分数"), twice.toString());
 	}
