@@ -38,6 +38,16 @@ export interface RequestOptions {
   file?: { content: Blob; type: string }
   /** answer the body as text instead of JSON */
   asText?: boolean
+  /** answer the body as a file (an xlsx export) */
+  asBlob?: boolean
+}
+
+/** The content type of an xlsx workbook, which the table endpoints take and answer beside CSV. */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** A table file picked by the user, sent as it is: a workbook as xlsx, anything else as CSV. */
+export function tableFile(file: File): { content: Blob; type: string } {
+  return { content: file, type: /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv' }
 }
 
 type Listener = () => void
@@ -131,6 +141,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (response.status === 204) return undefined as T
   const type = response.headers.get('Content-Type') ?? ''
+  if (options.asBlob) return (await response.blob()) as T
   if (options.asText || !type.includes('json')) return (await response.text()) as T
   return (await response.json()) as T
 }

@@ -1,5 +1,5 @@
 // The typed API of the console: one function per call it makes, nothing else talks to /api.
-import { http, request, session, type Page, type Query } from './http'
+import { http, request, session, tableFile, type Page, type Query } from './http'
 import type * as T from './types'
 
 const all = { limit: 500 }
@@ -90,6 +90,7 @@ export const api = {
     allRatings: (id: string, q: Query) => http.get<Page<T.Rating>>(`/evaluation-cycles/${id}/ratings`, { ...q, limit: 500 }),
     rating: (id: string, communityId: string) => http.get<T.Rating>(`/evaluation-cycles/${id}/ratings/${communityId}`),
     ratingsCsv: (id: string) => request<string>('GET', `/evaluation-cycles/${id}/ratings.csv`, { asText: true }),
+    ratingsXlsx: (id: string) => request<Blob>('GET', `/evaluation-cycles/${id}/ratings.csv`, { query: { format: 'xlsx' }, asBlob: true }),
     report: (id: string) => http.get<T.StarReport>(`/evaluation-cycles/${id}/report`),
     runs: (id: string) => http.get<Page<T.RatingRun>>(`/evaluation-cycles/${id}/rating-runs`, all),
     scores: (id: string, departmentId: string) => http.get<Page<T.Score>>(`/evaluation-cycles/${id}/scores`, { department: departmentId, limit: 500 }),
@@ -97,7 +98,7 @@ export const api = {
     enter: (id: string, departmentId: string, scores: { communityId: string; score: number }[]) => http.post<T.ImportReport>(`/evaluation-cycles/${id}/scores`, { departmentId, scores }),
     /** a correction names the score as read: read it first (its ETag goes as If-Match) */
     correct: (id: string, communityId: string, departmentId: string, score: number, reason: string) => http.put<T.Score>(`/evaluation-cycles/${id}/scores/${communityId}/${departmentId}`, { score, reason }),
-    importCsv: (id: string, departmentId: string, csv: string) => request<T.ImportReport>('POST', `/evaluation-cycles/${id}/scores.csv`, { query: { department: departmentId }, text: { content: csv, type: 'text/csv' } }),
+    importScores: (id: string, departmentId: string, file: File) => request<T.ImportReport>('POST', `/evaluation-cycles/${id}/scores.csv`, { query: { department: departmentId }, file: tableFile(file) }),
     completeness: (id: string) => http.get<Page<T.Completeness>>(`/evaluation-cycles/${id}/completeness`, all),
     whatIf: (id: string, bsn: string, policyId: string) => http.post<T.WhatIfReport>(`/evaluation-cycles/${id}/what-if`, { bsn, policyId }),
   },
@@ -162,7 +163,8 @@ export const api = {
   },
   roster: {
     export: (districtId: string) => request<string>('GET', `/districts/${districtId}/roster`, { asText: true }),
-    import: (districtId: string, csv: string) => request<T.ImportReport>('POST', `/districts/${districtId}/roster`, { text: { content: csv, type: 'text/csv' } }),
+    exportXlsx: (districtId: string) => request<Blob>('GET', `/districts/${districtId}/roster`, { query: { format: 'xlsx' }, asBlob: true }),
+    import: (districtId: string, file: File) => request<T.ImportReport>('POST', `/districts/${districtId}/roster`, { file: tableFile(file) }),
   },
 }
 

@@ -8,7 +8,7 @@ const pairs = {
     saved: ['已保存', 'Saved'], code: ['代码', 'Code'], name: ['名称', 'Name'], nameEn: ['英文名称', 'English name'],
     street: ['街道', 'Street'], community: ['社区', 'Community'], district: ['区', 'District'], total: ['共 {n} 条', '{n} in all'],
     note: ['备注', 'Note'], reason: ['理由', 'Reason'], date: ['日期', 'Date'], status: ['状态', 'Status'], back: ['返回', 'Back'],
-    language: ['English', '中文'], refresh: ['刷新', 'Refresh'], export: ['导出', 'Export'], import: ['导入', 'Import'],
+    language: ['English', '中文'], refresh: ['刷新', 'Refresh'], export: ['导出', 'Export'], exportXlsx: ['导出 Excel', 'Export as Excel'], import: ['导入', 'Import'],
   },
   role: {
     DISTRICT_ADMIN: ['组织部管理员', 'District administrator'], STREET_ADMIN: ['街道管理员', 'Street administrator'],
@@ -149,7 +149,7 @@ const pairs = {
     NATIONAL: ['全国', 'National'], PROVINCE: ['省级', 'Province'], CITY: ['市级', 'City'],
   },
   roster: {
-    export: ['导出花名册（CSV，号码已脱敏）', 'Export the roster (CSV, numbers masked)'], import: ['导入花名册（CSV）', 'Import a roster (CSV)'],
+    export: ['导出花名册（CSV，号码已脱敏）', 'Export the roster (CSV, numbers masked)'], import: ['导入花名册（CSV 或 Excel）', 'Import a roster (CSV or Excel)'],
     pick: ['选择 CSV 文件', 'Choose a CSV file'], upload: ['上传并导入', 'Upload and import'], rejected: ['导入被拒绝：共 {rows} 行，{n} 处错误，未写入任何数据', 'Rejected: {rows} rows, {n} errors, nothing written'],
     done: ['导入成功：共 {rows} 行，新增人员 {people} 名、任职 {posts} 条', 'Imported {rows} rows: {people} people and {posts} posts created'],
     row: ['行号', 'Row'], field: ['字段', 'Field'], error: ['错误', 'Error'], uploading: ['正在导入…', 'Importing…'],
@@ -211,7 +211,7 @@ const pairs = {
     fix: ['有 {n} 处需要修改，未提交任何分数', '{n} cells need fixing: nothing was sent'], rejected: ['平台拒绝了本次录入（{n} 处错误），未写入任何分数', 'The platform refused the entry ({n} errors): nothing was written'],
     notNumber: ['“{value}”不是数字', '“{value}” is not a number'], outOfRange: ['本周期分数范围为 {min} 至 {max}，{value} 不符合', 'Scores of this cycle run from {min} to {max}; {value} is not one'],
     decimals: ['最多两位小数：{value}', 'At most two decimals: {value}'], reasonRequired: ['更正已提交的分数须写明理由', 'A correction of a sent score needs its reason'],
-    upload: ['上传并导入', 'Upload and import'], csvHint: ['CSV 表头：communityId,score（全部写入或全部不写）', 'CSV header: communityId,score (all rows or none)'],
+    upload: ['上传并导入', 'Upload and import'], csvHint: ['CSV 或 Excel，表头：communityId,score 或 社区ID,得分（全部写入或全部不写）', 'CSV or Excel, header communityId,score or its Chinese labels (all rows or none)'],
     imported: ['已导入 {rows} 行', 'Imported {rows} rows'], progress: ['进度', 'Progress'], scored: ['已评社区', 'Scored'],
     complete: ['已完成', 'Complete'], incomplete: ['未完成', 'Incomplete'],
     field: { communityId: ['社区', 'Community'], score: ['分数', 'Score'], dimension: ['维度', 'Dimension'] },
