@@ -41,6 +41,21 @@ export const MENU: MenuItem[] = [
       { key: 'ratings', path: '/evaluate/ratings', roles: [DA, SA, AU] },
     ],
   },
+  {
+    // 育: plans and sessions are read by every role, the rest is the district's and each street's own (README, "The training API")
+    key: 'train', path: '/train', roles: [DA, SA, AU], children: [
+      { key: 'trainingPlan', path: '/train/plan', roles: [DA, SA, AU] },
+      // GET …/attendance is DA and SA of the session's street; the auditor reads
+      { key: 'attendance', path: '/train/attendance', roles: [DA, SA, AU] },
+      // GET /training/credits: DA, SA with its own street=
+      { key: 'credits', path: '/train/credits', roles: [DA, SA, AU] },
+      // exchange events are DA's (they name participants of every street); placements a street reads with street=
+      { key: 'exchange', path: '/train/exchange', roles: [DA, SA, AU] },
+      { key: 'pairing', path: '/train/pairing', roles: [DA, SA, AU] },
+      // GET /training-reports is DA's; the auditor reads
+      { key: 'trainingReport', path: '/train/report', roles: [DA, AU] },
+    ],
+  },
   { key: 'roster', path: '/roster', roles: [DA] },
   { key: 'users', path: '/users', roles: [DA] },
   { key: 'audit', path: '/audit', roles: [AU] },
@@ -78,6 +93,8 @@ export type Action =
   | 'org.edit' | 'community.edit' | 'person.register' | 'person.edit' | 'person.reveal' | 'post.edit' | 'archive.seal'
   | 'eligibility.check' | 'workingGroup.edit' | 'reserve.edit' | 'mission.record' | 'mission.report' | 'filing.create' | 'filing.step' | 'filing.vet' | 'filing.file' | 'roster.import' | 'user.edit' | 'plugin.manage'
   | 'cycle.manage' | 'cycle.pins' | 'cycle.history' | 'score.enter' | 'rating.report' | 'rating.runs' | 'plugin.whatIf'
+  | 'training.plan' | 'training.session' | 'attendance.record' | 'exchange.events' | 'shadowing.place' | 'shadowing.report'
+  | 'dispatch.create' | 'dispatch.report' | 'project.create' | 'project.progress' | 'project.assess'
 
 const ACTIONS: Record<Action, Role[]> = {
   'org.edit': [DA], 'community.edit': [DA, SA], 'person.register': [DA], 'person.edit': [DA, SA], 'person.reveal': [DA, SA],
@@ -91,6 +108,12 @@ const ACTIONS: Record<Action, Role[]> = {
   'rating.report': [DA, AU], 'rating.runs': [DA, AU],
   // the what-if of a cycle (POST …/what-if) is DA's and PA's
   'plugin.whatIf': [DA, PA],
+  // 育: the plan is the district's; a street adds courses and sessions to its own brand (see programmeEditable) and records its people's attendance
+  'training.plan': [DA], 'training.session': [DA, SA], 'attendance.record': [DA, SA],
+  // events (read and written) and placements are the district's; a placement's report also its street's
+  'exchange.events': [DA, AU], 'shadowing.place': [DA], 'shadowing.report': [DA, SA],
+  // dispatches are made by the district, reported by the street too; projects started and advanced by either, graded by the district
+  'dispatch.create': [DA], 'dispatch.report': [DA, SA], 'project.create': [DA, SA], 'project.progress': [DA, SA], 'project.assess': [DA],
 }
 
 export function can(user: Pick<User, 'role'> | null, action: Action): boolean {
