@@ -43,12 +43,12 @@ export const MENU: MenuItem[] = [
   },
   {
     // 育: plans and sessions are read by every role, the rest is the district's and each street's own (README, "The training API")
-    key: 'train', path: '/train', roles: [DA, SA, AU], children: [
+    key: 'train', path: '/train', roles: [DA, SA, AU, 'SECRETARY'], children: [
       { key: 'trainingPlan', path: '/train/plan', roles: [DA, SA, AU] },
       // GET …/attendance is DA and SA of the session's street; the auditor reads
       { key: 'attendance', path: '/train/attendance', roles: [DA, SA, AU] },
-      // GET /training/credits: DA, SA with its own street=
-      { key: 'credits', path: '/train/credits', roles: [DA, SA, AU] },
+      // GET /training/credits: DA, SA with its own street=; a secretary their own line (GET /training/credits/{person})
+      { key: 'credits', path: '/train/credits', roles: [DA, SA, AU, 'SECRETARY'] },
       // exchange events are DA's (they name participants of every street); placements a street reads with street=
       { key: 'exchange', path: '/train/exchange', roles: [DA, SA, AU] },
       { key: 'pairing', path: '/train/pairing', roles: [DA, SA, AU] },

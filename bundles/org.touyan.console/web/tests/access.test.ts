@@ -32,8 +32,9 @@ describe('menus by role', () => {
     expect(can({ role: 'STREET_ADMIN' }, 'project.progress')).toBe(true)
     for (const action of ['training.plan', 'dispatch.create', 'project.assess', 'shadowing.place', 'exchange.events'] as const) expect(can({ role: 'STREET_ADMIN' }, action)).toBe(false)
   })
-  it('gives a secretary only their own record', () => {
-    expect(keys('SECRETARY')).toEqual(['dashboard', 'mine'])
+  it('gives a secretary only their own record and their own credits', () => {
+    expect(keys('SECRETARY')).toEqual(['dashboard', 'mine', 'train', 'credits'])
+    expect(mayOpen({ role: 'SECRETARY' }, '/train/plan')).toBe(false)
   })
   it('lets the auditor read but not check, import or change', () => {
     const k = keys('AUDITOR')

@@ -106,6 +106,8 @@ export const api = {
     total: async (path: string, q: Query) => (await http.get<Page<unknown>>(path, { ...q, limit: 1 })).total,
   },
   training: {
+    /** one secretary's line of the year (a secretary reads their own) */
+    credit: (personId: string, districtId: string, year: number) => http.get<T.Credit>(`/training/credits/${personId}`, { district: districtId, year }),
     credits: (q: Query) => http.get<Page<T.Credit>>('/training/credits', { limit: 500, ...q }),
     plan: (districtId: string, year: number) => http.get<T.TrainingPlan>('/training/plans', { district: districtId, year }),
     createPlan: (body: T.PlanInput) => http.post<T.TrainingPlan>('/training/plans', body),
