@@ -31,6 +31,6 @@ export function eventsByKind(report: TrainingReport, kindName: (kind: string) =>
   const data = Object.entries(report.events).filter(([k]) => k !== 'total').map(([k, n]) => ({ name: kindName(k), value: n }))
   return {
     tooltip: { trigger: 'item' }, legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: '{b} {c}' } }],
+    series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { position: 'inside', formatter: '{c}' } }],
   }
 }

@@ -115,6 +115,8 @@ export const api = {
     session: (id: string) => http.get<T.TrainingSession>(`/training/sessions/${id}`),
     sessions: (courseId: string) => http.get<Page<T.TrainingSession>>(`/training/courses/${courseId}/sessions`, all),
     addSession: (courseId: string, body: T.SessionInput) => http.post<T.TrainingSession>(`/training/courses/${courseId}/sessions`, body),
+    enrolment: (courseId: string) => http.get<{ courseId: string; personIds: string[] }>(`/training/courses/${courseId}/enrolments`),
+    enrol: (courseId: string, personIds: string[]) => http.post<{ courseId: string; personIds: string[] }>(`/training/courses/${courseId}/enrolments`, { personIds }),
     attendance: (sessionId: string) => http.get<Page<T.AttendanceRecord>>(`/training/sessions/${sessionId}/attendance`, all),
     attend: (sessionId: string, personId: string, hours: number) => http.post<T.AttendanceRecord>(`/training/sessions/${sessionId}/attendance`, { personId, hours }),
     /** the API takes text/csv (personId,hours) on main; all rows or none, 422 with the report */

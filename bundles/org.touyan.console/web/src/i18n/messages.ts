@@ -191,7 +191,7 @@ const pairs = {
     pickSession: ['选择场次', 'Pick a session'], noSession: ['请先选择培训场次', 'Pick a session first'], person: ['人员', 'Person'], credit: ['学分', 'Credit'],
     provenance: ['计分依据', 'Credited by'], districtRule: ['本区规则（一学时一学分）', 'The district\'s rule (one for one)'], recordedBy: ['登记人', 'Recorded by'],
     record: ['登记签到', 'Record attendance'], recorded: ['已登记 {name} 的签到', 'Recorded {name}'], notYet: ['场次尚未举行，暂不能登记签到', 'The session has not taken place: nothing to record yet'],
-    importTitle: ['批量导入', 'Import'], csvHint: ['CSV 表头：personId,hours（全部写入或全部不写）', 'CSV header: personId,hours (all rows or none)'],
+    importTitle: ['批量导入', 'Import'], enrol: ['报名', 'Enrol'], enrolled: ['已报名 {n} 人', '{n} enrolled'], enrolledNow: ['已报名 {n} 人', 'Enrolled {n}'], csvHint: ['CSV 表头：personId,hours（全部写入或全部不写）', 'CSV header: personId,hours (all rows or none)'],
     imported: ['已导入 {n} 条签到', 'Imported {n} attendances'], attendanceOf: ['{date} · {course}', '{date} · {course}'],
     field: { personId: ['人员', 'Person'], hours: ['学时', 'Hours'], row: ['行', 'Row'] },
     credits: { unmetOnly: ['只看未达标', 'Unmet only'], shortfall: ['尚缺学时', 'Hours missing'], met: ['达标', 'Met'], unmet: ['未达标', 'Unmet'], required: ['应修', 'Required'],
