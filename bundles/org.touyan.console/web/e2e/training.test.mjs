@@ -252,4 +252,15 @@ describe('the training year in the console', () => {
     await p.waitForURL(platform.base + '/')
     await p.close()
   })
+
+  test('a secretary sees their own credit of the year, and no one else’s', async () => {
+    const own = (await credits()).find((c) => c.personId === users.SECRETARY.person)
+    const p = await d.loggedIn('SECRETARY')
+    await p.goto(platform.base + '/train/credits')
+    await p.waitForSelector(`[data-test=credit-${own.personId}]`)
+    assert.equal(await p.locator('[data-test=credits-table] .el-table__body tr').count(), 1)
+    assert.match(await p.locator('[data-test=credits-table] .el-table__body tr').textContent(), new RegExp(String(Number(own.credit))))
+    assert.equal(await p.locator('[data-test=pick-street-filter]').count(), 0)
+    await p.close()
+  })
 })
