@@ -185,7 +185,7 @@ const pairs = {
     kind: { ANNUAL: ['头雁领航（年度）', 'Annual'], QUARTERLY: ['精治社工（季度）', 'Quarterly'], BRAND: ['街道品牌', 'Street brand'] },
     courses: ['课程', 'Courses'], course: ['课程', 'Course'], courseKind: ['课程类别', 'Kind'], title: ['名称', 'Title'], newCourse: ['新增课程', 'New course'],
     courseAdded: ['已新增课程“{title}”', 'Added the course “{title}”'], sessions: ['场次', 'Sessions'], newSession: ['新增场次', 'New session'], noSessions: ['尚无场次', 'No session yet'],
-    date: ['日期', 'Date'], place: ['地点', 'Place'], teacher: ['授课人', 'Teacher'], format: ['形式', 'Format'], hours: ['学时', 'Hours'],
+    date: ['日期', 'Date'], place: ['地点', 'Place'], teacher: ['授课人', 'Teacher'], format: ['形式', 'Format'], hours: ['学时', 'Hours'], hoursN: ['{n}学时', '{n} h'],
     sessionAdded: ['已新增场次（{date}）', 'Added the session of {date}'], readOnly: ['只读：本项目由{owner}维护', 'Read only: {owner} keeps this programme'],
     theDistrict: ['区委组织部', 'the district'], theStreet: ['所属街道', 'its street'],
     pickSession: ['选择场次', 'Pick a session'], noSession: ['请先选择培训场次', 'Pick a session first'], person: ['人员', 'Person'], credit: ['学分', 'Credit'],
