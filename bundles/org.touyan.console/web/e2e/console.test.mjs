@@ -24,7 +24,7 @@ describe('who sees what', () => {
     await p.goto(platform.base + '/login')
     await shot(p, 'login')
     await login(p, platform.base, 'admin', ADMIN_PASSWORD)
-    assert.deepEqual(await menuKeys(p), ['dashboard', 'org', 'people', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'filings', 'classification', 'mentoring', 'dutyReports', 'cycles', 'scores', 'ratings', 'reviews', 'ballots', 'negativeList', 'useRecords', 'roster', 'users', 'plugins'])
+    assert.deepEqual(await menuKeys(p), ['dashboard', 'org', 'people', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'trainingPlan', 'attendance', 'credits', 'exchange', 'pairing', 'trainingReport', 'filings', 'classification', 'mentoring', 'dutyReports', 'cycles', 'scores', 'ratings', 'reviews', 'ballots', 'negativeList', 'useRecords', 'roster', 'users', 'plugins'])
     const serving = (await admin.get('/posts', { kind: 'COMMUNITY_SECRETARY', current: true, limit: 1 })).total
     await p.waitForFunction((n) => document.querySelector('[data-card=secretaries] .card-figure')?.textContent?.trim() === String(n), serving)
     await shot(p, 'dashboard-district')
@@ -53,7 +53,7 @@ describe('who sees what', () => {
 
   test('a secretary sees their own record only', async () => {
     const p = await loggedIn('SECRETARY')
-    assert.deepEqual(await menuKeys(p), ['dashboard', 'mine', 'reviews'])
+    assert.deepEqual(await menuKeys(p), ['dashboard', 'mine', 'credits', 'reviews'])
     await p.click('[data-menu=mine]')
     await p.waitForSelector('[data-test=person-name]')
     const me = await admin.get('/people/' + users.SECRETARY.person)

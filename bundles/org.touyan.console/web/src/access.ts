@@ -26,6 +26,21 @@ export const MENU: MenuItem[] = [
     ],
   },
   {
+    // 育: plans and sessions are read by every role, the rest is the district's and each street's own (README, "The training API")
+    key: 'train', path: '/train', roles: [DA, SA, AU, 'SECRETARY'], children: [
+      { key: 'trainingPlan', path: '/train/plan', roles: [DA, SA, AU] },
+      // GET …/attendance is DA and SA of the session's street; the auditor reads
+      { key: 'attendance', path: '/train/attendance', roles: [DA, SA, AU] },
+      // GET /training/credits: DA, SA with its own street=; a secretary their own line (GET /training/credits/{person})
+      { key: 'credits', path: '/train/credits', roles: [DA, SA, AU, 'SECRETARY'] },
+      // exchange events are DA's (they name participants of every street); placements a street reads with street=
+      { key: 'exchange', path: '/train/exchange', roles: [DA, SA, AU] },
+      { key: 'pairing', path: '/train/pairing', roles: [DA, SA, AU] },
+      // GET /training-reports is DA's; the auditor reads
+      { key: 'trainingReport', path: '/train/report', roles: [DA, AU] },
+    ],
+  },
+  {
     key: 'manage', path: '/manage', roles: [DA, SA, AU], children: [
       { key: 'filings', path: '/manage/filings', roles: [DA, SA, AU] },
       { key: 'classification', path: '/manage/classification', roles: [DA, SA, AU] },
@@ -94,6 +109,8 @@ export type Action =
   | 'eligibility.check' | 'workingGroup.edit' | 'reserve.edit' | 'mission.record' | 'mission.report' | 'filing.create' | 'filing.step' | 'filing.vet' | 'filing.file' | 'roster.import' | 'user.edit' | 'plugin.manage'
   | 'cycle.manage' | 'cycle.pins' | 'cycle.history' | 'score.enter' | 'rating.report' | 'rating.runs' | 'plugin.whatIf'
   | 'ballot.issue' | 'mentoring.pair' | 'dutyReport.score' | 'incident.followUp'
+  | 'training.plan' | 'training.session' | 'attendance.record' | 'exchange.events' | 'shadowing.place' | 'shadowing.report'
+  | 'dispatch.create' | 'dispatch.report' | 'project.create' | 'project.progress' | 'project.assess'
 
 const ACTIONS: Record<Action, Role[]> = {
   'org.edit': [DA], 'community.edit': [DA, SA], 'person.register': [DA], 'person.edit': [DA, SA], 'person.reveal': [DA, SA],
@@ -111,6 +128,12 @@ const ACTIONS: Record<Action, Role[]> = {
   // confirming pairs and follow-ups are DA's; a street scores its own communities' reports, but it is
   // given no list of them (GET …/duty-reports is DA's), so the screen is the district's
   'mentoring.pair': [DA], 'dutyReport.score': [DA], 'incident.followUp': [DA],
+  // 育: the plan is the district's; a street adds courses and sessions to its own brand (see programmeEditable) and records its people's attendance
+  'training.plan': [DA], 'training.session': [DA, SA], 'attendance.record': [DA, SA],
+  // events (read and written) and placements are the district's; a placement's report also its street's
+  'exchange.events': [DA, AU], 'shadowing.place': [DA], 'shadowing.report': [DA, SA],
+  // dispatches are made by the district, reported by the street too; projects started and advanced by either, graded by the district
+  'dispatch.create': [DA], 'dispatch.report': [DA, SA], 'project.create': [DA, SA], 'project.progress': [DA, SA], 'project.assess': [DA],
 }
 
 export function can(user: Pick<User, 'role'> | null, action: Action): boolean {

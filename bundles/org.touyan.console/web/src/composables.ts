@@ -7,7 +7,10 @@ import { can as canDo, type Action } from './access'
 import { describe, formField } from './errors'
 import { formatDate, formatDateTime, formatNumber, type Locale } from './format'
 import type { Page, Query } from './api/http'
+import { useRoute } from 'vue-router'
 import { api } from './api'
+import { useOrg } from './stores/org'
+import { shownStreet } from './training'
 
 /** Labels, formats and permissions a screen needs, in the current language. */
 export function useUi() {
@@ -68,4 +71,28 @@ export function usePersonNames() {
     }
   }
   return { names, need, name: (id: string | null | undefined) => (id ? names[id] ?? '…' : '—') }
+/**
+ * The street a screen shows, from the address for the district (`?street=`), always its own for a
+ * street administrator (see shownStreet), and the plan year from `?year=` or this year.
+ */
+export function useTrainingScope() {
+  const route = useRoute()
+  const auth = useAuth()
+  const org = useOrg()
+  const asked = Number(route.query.year)
+  return {
+    street: ref(shownStreet(auth.user, route.query.street, org.streets.map((s) => s.id))),
+    year: ref(Number.isInteger(asked) && asked > 2000 ? asked : new Date().getFullYear()),
+  }
+}
+
+/** Names of the district's people (or a street's), read once per screen: training records name people by id. */
+export function usePeopleNames() {
+  const names = reactive(new Map<string, string>())
+  async function load(q: Query) {
+    const page = await api.people.list({ ...q, limit: 500 })
+    for (const p of page.items) names.set(p.id, p.name)
+  }
+  const options = computed(() => [...names].map(([id, name]) => ({ id, name })))
+  return { load, options, name: (id: string | null | undefined) => (id ? names.get(id) ?? id : '—') }
 }

@@ -6,7 +6,7 @@ const keys = (role: Role) => visibleMenu({ role }).flatMap((m) => [m.key, ...(m.
 
 describe('menus by role', () => {
   it('shows the district administrator everything but the audit log', () => {
-    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'manage', 'filings', 'classification', 'mentoring', 'dutyReports', 'evaluate', 'cycles', 'scores', 'ratings', 'reviews', 'ballots', 'use', 'negativeList', 'useRecords', 'roster', 'users', 'plugins'])
+    expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'train', 'trainingPlan', 'attendance', 'credits', 'exchange', 'pairing', 'trainingReport', 'manage', 'filings', 'classification', 'mentoring', 'dutyReports', 'evaluate', 'cycles', 'scores', 'ratings', 'reviews', 'ballots', 'use', 'negativeList', 'useRecords', 'roster', 'users', 'plugins'])
     expect(can({ role: 'DISTRICT_ADMIN' }, 'user.edit')).toBe(true)
   })
   it('hides from a street administrator what only the district may do', () => {
@@ -17,7 +17,7 @@ describe('menus by role', () => {
     expect(k).not.toContain('roster')
   })
   it('gives a secretary their own record and their self-review', () => {
-    expect(keys('SECRETARY')).toEqual(['dashboard', 'mine', 'evaluate', 'reviews'])
+    expect(keys('SECRETARY')).toEqual(['dashboard', 'mine', 'train', 'credits', 'evaluate', 'reviews'])
     expect(mayOpen({ role: 'SECRETARY' }, '/evaluate/ballots')).toBe(false)
     expect(mayOpen({ role: 'SECRETARY' }, '/evaluate/ballots/sheet')).toBe(false)
   })
@@ -44,6 +44,26 @@ describe('menus by role', () => {
       expect(can({ role: 'DISTRICT_ADMIN' }, action)).toBe(true)
       expect(can({ role: 'AUDITOR' }, action)).toBe(false)
     }
+  })
+  it('gives the 育 screens to the district, its street and the auditor, the report to the district and the auditor', () => {
+    expect(keys('STREET_ADMIN')).toEqual(expect.arrayContaining(['trainingPlan', 'attendance', 'credits', 'exchange', 'pairing']))
+    expect(keys('STREET_ADMIN')).not.toContain('trainingReport')
+    expect(keys('AUDITOR')).toContain('trainingReport')
+    expect(mayOpen({ role: 'STREET_ADMIN' }, '/train/report')).toBe(false)
+    expect(mayOpen({ role: 'DEPARTMENT_SCORER' }, '/train/credits')).toBe(false)
+    // the auditor reads every GET but changes nothing
+    for (const action of ['training.plan', 'training.session', 'attendance.record', 'shadowing.place', 'dispatch.create', 'project.progress', 'project.assess'] as const) {
+      expect(can({ role: 'AUDITOR' }, action)).toBe(false)
+    }
+    // a street adds to its own brand, records its people, advances projects; the district alone plans, dispatches and grades
+    expect(can({ role: 'STREET_ADMIN' }, 'training.session')).toBe(true)
+    expect(can({ role: 'STREET_ADMIN' }, 'attendance.record')).toBe(true)
+    expect(can({ role: 'STREET_ADMIN' }, 'project.progress')).toBe(true)
+    for (const action of ['training.plan', 'dispatch.create', 'project.assess', 'shadowing.place', 'exchange.events'] as const) expect(can({ role: 'STREET_ADMIN' }, action)).toBe(false)
+  })
+  it('gives a secretary their own record, their own credits and their self-review', () => {
+    expect(keys('SECRETARY')).toEqual(['dashboard', 'mine', 'train', 'credits', 'evaluate', 'reviews'])
+    expect(mayOpen({ role: 'SECRETARY' }, '/train/plan')).toBe(false)
   })
   it('lets the auditor read but not check, import or change', () => {
     const k = keys('AUDITOR')

@@ -131,7 +131,49 @@ export const api = {
     total: async (path: string, q: Query) => (await http.get<Page<unknown>>(path, { ...q, limit: 1 })).total,
   },
   training: {
-    credits: (q: Query) => http.get<Page<unknown>>('/training/credits', q),
+    /** one secretary's line of the year (a secretary reads their own) */
+    credit: (personId: string, districtId: string, year: number) => http.get<T.Credit>(`/training/credits/${personId}`, { district: districtId, year }),
+    credits: (q: Query) => http.get<Page<T.Credit>>('/training/credits', { limit: 500, ...q }),
+    plan: (districtId: string, year: number) => http.get<T.TrainingPlan>('/training/plans', { district: districtId, year }),
+    createPlan: (body: T.PlanInput) => http.post<T.TrainingPlan>('/training/plans', body),
+    addCourse: (programmeId: string, body: { kind: string | null; title: string }) => http.post<T.TrainingCourse>(`/training/programmes/${programmeId}/courses`, body),
+    session: (id: string) => http.get<T.TrainingSession>(`/training/sessions/${id}`),
+    sessions: (courseId: string) => http.get<Page<T.TrainingSession>>(`/training/courses/${courseId}/sessions`, all),
+    addSession: (courseId: string, body: T.SessionInput) => http.post<T.TrainingSession>(`/training/courses/${courseId}/sessions`, body),
+    enrolment: (courseId: string) => http.get<{ courseId: string; personIds: string[] }>(`/training/courses/${courseId}/enrolments`),
+    enrol: (courseId: string, personIds: string[]) => http.post<{ courseId: string; personIds: string[] }>(`/training/courses/${courseId}/enrolments`, { personIds }),
+    attendance: (sessionId: string) => http.get<Page<T.AttendanceRecord>>(`/training/sessions/${sessionId}/attendance`, all),
+    attend: (sessionId: string, personId: string, hours: number) => http.post<T.AttendanceRecord>(`/training/sessions/${sessionId}/attendance`, { personId, hours }),
+    /** the API takes text/csv (personId,hours) on main; all rows or none, 422 with the report */
+    importAttendance: (sessionId: string, file: File) => request<T.TrainingImportReport>('POST', `/training/sessions/${sessionId}/attendance/import`, { file: tableFile(file) }),
+  },
+  exchange: {
+    events: (q: Query) => http.get<Page<T.ExchangeEvent>>('/exchange-events', { limit: 500, ...q }),
+    event: (id: string) => http.get<T.ExchangeEvent>(`/exchange-events/${id}`),
+    createEvent: (body: T.EventInput) => http.post<T.ExchangeEvent>('/exchange-events', body),
+    /** replaces the record as read: read the event first (its ETag goes as If-Match) */
+    record: (id: string, record: string) => http.post<T.ExchangeEvent>(`/exchange-events/${id}/record`, { record }),
+    placements: (q: Query) => http.get<Page<T.Placement>>('/shadowing', { limit: 500, ...q }),
+    placement: (id: string) => http.get<T.Placement>(`/shadowing/${id}`),
+    place: (body: T.PlacementInput) => http.post<T.Placement>('/shadowing', body),
+    report: (id: string, report: string) => http.post<T.Placement>(`/shadowing/${id}/report`, { report }),
+  },
+  pairing: {
+    programme: (districtId: string) => http.get<T.PairingProgramme>('/pairing/programme', { district: districtId }),
+    dispatches: (q: Query) => http.get<Page<T.Dispatch>>('/pairing/dispatches', { limit: 500, ...q }),
+    dispatch: (id: string) => http.get<T.Dispatch>(`/pairing/dispatches/${id}`),
+    createDispatch: (body: T.DispatchInput) => http.post<T.Dispatch>('/pairing/dispatches', body),
+    reportDispatch: (id: string, fields: Record<string, string>) => http.post<T.Dispatch>(`/pairing/dispatches/${id}/report`, { fields }),
+    projects: (q: Query) => http.get<Page<T.Project>>('/pairing/projects', { limit: 500, ...q }),
+    project: (id: string) => http.get<T.Project>(`/pairing/projects/${id}`),
+    createProject: (body: T.ProjectInput) => http.post<T.Project>('/pairing/projects', body),
+    /** progress and assessment name the project as read: read it first */
+    progress: (id: string, body: T.ProgressInput) => http.post<T.Project>(`/pairing/projects/${id}/progress`, body),
+    assess: (id: string) => http.post<T.Project>(`/pairing/projects/${id}/assessment`, {}),
+  },
+  trainingReport: {
+    get: (districtId: string, year: number) => http.get<T.TrainingReport>('/training-reports', { district: districtId, year }),
+    csv: (section: T.ReportSection, districtId: string, year: number) => request<string>('GET', `/training-reports/${section}`, { query: { district: districtId, year }, asText: true }),
   },
   users: {
     list: (q: Query) => http.get<Page<T.Account>>('/users', q),

@@ -158,3 +158,47 @@ export interface UseRecord {
   title: string | null; decidedOn: string; basis: string | null; actor: string; recordedAt: string
 }
 export interface UseSummary { districtId: string; year: number | null; total: number; kinds: { kind: string; kindName: string; count: number; byDetail: Record<string, number> }[] }
+// ---- 育: the training API (README, "The training API") ----
+export interface TrainingCourse { id: string; programmeId: string; kind: string | null; title: string }
+/** A programme lists the formats its sessions may use: the bound brand's for a street, null while none is bound. */
+export interface TrainingProgramme { id: string; kind: string; streetId: string | null; name: string; formats: string[] | null; courses: TrainingCourse[] }
+export interface TrainingPlan { id: string; districtId: string; year: number; requiredHours: number; formats: string[]; programmes: TrainingProgramme[] }
+export interface PlanInput { districtId: string; year: number; requiredHours: number; brands: { streetId: string; name: string }[] | null; formats: string[] | null }
+export interface TrainingSession {
+  id: string; courseId: string; programmeId: string; programmeKind: string; districtId: string; streetId: string | null; year: number
+  date: string; place: string | null; teacher: string | null; format: string | null; hours: number
+}
+export interface SessionInput { date: string | null; place: string | null; teacher: string | null; format: string | null; hours: number }
+export interface AttendanceRecord { sessionId: string; personId: string; hours: number; credit: number; provenance: Provenance | null; recordedBy: string | null }
+export interface TrainingImportReport extends ImportReport { recorded: number }
+export interface Credit { personId: string; name: string; streetId: string | null; streetName: string | null; communityName: string | null; credit: number; required: number; met: boolean }
+export interface StreetHours { streetId: string; streetName: string; secretaries: number; credit: number; unmet: number }
+export interface ProgrammeActivity { programmeId: string; kind: string; streetBrand: boolean; streetId: string | null; name: string; sessions: number; attendances: number; credit: number; computedBy: string[] }
+export type EventKind = 'FORUM' | 'SALON' | 'ACTIVITY'
+export interface ExchangeEvent {
+  id: string; districtId: string; kind: EventKind; kindName: string; theme: string | null; title: string; date: string; place: string
+  participantIds: string[]; speakerIds: string[]; record: string | null
+}
+export interface EventInput { districtId: string; kind: EventKind; theme: string | null; title: string; date: string; place: string; participantIds: string[]; speakerIds: string[]; record: string | null }
+export interface Placement { id: string; districtId: string; personId: string; year: number; city: string; host: string; startDate: string; endDate: string | null; report: string | null }
+export interface PlacementInput { districtId: string; personId: string; city: string; host: string; startDate: string; endDate: string | null }
+export interface ReportField { key: string; name: string; nameEn: string; required: boolean }
+export interface CooperationContent { code: string; name: string; nameEn: string }
+export interface PairingProgramme {
+  partner: { name: string; nameEn: string; city: string }; contents: CooperationContent[]; dispatchReportFields: ReportField[]; provenance: Provenance
+}
+export interface Dispatch { id: string; districtId: string; personId: string; contentCode: string; startDate: string; endDate: string | null; report: Record<string, string> | null; provenance: Provenance }
+export interface DispatchInput { districtId: string; personId: string; contentCode: string; startDate: string; endDate: string }
+export type ProjectStatus = 'PLANNED' | 'IN_PROGRESS' | 'COMPLETED' | 'SUSPENDED'
+export interface Project {
+  id: string; districtId: string; title: string; ownerId: string; communityId: string | null; milestones: number; milestonesDone: number
+  status: ProjectStatus; outcome: string | null; grade: string | null; assessment: string | null; provenance: Provenance | null
+}
+export interface ProjectInput { districtId: string; title: string; ownerId: string; communityId: string | null; milestones: number | null }
+export interface ProgressInput { milestonesDone: number | null; status: ProjectStatus | null; outcome: string | null }
+export interface TrainingReport {
+  districtId: string; year: number; hours: Credit[]; streets: StreetHours[]; brands: ProgrammeActivity[]; events: Record<string, number>
+  shadowing: Placement[]; dispatches: { startedInYear: number; runningInYear: number; cumulative: number; items: Dispatch[] }
+  projects: { byStatus: Record<string, number>; items: Project[] }
+}
+export type ReportSection = 'hours' | 'streets' | 'brands' | 'events' | 'shadowing' | 'dispatches' | 'projects'

@@ -636,6 +636,12 @@ public class Training {
 		return Credits.of(directory.secretaries(districtId), byPerson, plan.requiredHours());
 	}
 
+	/** One serving secretary's credit in the district's plan year; someone who is not one is a 404, like an unknown id. */
+	public Credits.Credit credit(String districtId, int year, String personId) {
+		return credits(districtId, year).stream().filter(c -> c.personId().equals(personId)).findFirst()
+				.orElseThrow(() -> ProblemException.notFound("在任社区书记", "serving secretary", personId));
+	}
+
 	/**
 	 * Brand activity of a plan: per programme, whether it is a street's brand (the district's
 	 * 头雁领航 and 精治社工 are not), sessions held, attendances, credit granted and the brand

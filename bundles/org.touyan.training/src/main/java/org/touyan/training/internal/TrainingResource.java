@@ -251,4 +251,16 @@ public class TrainingResource {
 				.filter(c -> street == null || street.equals(c.streetId())).filter(c -> !"true".equals(unmet) || !c.met()).toList();
 		return Page.of(all, paging);
 	}
+
+	@GET
+	@Path("credits/{person}")
+	@Summary("One serving secretary's credit in a district's plan year against the required hours; a secretary reads their own")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:person")
+	public Credits.Credit credit(@PathParam("person") String person, @QueryParam("district") String district, @QueryParam("year") String year) {
+		Integer y = Input.year("year", year);
+		if (y == null) {
+			throw ProblemException.invalid("year", "请指定年份（year）", "year is required");
+		}
+		return training.credit(Input.required("district", district), y, person);
+	}
 }

@@ -260,6 +260,17 @@ class TrainingTest {
 	}
 
 	@Test
+	void oneSecretarysCreditIsTheirLineOfTheYear() {
+		training.importCsv(annualSession().id(), "personId,hours\np1,3\n", "t", p -> {});
+		var p1 = training.credit("d1", PAST.getYear(), "p1");
+		assertEquals(0, new BigDecimal("3").compareTo(p1.credit()));
+		assertEquals(false, p1.met());
+		assertEquals(0, BigDecimal.ZERO.compareTo(training.credit("d1", PAST.getYear(), "p3").credit()), "a secretary who attended nothing has 0");
+		assertEquals(404, assertThrows(ProblemException.class, () -> training.credit("d1", PAST.getYear(), "nobody")).status());
+		assertEquals(404, assertThrows(ProblemException.class, () -> training.credit("d1", PAST.getYear() + 1, "p1")).status(), "a year without a plan");
+	}
+
+	@Test
 	void aSessionReportCarriesTheFieldsItsBrandRequires() {
 		Session brand = brandSession(PAST);
 		ProblemException missing = assertThrows(ProblemException.class,
