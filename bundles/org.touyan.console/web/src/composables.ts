@@ -71,6 +71,8 @@ export function usePersonNames() {
     }
   }
   return { names, need, name: (id: string | null | undefined) => (id ? names[id] ?? '…' : '—') }
+}
+
 /**
  * The street a screen shows, from the address for the district (`?street=`), always its own for a
  * street administrator (see shownStreet), and the plan year from `?year=` or this year.
