@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.touyan.api.registry.People;
 import org.touyan.api.rest.Created;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
@@ -70,9 +71,12 @@ public class TrainingResource {
 	private final Training training;
 	private final Authorization authorization;
 	private final Tabular tabular;
+	private final People people;
 
 	@Activate
-	public TrainingResource(@Reference Training training, @Reference Authorization authorization, @Reference Tabular tabular) {
+	public TrainingResource(@Reference Training training, @Reference Authorization authorization, @Reference Tabular tabular,
+			@Reference People people) {
+		this.people = people;
 		this.tabular = tabular;
 		this.training = training;
 		this.authorization = authorization;
@@ -257,6 +261,8 @@ public class TrainingResource {
 	@Summary("One serving secretary's credit in a district's plan year against the required hours; a secretary reads their own")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:person")
 	public Credits.Credit credit(@PathParam("person") String person, @QueryParam("district") String district, @QueryParam("year") String year) {
+		// the path names someone first: an unknown person is a 404 whatever the query says
+		people.person(person).orElseThrow(() -> ProblemException.notFound("人员", "person", person));
 		Integer y = Input.year("year", year);
 		if (y == null) {
 			throw ProblemException.invalid("year", "请指定年份（year）", "year is required");
