@@ -152,7 +152,7 @@ describe("the residents' ballots", () => {
 describe('the four reviews', () => {
   test('a secretary gives only the self-review of their own community; bad scores are refused at the field', async () => {
     const p = await d.loggedIn('SECRETARY')
-    assert.deepEqual(await menuKeys(p), ['dashboard', 'mine', 'reviews'])
+    assert.deepEqual(await menuKeys(p), ['dashboard', 'mine', 'credits', 'reviews'])
     await p.click('[data-menu=reviews]')
     await p.waitForSelector('[data-test=review-form]')
     assert.ok(await p.isDisabled('[data-test=pick-community] input'), 'their own community, fixed')
