@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.jdbc.AutoSave;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.touyan.api.store.Dialect;
@@ -48,6 +49,11 @@ final class PostgresDatabase implements Database {
 			driver.setPassword(password);
 		}
 		driver.setApplicationName("touyan");
+		// A failed statement aborts a PostgreSQL transaction, where HSQLDB rolls back that statement
+		// alone. Work that catches a refusal and goes on (the roster import lists every faulty row of
+		// a file; Sql.insert's 409 for a row that is there already) relies on HSQLDB's behaviour, so
+		// the driver puts a savepoint before each statement and rolls back to it when it fails.
+		driver.setAutosave(AutoSave.ALWAYS);
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("touyan-store");
 		config.setDataSource(driver);

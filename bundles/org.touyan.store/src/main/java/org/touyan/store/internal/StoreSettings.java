@@ -105,6 +105,10 @@ record StoreSettings(Dialect dialect, String files, String url, String user, Str
 		if (password.isEmpty() || password.contains("\n") || password.contains("\r")) {
 			throw new Invalid("touyan.store passwordFile " + file.toAbsolutePath() + " must hold the password alone, on one line");
 		}
+		if (readableByOthers(file)) {
+			org.slf4j.LoggerFactory.getLogger(StoreSettings.class).warn(
+					"touyan.store passwordFile {} can be read by other accounts than its owner: chmod 600 it", file.toAbsolutePath());
+		}
 		return password;
 	}
 

@@ -156,4 +156,24 @@ class TransactionalStoreTest {
 		assertEquals(1, runs.get());
 		assertEquals(StoreException.class, e.getClass());
 	}
+
+	/** A statement that fails is undone alone: work that catches its failure goes on in the same transaction, on either database. */
+	@Test
+	void aFailedStatementCaughtByTheWorkLeavesItsTransactionUsable() {
+		String answer = store.write(c -> {
+			try (Statement s = c.createStatement()) {
+				s.executeUpdate("UPDATE counter SET v = 5 WHERE id = 1");
+				try {
+					s.executeUpdate("INSERT INTO counter VALUES (2, 0)");
+					throw new IllegalStateException("the duplicate key was taken");
+				} catch (java.sql.SQLException duplicate) {
+					assertEquals("23", duplicate.getSQLState().substring(0, 2), duplicate.getMessage());
+				}
+				s.executeUpdate("UPDATE counter SET v = 7 WHERE id = 2");
+				return "went on";
+			}
+		});
+		assertEquals("went on", answer);
+		assertEquals(List.of(5, 7), store.read(TransactionalStoreTest::values), "both updates kept, the failed insert alone undone");
+	}
 }
