@@ -184,7 +184,8 @@ public class RatingBench {
 		if (!m.matches()) {
 			throw new IllegalArgumentException("TOUYAN_BENCH_PG_URL is not jdbc:postgresql://host:port/database[?…]");
 		}
-		String url = m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
+		// as the store's pool connects: a savepoint before each statement (PostgresDatabase)
+		String url = m.group(1) + name + (m.group(3) == null ? "?" : m.group(3) + "&") + "autosave=always";
 		try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
 			s.execute("CREATE DATABASE " + name);
 		}
