@@ -47,6 +47,12 @@ import org.touyan.plugin.star.district.DistrictDefaultFormula;
  * together with the communities' score cards, which the rating reads.
  * Generating the scores is not timed; rating and storing is (median of 3 runs).
  *
+ * <p>With {@code TOUYAN_BENCH_PG_URL} set (bench/rating.sh starts a PostgreSQL server of its own
+ * and sets it) each size runs on PostgreSQL too, right after HSQLDB: a new database per run with
+ * the evaluation schema's PostgreSQL migrations, and, where HSQLDB's checkpoint falls, PostgreSQL's
+ * own equivalent of what happens between entering scores and rating them on a platform
+ * (autovacuum's ANALYZE of the new rows, a checkpoint).
+ *
  *   java -cp <classes> bench/RatingBench.java [sizes…]     (see bench/rating.sh)
  */
 public class RatingBench {
@@ -60,18 +66,22 @@ public class RatingBench {
 		System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
 				+ Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, Java " + System.getProperty("java.version"));
 		System.out.printf("one contained policy call (hand-off to a thread and back): %.1f µs%n", handOffMicros());
+		String pg = System.getenv("TOUYAN_BENCH_PG_URL");
+		List<Boolean> databases = pg == null || pg.isBlank() ? List.of(false) : List.of(false, true);
 		for (int n : sizes) {
-			long[] ms = new long[3];
-			enterNanos = 0;
-			cardNanos = 0;
-			for (int i = 0; i < ms.length; i++) {
-				ms[i] = run(n);
+			for (boolean postgres : databases) {
+				long[] ms = new long[3];
+				enterNanos = 0;
+				cardNanos = 0;
+				for (int i = 0; i < ms.length; i++) {
+					ms[i] = postgres ? runPostgres(n, pg) : run(n);
+				}
+				java.util.Arrays.sort(ms);
+				System.out.printf("%-10s %,8d communities × 11 scores: rated and stored in %,6d ms (median of 3; %.1f µs a community)%n",
+						postgres ? "PostgreSQL" : "HSQLDB", n, ms[1], ms[1] * 1000.0 / n);
+				System.out.printf("%19s entering the 11 columns (not timed above): %,6d ms, of which the score cards %,6d ms (mean of 3)%n", "",
+						enterNanos / 3_000_000, cardNanos / 3_000_000);
 			}
-			java.util.Arrays.sort(ms);
-			System.out.printf("%,8d communities × 11 scores: rated and stored in %,6d ms (median of 3; %.1f µs a community)%n", n,
-					ms[1], ms[1] * 1000.0 / n);
-			System.out.printf("%8s entering the 11 columns (not timed above): %,6d ms, of which the score cards %,6d ms (mean of 3)%n", "",
-					enterNanos / 3_000_000, cardNanos / 3_000_000);
 		}
 		CALLS.shutdownNow();
 	}
@@ -138,9 +148,71 @@ public class RatingBench {
 	static long enterNanos;
 	static long cardNanos;
 
+	/** A connection to the benchmark's database. */
+	interface Connect {
+		Connection get() throws SQLException;
+	}
+
+	/** Every migration of the evaluation schema, in order, as the store applies them: the dialect's own script in place of a shared one. */
+	static void migrate(Statement s, String dialect) throws Exception {
+		Path shared = Path.of("bundles/org.touyan.evaluation/src/main/resources/db/evaluation");
+		java.util.Map<Integer, Path> scripts = new java.util.TreeMap<>();
+		for (Path dir : dialect == null ? List.of(shared) : List.of(shared, shared.resolve(dialect))) {
+			if (!Files.isDirectory(dir)) {
+				continue;
+			}
+			try (var files = Files.list(dir)) {
+				for (Path f : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).toList()) {
+					scripts.put(Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1")), f);
+				}
+			}
+		}
+		for (Path script : scripts.values()) {
+			for (String statement : Files.readString(script).split(";\\s*\\n")) {
+				String st = statement.replaceAll("(?m)^--.*$", "");
+				if (!st.isBlank()) {
+					s.execute(st);
+				}
+			}
+		}
+	}
+
+	/** The same run on a new PostgreSQL database of the server {@code server} names, dropped afterwards. */
+	static long runPostgres(int communities, String server) throws Exception {
+		String name = "touyan_bench_" + java.util.UUID.randomUUID().toString().replace("-", "");
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?").matcher(server);
+		if (!m.matches()) {
+			throw new IllegalArgumentException("TOUYAN_BENCH_PG_URL is not jdbc:postgresql://host:port/database[?…]");
+		}
+		// as the store's pool connects: a savepoint before each statement (PostgresDatabase)
+		String url = m.group(1) + name + (m.group(3) == null ? "?" : m.group(3) + "&") + "autosave=always";
+		try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+			s.execute("CREATE DATABASE " + name);
+		}
+		try {
+			try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+				migrate(s, "postgresql");
+			}
+			return rate(communities, () -> DriverManager.getConnection(url), s -> {
+				// on a platform autovacuum analyses the new rows and a checkpoint writes them out long before scoring closes
+				s.execute("VACUUM ANALYZE");
+				s.execute("CHECKPOINT");
+			});
+		} finally {
+			try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+				s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			}
+		}
+	}
+
+	/** What runs between entering the scores and rating them (not timed). */
+	interface Settle {
+		void run(Statement s) throws SQLException;
+	}
+
 	static long run(int communities) throws Exception {
 		Path dir = Files.createTempDirectory("touyan-rating-bench");
-		// as HsqlStore opens it, with its default row cache of an eighth of the heap
+		// as the store opens it, with its default row cache of an eighth of the heap
 		long cacheMb = Runtime.getRuntime().maxMemory() / 8 / (1 << 20);
 		String url = "jdbc:hsqldb:file:" + dir.resolve("touyan") + ";hsqldb.write_delay=false;hsqldb.nio_max_size=16384"
 				+ ";hsqldb.cache_size=" + cacheMb * 1024 + ";hsqldb.cache_rows=" + cacheMb * (1 << 20) / 400;
@@ -150,24 +222,30 @@ public class RatingBench {
 				s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
 				s.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
 				s.execute("SET FILES NIO SIZE 16384");
-				// every migration of the evaluation schema, in order, as the store applies them
-				try (var scripts = Files.list(Path.of("bundles/org.touyan.evaluation/src/main/resources/db/evaluation"))) {
-					for (Path script : scripts.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-							.sorted(java.util.Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
-							.toList()) {
-						for (String statement : Files.readString(script).split(";\\s*\\n")) {
-							String st = statement.replaceAll("(?m)^--.*$", "");
-							if (!st.isBlank()) {
-								s.execute(st);
-							}
-						}
-					}
-				}
+				migrate(s, null);
 			}
+			// Entering 1.32 million scores leaves a checkpoint due (HSQLDB writes its cache to the data file
+			// once the log passes 50 MB), and it would run at the next commit: the rating's first read.
+			// On the platform it falls among the departments' entries, long before scoring closes.
+			long ms = rate(communities, () -> DriverManager.getConnection(url, "SA", ""), s -> s.execute("CHECKPOINT"));
+			try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
+				s.execute("SHUTDOWN");
+			}
+			return ms;
+		} finally {
+			try (var files = Files.walk(dir)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+			}
+		}
+	}
+
+	/** Enters the generated scores (not timed), settles, then rates and stores them (timed). */
+	static long rate(int communities, Connect connect, Settle settle) throws Exception {
+		{
 			Store store = new Store() {
 				@Override
 				public <T> T write(SqlWork<T> work) {
-					try (Connection c = DriverManager.getConnection(url, "SA", "")) {
+					try (Connection c = connect.get()) {
 						c.setAutoCommit(false);
 						T t = work.run(c);
 						c.commit();
@@ -244,15 +322,9 @@ public class RatingBench {
 				});
 			}
 			enterNanos += System.nanoTime() - entering;
-			// Entering 1.32 million scores leaves a checkpoint due (HSQLDB writes its cache to the data file
-			// once the log passes 50 MB), and it would run at the next commit: the rating's first read.
-			// On the platform it falls among the departments' entries, long before scoring closes.
-			store.write(c -> {
-				try (Statement s = c.createStatement()) {
-					s.execute("CHECKPOINT");
-				}
-				return null;
-			});
+			try (Connection c = connect.get(); Statement s = c.createStatement()) {
+				settle.run(s);
+			}
 			People people = (People) Proxy.newProxyInstance(RatingBench.class.getClassLoader(), new Class<?>[] { People.class },
 					(p, m, a) -> new Page<>(List.of(), 0, ((Paging) a[4]).offset(), ((Paging) a[4]).limit()));
 			Archive archive = (Archive) Proxy.newProxyInstance(RatingBench.class.getClassLoader(), new Class<?>[] { Archive.class },
@@ -273,14 +345,7 @@ public class RatingBench {
 			if (run.rated() != communities || stored != communities) {
 				throw new IllegalStateException("rated " + run.rated() + ", stored " + stored + " of " + communities);
 			}
-			try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
-				s.execute("SHUTDOWN");
-			}
 			return ms;
-		} finally {
-			try (var files = Files.walk(dir)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-			}
 		}
 	}
 }

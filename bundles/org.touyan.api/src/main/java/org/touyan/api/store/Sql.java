@@ -27,14 +27,18 @@ import org.touyan.api.rest.ProblemException;
  * locks, timestamps and batches. Each bundle's services then read as their rules, and a rule of
  * the plumbing (how a conflict is worded, what a timestamp keeps) is the same in every bundle.
  *
- * <p>It writes only standard SQL ({@code LIMIT ? OFFSET ?}, {@code COUNT(*)}, {@code IN}): a second
- * database dialect is to need no change here, only in the migrations and the few statements of a
- * bundle that differ.
+ * <p>It writes standard SQL ({@code LIMIT ? OFFSET ?}, {@code COUNT(*)}, {@code IN}), which HSQLDB
+ * and PostgreSQL both run. The few statements that differ between them are chosen here, by the
+ * connection's {@link Dialect}, so no bundle writes a dialect's SQL of its own (1.5:
+ * {@link #nextValue}).
  */
 public final class Sql {
 
 	/** SQLSTATE class of a unique or foreign key violation. */
 	private static final String INTEGRITY = "23";
+
+	/** What {@link #nextValue} takes as a sequence name: an unquoted SQL identifier. */
+	private static final java.util.regex.Pattern SEQUENCE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
 	/** What a 409 says when the caller has nothing more precise: the row changed meanwhile. */
 	private static final Conflict STORED_MEANWHILE = new Conflict(null, "数据已被他人修改，请刷新后重试",
@@ -150,6 +154,24 @@ public final class Sql {
 	 */
 	public static void lock(Connection c, String table, String id) throws SQLException {
 		update(c, "UPDATE " + table + " SET updated_at = updated_at WHERE id = ?", null, null, id);
+	}
+
+	/**
+	 * The next value of {@code sequence} (a name the bundle's migrations created, never input):
+	 * {@code NEXT VALUE FOR} on HSQLDB, {@code nextval} on PostgreSQL. Like every sequence, a value
+	 * taken by a transaction that rolls back is not given again.
+	 *
+	 * @since 1.5
+	 */
+	public static long nextValue(Connection c, String sequence) throws SQLException {
+		if (!SEQUENCE.matcher(sequence).matches()) {
+			throw new IllegalArgumentException("not a sequence name: " + sequence);
+		}
+		String sql = switch (Dialect.of(c)) {
+			case HSQLDB -> "VALUES (NEXT VALUE FOR " + sequence + ")";
+			case POSTGRESQL -> "SELECT nextval('" + sequence + "')";
+		};
+		return count(c, sql);
 	}
 
 	/** Binds positional arguments; a {@link LocalDate} as a {@code DATE}, which drivers do not all map themselves. */

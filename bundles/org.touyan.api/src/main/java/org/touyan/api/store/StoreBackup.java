@@ -13,6 +13,9 @@ import org.touyan.api.rest.Nullable;
  * of its own under {@code backups/} beside the database. It holds every transaction committed
  * before the backup began; restoring is copying its database files into the data directory of a
  * platform that is not running.
+ *
+ * <p>On PostgreSQL the database is not the platform's to copy: {@link #backup} answers 409 saying to
+ * back it up with {@code pg_dump} (docs/DEPLOYMENT.md), and {@link #backups} is empty.
  */
 @ProviderType
 public interface StoreBackup {
@@ -21,7 +24,8 @@ public interface StoreBackup {
 	 * Takes a backup now and returns once its files are complete.
 	 *
 	 * @param note why it was taken (kept with the backup), or null; one line of at most 200 characters
-	 * @throws org.touyan.api.rest.ProblemException 409 while another backup is being taken, 400 on
+	 * @throws org.touyan.api.rest.ProblemException 409 while another backup is being taken or when the
+	 *         database is PostgreSQL (whose backups are {@code pg_dump}'s), 400 on
 	 *         {@code note} for a note of several lines or over 200 characters
 	 * @throws StoreException when the database could not write the backup
 	 */

@@ -7,9 +7,12 @@
  * <p>1.3: {@link org.touyan.api.store.StoreBackup}, online backups of the database.
  *
  * <p>1.4: {@link org.touyan.api.store.Sql}, the JDBC helpers every bundle uses on its tables.
+ *
+ * <p>1.5: {@link org.touyan.api.store.Dialect} (HSQLDB or PostgreSQL, read from a connection) and
+ * {@link org.touyan.api.store.Sql#nextValue}, the one statement of the bundles that differs.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.touyan.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -142,4 +142,15 @@ class SqlTest {
 					}
 				});
 	}
+
+	@Test
+	void aSequenceGivesItsNextValueInTheConnectionsDialect() throws SQLException {
+		assertEquals(Dialect.HSQLDB, Dialect.of(c));
+		try (Statement s = c.createStatement()) {
+			s.execute("CREATE SEQUENCE revision AS BIGINT START WITH 7");
+		}
+		assertEquals(7, Sql.nextValue(c, "revision"));
+		assertEquals(8, Sql.nextValue(c, "revision"));
+		assertThrows(IllegalArgumentException.class, () -> Sql.nextValue(c, "revision); DROP TABLE unit; --"));
+	}
 }

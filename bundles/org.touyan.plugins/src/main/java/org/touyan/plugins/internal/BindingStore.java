@@ -135,7 +135,7 @@ final class BindingStore {
 	}
 
 	private static long nextRevision(Connection c) throws SQLException {
-		return Sql.query(c, "VALUES (NEXT VALUE FOR binding_revision)", rs -> rs.getLong(1)).get(0);
+		return Sql.nextValue(c, "binding_revision");
 	}
 
 	private static Map<Key, Binding> read(Connection c) throws SQLException {

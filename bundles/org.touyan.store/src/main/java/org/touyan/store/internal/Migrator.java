@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.touyan.api.store.Dialect;
+
 /**
  * Applies a schema's pending migrations once, in order, and records each in
  * {@code touyan_schema_history}.
@@ -26,25 +28,56 @@ import java.util.function.Supplier;
  * of the live schema (no rows): a script with a syntax error or a wrong table or column name fails
  * there and the live database is never touched. Only a failure that depends on the stored rows can
  * still stop a migration half-way; its DML is rolled back and the schema is reported FAILED.
+ *
+ * <p>PostgreSQL runs DDL inside transactions, so there the pending migrations of a schema and
+ * their history rows are applied in one transaction: any failure, whatever it depends on, leaves
+ * the database as it was. That transaction first takes an advisory lock, so nodes starting at once
+ * on one database migrate one after the other, and the later finds the work done.
  */
 final class Migrator {
 
 	static final String HISTORY_TABLE = "touyan_schema_history";
 
-	private final Supplier<Connection> connections;
+	/** The advisory lock (PostgreSQL) held while a node migrates; any constant other code does not use. */
+	static final long LOCK = 0x746f7579616eL; // "touyan"
 
-	Migrator(Supplier<Connection> connections) {
+	private final Supplier<Connection> connections;
+	private final Dialect dialect;
+
+	Migrator(Supplier<Connection> connections, Dialect dialect) {
 		this.connections = connections;
+		this.dialect = dialect;
 	}
 
 	/** Creates the history table if this is a new database. */
 	void bootstrap() throws SQLException {
+		// the same statement on both: standard types, and IF NOT EXISTS, which both know
+		String create = "CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " ("
+				+ "schema_name VARCHAR(100) NOT NULL, version INTEGER NOT NULL, "
+				+ "description VARCHAR(200) NOT NULL, checksum CHAR(64) NOT NULL, "
+				+ "applied_at TIMESTAMP(3) WITH TIME ZONE NOT NULL, PRIMARY KEY (schema_name, version))";
 		try (Connection c = connections.get(); Statement s = c.createStatement()) {
-			s.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " ("
-					+ "schema_name VARCHAR(100) NOT NULL, version INTEGER NOT NULL, "
-					+ "description VARCHAR(200) NOT NULL, checksum CHAR(64) NOT NULL, "
-					+ "applied_at TIMESTAMP(3) WITH TIME ZONE NOT NULL, PRIMARY KEY (schema_name, version))");
+			if (dialect == Dialect.HSQLDB) {
+				s.execute(create);
+				return;
+			}
+			// two nodes creating the table at once would collide in PostgreSQL's catalogue
+			c.setAutoCommit(false);
+			try {
+				s.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
+				s.execute(create);
+				c.commit();
+			} catch (SQLException e) {
+				c.rollback();
+				throw e;
+			} finally {
+				c.setAutoCommit(true);
+			}
 		}
+	}
+
+	Dialect dialect() {
+		return dialect;
 	}
 
 	/**
@@ -63,27 +96,13 @@ final class Migrator {
 			}
 		}
 		try (Connection c = connections.get()) {
+			if (dialect == Dialect.POSTGRESQL) {
+				return migrateInOneTransaction(c, schema, ordered);
+			}
 			Map<Integer, String> applied = applied(c, schema);
 			int current = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-			List<Migration> pending = new ArrayList<>();
-			for (Migration m : ordered) {
-				String checksum = applied.remove(m.version());
-				if (checksum == null) {
-					pending.add(m);
-				} else if (!checksum.equals(m.checksum())) {
-					throw new MigrationException(schema + " V" + m.version() + " (" + m.description()
-							+ ") was changed after it was applied; add a new migration instead");
-				}
-			}
-			if (!applied.isEmpty()) {
-				throw new MigrationException(schema + " has applied migrations V" + applied.keySet()
-						+ " that this bundle no longer ships: the database is newer than the bundle");
-			}
+			List<Migration> pending = pending(schema, ordered, applied, current);
 			if (!pending.isEmpty()) {
-				if (pending.get(0).version() <= current) {
-					throw new MigrationException(schema + " V" + pending.get(0).version()
-							+ " is older than the applied V" + current + " and was never applied");
-				}
 				dryRun(c, schema, pending);
 				for (Migration m : pending) {
 					apply(c, schema, m);
@@ -92,6 +111,71 @@ final class Migrator {
 			return ordered.isEmpty() ? 0 : ordered.get(ordered.size() - 1).version();
 		} catch (SQLException e) {
 			throw new MigrationException(schema + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** What of {@code ordered} is still to run, once the applied scripts are checked against it. */
+	private static List<Migration> pending(String schema, List<Migration> ordered, Map<Integer, String> applied, int current) {
+		List<Migration> pending = new ArrayList<>();
+		for (Migration m : ordered) {
+			String checksum = applied.remove(m.version());
+			if (checksum == null) {
+				pending.add(m);
+			} else if (!checksum.equals(m.checksum())) {
+				throw new MigrationException(schema + " V" + m.version() + " (" + m.description()
+						+ ") was changed after it was applied; add a new migration instead");
+			}
+		}
+		if (!applied.isEmpty()) {
+			throw new MigrationException(schema + " has applied migrations V" + applied.keySet()
+					+ " that this bundle no longer ships: the database is newer than the bundle");
+		}
+		if (!pending.isEmpty() && pending.get(0).version() <= current) {
+			throw new MigrationException(schema + " V" + pending.get(0).version()
+					+ " is older than the applied V" + current + " and was never applied");
+		}
+		return pending;
+	}
+
+	/** PostgreSQL: checks, applies and records every pending script under the advisory lock, in one transaction. */
+	private static int migrateInOneTransaction(Connection c, String schema, List<Migration> ordered) throws SQLException {
+		boolean autoCommit = c.getAutoCommit();
+		c.setAutoCommit(false);
+		Migration running = null;
+		try (Statement s = c.createStatement()) {
+			s.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
+			Map<Integer, String> applied = applied(c, schema);
+			int current = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+			for (Migration m : pending(schema, ordered, applied, current)) {
+				running = m;
+				for (String statement : m.statements()) {
+					s.execute(statement);
+				}
+				record(c, schema, m);
+			}
+			c.commit();
+			return ordered.isEmpty() ? 0 : ordered.get(ordered.size() - 1).version();
+		} catch (SQLException | RuntimeException e) {
+			c.rollback();
+			if (running != null && e instanceof SQLException) {
+				throw new MigrationException(schema + " V" + running.version() + " (" + running.description()
+						+ ") failed and was rolled back with every migration of this start: nothing was changed: " + e.getMessage(), e);
+			}
+			throw e;
+		} finally {
+			c.setAutoCommit(autoCommit);
+		}
+	}
+
+	private static void record(Connection c, String schema, Migration m) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + HISTORY_TABLE
+				+ " (schema_name, version, description, checksum, applied_at) VALUES (?, ?, ?, ?, ?)")) {
+			ps.setString(1, schema);
+			ps.setInt(2, m.version());
+			ps.setString(3, m.description());
+			ps.setString(4, m.checksum());
+			ps.setTimestamp(5, Timestamp.from(Instant.now()));
+			ps.executeUpdate();
 		}
 	}
 
@@ -116,15 +200,7 @@ final class Migrator {
 			for (String statement : m.statements()) {
 				s.execute(statement);
 			}
-			try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + HISTORY_TABLE
-					+ " (schema_name, version, description, checksum, applied_at) VALUES (?, ?, ?, ?, ?)")) {
-				ps.setString(1, schema);
-				ps.setInt(2, m.version());
-				ps.setString(3, m.description());
-				ps.setString(4, m.checksum());
-				ps.setTimestamp(5, Timestamp.from(Instant.now()));
-				ps.executeUpdate();
-			}
+			record(c, schema, m);
 			c.commit();
 		} catch (SQLException e) {
 			c.rollback();

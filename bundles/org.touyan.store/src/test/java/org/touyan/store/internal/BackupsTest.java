@@ -40,7 +40,7 @@ class BackupsTest {
 	@BeforeEach
 	void open() throws Exception {
 		pool = new JDBCPool(4);
-		pool.setUrl(HsqlStore.url(data.resolve("touyan").toString(), HsqlStore.Cache.of(16, 0)));
+		pool.setUrl(HsqlDatabase.url(data.resolve("touyan").toString(), HsqlDatabase.Cache.of(16, 0)));
 		pool.setUser("SA");
 		pool.setPassword("");
 		try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {

@@ -6,40 +6,47 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.touyan.api.store.Dialect;
 
+/** The migration runner on HSQLDB; {@link PostgresMigratorTest} runs the same tests on PostgreSQL. */
 class MigratorTest {
 
-	private String url;
-	private Migrator migrator;
+	TestDatabase db;
+	Migrator migrator;
+
+	TestDatabase database() {
+		return TestDatabase.hsqldb(2);
+	}
 
 	@BeforeEach
 	void newDatabase() throws SQLException {
-		url = "jdbc:hsqldb:mem:" + UUID.randomUUID();
-		migrator = new Migrator(() -> {
-			try {
-				return DriverManager.getConnection(url, "SA", "");
-			} catch (SQLException e) {
-				throw new IllegalStateException(e);
-			}
-		});
+		db = database();
+		migrator = migrator();
 		migrator.bootstrap();
 	}
 
+	/** A runner on the test's database, as a node of its own would have. */
+	Migrator migrator() {
+		return new Migrator(() -> {
+			try {
+				return db.dataSource().getConnection();
+			} catch (SQLException e) {
+				throw new IllegalStateException(e);
+			}
+		}, db.dialect());
+	}
+
 	@AfterEach
-	void shutdown() throws SQLException {
-		try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
-			s.execute("SHUTDOWN");
-		}
+	void shutdown() {
+		db.close();
 	}
 
 	private static final Migration V1 = Migration.of("V1__create_street.sql", """
@@ -76,9 +83,10 @@ class MigratorTest {
 		MigrationException e = assertThrows(MigrationException.class,
 				() -> migrator.migrate("registry", List.of(V1, broken)));
 		assertTrue(e.getMessage().contains("V2"), e.getMessage());
-		assertTrue(e.getMessage().contains("before anything was changed"), e.getMessage());
-		assertFalse(tableExists("STREET"), "V1 of the same run must not be applied either");
-		assertFalse(tableExists("COMMUNITY"));
+		assertTrue(e.getMessage().contains(db.dialect() == Dialect.HSQLDB ? "before anything was changed" : "nothing was changed"),
+				e.getMessage());
+		assertFalse(db.tableExists("street"), "V1 of the same run must not be applied either");
+		assertFalse(db.tableExists("community"));
 		assertEquals(0, count("SELECT COUNT(*) FROM touyan_schema_history"));
 	}
 
@@ -125,18 +133,32 @@ class MigratorTest {
 		assertThrows(MigrationException.class, () -> Migration.of("V9__open.sql", "CREATE TABLE a (x INT)").statements());
 	}
 
-	private long count(String sql) throws SQLException {
-		try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery(sql)) {
-			rs.next();
-			return rs.getLong(1);
-		}
+	@Test
+	void aDialectsScriptTakesThePlaceOfTheSharedOneOfItsVersion() {
+		Migration shared = Migration.of("V2__add_code.sql", "ALTER TABLE street ADD COLUMN code VARCHAR(20);\n");
+		Migration own = Migration.of("V2__add_code.sql", "ALTER TABLE street ADD COLUMN code VARCHAR(30);\n");
+		Migration only = Migration.of("V3__dialect_only.sql", "CREATE TABLE x (id INT);\n");
+		assertEquals(List.of(V1, own, only), Migration.forDialect(List.of(shared, V1), List.of(only, own)));
+		assertEquals(List.of(V1, shared), Migration.forDialect(List.of(V1, shared), List.of()));
+		assertThrows(MigrationException.class, () -> Migration.forDialect(List.of(V1), List.of(own, own)));
 	}
 
-	private boolean tableExists(String name) throws SQLException {
-		try (Connection c = DriverManager.getConnection(url, "SA", "");
-				ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", name, null)) {
-			return rs.next();
+	@Test
+	void theChecksumIsOfTheScriptThatRan() throws SQLException {
+		Migration own = Migration.of("V2__add_code.sql", "ALTER TABLE street ADD COLUMN code VARCHAR(30);\n");
+		migrator.migrate("registry", Migration.forDialect(List.of(V1, V2), List.of(own)));
+		try (Connection c = db.connect(); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("SELECT checksum FROM touyan_schema_history WHERE version = 2")) {
+			assertTrue(rs.next());
+			assertEquals(own.checksum(), rs.getString(1));
 		}
+		// the same scripts again: unchanged; the shared one in its place would be a changed script
+		assertEquals(2, migrator.migrate("registry", Migration.forDialect(List.of(V1, V2), List.of(own))));
+		MigrationException e = assertThrows(MigrationException.class, () -> migrator.migrate("registry", List.of(V1, V2)));
+		assertTrue(e.getMessage().contains("changed after it was applied"), e.getMessage());
+	}
+
+	private long count(String sql) throws SQLException {
+		return db.count(sql);
 	}
 }

@@ -9,7 +9,6 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,39 +16,39 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hsqldb.jdbc.JDBCPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.touyan.api.store.StoreConflictException;
 import org.touyan.api.store.StoreException;
 
+/** Units of work on HSQLDB; {@link PostgresTransactionalStoreTest} runs the same tests on PostgreSQL through its pool. */
 class TransactionalStoreTest {
 
 	private final StoreTally tally = new StoreTally(4);
-	private JDBCPool pool;
+	private TestDatabase db;
 	private TransactionalStore store;
+
+	TestDatabase database() {
+		return TestDatabase.hsqldb(4);
+	}
 
 	@BeforeEach
 	void open() throws Exception {
-		pool = new JDBCPool(4);
-		pool.setUrl("jdbc:hsqldb:mem:tx-" + UUID.randomUUID());
-		pool.setUser("SA");
-		pool.setPassword("");
-		try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-			s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
+		db = database();
+		try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
 			s.execute("CREATE TABLE counter (id INT PRIMARY KEY, v INT NOT NULL)");
 			s.execute("INSERT INTO counter VALUES (1, 0), (2, 0)");
 		}
-		store = new TransactionalStore(pool, "test", tally);
+		store = new TransactionalStore(db.dataSource(), "test", tally);
 	}
 
 	@AfterEach
 	void close() throws Exception {
-		pool.close(0);
+		db.close();
 	}
 
-	/** Two transactions that each wait for the other's row: the one HSQLDB rolls back runs again and both count. */
+	/** Two transactions that each wait for the other's row: the one the database rolls back runs again and both count. */
 	@Test
 	void aDeadlockedTransactionRunsAgainAndBothCommit() throws Exception {
 		CountDownLatch bothHoldOneRow = new CountDownLatch(2);
@@ -156,5 +155,25 @@ class TransactionalStoreTest {
 		}));
 		assertEquals(1, runs.get());
 		assertEquals(StoreException.class, e.getClass());
+	}
+
+	/** A statement that fails is undone alone: work that catches its failure goes on in the same transaction, on either database. */
+	@Test
+	void aFailedStatementCaughtByTheWorkLeavesItsTransactionUsable() {
+		String answer = store.write(c -> {
+			try (Statement s = c.createStatement()) {
+				s.executeUpdate("UPDATE counter SET v = 5 WHERE id = 1");
+				try {
+					s.executeUpdate("INSERT INTO counter VALUES (2, 0)");
+					throw new IllegalStateException("the duplicate key was taken");
+				} catch (java.sql.SQLException duplicate) {
+					assertEquals("23", duplicate.getSQLState().substring(0, 2), duplicate.getMessage());
+				}
+				s.executeUpdate("UPDATE counter SET v = 7 WHERE id = 2");
+				return "went on";
+			}
+		});
+		assertEquals("went on", answer);
+		assertEquals(List.of(5, 7), store.read(TransactionalStoreTest::values), "both updates kept, the failed insert alone undone");
 	}
 }

@@ -177,7 +177,8 @@ public class Exchange {
 		StringBuilder where = new StringBuilder(" WHERE district_id = ?");
 		List<Object> args = new ArrayList<>(List.of(districtId));
 		if (year != null) {
-			where.append(" AND YEAR(event_date) = ?");
+			// EXTRACT is standard SQL, which HSQLDB and PostgreSQL both run (HSQLDB's YEAR() is not PostgreSQL's)
+			where.append(" AND EXTRACT(YEAR FROM event_date) = ?");
 			args.add(year);
 		}
 		if (kind != null) {
@@ -200,7 +201,7 @@ public class Exchange {
 		store.read(c -> {
 			for (String kind : List.of("FORUM", "SALON", "ACTIVITY")) {
 				counts.put(kind, Sql.count(c, "SELECT COUNT(*) FROM exchange_event WHERE district_id = ? AND kind = ? AND event_date <= ?"
-						+ (year == null ? "" : " AND YEAR(event_date) = " + year.intValue()), districtId, kind, LocalDate.now()));
+						+ (year == null ? "" : " AND EXTRACT(YEAR FROM event_date) = " + year.intValue()), districtId, kind, LocalDate.now()));
 			}
 			return null;
 		});

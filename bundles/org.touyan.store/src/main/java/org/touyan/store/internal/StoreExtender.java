@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.hsqldb.jdbc.JDBCPool;
+import javax.sql.DataSource;
+
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -34,78 +34,84 @@ import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.touyan.api.metrics.MetricSource;
+import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Dialect;
 import org.touyan.api.store.SchemaConstants;
 import org.touyan.api.store.SchemaStatus;
 import org.touyan.api.store.Store;
 import org.touyan.api.store.StoreBackup;
 
 /**
- * Opens the platform database and acts as the schema extender: for every started bundle with a
- * {@code Touyan-Schema} header it applies the bundle's migrations and then registers a
- * {@link Store} for that schema in the bundle's name, so the service leaves with the bundle. It
- * also takes the database's online backups ({@link Backups}).
+ * Opens the platform database (embedded HSQLDB by default, or PostgreSQL when {@code url} names
+ * one: {@link StoreSettings}) and acts as the schema extender: for every started bundle with a
+ * {@code Touyan-Schema} header it applies the bundle's migrations of the database's dialect and
+ * then registers a {@link Store} for that schema in the bundle's name, so the service leaves with
+ * the bundle. It also takes the HSQLDB database's online backups ({@link Backups}).
  */
-@Component(service = { SchemaStatus.class, MetricSource.class, StoreBackup.class }, immediate = true, configurationPid = HsqlStore.PID)
-@Designate(ocd = HsqlStore.Config.class)
-public class HsqlStore implements SchemaStatus, MetricSource, StoreBackup {
+@Component(service = { SchemaStatus.class, MetricSource.class, StoreBackup.class }, immediate = true, configurationPid = StoreExtender.PID)
+@Designate(ocd = StoreExtender.Config.class)
+public class StoreExtender implements SchemaStatus, MetricSource, StoreBackup {
 
 	static final String PID = "touyan.store";
 
-	@ObjectClassDefinition(name = "Touyan store", description = "The embedded HSQLDB database")
+	@ObjectClassDefinition(name = "Touyan store", description = "The platform database: embedded HSQLDB, or PostgreSQL")
 	public @interface Config {
-		@AttributeDefinition(description = "Database files, without extension; empty means 'touyan' in the data directory "
+		@AttributeDefinition(description = "HSQLDB: database files, without extension; empty means 'touyan' in the data directory "
 				+ "(framework property touyan.data, default 'data' below the working directory)")
 		String path() default "";
 
 		@AttributeDefinition(description = "Pooled connections")
 		int poolSize() default 8;
 
-		@AttributeDefinition(description = "Row cache in MB; 0 means an eighth of the maximum heap. A change applies from the next start")
+		@AttributeDefinition(description = "HSQLDB: row cache in MB; 0 means an eighth of the maximum heap. A change applies from the next start")
 		int cacheMb() default 0;
+
+		@AttributeDefinition(description = "PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), without a password; empty means "
+				+ "the framework property touyan.store.url, else the environment variable TOUYAN_STORE_URL, else the embedded HSQLDB database")
+		String url() default "";
+
+		@AttributeDefinition(description = "PostgreSQL role; empty means touyan.store.user, else TOUYAN_STORE_USER")
+		String user() default "";
+
+		@AttributeDefinition(description = "File holding the PostgreSQL password alone; empty means touyan.store.passwordFile, else "
+				+ "TOUYAN_STORE_PASSWORD_FILE, else the password in the environment variable TOUYAN_STORE_PASSWORD, else none")
+		String passwordFile() default "";
 	}
 
-	private static final Logger LOG = LoggerFactory.getLogger(HsqlStore.class);
+	private static final Logger LOG = LoggerFactory.getLogger(StoreExtender.class);
 
-	/** Largest data file, in MB, that HSQLDB maps into memory (address space only on a 64-bit JVM). */
-	static final int NIO_MAX_MB = 16384;
-
-	private final JDBCPool pool;
+	private final Database database;
+	private final DataSource pool;
 	private final StoreTally tally;
 	private final Migrator migrator;
 	private final Map<String, Schema> schemas = Collections.synchronizedMap(new TreeMap<>());
 	private final BundleTracker<Extended> tracker;
+	/** HSQLDB's online backups; null on PostgreSQL, whose backups are pg_dump's. */
 	private final Backups backups;
 
 	@Activate
-	public HsqlStore(BundleContext context, Config config) throws SQLException {
-		pool = new JDBCPool(config.poolSize());
-		tally = new StoreTally(config.poolSize());
-		Cache cache = Cache.of(config.cacheMb(), Runtime.getRuntime().maxMemory());
-		String files = config.path().isBlank() ? dataDirectory(context) + "/touyan" : config.path();
-		pool.setUrl(url(files, cache));
-		pool.setUser("SA");
-		pool.setPassword("");
-		try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-			// fsync every commit: a committed row survives an OS crash, not only a process kill.
-			s.execute("SET FILES WRITE DELAY FALSE");
-			// readers never wait for writers.
-			s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
-			// tables live on disk with a row cache, so a national-scale district fits.
-			s.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
-			// a data file is memory-mapped only up to this size, and above it every row the cache misses
-			// is a read system call: one national-scale cycle's scores alone pass HSQLDB's default of
-			// 256 MB. The URL sets it for a new database; a database made before takes it from its next
-			// start, since the file is mapped when it opens.
-			s.execute("SET FILES NIO SIZE " + NIO_MAX_MB);
-			// rows the cache cannot hold are written out and read back: with HSQLDB's default of 50,000
-			// rows, storing one national-scale cycle's ratings took four times as long. Like the
-			// mapping, the URL sets it for a new database and these for the next start of an old one.
-			s.execute("SET FILES CACHE SIZE " + cache.kilobytes());
-			s.execute("SET FILES CACHE ROWS " + cache.rows());
+	public StoreExtender(BundleContext context, Config config) throws SQLException {
+		StoreSettings settings;
+		try {
+			settings = StoreSettings.of(new StoreSettings.Asked(config.path(), config.poolSize(), config.cacheMb(), config.url(), config.user(),
+					config.passwordFile()), context::getProperty, System::getenv);
+			database = open(settings);
+		} catch (StoreSettings.Invalid e) {
+			// one line that says what to fix, before SCR logs the activation failure with its stack trace
+			LOG.error("the store does not start: {}", e.getMessage());
+			throw e;
 		}
-		backups = new Backups(pool, Path.of(files), Clock.systemUTC());
-		migrator = new Migrator(this::connection);
-		migrator.bootstrap();
+		pool = database.dataSource();
+		LOG.info("store: {}", settings.describe());
+		tally = new StoreTally(config.poolSize());
+		backups = database.dialect() == Dialect.HSQLDB ? new Backups(pool, Path.of(settings.files()), Clock.systemUTC()) : null;
+		migrator = new Migrator(this::connection, database.dialect());
+		try {
+			migrator.bootstrap();
+		} catch (SQLException e) {
+			database.close();
+			throw e;
+		}
 		tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
 			@Override
 			public Extended addingBundle(Bundle bundle, BundleEvent event) {
@@ -128,6 +134,14 @@ public class HsqlStore implements SchemaStatus, MetricSource, StoreBackup {
 		tracker.open();
 	}
 
+	private static Database open(StoreSettings settings) throws SQLException {
+		if (settings.dialect() == Dialect.HSQLDB) {
+			return new HsqlDatabase(settings.files(), settings.poolSize(),
+					HsqlDatabase.Cache.of(settings.cacheMb(), Runtime.getRuntime().maxMemory()));
+		}
+		return new PostgresDatabase(settings.url(), settings.user(), settings.password(), settings.poolSize());
+	}
+
 	/** The pool's use and the units of work, for {@code GET /api/metrics}. */
 	@Override
 	public List<Family> families() {
@@ -136,32 +150,28 @@ public class HsqlStore implements SchemaStatus, MetricSource, StoreBackup {
 
 	@Override
 	public Backup backup(String note) {
+		if (backups == null) {
+			throw new ProblemException(409, "Conflict", "数据库为 PostgreSQL：平台不做在线备份，请用 pg_dump 备份（见 docs/DEPLOYMENT.md）",
+					"the database is PostgreSQL: the platform takes no online backup of it; back it up with pg_dump (docs/DEPLOYMENT.md)",
+					null);
+		}
 		return backups.take(note);
 	}
 
 	@Override
 	public List<Backup> backups() {
-		return backups.list();
+		return backups == null ? List.of() : backups.list();
 	}
 
 	@Override
 	public Optional<Backup> named(String name) {
-		return backups.named(name);
+		return backups == null ? Optional.empty() : backups.named(name);
 	}
 
 	@Deactivate
 	void deactivate() {
 		tracker.close();
-		try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-			s.execute("SHUTDOWN");
-		} catch (SQLException e) {
-			LOG.warn("database did not shut down cleanly: {}", e.getMessage());
-		}
-		try {
-			pool.close(0);
-		} catch (SQLException e) {
-			LOG.debug("closing the pool", e);
-		}
+		database.close();
 	}
 
 	@Override
@@ -192,7 +202,8 @@ public class HsqlStore implements SchemaStatus, MetricSource, StoreBackup {
 		}
 		String owner = bundle.getSymbolicName() + " " + bundle.getVersion();
 		try {
-			int version = migrator.migrate(schema, migrations(bundle, path));
+			int version = migrator.migrate(schema, Migration.forDialect(migrations(bundle, path), migrations(bundle,
+					path + "/" + migrator.dialect().folder())));
 			schemas.put(schema, new Schema(schema, owner, State.MIGRATED, version, null));
 			BundleContext context = bundle.getBundleContext();
 			if (context == null) {
@@ -229,35 +240,6 @@ public class HsqlStore implements SchemaStatus, MetricSource, StoreBackup {
 			return pool.getConnection();
 		} catch (SQLException e) {
 			throw new MigrationException("no database connection: " + e.getMessage(), e);
-		}
-	}
-
-	private static String dataDirectory(BundleContext context) {
-		String dir = context.getProperty("touyan.data");
-		return dir == null || dir.isBlank() ? "data" : dir;
-	}
-
-	static String url(String path, Cache cache) {
-		String file = Path.of(path).toAbsolutePath().normalize().toString();
-		return "jdbc:hsqldb:file:" + file + ";hsqldb.write_delay=false;hsqldb.lock_file=true;hsqldb.nio_max_size=" + NIO_MAX_MB
-				+ ";hsqldb.cache_size=" + cache.kilobytes() + ";hsqldb.cache_rows=" + cache.rows();
-	}
-
-	/**
-	 * HSQLDB's row cache, bounded by bytes (as stored) and by rows. A cached row of the platform
-	 * takes some 200 bytes stored but some 650 of heap (measured with a national-scale cycle of 1.56
-	 * million rows cached: 1.1 GB live), so the row bound, one row per 400 bytes of an eighth of the
-	 * heap, keeps the cache within about a fifth of the heap. The default 6 GB heap holds 2 million
-	 * rows, a national-scale cycle's scores, cards and ratings.
-	 */
-	record Cache(int kilobytes, int rows) {
-		static final int MIN_MB = 16;
-		/** HSQLDB's own upper bound, for the size in KB and for the rows alike. */
-		static final int MAX = 1 << 24;
-
-		static Cache of(int configuredMb, long maxHeap) {
-			long mb = Math.max(MIN_MB, configuredMb > 0 ? configuredMb : maxHeap / 8 / (1 << 20));
-			return new Cache((int) Math.min(MAX, mb * 1024), (int) Math.min(MAX, mb * (1 << 20) / 400));
 		}
 	}
 }
