@@ -10,9 +10,12 @@
  *
  * <p>1.5: {@link org.touyan.api.store.Dialect} (HSQLDB or PostgreSQL, read from a connection) and
  * {@link org.touyan.api.store.Sql#nextValue}, the one statement of the bundles that differs.
+ *
+ * <p>1.6: {@link org.touyan.api.store.Cluster}, the nodes sharing one database: signals between
+ * them, and a lock they all respect.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.touyan.api.store;
 
 import org.osgi.annotation.bundle.Export;

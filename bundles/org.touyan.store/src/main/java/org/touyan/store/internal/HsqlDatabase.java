@@ -5,11 +5,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import java.util.concurrent.ExecutorService;
+
 import javax.sql.DataSource;
 
 import org.hsqldb.jdbc.JDBCPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.touyan.api.store.Cluster;
 import org.touyan.api.store.Dialect;
 
 /** The embedded HSQLDB file database, the default: opened, tuned and shut down as the store always has. */
@@ -53,6 +56,11 @@ final class HsqlDatabase implements Database {
 	@Override
 	public DataSource dataSource() {
 		return pool;
+	}
+
+	@Override
+	public Cluster cluster(ExecutorService delivery) {
+		return new LocalCluster(delivery);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.touyan.store.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
 
 import javax.sql.DataSource;
 
@@ -9,6 +10,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.jdbc.AutoSave;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.touyan.api.store.Cluster;
 import org.touyan.api.store.Dialect;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -30,25 +32,19 @@ final class PostgresDatabase implements Database {
 	static final int MIN_MAJOR = 15;
 
 	private final HikariDataSource pool;
+	private final String url;
+	private final String user;
+	private final String password;
 
 	/**
 	 * @throws StoreSettings.Invalid when the server cannot be reached or refuses the login, saying so
 	 *         in one line (the URL and role, never the password)
 	 */
 	PostgresDatabase(String url, String user, String password, int poolSize) {
-		PGSimpleDataSource driver = new PGSimpleDataSource();
-		try {
-			driver.setURL(url);
-		} catch (IllegalArgumentException e) {
-			throw new StoreSettings.Invalid("touyan.store url is not a valid PostgreSQL JDBC URL: " + e.getMessage());
-		}
-		if (user != null) {
-			driver.setUser(user);
-		}
-		if (password != null) {
-			driver.setPassword(password);
-		}
-		driver.setApplicationName("touyan");
+		this.url = url;
+		this.user = user;
+		this.password = password;
+		PGSimpleDataSource driver = driver("touyan");
 		// A failed statement aborts a PostgreSQL transaction, where HSQLDB rolls back that statement
 		// alone. Work that catches a refusal and goes on (the roster import lists every faulty row of
 		// a file; Sql.insert's 409 for a row that is there already) relies on HSQLDB's behaviour, so
@@ -85,9 +81,41 @@ final class PostgresDatabase implements Database {
 		}
 	}
 
+	private PGSimpleDataSource driver(String applicationName) {
+		PGSimpleDataSource driver = new PGSimpleDataSource();
+		try {
+			driver.setURL(url);
+		} catch (IllegalArgumentException e) {
+			throw new StoreSettings.Invalid("touyan.store url is not a valid PostgreSQL JDBC URL: " + e.getMessage());
+		}
+		if (user != null) {
+			driver.setUser(user);
+		}
+		if (password != null) {
+			driver.setPassword(password);
+		}
+		driver.setApplicationName(applicationName);
+		return driver;
+	}
+
+	/**
+	 * A connection of its own, outside the pool, named {@code applicationName} in the server's list
+	 * of connections; keepalives let a silent network failure end it.
+	 */
+	Connection open(String applicationName) throws SQLException {
+		PGSimpleDataSource driver = driver(applicationName);
+		driver.setTcpKeepAlive(true);
+		return driver.getConnection();
+	}
+
 	@Override
 	public DataSource dataSource() {
 		return pool;
+	}
+
+	@Override
+	public Cluster cluster(ExecutorService delivery) throws SQLException {
+		return new PostgresCluster(this::open, pool, delivery);
 	}
 
 	@Override

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -35,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.touyan.api.metrics.MetricSource;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.store.Cluster;
 import org.touyan.api.store.Dialect;
 import org.touyan.api.store.SchemaConstants;
 import org.touyan.api.store.SchemaStatus;
@@ -88,6 +91,15 @@ public class StoreExtender implements SchemaStatus, MetricSource, StoreBackup {
 	private final BundleTracker<Extended> tracker;
 	/** HSQLDB's online backups; null on PostgreSQL, whose backups are pg_dump's. */
 	private final Backups backups;
+	/** The thread that hands signals to their listeners, one after another. */
+	private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "touyan-signal-delivery");
+		t.setDaemon(true);
+		return t;
+	});
+	private final Cluster cluster;
+	private final Commits commits;
+	private final ServiceRegistration<Cluster> clusterRegistration;
 
 	@Activate
 	public StoreExtender(BundleContext context, Config config) throws SQLException {
@@ -108,10 +120,14 @@ public class StoreExtender implements SchemaStatus, MetricSource, StoreBackup {
 		migrator = new Migrator(this::connection, database.dialect());
 		try {
 			migrator.bootstrap();
+			cluster = database.cluster(delivery);
 		} catch (SQLException e) {
 			database.close();
 			throw e;
 		}
+		commits = cluster instanceof Commits c ? c : Commits.NONE;
+		LOG.info("store: this node is {}", cluster.node());
+		clusterRegistration = context.registerService(Cluster.class, cluster, null);
 		tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
 			@Override
 			public Extended addingBundle(Bundle bundle, BundleEvent event) {
@@ -171,6 +187,15 @@ public class StoreExtender implements SchemaStatus, MetricSource, StoreBackup {
 	@Deactivate
 	void deactivate() {
 		tracker.close();
+		clusterRegistration.unregister();
+		if (cluster instanceof AutoCloseable closing) {
+			try {
+				closing.close();
+			} catch (Exception e) {
+				LOG.warn("the cluster's connection did not close cleanly: {}", e.getMessage());
+			}
+		}
+		delivery.shutdown();
 		database.close();
 	}
 
@@ -212,7 +237,7 @@ public class StoreExtender implements SchemaStatus, MetricSource, StoreBackup {
 			Dictionary<String, Object> props = new Hashtable<>();
 			props.put(SchemaConstants.SCHEMA_PROPERTY, schema);
 			return new Extended(schema,
-					context.registerService(Store.class, new TransactionalStore(pool, schema, tally), props));
+					context.registerService(Store.class, new TransactionalStore(pool, schema, tally, commits), props));
 		} catch (MigrationException e) {
 			LOG.error("schema {} of {} is not migrated: {}", schema, owner, e.getMessage());
 			schemas.put(schema, new Schema(schema, owner, State.FAILED, 0, e.getMessage()));

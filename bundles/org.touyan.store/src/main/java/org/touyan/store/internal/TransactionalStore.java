@@ -39,11 +39,13 @@ final class TransactionalStore implements Store {
 	private final DataSource dataSource;
 	private final String schema;
 	private final StoreTally tally;
+	private final Commits commits;
 
-	TransactionalStore(DataSource dataSource, String schema, StoreTally tally) {
+	TransactionalStore(DataSource dataSource, String schema, StoreTally tally, Commits commits) {
 		this.dataSource = dataSource;
 		this.schema = schema;
 		this.tally = tally;
+		this.commits = commits;
 	}
 
 	@Override
@@ -94,12 +96,15 @@ final class TransactionalStore implements Store {
 				T result = work.run(c);
 				if (commit) {
 					c.commit();
+					commits.committed(c);
 				} else {
 					c.rollback();
+					commits.rolledBack(c);
 				}
 				tally.ended(schema, commit ? StoreTally.Outcome.COMMITTED : StoreTally.Outcome.READ);
 				return result;
 			} catch (SQLException | RuntimeException | Error e) {
+				commits.rolledBack(c);
 				c.rollback();
 				throw e;
 			} finally {

@@ -39,7 +39,7 @@ class DemoLoaderTest {
 		try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
 			s.execute(ddl.replaceAll("(?m)^--.*$", ""));
 		}
-		store = new TransactionalStore(pool, "store", new StoreTally(2));
+		store = new TransactionalStore(pool, "store", new StoreTally(2), Commits.NONE);
 	}
 
 	@AfterEach

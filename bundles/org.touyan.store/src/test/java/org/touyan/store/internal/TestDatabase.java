@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,7 @@ import javax.sql.DataSource;
 import org.hsqldb.jdbc.JDBCPool;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.touyan.api.store.Cluster;
 import org.touyan.api.store.Dialect;
 
 /**
@@ -38,6 +41,9 @@ abstract class TestDatabase implements AutoCloseable {
 
 	/** A connection of its own, outside the pool. */
 	abstract Connection connect() throws SQLException;
+
+	/** A node on this database, as the store opens it; signals are delivered on {@code delivery}. */
+	abstract Cluster cluster(ExecutorService delivery) throws SQLException;
 
 	@Override
 	public abstract void close();
@@ -116,6 +122,11 @@ abstract class TestDatabase implements AutoCloseable {
 		}
 
 		@Override
+		Cluster cluster(ExecutorService delivery) {
+			return new LocalCluster(delivery);
+		}
+
+		@Override
 		public void close() {
 			try (Connection c = connect(); Statement s = c.createStatement()) {
 				s.execute("SHUTDOWN");
@@ -167,6 +178,15 @@ abstract class TestDatabase implements AutoCloseable {
 		@Override
 		Connection connect() throws SQLException {
 			return DriverManager.getConnection(url);
+		}
+
+		@Override
+		Cluster cluster(ExecutorService delivery) throws SQLException {
+			return new PostgresCluster(name -> {
+				Properties p = new Properties();
+				p.setProperty("ApplicationName", name);
+				return DriverManager.getConnection(url, p);
+			}, dataSource(), delivery);
 		}
 
 		@Override

@@ -40,7 +40,7 @@ class TransactionalStoreTest {
 			s.execute("CREATE TABLE counter (id INT PRIMARY KEY, v INT NOT NULL)");
 			s.execute("INSERT INTO counter VALUES (1, 0), (2, 0)");
 		}
-		store = new TransactionalStore(db.dataSource(), "test", tally);
+		store = new TransactionalStore(db.dataSource(), "test", tally, Commits.NONE);
 	}
 
 	@AfterEach
