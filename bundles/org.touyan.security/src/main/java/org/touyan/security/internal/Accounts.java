@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -34,6 +35,7 @@ import org.touyan.api.security.Role;
 import org.touyan.api.security.Sha256;
 import org.touyan.api.security.Scope;
 import org.touyan.api.store.Sql;
+import org.touyan.api.store.Cluster;
 import org.touyan.api.store.Store;
 
 /**
@@ -102,6 +104,10 @@ public class Accounts {
 	private final Clock clock;
 	private final Throttle throttle;
 	private final SessionCache sessions = new SessionCache();
+	/** The signal every write to users or sessions sends, so every node empties its cache of them. */
+	static final String SESSIONS_CHANGED = "touyan_sessions";
+	private final Cluster cluster;
+	private final AutoCloseable sessionChanges;
 	private volatile Passwords passwords;
 	private volatile Duration tokenTtl;
 	/** Done once the first start's administrator exists; what reads or writes users waits for it. */
@@ -109,17 +115,20 @@ public class Accounts {
 
 	@Activate
 	public Accounts(@Reference(target = "(touyan.schema=security)") Store store, @Reference ScopeResolvers scopes,
-			@Reference AuditLogImpl audit, Config config, BundleContext context) {
-		this(store, scopes, audit, config, Clock.systemUTC(), adminPassword(config, context));
+			@Reference AuditLogImpl audit, @Reference Cluster cluster, Config config, BundleContext context) {
+		this(store, scopes, audit, cluster, config, Clock.systemUTC(), adminPassword(config, context));
 	}
 
-	Accounts(Store store, ScopeResolvers scopes, AuditLogImpl audit, Config config, Clock clock, String adminPassword) {
+	Accounts(Store store, ScopeResolvers scopes, AuditLogImpl audit, Cluster cluster, Config config, Clock clock, String adminPassword) {
 		this.store = store;
+		this.cluster = cluster;
+		// another node changed users or sessions: what this node cached of them may be stale
+		this.sessionChanges = cluster.listen(SESSIONS_CHANGED, payload -> sessions.invalidate());
 		this.scopes = scopes;
 		this.rules = new UserRules(scopes);
 		this.audit = audit;
 		this.clock = clock;
-		this.throttle = new Throttle(clock);
+		this.throttle = new Throttle(store, clock);
 		modified(config);
 		this.firstAdministrator = createFirstAdministrator(config.adminLogin(), adminPassword);
 	}
@@ -161,8 +170,17 @@ public class Accounts {
 	}
 
 	private void createAdministrator(String login, String password, boolean generated) {
-		User admin = insert(new UserInput(login, "组织部管理员", Role.DISTRICT_ADMIN, null, null, null, false), password,
-				generated);
+		User admin;
+		try {
+			admin = insert(new UserInput(login, "组织部管理员", Role.DISTRICT_ADMIN, null, null, null, false), password, generated);
+		} catch (ProblemException takenMeanwhile) {
+			if (takenMeanwhile.status() != 409) {
+				throw takenMeanwhile;
+			}
+			// another node on the same database, started at the same moment, created it first
+			LOG.info("the district administrator '{}' was created by another node", login);
+			return;
+		}
 		audit.append("platform", null, "user.create", admin.id(), "ok", null, "first district administrator '" + login + "'");
 		if (generated) {
 			// the only time this password exists outside the hash: on the operator's console
@@ -396,13 +414,25 @@ public class Accounts {
 				null, utc(clock.instant()), userId, keep == null ? "" : tokenHash(keep)));
 	}
 
-	/** Every write to users or sessions: committed, then the cached sessions are forgotten. */
+	/**
+	 * Every write to users or sessions: committed, then the cached sessions are forgotten, here at
+	 * once and on the other nodes when the signal the write sends with its commit reaches them.
+	 */
 	private <T> T write(Store.SqlWork<T> work) {
 		try {
-			return store.write(work);
+			return store.write(c -> {
+				T result = work.run(c);
+				cluster.signal(c, SESSIONS_CHANGED, "");
+				return result;
+			});
 		} finally {
 			sessions.invalidate();
 		}
+	}
+
+	@Deactivate
+	void deactivate() throws Exception {
+		sessionChanges.close();
 	}
 
 	private Optional<UserRows.Stored> stored(String column, String value) {

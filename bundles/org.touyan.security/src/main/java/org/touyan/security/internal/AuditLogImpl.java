@@ -135,20 +135,49 @@ public class AuditLogImpl implements AuditLog {
 		String act = cut(action, 300);
 		String t = cut(target, 300);
 		String d = cut(detail, 1000);
-		Tail written = store.write(c -> {
-			if (lastHash == null) {
-				loadTail(c);
+		Tail written = null;
+		for (int attempt = 1; written == null; attempt++) {
+			try {
+				written = store.write(c -> {
+					if (lastHash == null) {
+						loadTail(c);
+					}
+					long seq = lastSeq + 1;
+					String hash = hash(Sha256.CURRENT, lastHash, seq, now, a, role, act, t, outcome, status, d);
+					// not Sql.update: a taken number must stay an SQLException here, not become a 409
+					try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO sec_audit (seq, occurred_at, actor, role, action,"
+							+ " target, outcome, status, detail, previous_hash, hash, hash_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+						Sql.bind(ps, seq, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), a, role, act, t, outcome, status, d, lastHash, hash,
+								Sha256.CURRENT);
+						ps.executeUpdate();
+					}
+					return new Tail(seq, hash);
+				});
+			} catch (RuntimeException e) {
+				// another node on the same database appended meanwhile and took this number: link to
+				// its entry instead (the chain stays one line, whichever node writes)
+				if (attempt == TAIL_ATTEMPTS || !takenMeanwhile(e)) {
+					throw e;
+				}
+				lastHash = null;
 			}
-			long seq = lastSeq + 1;
-			String hash = hash(Sha256.CURRENT, lastHash, seq, now, a, role, act, t, outcome, status, d);
-			Sql.update(c, "INSERT INTO sec_audit (seq, occurred_at, actor, role, action, target, outcome, status, detail, previous_hash, hash,"
-					+ " hash_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, seq, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
-					a, role, act, t, outcome, status, d, lastHash, hash, Sha256.CURRENT);
-			return new Tail(seq, hash);
-		});
+		}
 		// only once committed: a failed write or commit leaves the in-memory tail where the table is
 		lastSeq = written.seq();
 		lastHash = written.hash();
+	}
+
+	/** How often an entry is written again after other nodes took its number. */
+	static final int TAIL_ATTEMPTS = 20;
+
+	/** Whether a write failed because its sequence number is taken (SQLState class 23, integrity). */
+	static boolean takenMeanwhile(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The last entry of the chain: the next one links to its hash. */

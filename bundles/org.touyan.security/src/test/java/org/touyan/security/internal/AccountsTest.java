@@ -43,7 +43,7 @@ class AccountsTest {
 		default -> Optional.empty();
 		};
 		scopes.addResolver(registry, Map.of(ScopeResolver.KINDS, new String[] { "street", "person", "department" }));
-		accounts = new Accounts(store, scopes, audit, config(), Clock.systemUTC(), ADMIN_PASSWORD);
+		accounts = new Accounts(store, scopes, audit, new org.touyan.testing.MemoryCluster().node(), config(), Clock.systemUTC(), ADMIN_PASSWORD);
 	}
 
 	@Test
@@ -52,7 +52,7 @@ class AccountsTest {
 		assertEquals(Role.DISTRICT_ADMIN, s.user().role());
 		assertFalse(s.user().mustChangePassword());
 		// a second start finds a user and creates none, whatever it is told
-		new Accounts(store, scopes, audit, config(), Clock.systemUTC(), "another-Password-1");
+		new Accounts(store, scopes, audit, new org.touyan.testing.MemoryCluster().node(), config(), Clock.systemUTC(), "another-Password-1");
 		assertEquals(1, accounts.users(null, Paging.of(0, 10)).total());
 		assertThrows(ProblemException.class, () -> accounts.login("admin", "another-Password-1"));
 	}
@@ -60,7 +60,7 @@ class AccountsTest {
 	@Test
 	void withoutAConfiguredPasswordTheAdministratorMustChangeTheGeneratedOne() throws Exception {
 		MemoryStore fresh = new MemoryStore();
-		Accounts generated = new Accounts(fresh, scopes, new AuditLogImpl(fresh), config(), Clock.systemUTC(), null);
+		Accounts generated = new Accounts(fresh, scopes, new AuditLogImpl(fresh), new org.touyan.testing.MemoryCluster().node(), config(), Clock.systemUTC(), null);
 		// made beside the start: reading the users waits for it
 		assertEquals(1, generated.users(Role.DISTRICT_ADMIN, Paging.of(0, 10)).total());
 		String hash = fresh.read(c -> {
@@ -83,6 +83,19 @@ class AccountsTest {
 		accounts.logout(s.token());
 		assertTrue(accounts.authenticate(s.token()).isEmpty());
 		assertTrue(accounts.authenticate("x".repeat(43)).isEmpty());
+	}
+
+	/** A session made on one node works on another; a logout on either ends it on both, though the other had it cached. */
+	@Test
+	void aLogoutOnOneNodeEndsTheSessionOnEveryNode() {
+		org.touyan.testing.MemoryCluster cluster = new org.touyan.testing.MemoryCluster();
+		Accounts here = new Accounts(store, scopes, audit, cluster.node(), config(), Clock.systemUTC(), ADMIN_PASSWORD);
+		Accounts there = new Accounts(store, scopes, audit, cluster.node(), config(), Clock.systemUTC(), ADMIN_PASSWORD);
+		Accounts.Session s = here.login("admin", ADMIN_PASSWORD);
+		assertEquals("admin", there.authenticate(s.token()).orElseThrow().login(), "the other node reads the session (and caches it)");
+		assertEquals("admin", there.authenticate(s.token()).orElseThrow().login());
+		here.logout(s.token());
+		assertTrue(there.authenticate(s.token()).isEmpty(), "the other node's cached session ended with the logout");
 	}
 
 	@Test

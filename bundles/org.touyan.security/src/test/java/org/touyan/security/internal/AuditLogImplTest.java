@@ -44,6 +44,19 @@ class AuditLogImplTest {
 		assertTrue(new AuditLogImpl(store).verify().intact());
 	}
 
+	/** Two nodes on one database append in turns, each behind the other's tail: every entry is kept, the chain is one line. */
+	@Test
+	void twoNodesAppendToOneChain() throws Exception {
+		MemoryStore store = new MemoryStore();
+		AuditLogImpl one = new AuditLogImpl(store);
+		AuditLogImpl two = new AuditLogImpl(store);
+		for (int i = 0; i < 10; i++) {
+			one.append("a", null, "POST /api/people", "/api/people/" + i, "ok", 201, null);
+			two.append("b", null, "POST /api/people", "/api/people/" + i, "ok", 201, null);
+		}
+		assertEquals(new org.touyan.api.security.AuditLog.Verification(20, true, null), new AuditLogImpl(store).verify());
+	}
+
 	@Test
 	void auditorsFilterNewestFirst() throws Exception {
 		AuditLogImpl audit = new AuditLogImpl(new MemoryStore());
