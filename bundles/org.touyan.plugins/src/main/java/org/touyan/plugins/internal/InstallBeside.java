@@ -60,19 +60,4 @@ final class InstallBeside {
 		}
 		return m.length() > 300 ? m.substring(0, 300) : m;
 	}
-
-	/** Reinstalls active, staged and pinned versions whose bundle is gone, e.g. after the OSGi cache was cleared. */
-	static void reinstallMissing(BundleContext context, PluginVersions versions) {
-		for (PluginVersions.Kept row : versions.inService()) {
-			if (context.getBundle(JarMeta.location(row.bsn(), row.version())) == null) {
-				try {
-					context.installBundle(JarMeta.location(row.bsn(), row.version()),
-							Files.newInputStream(Path.of(row.jarPath()))).start();
-					LOG.info("reinstalled plugin {} {}", row.bsn(), row.version());
-				} catch (IOException | BundleException e) {
-					LOG.error("plugin {} {} could not be reinstalled: {}", row.bsn(), row.version(), e.getMessage());
-				}
-			}
-		}
-	}
 }

@@ -27,6 +27,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.AuditLog;
+import org.touyan.api.store.Cluster;
 import org.touyan.api.store.Store;
 import org.touyan.plugins.internal.Views.PluginEvent;
 import org.touyan.plugins.internal.Views.PluginView;
@@ -71,10 +72,12 @@ public class PluginManager implements Policies, HealthContributor {
 	private final PluginCatalogue catalogue;
 	private final PinDesk pinDesk;
 	private final PluginTally tally = new PluginTally();
+	private final Convergence convergence;
+	private final PluginNodes nodes;
 
 	@Activate
 	public PluginManager(BundleContext context, PluginsConfig config, @Reference(target = "(touyan.schema=plugins)") Store store,
-			@Reference AuditLog audit) throws InvalidSyntaxException, IOException {
+			@Reference AuditLog audit, @Reference Cluster cluster) throws InvalidSyntaxException, IOException {
 		this.context = context;
 		this.store = store;
 		String data = context.getProperty("touyan.data");
@@ -106,8 +109,17 @@ public class PluginManager implements Policies, HealthContributor {
 		this.whatIf = new WhatIf(this, bindings, versions, events);
 		this.pinDesk = new PinDesk(store, bindings, pins, versions, events, retirement, this::bundleAt);
 		this.catalogue = new PluginCatalogue(versions, index, bindings, pins, quarantine, calls, events, () -> settings, this::bundleAt);
+		this.convergence = new Convergence(context, versions, bindings, pins, quarantine, retirement);
 		index.open();
-		InstallBeside.reinstallMissing(context, versions);
+		versions.keepJarsInDatabase();
+		// a node that starts beside others takes their plugin set before it is ready to serve
+		this.nodes = new PluginNodes(store, cluster, this::converge);
+		nodes.catchUpNow();
+	}
+
+	/** This node's plugin set brought to the database's (see {@link Convergence}). */
+	private synchronized void converge() {
+		convergence.run();
 	}
 
 	/**
@@ -123,6 +135,7 @@ public class PluginManager implements Policies, HealthContributor {
 
 	@Deactivate
 	void deactivate() {
+		nodes.close();
 		index.close();
 		calls.close();
 	}
@@ -151,7 +164,7 @@ public class PluginManager implements Policies, HealthContributor {
 	 * With {@code stage}, the new version is installed and checked but not bound: the current one
 	 * keeps serving until {@link #promote} (what-if compares the two meanwhile).
 	 */
-	public synchronized PluginView install(byte[] jar, String source, boolean stage) {
+	private synchronized PluginView installHere(byte[] jar, String source, boolean stage) {
 		JarMeta meta = JarMeta.of(jar);
 		// a version on record (active, staged, or kept for rollback) is that content for good: the
 		// check comes before the jar is written, so a refused upload cannot replace a kept jar
@@ -167,7 +180,7 @@ public class PluginManager implements Policies, HealthContributor {
 		Optional<String> staged = versions.staged(meta.bsn());
 		if (staged.isPresent() && staged.get().equals(meta.version())) {
 			// installing it again would uninstall the very bundle that is staged
-			return stage ? view(meta.bsn()).orElseThrow() : promote(meta.bsn());
+			return stage ? view(meta.bsn()).orElseThrow() : promoteHere(meta.bsn());
 		}
 		Path file = jars.resolve(meta.bsn() + "-" + meta.version() + ".jar");
 		String signer;
@@ -192,7 +205,7 @@ public class PluginManager implements Policies, HealthContributor {
 		discardStaged(meta.bsn());
 		if (stage) {
 			store.write(c -> {
-				PluginVersions.upsert(c, meta, source, file, "STAGED", signer);
+				PluginVersions.upsert(c, meta, jar, source, file, "STAGED", signer);
 				events.record(c, meta.bsn(), meta.version(), "stage", "DONE", "staged beside " + active.orElse("nothing") + "; from "
 						+ source);
 				return null;
@@ -201,7 +214,7 @@ public class PluginManager implements Policies, HealthContributor {
 		}
 		move.move(meta.bsn(), active.orElse(null), meta.version(), fresh, move.keepingParameters(meta.bsn(), meta.version()),
 				active.isPresent() ? "update" : "install", c -> {
-					PluginVersions.upsert(c, meta, source, file, "ACTIVE", signer);
+					PluginVersions.upsert(c, meta, jar, source, file, "ACTIVE", signer);
 					return null;
 				});
 		active.ifPresent(old -> retired(meta.bsn(), old));
@@ -217,33 +230,33 @@ public class PluginManager implements Policies, HealthContributor {
 		Preconditions.check(ifMatch, view(bsn).orElseThrow(() -> ProblemException.notFound("插件", "plugin", bsn)));
 	}
 
-	public synchronized PluginView promote(String bsn, String ifMatch) {
+	private synchronized PluginView promoteHere(String bsn, String ifMatch) {
 		current(bsn, ifMatch);
-		return promote(bsn);
+		return promoteHere(bsn);
 	}
 
-	public synchronized PluginView rollback(String bsn, String ifMatch) {
+	private synchronized PluginView rollbackHere(String bsn, String ifMatch) {
 		current(bsn, ifMatch);
-		return rollback(bsn);
+		return rollbackHere(bsn);
 	}
 
-	public synchronized void discard(String bsn, String ifMatch) {
+	private synchronized void discardHere(String bsn, String ifMatch) {
 		current(bsn, ifMatch);
-		discard(bsn);
+		discardHere(bsn);
 	}
 
-	public synchronized void remove(String bsn, String ifMatch) {
+	private synchronized void removeHere(String bsn, String ifMatch) {
 		current(bsn, ifMatch);
-		remove(bsn);
+		removeHere(bsn);
 	}
 
-	public synchronized void releaseQuarantine(String bsn, String actor, String ifMatch) {
+	private synchronized void releaseQuarantineHere(String bsn, String actor, String ifMatch) {
 		current(bsn, ifMatch);
-		releaseQuarantine(bsn, actor);
+		releaseQuarantineHere(bsn, actor);
 	}
 
 	/** Moves the bindings from the active version to the staged one, and removes the active one. */
-	public synchronized PluginView promote(String bsn) {
+	private synchronized PluginView promoteHere(String bsn) {
 		String staged = versions.staged(bsn).orElseThrow(() -> new ProblemException(409, "Conflict", "插件 " + bsn + " 没有待启用（staged）的版本",
 				"No version of " + bsn + " is staged", null));
 		Optional<String> active = versions.active(bsn);
@@ -267,7 +280,7 @@ public class PluginManager implements Policies, HealthContributor {
 	}
 
 	/** Removes a plugin that nothing is bound to and no cycle has pinned. */
-	public synchronized void remove(String bsn) {
+	private synchronized void removeHere(String bsn) {
 		String version = versions.active(bsn).orElseThrow(() -> ProblemException.notFound("插件", "plugin", bsn));
 		List<Binding> bound = bindings.onBundle(bsn);
 		if (!bound.isEmpty()) {
@@ -301,14 +314,14 @@ public class PluginManager implements Policies, HealthContributor {
 	}
 
 	/** Goes back to the version before the current one, with the parameters its bindings had then. */
-	public synchronized PluginView rollback(String bsn) {
+	private synchronized PluginView rollbackHere(String bsn) {
 		String current = versions.active(bsn).orElseThrow(() -> ProblemException.notFound("插件", "plugin", bsn));
 		PluginVersions.Kept previous = versions.previous(bsn, current).orElseThrow(() -> new ProblemException(409, "Conflict",
 				"插件 " + bsn + " 没有可回退的早期版本", "There is no earlier version of " + bsn + " to roll back to", null));
 		byte[] jar;
 		try {
-			jar = Files.readAllBytes(Path.of(previous.jarPath()));
-		} catch (IOException e) {
+			jar = versions.jar(previous);
+		} catch (java.io.UncheckedIOException e) {
 			throw new ProblemException(409, "Conflict", "插件 " + bsn + " " + previous.version() + " 的 jar 已不再保留",
 					"The jar of " + bsn + " " + previous.version() + " is no longer kept", null);
 		}
@@ -338,7 +351,7 @@ public class PluginManager implements Policies, HealthContributor {
 	}
 
 	/** Binds {@code policyId} for {@code spi} in {@code scope}, with parameters, as a new revision. */
-	public synchronized Binding bind(String spi, Scope scope, String policyId, Map<String, String> parameters) {
+	private synchronized Binding bindHere(String spi, Scope scope, String policyId, Map<String, String> parameters) {
 		String spiName = index.spiName(spi);
 		Map<String, String> params = BindingInput.parameters(parameters);
 		PolicyIndex.Entry provider = index.providing(spiName, policyId == null ? "" : policyId).stream()
@@ -358,14 +371,93 @@ public class PluginManager implements Policies, HealthContributor {
 		pinBindings(key);
 	}
 
+	// ---- changes of the plugin set, each made under the cluster's lock and awaited on every node --
+
+	public PluginView install(byte[] jar, String source, boolean stage) {
+		return changed(() -> installHere(jar, source, stage));
+	}
+
+	public PluginView promote(String bsn, String ifMatch) {
+		return changed(() -> promoteHere(bsn, ifMatch));
+	}
+
+	public PluginView rollback(String bsn, String ifMatch) {
+		return changed(() -> rollbackHere(bsn, ifMatch));
+	}
+
+	public void discard(String bsn, String ifMatch) {
+		changing(() -> discardHere(bsn, ifMatch));
+	}
+
+	public void remove(String bsn, String ifMatch) {
+		changing(() -> removeHere(bsn, ifMatch));
+	}
+
+	public void releaseQuarantine(String bsn, String actor, String ifMatch) {
+		changing(() -> releaseQuarantineHere(bsn, actor, ifMatch));
+	}
+
+	public PluginView promote(String bsn) {
+		return changed(() -> promoteHere(bsn));
+	}
+
+	public void remove(String bsn) {
+		changing(() -> removeHere(bsn));
+	}
+
+	public PluginView rollback(String bsn) {
+		return changed(() -> rollbackHere(bsn));
+	}
+
+	public Binding bind(String spi, Scope scope, String policyId, Map<String, String> parameters) {
+		return changed(() -> bindHere(spi, scope, policyId, parameters));
+	}
+
+	public List<Binding> pinBindings(String key) {
+		return changed(() -> pinBindingsHere(key));
+	}
+
+	@Override
+	public void release(String key) {
+		changing(() -> releaseHere(key));
+	}
+
+	public void release(String key, String ifMatch) {
+		changing(() -> releaseHere(key, ifMatch));
+	}
+
+	public void releaseQuarantine(String bsn, String actor) {
+		changing(() -> releaseQuarantineHere(bsn, actor));
+	}
+
+	public Optional<PluginView> installFromFolder(byte[] jar, String source) {
+		return changed(() -> installFromFolderHere(jar, source));
+	}
+
+	public void discard(String bsn) {
+		changing(() -> discardHere(bsn));
+	}
+
+	private <T> T changed(java.util.function.Supplier<T> change) {
+		return nodes.change(this::converge, change);
+	}
+
+	private void changing(Runnable change) {
+		nodes.change(this::converge, () -> {
+			change.run();
+			return null;
+		});
+	}
+
+	// ---- the changes on this node ---------------------------------------------------------------
+
 	/** Freezes every binding in force under {@code key}, e.g. an evaluation cycle being opened. */
-	public synchronized List<Binding> pinBindings(String key) {
+	private synchronized List<Binding> pinBindingsHere(String key) {
 		return pinDesk.pin(key);
 	}
 
 	/** Releases a pin (its cycle closed); versions nothing else holds are removed. */
-	@Override
-	public synchronized void release(String key) {
+	private synchronized void releaseHere(String key) {
 		pinDesk.release(key);
 	}
 
@@ -374,7 +466,7 @@ public class PluginManager implements Policies, HealthContributor {
 	}
 
 	/** Releases a pin as an administrator last read it: 412 when it was released and pinned again meanwhile. */
-	public synchronized void release(String key, String ifMatch) {
+	private synchronized void releaseHere(String key, String ifMatch) {
 		Preconditions.check(ifMatch, pinned(key).stream().map(Views.BindingView::of).toList());
 		pinDesk.release(key);
 	}
@@ -392,7 +484,7 @@ public class PluginManager implements Policies, HealthContributor {
 	}
 
 	/** Releases every quarantined policy of {@code bsn}: its bindings serve again. */
-	public synchronized void releaseQuarantine(String bsn, String actor) {
+	private synchronized void releaseQuarantineHere(String bsn, String actor) {
 		if (quarantine.release(bsn, actor).isEmpty()) {
 			throw ProblemException.notFound("插件隔离记录", "quarantine of plugin", bsn);
 		}
@@ -440,8 +532,8 @@ public class PluginManager implements Policies, HealthContributor {
 	 * before: after a restart, or after the plugin was updated through the API since, the folder's
 	 * older jar must not be installed again as if it were new.
 	 */
-	public synchronized Optional<PluginView> installFromFolder(byte[] jar, String source) {
-		return versions.installedFrom(source, JarMeta.of(jar).sha256()) ? Optional.empty() : Optional.of(install(jar, source, false));
+	private synchronized Optional<PluginView> installFromFolderHere(byte[] jar, String source) {
+		return versions.installedFrom(source, JarMeta.of(jar).sha256()) ? Optional.empty() : Optional.of(installHere(jar, source, false));
 	}
 
 	/** The plugin a deploy-folder file installed, if it is still the active version. */
@@ -467,7 +559,7 @@ public class PluginManager implements Policies, HealthContributor {
 	}
 
 	/** Discards the staged version of {@code bsn}. */
-	public synchronized void discard(String bsn) {
+	private synchronized void discardHere(String bsn) {
 		if (versions.staged(bsn).isEmpty()) {
 			throw new ProblemException(409, "Conflict", "插件 " + bsn + " 没有待启用（staged）的版本", "No version of " + bsn + " is staged", null);
 		}

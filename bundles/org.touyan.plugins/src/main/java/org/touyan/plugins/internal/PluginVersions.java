@@ -1,5 +1,7 @@
 package org.touyan.plugins.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -102,11 +104,51 @@ final class PluginVersions {
 		return Files.exists(written) || !Files.exists(here) ? recorded : here.toString();
 	}
 
-	static void upsert(Connection c, JarMeta meta, String source, Path file, String state, String signer) throws SQLException {
+	static void upsert(Connection c, JarMeta meta, byte[] jar, String source, Path file, String state, String signer) throws SQLException {
 		Sql.update(c, "DELETE FROM plugin_version WHERE bsn = ? AND version = ?", null, null, meta.bsn(), meta.version());
-		Sql.update(c, "INSERT INTO plugin_version (bsn, version, sha256, source, jar_path, state, installed_at, signer)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", null, null, meta.bsn(), meta.version(), meta.sha256(), source, file.toString(),
-				state, Sql.now(), signer);
+		Sql.update(c, "INSERT INTO plugin_version (bsn, version, sha256, source, jar_path, state, installed_at, signer, jar)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", null, null, meta.bsn(), meta.version(), meta.sha256(), source, file.toString(),
+				state, Sql.now(), signer, jar);
+	}
+
+	/**
+	 * The jar of a kept version: from the database (where every node finds it), else from the file
+	 * an installation before the database kept jars wrote. Written to this node's folder of kept
+	 * jars when missing there, so the file the row names exists here too.
+	 */
+	byte[] jar(Kept row) {
+		Optional<byte[]> stored = store.read(c -> Sql.one(c, "SELECT jar FROM plugin_version WHERE bsn = ? AND version = ? AND jar IS NOT NULL",
+				rs -> rs.getBytes(1), row.bsn(), row.version()));
+		try {
+			if (stored.isEmpty()) {
+				return Files.readAllBytes(Path.of(row.jarPath()));
+			}
+			Path here = jars.resolve(Path.of(row.jarPath()).getFileName());
+			if (!Files.exists(here)) {
+				Files.write(here, stored.get());
+			}
+			return stored.get();
+		} catch (IOException e) {
+			throw new UncheckedIOException("the jar of " + row.bsn() + " " + row.version() + " is neither in the database nor in "
+					+ row.jarPath(), e);
+		}
+	}
+
+	/** Puts the jars that only their files held (versions installed before the database kept jars) into the database. */
+	void keepJarsInDatabase() {
+		List<Kept> fileOnly = store.read(c -> Sql.query(c, "SELECT bsn, version, jar_path FROM plugin_version WHERE jar IS NULL", this::kept));
+		for (Kept row : fileOnly) {
+			Path file = Path.of(row.jarPath());
+			if (Files.exists(file)) {
+				try {
+					byte[] jar = Files.readAllBytes(file);
+					store.write(c -> Sql.update(c, "UPDATE plugin_version SET jar = ? WHERE bsn = ? AND version = ? AND jar IS NULL", null,
+							null, jar, row.bsn(), row.version()));
+				} catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}
+		}
 	}
 
 	/** ACTIVE restarts a version's clock (rollback orders by it); any other state ends it. */
