@@ -72,12 +72,14 @@ class StoreExtenderTest {
 		}
 	}
 
-	/** A framework with no bundles: the tracker opens and finds nothing to extend. */
+	/** A framework with no bundles: the tracker opens and finds nothing to extend; a registered service can be unregistered. */
 	private static BundleContext context(Map<String, String> properties) {
 		return (BundleContext) Proxy.newProxyInstance(StoreExtenderTest.class.getClassLoader(), new Class<?>[] { BundleContext.class },
 				(proxy, method, args) -> switch (method.getName()) {
 					case "getProperty" -> properties.get((String) args[0]);
 					case "getBundles" -> new Bundle[0];
+					case "registerService" -> Proxy.newProxyInstance(StoreExtenderTest.class.getClassLoader(),
+							new Class<?>[] { org.osgi.framework.ServiceRegistration.class }, (p, m, a) -> null);
 					case "hashCode" -> System.identityHashCode(proxy);
 					case "equals" -> proxy == args[0];
 					default -> null;
