@@ -80,6 +80,10 @@ public abstract class PlatformTest {
 		options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
 		options.add(frameworkProperty("touyan.data").value(new File(work, "data").getAbsolutePath()));
 		options.add(frameworkProperty("touyan.demo").value("true"));
+		String postgresql = System.getProperty("touyan.itest.postgresql");
+		if (postgresql != null && !postgresql.isBlank()) {
+			options.add(frameworkProperty("touyan.store.url").value(freshDatabase(postgresql)));
+		}
 		options.add(frameworkProperty("touyan.admin.password").value(ADMIN_PASSWORD));
 		// the operator shell's loopback port (ShellIT talks to it as ./touyan-shell does)
 		options.add(frameworkProperty("touyan.shell.port").value(String.valueOf(freePort())));
@@ -91,6 +95,24 @@ public abstract class PlatformTest {
 		// Felix HTTP logs to stdout at debug level when no log service is installed
 		options.add(frameworkProperty("org.apache.felix.http.log.level").value("2"));
 		return options.toArray(Option[]::new);
+	}
+
+	/**
+	 * A new, empty database on the PostgreSQL server {@code server} names, for one test class's
+	 * platform, and its URL (the server is a throwaway one of the test run's; its databases go with it).
+	 */
+	private static String freshDatabase(String server) throws IOException {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?").matcher(server);
+		if (!m.matches()) {
+			throw new IllegalArgumentException("not jdbc:postgresql://host:port/database[?…]: " + server);
+		}
+		String name = "touyan_itest_" + java.util.UUID.randomUUID().toString().replace("-", "");
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection(server); java.sql.Statement s = c.createStatement()) {
+			s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+		} catch (java.sql.SQLException e) {
+			throw new IOException("cannot create a database on " + server + ": " + e.getMessage(), e);
+		}
+		return m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
 	}
 
 	private static int freePort() throws IOException {
