@@ -159,7 +159,7 @@ final class Migrator {
 			c.rollback();
 			if (running != null && e instanceof SQLException) {
 				throw new MigrationException(schema + " V" + running.version() + " (" + running.description()
-						+ ") failed and was rolled back with every migration of this start: nothing was changed: " + e.getMessage(), e);
+						+ ") failed before anything was changed (every migration of this start was rolled back): " + e.getMessage(), e);
 			}
 			throw e;
 		} finally {

@@ -83,7 +83,7 @@ class MigratorTest {
 		MigrationException e = assertThrows(MigrationException.class,
 				() -> migrator.migrate("registry", List.of(V1, broken)));
 		assertTrue(e.getMessage().contains("V2"), e.getMessage());
-		assertTrue(e.getMessage().contains(db.dialect() == Dialect.HSQLDB ? "before anything was changed" : "nothing was changed"),
+		assertTrue(e.getMessage().contains("before anything was changed"),
 				e.getMessage());
 		assertFalse(db.tableExists("street"), "V1 of the same run must not be applied either");
 		assertFalse(db.tableExists("community"));
