@@ -33,7 +33,6 @@ import org.touyan.api.rest.ProblemException;
 import org.touyan.api.security.Caller;
 import org.touyan.api.security.Role;
 import org.touyan.api.security.Sha256;
-import org.touyan.api.security.Scope;
 import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 
@@ -107,6 +106,7 @@ public class Accounts {
 	private final Store store;
 	private final ScopeResolvers scopes;
 	private final UserRules rules;
+	private final CallerScopes callers;
 	private final AuditLogImpl audit;
 	private final Clock clock;
 	private final Throttle throttle;
@@ -126,6 +126,7 @@ public class Accounts {
 		this.store = store;
 		this.scopes = scopes;
 		this.rules = new UserRules(scopes);
+		this.callers = new CallerScopes(scopes);
 		this.audit = audit;
 		this.clock = clock;
 		this.throttle = new Throttle(clock);
@@ -239,7 +240,7 @@ public class Accounts {
 		return sessions.user(hash, now, () -> store.read(c -> Sql.one(c, UserRows.COLUMNS + ", t.expires_at FROM sec_token t"
 				+ " JOIN sec_user u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?"
 				+ " AND u.disabled = FALSE", rs -> new SessionCache.Session(UserRows.user(rs), rs.getObject(14, OffsetDateTime.class).toInstant()),
-				hash, utc(now)))).map(this::caller);
+				hash, utc(now)))).map(callers::caller);
 	}
 
 	void logout(String token) {
@@ -408,26 +409,6 @@ public class Accounts {
 					mustChange, Boolean.TRUE.equals(checked.disabled()), now, now, checked.district());
 		});
 		return user(id).orElseThrow();
-	}
-
-	private AuthenticatedCaller caller(User u) {
-		Scope own = switch (u.role().level()) {
-		// users from before districts were scoped have none stored: their scope's district is looked up
-		case STREET -> Scope.street(u.street()).inDistrict(u.district() != null ? u.district() : districtOf("street", u.street()));
-		case DEPARTMENT -> Scope.department(u.department())
-				.inDistrict(u.district() != null ? u.district() : districtOf("department", u.department()));
-		// a secretary's community follows their current post, so it is looked up at each request
-		case SELF -> new Scope(null, null, u.person(), null)
-				.merge(scopes.resolve("person", u.person()).orElse(Scope.NONE)).merge(Scope.district(u.district()));
-		// none for the installation's administrator: Caller.level() makes it city-wide
-		case DISTRICT -> Scope.district(u.district());
-		case CITY -> Scope.NONE;
-		};
-		return new AuthenticatedCaller(u.id(), u.login(), u.displayName(), u.role(), own, u.mustChangePassword());
-	}
-
-	private String districtOf(String kind, String id) {
-		return scopes.resolve(kind, id).map(Scope::district).orElse(null);
 	}
 
 	private void setPassword(String userId, String hash, boolean mustChange) {
