@@ -333,6 +333,33 @@ describe('users and the audit log', () => {
     await p.close()
   })
 
+  test('a district administrator is created for the district named, which the screen asks for; the role list has the city administrator', async () => {
+    const p = await page()
+    await login(p, platform.base, 'admin', users.DISTRICT_ADMIN.password)
+    await p.click('[data-menu=users]')
+    await p.waitForSelector('[data-test=user-table] .el-table__row')
+    await p.click('[data-test=new-user]')
+    await p.fill('[data-test=user-dialog] input[name=login]', 'district.b')
+    await p.fill('[data-test=user-dialog] input[name=displayName]', '组织部乙')
+    await choose(p, '[data-test=user-role]', '市级管理员')
+    assert.equal(await p.locator('[data-test=user-district]').count(), 0, 'the city administrator has no district')
+    await choose(p, '[data-test=user-role]', '组织部管理员')
+    await p.click('[data-test=user-save]')
+    // without a district the platform refuses, naming the field, and the screen shows it there
+    await p.waitForSelector('[data-test=user-dialog] .el-form-item.is-error [data-test=user-district]')
+    await choose(p, '[data-test=user-district]', district.name)
+    await p.click('[data-test=user-save]')
+    await shownPassword(p)
+    await p.click('[data-test=otp-close]')
+    await p.waitForSelector('[data-test=otp-dialog]', { state: 'hidden' })
+    const row = p.locator('[data-test=user-table] .el-table__row', { hasText: 'district.b' })
+    await row.waitFor()
+    assert.match(await row.textContent(), new RegExp(district.name))
+    const created = (await admin.get('/users?limit=500')).items.find((u) => u.login === 'district.b')
+    assert.equal(created.district, district.id)
+    await p.close()
+  })
+
   test('the auditor filters the audit log and sees the chain verified', async () => {
     const p = await loggedIn('AUDITOR')
     await p.click('[data-menu=audit]')

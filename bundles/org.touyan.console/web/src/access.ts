@@ -9,70 +9,72 @@ const SA: Role = 'STREET_ADMIN'
 const AU: Role = 'AUDITOR'
 const DS: Role = 'DEPARTMENT_SCORER'
 const PA: Role = 'PLUGIN_ADMIN'
-const EVERY: Role[] = ['DISTRICT_ADMIN', 'STREET_ADMIN', 'DEPARTMENT_SCORER', 'SECRETARY', 'AUDITOR', 'PLUGIN_ADMIN']
+// the city administrator reads what the auditor reads, across districts, and manages users; it changes no district's data
+const CI: Role = 'CITY_ADMIN'
+const EVERY: Role[] = ['DISTRICT_ADMIN', 'STREET_ADMIN', 'DEPARTMENT_SCORER', 'SECRETARY', 'AUDITOR', 'PLUGIN_ADMIN', 'CITY_ADMIN']
 
 export const MENU: MenuItem[] = [
   { key: 'dashboard', path: '/', roles: EVERY },
-  { key: 'org', path: '/org', roles: [DA, SA, 'DEPARTMENT_SCORER', AU, 'PLUGIN_ADMIN'] },
-  { key: 'people', path: '/people', roles: [DA, SA, AU] },
+  { key: 'org', path: '/org', roles: [DA, SA, 'DEPARTMENT_SCORER', AU, 'PLUGIN_ADMIN', CI] },
+  { key: 'people', path: '/people', roles: [DA, SA, AU, CI] },
   { key: 'mine', path: '/mine', roles: ['SECRETARY'] },
   {
-    key: 'select', path: '/select', roles: [DA, SA, AU], children: [
+    key: 'select', path: '/select', roles: [DA, SA, AU, CI], children: [
       { key: 'eligibility', path: '/select/eligibility', roles: [DA, SA] },
-      { key: 'workingGroups', path: '/select/working-groups', roles: [DA, SA, AU] },
-      { key: 'firstSecretaries', path: '/select/first-secretaries', roles: [DA, SA, AU] },
-      { key: 'reserve', path: '/select/reserve', roles: [DA, SA, AU] },
-      { key: 'coverage', path: '/select/coverage', roles: [DA, AU] },
+      { key: 'workingGroups', path: '/select/working-groups', roles: [DA, SA, AU, CI] },
+      { key: 'firstSecretaries', path: '/select/first-secretaries', roles: [DA, SA, AU, CI] },
+      { key: 'reserve', path: '/select/reserve', roles: [DA, SA, AU, CI] },
+      { key: 'coverage', path: '/select/coverage', roles: [DA, AU, CI] },
     ],
   },
   {
     // 育: plans and sessions are read by every role, the rest is the district's and each street's own (README, "The training API")
-    key: 'train', path: '/train', roles: [DA, SA, AU, 'SECRETARY'], children: [
-      { key: 'trainingPlan', path: '/train/plan', roles: [DA, SA, AU] },
+    key: 'train', path: '/train', roles: [DA, SA, AU, 'SECRETARY', CI], children: [
+      { key: 'trainingPlan', path: '/train/plan', roles: [DA, SA, AU, CI] },
       // GET …/attendance is DA and SA of the session's street; the auditor reads
-      { key: 'attendance', path: '/train/attendance', roles: [DA, SA, AU] },
+      { key: 'attendance', path: '/train/attendance', roles: [DA, SA, AU, CI] },
       // GET /training/credits: DA, SA with its own street=; a secretary their own line (GET /training/credits/{person})
-      { key: 'credits', path: '/train/credits', roles: [DA, SA, AU, 'SECRETARY'] },
+      { key: 'credits', path: '/train/credits', roles: [DA, SA, AU, 'SECRETARY', CI] },
       // exchange events are DA's (they name participants of every street); placements a street reads with street=
-      { key: 'exchange', path: '/train/exchange', roles: [DA, SA, AU] },
-      { key: 'pairing', path: '/train/pairing', roles: [DA, SA, AU] },
+      { key: 'exchange', path: '/train/exchange', roles: [DA, SA, AU, CI] },
+      { key: 'pairing', path: '/train/pairing', roles: [DA, SA, AU, CI] },
       // GET /training-reports is DA's; the auditor reads
-      { key: 'trainingReport', path: '/train/report', roles: [DA, AU] },
+      { key: 'trainingReport', path: '/train/report', roles: [DA, AU, CI] },
     ],
   },
   {
-    key: 'manage', path: '/manage', roles: [DA, SA, AU], children: [
-      { key: 'filings', path: '/manage/filings', roles: [DA, SA, AU] },
-      { key: 'classification', path: '/manage/classification', roles: [DA, SA, AU] },
+    key: 'manage', path: '/manage', roles: [DA, SA, AU, CI], children: [
+      { key: 'filings', path: '/manage/filings', roles: [DA, SA, AU, CI] },
+      { key: 'classification', path: '/manage/classification', roles: [DA, SA, AU, CI] },
       // the year's pairs, proposals and coverage are the district's (GET /mentoring… is DA; the auditor reads)
-      { key: 'mentoring', path: '/manage/mentoring', roles: [DA, AU] },
+      { key: 'mentoring', path: '/manage/mentoring', roles: [DA, AU, CI] },
       // a cycle's half-year reports are listed to the district only (GET …/duty-reports is DA)
-      { key: 'dutyReports', path: '/manage/duty-reports', roles: [DA, AU] },
+      { key: 'dutyReports', path: '/manage/duty-reports', roles: [DA, AU, CI] },
     ],
   },
   {
     // 评: cycles are read by every role in the API; the screens go to those who work with them
-    key: 'evaluate', path: '/evaluate', roles: [DA, SA, DS, 'SECRETARY', AU], children: [
-      { key: 'cycles', path: '/evaluate/cycles', roles: [DA, SA, AU] },
+    key: 'evaluate', path: '/evaluate', roles: [DA, SA, DS, 'SECRETARY', AU, CI], children: [
+      { key: 'cycles', path: '/evaluate/cycles', roles: [DA, SA, AU, CI] },
       // scores are the district's and each department's own (GET …/scores is DA/DS, the auditor reads)
-      { key: 'scores', path: '/evaluate/scores', roles: [DA, DS, AU] },
+      { key: 'scores', path: '/evaluate/scores', roles: [DA, DS, AU, CI] },
       // ratings: the district all, a street its own (?street=), the auditor reads
-      { key: 'ratings', path: '/evaluate/ratings', roles: [DA, SA, AU] },
+      { key: 'ratings', path: '/evaluate/ratings', roles: [DA, SA, AU, CI] },
       // 四评: who gives a review (a secretary the self-review, a street its re-review, the district the final one) and the auditor
-      { key: 'reviews', path: '/evaluate/reviews', roles: [DA, SA, 'SECRETARY', AU] },
+      { key: 'reviews', path: '/evaluate/reviews', roles: [DA, SA, 'SECRETARY', AU, CI] },
       // ballots are issued by the district and the streets
-      { key: 'ballots', path: '/evaluate/ballots', roles: [DA, SA, AU] },
+      { key: 'ballots', path: '/evaluate/ballots', roles: [DA, SA, AU, CI] },
     ],
   },
   {
     // 用: the district's negative list and use records (a street or a secretary reads them per person only)
-    key: 'use', path: '/use', roles: [DA, AU], children: [
-      { key: 'negativeList', path: '/use/negative-list', roles: [DA, AU] },
-      { key: 'useRecords', path: '/use/records', roles: [DA, AU] },
+    key: 'use', path: '/use', roles: [DA, AU, CI], children: [
+      { key: 'negativeList', path: '/use/negative-list', roles: [DA, AU, CI] },
+      { key: 'useRecords', path: '/use/records', roles: [DA, AU, CI] },
     ],
   },
   { key: 'roster', path: '/roster', roles: [DA] },
-  { key: 'users', path: '/users', roles: [DA] },
+  { key: 'users', path: '/users', roles: [DA, CI] },
   { key: 'audit', path: '/audit', roles: [AU] },
   { key: 'plugins', path: '/plugins', roles: [DA, 'PLUGIN_ADMIN'] },
 ]
@@ -115,13 +117,13 @@ export type Action =
 const ACTIONS: Record<Action, Role[]> = {
   'org.edit': [DA], 'community.edit': [DA, SA], 'person.register': [DA], 'person.edit': [DA, SA], 'person.reveal': [DA, SA],
   'post.edit': [DA, SA], 'archive.seal': [DA], 'eligibility.check': [DA, SA], 'workingGroup.edit': [DA, SA], 'reserve.edit': [DA, SA], 'mission.record': [DA], 'mission.report': [DA, SA],
-  'filing.create': [DA, SA], 'filing.step': [DA, SA], 'filing.vet': [DA], 'filing.file': [DA], 'roster.import': [DA], 'user.edit': [DA], 'plugin.manage': [PA],
+  'filing.create': [DA, SA], 'filing.step': [DA, SA], 'filing.vet': [DA], 'filing.file': [DA], 'roster.import': [DA], 'user.edit': [DA, CI], 'plugin.manage': [PA],
   // create, open, close scoring, publish, archive: DA only; reading a cycle's pins and transitions too (the auditor reads)
-  'cycle.manage': [DA], 'cycle.pins': [DA, AU], 'cycle.history': [DA, AU],
+  'cycle.manage': [DA], 'cycle.pins': [DA, AU, CI], 'cycle.history': [DA, AU, CI],
   // a scorer its own department (the API checks the body's departmentId), the district any
   'score.enter': [DA, DS],
   // the district-wide star report and the rating runs are DA's; a street counts its own ratings
-  'rating.report': [DA, AU], 'rating.runs': [DA, AU],
+  'rating.report': [DA, AU, CI], 'rating.runs': [DA, AU, CI],
   // the what-if of a cycle (POST …/what-if) is DA's and PA's
   'plugin.whatIf': [DA, PA],
   'ballot.issue': [DA, SA],
@@ -131,7 +133,7 @@ const ACTIONS: Record<Action, Role[]> = {
   // 育: the plan is the district's; a street adds courses and sessions to its own brand (see programmeEditable) and records its people's attendance
   'training.plan': [DA], 'training.session': [DA, SA], 'attendance.record': [DA, SA],
   // events (read and written) and placements are the district's; a placement's report also its street's
-  'exchange.events': [DA, AU], 'shadowing.place': [DA], 'shadowing.report': [DA, SA],
+  'exchange.events': [DA, AU, CI], 'shadowing.place': [DA], 'shadowing.report': [DA, SA],
   // dispatches are made by the district, reported by the street too; projects started and advanced by either, graded by the district
   'dispatch.create': [DA], 'dispatch.report': [DA, SA], 'project.create': [DA, SA], 'project.progress': [DA, SA], 'project.assess': [DA],
 }

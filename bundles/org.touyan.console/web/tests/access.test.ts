@@ -9,6 +9,17 @@ describe('menus by role', () => {
     expect(keys('DISTRICT_ADMIN')).toEqual(['dashboard', 'org', 'people', 'select', 'eligibility', 'workingGroups', 'firstSecretaries', 'reserve', 'coverage', 'train', 'trainingPlan', 'attendance', 'credits', 'exchange', 'pairing', 'trainingReport', 'manage', 'filings', 'classification', 'mentoring', 'dutyReports', 'evaluate', 'cycles', 'scores', 'ratings', 'reviews', 'ballots', 'use', 'negativeList', 'useRecords', 'roster', 'users', 'plugins'])
     expect(can({ role: 'DISTRICT_ADMIN' }, 'user.edit')).toBe(true)
   })
+  it('lets the city administrator read what the auditor reads and manage users, and change nothing else', () => {
+    const k = keys('CITY_ADMIN')
+    for (const key of ['dashboard', 'org', 'people', 'cycles', 'ratings', 'negativeList', 'users']) expect(k).toContain(key)
+    expect(k).not.toContain('audit')
+    expect(k).not.toContain('roster')
+    expect(k).not.toContain('eligibility')
+    expect(can({ role: 'CITY_ADMIN' }, 'user.edit')).toBe(true)
+    for (const action of ['org.edit', 'person.register', 'cycle.manage', 'score.enter', 'training.plan', 'plugin.manage'] as const) {
+      expect(can({ role: 'CITY_ADMIN' }, action)).toBe(false)
+    }
+  })
   it('hides from a street administrator what only the district may do', () => {
     const k = keys('STREET_ADMIN')
     expect(k).toContain('filings')

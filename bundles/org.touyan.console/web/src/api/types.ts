@@ -1,14 +1,17 @@
 // The shapes the console uses, as /api/openapi.json describes them (only the fields it reads).
-export type Role = 'DISTRICT_ADMIN' | 'STREET_ADMIN' | 'DEPARTMENT_SCORER' | 'SECRETARY' | 'AUDITOR' | 'PLUGIN_ADMIN'
+export type Role = 'DISTRICT_ADMIN' | 'STREET_ADMIN' | 'DEPARTMENT_SCORER' | 'SECRETARY' | 'AUDITOR' | 'PLUGIN_ADMIN' | 'CITY_ADMIN'
 
 export interface User {
   id: string; login: string; displayName: string; role: Role; roleName?: string
   street: string | null; department: string | null; person: string | null; mustChangePassword: boolean
+  /** The district of a district administrator (none: the installation's) or of a scoped user; none for a city-wide role. */
+  district?: string | null
 }
 /** A user as the district administrator manages it. */
 export interface Account extends User { disabled: boolean; createdAt: string; updatedAt: string }
 export interface AccountInput {
   login: string | null; displayName: string; role: Role; street: string | null; department: string | null; person: string | null; disabled: boolean | null
+  district?: string | null
 }
 /** A new user or a reset: the one-time password is in this answer only. */
 export interface Issued { user: Account; oneTimePassword: string }

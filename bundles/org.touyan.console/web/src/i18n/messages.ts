@@ -14,7 +14,7 @@ const pairs = {
   role: {
     DISTRICT_ADMIN: ['组织部管理员', 'District administrator'], STREET_ADMIN: ['街道管理员', 'Street administrator'],
     DEPARTMENT_SCORER: ['部门评分员', 'Department scorer'], SECRETARY: ['社区书记', 'Community secretary'],
-    AUDITOR: ['审计员', 'Auditor'], PLUGIN_ADMIN: ['插件管理员', 'Plugin administrator'],
+    AUDITOR: ['审计员', 'Auditor'], PLUGIN_ADMIN: ['插件管理员', 'Plugin administrator'], CITY_ADMIN: ['市级管理员', 'City administrator'],
   },
   menu: {
     dashboard: ['首页', 'Dashboard'], org: ['组织架构', 'Organization'], people: ['人员', 'People'], mine: ['我的档案', 'My record'],
@@ -161,7 +161,8 @@ const pairs = {
     login: ['账号', 'Login'], displayName: ['姓名', 'Name'], role: ['角色', 'Role'], scope: ['管辖范围', 'Scope'], state: ['状态', 'State'],
     enabled: ['正常', 'Active'], disabled: ['已停用', 'Disabled'], mustChange: ['待改初始密码', 'Must change password'],
     new: ['新增用户', 'New user'], edit: ['编辑用户', 'Edit user'], reset: ['重置密码', 'Reset password'], disable: ['停用该用户', 'Disable this user'],
-    department: ['部门', 'Department'], person: ['本人档案', 'Their record'], wholeDistrict: ['全区', 'The whole district'],
+    department: ['部门', 'Department'], person: ['本人档案', 'Their record'], wholeDistrict: ['全区', 'The whole district'], district: ['所属区', 'District'],
+    installation: ['全部区（平台）', 'Every district (the installation)'],
     resetConfirm: ['为 {name} 生成新的一次性密码？其现有登录将全部失效。', 'Give {name} a new one-time password? Their sessions end.'],
     otpTitle: ['一次性密码', 'One-time password'],
     otpNote: ['请当面或经安全渠道交给 {name}（账号 {login}）。此密码只显示这一次，首次登录须修改。', 'Hand it to {name} (login {login}) in person or over a safe channel. It is shown this once only and must be changed at the first login.'],
@@ -220,7 +221,8 @@ const pairs = {
     field: { communityId: ['社区', 'Community'], score: ['分数', 'Score'], dimension: ['维度', 'Dimension'] },
   },
   ratings: {
-    noCycle: ['暂无已评星的考评周期', 'No rated cycle yet'], wholeDistrict: ['全区', 'The whole district'], export: ['导出评星结果（CSV）', 'Export the ratings (CSV)'],
+    noCycle: ['暂无已评星的考评周期', 'No rated cycle yet'], wholeDistrict: ['全区', 'The whole district'], district: ['所属区', 'District'],
+    installation: ['全部区（平台）', 'Every district (the installation)'], export: ['导出评星结果（CSV）', 'Export the ratings (CSV)'],
     districtStars: ['全区星级分布', 'Stars in the district'], streetStars: ['{street}星级分布', 'Stars in {street}'], byStreet: ['各街道星级分布', 'Stars by street'],
     stars: ['星级', 'Stars'], score: ['得分', 'Score'], explanation: ['评定说明', 'Explanation'], provenance: ['评定依据', 'Made by'],
     provenanceText: ['{policy}（{bundle} {version}，绑定版本 r{revision}）', '{policy} ({bundle} {version}, binding r{revision})'],

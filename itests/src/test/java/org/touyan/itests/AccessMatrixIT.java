@@ -40,8 +40,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The authorization matrix (access-matrix.txt): every operation of the OpenAPI document has a
  * reviewed line naming who may call it, and every operation is called by every role and without a
- * token, with ids of the demo district inside the scoped users' own scope and outside it. A new
- * endpoint without a rule, or a rule that changed without review, fails the build.
+ * token, with ids of the demo district inside the scoped users' own scope and outside it, and with
+ * ids of a second district: the district administrator of the demo district (and every scoped user
+ * in it) gets 404 for them wherever a district, street, community, person, department or cycle is
+ * the target, the city administrator reads them. A new endpoint without a rule, or a rule that
+ * changed without review, fails the build.
  *
  * <p>The walk changes nothing. A call that is allowed sends a body the resource refuses only after
  * authorization (a JSON string where an object is expected, a CSV or jar that is none); an allowed
@@ -61,8 +64,13 @@ public class AccessMatrixIT extends PlatformTest {
 	private static final String NOTHING = "no*such*thing";
 	/** Logging out would end the walking user's own session; SecurityIT logs out. Denied calls are still made. */
 	private static final Set<String> ALLOWED_CALL_SKIPPED = Set.of("DELETE /api/session");
+	/** What only the installation's administrator does, not a district's: create districts, take backups of all of them. */
+	private static final Map<String, String> INSTALLATION_ONLY = Map.of("POST /api/districts", "{\"code\":\"MXNONE\",\"name\":\"不应设立\"}",
+			"POST /api/store/backups", "{}", "GET /api/store/backups", "", "GET /api/store/backups/{name}", "");
 	private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
-	private static final Pattern TARGET = Pattern.compile("\\[([a-z-]+):(\\??)(\\w+)]");
+	private static final Pattern TARGET = Pattern.compile("[\\[(]([a-z-]+):(\\??)(\\w+)[\\])]");
+	/** The kinds the second district has a sample of. */
+	private static final Set<String> FOREIGN_KINDS = Set.of("district", "street", "community", "person", "post", "department", "cycle");
 
 	/** The kind of id a path parameter takes, by the segment before it, when no target names it. */
 	private static final Map<String, String> KIND_AFTER_SEGMENT = Map.ofEntries(entry("people", "person"),
@@ -78,8 +86,8 @@ public class AccessMatrixIT extends PlatformTest {
 			entry("revisions", "binding-revision"), entry("steps", "step"), entry("ballots", "ballot-token"),
 			entry("backups", "backup"));
 
-	/** Who may call an operation: anonymous, or the listed roles limited by the targets. */
-	record Rule(String verb, String path, boolean anonymous, Set<Role> roles, List<String> targets) {
+	/** Who may call an operation: anonymous, or the listed roles limited by the targets and the district of the within targets. */
+	record Rule(String verb, String path, boolean anonymous, Set<Role> roles, List<String> targets, List<String> within) {
 
 		String operation() {
 			return verb + " " + path;
@@ -93,11 +101,12 @@ public class AccessMatrixIT extends PlatformTest {
 			}
 			roles.forEach(r -> line.append(' ').append(r));
 			targets.forEach(t -> line.append(" [").append(t).append(']'));
+			within.forEach(t -> line.append(" (").append(t).append(')'));
 			return line.toString();
 		}
 
 		boolean allows(Role role) {
-			return roles.contains(role) || (role == Role.AUDITOR && verb.equals("GET"));
+			return roles.contains(role) || ((role == Role.AUDITOR || role == Role.CITY_ADMIN) && verb.equals("GET"));
 		}
 
 		static Rule parse(String line) {
@@ -106,13 +115,16 @@ public class AccessMatrixIT extends PlatformTest {
 				throw new IllegalArgumentException("a line reads VERB PATH and then 'anonymous' or the roles");
 			}
 			if (words.size() == 3 && words.get(2).equals("anonymous")) {
-				return new Rule(words.get(0), words.get(1), true, EnumSet.noneOf(Role.class), List.of());
+				return new Rule(words.get(0), words.get(1), true, EnumSet.noneOf(Role.class), List.of(), List.of());
 			}
 			Set<Role> roles = EnumSet.noneOf(Role.class);
 			List<String> targets = new ArrayList<>();
+			List<String> within = new ArrayList<>();
 			for (String word : words.subList(2, words.size())) {
 				if (word.startsWith("[") && word.endsWith("]")) {
 					targets.add(word.substring(1, word.length() - 1));
+				} else if (word.startsWith("(") && word.endsWith(")")) {
+					within.add(word.substring(1, word.length() - 1));
 				} else {
 					roles.add(Role.valueOf(word));
 				}
@@ -120,7 +132,7 @@ public class AccessMatrixIT extends PlatformTest {
 			if (roles.isEmpty()) {
 				throw new IllegalArgumentException("no role listed");
 			}
-			return new Rule(words.get(0), words.get(1), false, roles, targets);
+			return new Rule(words.get(0), words.get(1), false, roles, targets, within);
 		}
 	}
 
@@ -129,7 +141,7 @@ public class AccessMatrixIT extends PlatformTest {
 
 		/** The kind of id a parameter takes: the declared target's, else by its name or the segment before it. */
 		String kindOf(String param) {
-			for (String target : rule.targets()) {
+			for (String target : declared()) {
 				Matcher m = TARGET.matcher("[" + target + "]");
 				if (m.matches() && m.group(3).equals(param)) {
 					return m.group(1);
@@ -146,20 +158,54 @@ public class AccessMatrixIT extends PlatformTest {
 			return rule.targets().stream().anyMatch(t -> t.endsWith(":" + param) || t.endsWith(":?" + param));
 		}
 
+		boolean isWithin(String param) {
+			return rule.within().stream().anyMatch(t -> t.endsWith(":" + param) || t.endsWith(":?" + param));
+		}
+
+		List<String> declared() {
+			List<String> all = new ArrayList<>(rule.targets());
+			all.addAll(rule.within());
+			return all;
+		}
+
+		/** Whether authorization places the call in a district: a target, a within target or a district to list. */
+		boolean placed() {
+			return !rule.targets().isEmpty() || !rule.within().isEmpty() || queryParams.contains("district");
+		}
+
 		/** An action without a body cannot be refused by its body, only by what it acts on. */
 		boolean actsWithoutBody() {
 			return !rule.verb().equals("GET") && bodyType == null;
 		}
 	}
 
-	/** Demo ids: for each kind, one inside the scoped users' own scope and, for scoped kinds, one outside it. */
+	/**
+	 * Demo ids: for each kind, one inside the scoped users' own scope and, for scoped kinds, one
+	 * outside it in the demo district, and one in a second district ({@link #FOREIGN_KINDS}).
+	 */
 	private static final class Samples {
 		final Map<String, String> own = new HashMap<>();
 		final Map<String, String> other = new HashMap<>();
+		final Map<String, String> foreign = new HashMap<>();
 
 		String own(String kind) {
 			return own.get(kind);
 		}
+	}
+
+	/** The samples and the users, made once for the suite's platform: both tests walk them. */
+	private static Samples SAMPLES;
+	private static Map<Role, String> TOKENS;
+	private static final String[] INSTALLATION = new String[1];
+
+	private synchronized Samples fixture() throws Exception {
+		if (SAMPLES == null) {
+			awaitDemo();
+			Samples samples = samples();
+			TOKENS = loggedInUsers(samples);
+			SAMPLES = samples;
+		}
+		return SAMPLES;
 	}
 
 	@Test
@@ -206,9 +252,8 @@ public class AccessMatrixIT extends PlatformTest {
 
 	@Test
 	public void everyCallerGetsWhatTheMatrixAllowsInItsScopeAndNothingOutsideIt() throws Exception {
-		awaitDemo();
-		Samples samples = samples();
-		Map<Role, String> tokens = loggedInUsers(samples);
+		Samples samples = fixture();
+		Map<Role, String> tokens = TOKENS;
 		List<String> mismatches = new ArrayList<>();
 		int calls = 0;
 		for (Operation op : operations()) {
@@ -231,32 +276,119 @@ public class AccessMatrixIT extends PlatformTest {
 				if (ALLOWED_CALL_SKIPPED.contains(rule.operation())) {
 					continue;
 				}
-				boolean scoped = role.level() != Scope.Level.DISTRICT && !rule.targets().isEmpty();
-				if (!scoped) {
-					check(mismatches, role.name(), op, own, call(op, token, own), s -> s != 401 && s != 403, "not 401 or 403");
-					calls++;
-					continue;
-				}
-				// 404 is what the check answers outside the scope; the own ids exist, so it must not come here
-				check(mismatches, role.name() + " (own scope)", op, own, call(op, token, own),
-						s -> s != 401 && s != 403 && s != 404, "not 401, 403 or 404");
-				Map<String, String> other = values(op, samples, false);
-				check(mismatches, role.name() + " (other scope)", op, other, call(op, token, other), s -> s == 404, "404");
-				calls += 2;
-				for (String target : rule.targets()) {
-					Matcher m = TARGET.matcher("[" + target + "]");
-					if (m.matches() && !m.group(2).isEmpty()) {
-						Map<String, String> without = new LinkedHashMap<>(own);
-						without.remove("?" + m.group(3));
-						check(mismatches, role.name() + " (no " + m.group(3) + ")", op, without, call(op, token, without),
-								s -> s == 400, "400");
-						calls++;
-					}
-				}
+				calls += walk(mismatches, op, role, token, samples);
+			}
+			if (rule.allows(Role.DISTRICT_ADMIN) && !ALLOWED_CALL_SKIPPED.contains(rule.operation())) {
+				// the first start's administrator has no district: it is the installation's and reaches every one
+				check(mismatches, "admin (installation)", op, own, call(op, INSTALLATION[0], own), s -> s != 401 && s != 403,
+						"not 401 or 403");
+				calls++;
 			}
 		}
 		assertTrue(mismatches.size() + " of " + calls + " calls answered other than " + MATRIX + " says:\n  "
 				+ String.join("\n  ", mismatches), mismatches.isEmpty());
+	}
+
+	/**
+	 * The calls of one allowed role: its own scope's ids must pass; the other street's, department's
+	 * or person's must answer 404 to a scoped role; the second district's must answer 404 to every
+	 * caller bound to the demo district, and pass the city administrator's reading of a single resource.
+	 */
+	private int walk(List<String> mismatches, Operation op, Role role, String token, Samples samples) throws Exception {
+		Rule rule = op.rule();
+		Map<String, String> own = values(op, samples, true);
+		int calls = 0;
+		if (role.level() == Scope.Level.CITY) {
+			check(mismatches, role.name(), op, own, call(op, token, own), s -> s != 401 && s != 403, "not 401 or 403");
+			calls++;
+			if (role == Role.CITY_ADMIN && op.placed()) {
+				Map<String, String> foreign = foreign(op, samples);
+				if (foreign != null) {
+					// a single resource of the second district is read; below it, it may simply not exist
+					boolean single = rule.path().endsWith("}") && PATH_PARAM.matcher(rule.path()).results().count() == 1
+							&& foreign.keySet().stream().noneMatch(k -> k.startsWith("?"));
+					check(mismatches, role.name() + " (second district)", op, foreign, call(op, token, foreign),
+							single ? s -> s == 200 : s -> s != 401 && s != 403, single ? "200" : "not 401 or 403");
+					calls++;
+				}
+			}
+			return calls;
+		}
+		if (role == Role.DISTRICT_ADMIN && INSTALLATION_ONLY.containsKey(rule.operation())) {
+			// a body the resource would take: the refusal must be the caller's, not the body's
+			String body = INSTALLATION_ONLY.get(rule.operation());
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri(op, own))).header("Authorization", "Bearer " + token);
+			request = body.isEmpty() ? request.method(rule.verb(), HttpRequest.BodyPublishers.noBody())
+					: request.header("Content-Type", "application/json").method(rule.verb(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+			check(mismatches, role.name() + " (of one district)", op, own, sendAsIs(request), s -> s == 403, "403");
+			return 1;
+		}
+		boolean scoped = role.level() != Scope.Level.DISTRICT && (!rule.targets().isEmpty() || !rule.within().isEmpty());
+		if (!op.placed()) {
+			check(mismatches, role.name(), op, own, call(op, token, own), s -> s != 401 && s != 403, "not 401 or 403");
+			return 1;
+		}
+		// 404 is what the check answers outside the scope; the own ids exist, so it must not come here
+		// an action without a body is sent to nothing: the check's 404 cannot be told from the resource's there
+		boolean targeted = (!rule.targets().isEmpty() || !rule.within().isEmpty()) && !own.containsValue(NOTHING);
+		check(mismatches, role.name() + " (own scope)", op, own, call(op, token, own),
+				targeted ? s -> s != 401 && s != 403 && s != 404 : s -> s != 401 && s != 403, targeted ? "not 401, 403 or 404" : "not 401 or 403");
+		calls++;
+		if (scoped && !rule.targets().isEmpty()) {
+			// a district-wide kind (a joint committee, a plan) has no other sample in the demo district, nor one in the second
+			boolean placeable = op.rule().targets().stream().map(t -> TARGET.matcher("[" + t + "]")).filter(Matcher::matches)
+					.map(m -> op.kindOf(m.group(3))).allMatch(k -> samples.other.containsKey(k) || samples.foreign.containsKey(k));
+			if (placeable) {
+				Map<String, String> other = values(op, samples, false);
+				check(mismatches, role.name() + " (other scope)", op, other, call(op, token, other), s -> s == 404, "404");
+				calls++;
+			}
+			for (String target : rule.targets()) {
+				Matcher m = TARGET.matcher("[" + target + "]");
+				if (m.matches() && !m.group(2).isEmpty()) {
+					Map<String, String> without = new LinkedHashMap<>(own);
+					without.remove("?" + m.group(3));
+					check(mismatches, role.name() + " (no " + m.group(3) + ")", op, without, call(op, token, without),
+							s -> s == 400, "400");
+					calls++;
+				}
+			}
+		}
+		if (scoped && rule.targets().isEmpty()) {
+			// a within target only places the call in the district: another street of it is no secret
+			Map<String, String> other = values(op, samples, false);
+			check(mismatches, role.name() + " (other street, same district)", op, other, call(op, token, other),
+					s -> s != 401 && s != 403 && s != 404, "not 401, 403 or 404");
+			calls++;
+		}
+		Map<String, String> foreign = foreign(op, samples);
+		if (foreign != null) {
+			check(mismatches, role.name() + " (second district)", op, foreign, call(op, token, foreign), s -> s == 404, "404");
+			calls++;
+		}
+		return calls;
+	}
+
+	/**
+	 * The call's parameters with every one the second district has a sample of taken from it, the
+	 * district to list included; null when the operation names nothing of a kind it has.
+	 */
+	private static Map<String, String> foreign(Operation op, Samples samples) {
+		Map<String, String> values = values(op, samples, true);
+		boolean changed = false;
+		for (Map.Entry<String, String> e : values.entrySet()) {
+			String param = e.getKey().startsWith("?") ? e.getKey().substring(1) : e.getKey();
+			boolean query = e.getKey().startsWith("?");
+			if (query && !op.isTarget(param) && !op.isWithin(param) && !param.equals("district")) {
+				continue; // a year, say: nothing a district owns
+			}
+			String kind = query && param.equals("district") && !op.isTarget(param) && !op.isWithin(param) ? "district" : op.kindOf(param);
+			if (kind != null && FOREIGN_KINDS.contains(kind)) {
+				e.setValue(samples.foreign.get(kind));
+				changed = true;
+			}
+		}
+		return changed ? values : null;
 	}
 
 	/** The operations of the live OpenAPI document. */
@@ -274,13 +406,15 @@ public class AccessMatrixIT extends PlatformTest {
 				JsonNode access = op.get("x-touyan-access");
 				Rule rule;
 				if (access.has("anonymous")) {
-					rule = new Rule(verb.getKey().toUpperCase(), path.getKey(), true, EnumSet.noneOf(Role.class), List.of());
+					rule = new Rule(verb.getKey().toUpperCase(), path.getKey(), true, EnumSet.noneOf(Role.class), List.of(), List.of());
 				} else {
 					Set<Role> roles = EnumSet.noneOf(Role.class);
 					access.get("roles").forEach(r -> roles.add(Role.valueOf(r.asText())));
 					List<String> targets = new ArrayList<>();
 					access.get("targets").forEach(t -> targets.add(t.asText()));
-					rule = new Rule(verb.getKey().toUpperCase(), path.getKey(), false, roles, targets);
+					List<String> within = new ArrayList<>();
+					access.get("within").forEach(t -> within.add(t.asText()));
+					rule = new Rule(verb.getKey().toUpperCase(), path.getKey(), false, roles, targets, within);
 				}
 				List<String> query = new ArrayList<>();
 				if (op.has("parameters")) {
@@ -335,6 +469,8 @@ public class AccessMatrixIT extends PlatformTest {
 		for (String param : op.queryParams()) {
 			if (op.isTarget(param)) {
 				values.put("?" + param, sample(samples, op, param, op.kindOf(param), own));
+			} else if (op.isWithin(param)) {
+				values.put("?" + param, sample(samples, op, param, op.kindOf(param), true));
 			} else if (param.equals("district")) {
 				values.put("?district", samples.own("district"));
 			} else if (param.equals("year")) {
@@ -349,7 +485,8 @@ public class AccessMatrixIT extends PlatformTest {
 			throw new AssertionError("AccessMatrixIT does not know what '" + param + "' of " + op.rule().operation()
 					+ " names: add the segment before it to KIND_AFTER_SEGMENT");
 		}
-		String value = (own ? samples.own : samples.other).get(kind);
+		// a kind with no other sample in the demo district (a cycle, the district) is outside in the second district
+		String value = own ? samples.own.get(kind) : samples.other.getOrDefault(kind, samples.foreign.get(kind));
 		if (value == null) {
 			throw new AssertionError("AccessMatrixIT has no " + (own ? "" : "other scope's ") + "sample of kind '" + kind
 					+ "' for '" + param + "' of " + op.rule().operation() + ": add one to samples()");
@@ -498,7 +635,79 @@ public class AccessMatrixIT extends PlatformTest {
 		s.own.put("ballot-token", NOTHING);
 		// the walk takes no backup (its POST sends a body the resource refuses), so there is none to name
 		s.own.put("backup", NOTHING);
+		secondDistrict(s);
 		return s;
+	}
+
+	/**
+	 * A second district with a street, a community, a scoring department, a secretary in their post
+	 * and a cycle, made by the installation's administrator: what the demo district's callers must
+	 * not see and the city administrator reads.
+	 */
+	private void secondDistrict(Samples s) throws Exception {
+		String code = "MX" + Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
+		String district = id(created("/api/districts", JSON.createObjectNode().put("code", code).put("name", "矩阵第二区")));
+		String street = id(created("/api/streets", JSON.createObjectNode().put("parentId", district).put("code", "S1").put("name", "第二区街道")));
+		String community = id(created("/api/communities", JSON.createObjectNode().put("parentId", street).put("code", "C1").put("name", "第二区社区")));
+		String department = id(created("/api/departments", JSON.createObjectNode().put("districtId", district).put("code", "D1")
+				.put("name", "第二区民政局").put("scores", true).put("vets", false)));
+		String person = id(created("/api/people", JSON.createObjectNode().put("districtId", district).put("name", "第二区书记")
+				.put("idNumber", idNumber("11010519800303" + String.format("%03d", (int) (System.nanoTime() % 1000))))));
+		String post = id(created("/api/people/" + person + "/posts", JSON.createObjectNode().put("kind", "COMMUNITY_SECRETARY")
+				.put("unitId", community).put("startDate", "2025-01-01")));
+		String cycle = id(created("/api/evaluation-cycles", JSON.createObjectNode().put("districtId", district).put("period", "2026-H1")));
+		s.foreign.putAll(Map.of("district", district, "street", street, "community", community, "department", department,
+				"person", person, "post", post, "cycle", cycle));
+	}
+
+	@Test
+	public void listsOfADistrictsCallersHoldOnlyTheirDistrictAndTheCityHoldsEvery() throws Exception {
+		Samples s = fixture();
+		Map<Role, String> tokens = TOKENS;
+		String foreignStreet = s.foreign.get("street");
+		for (Role role : List.of(Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.SECRETARY)) {
+			JsonNode districts = as(tokens.get(role), "/api/districts?limit=500");
+			assertEquals(role + " lists only its district", 1, districts.get("items").size());
+			assertEquals(s.own("district"), districts.get("items").get(0).get("id").asText());
+			JsonNode streets = as(tokens.get(role), "/api/streets?limit=500");
+			assertTrue(role + " lists no street of the second district",
+					find(streets.get("items"), x -> x.get("id").asText().equals(foreignStreet)) == null && streets.get("total").asInt() > 0);
+		}
+		JsonNode all = as(tokens.get(Role.CITY_ADMIN), "/api/streets?limit=500");
+		assertTrue("the city administrator lists every district's streets",
+				find(all.get("items"), x -> x.get("id").asText().equals(foreignStreet)) != null
+						&& find(all.get("items"), x -> x.get("id").asText().equals(s.own("street"))) != null);
+		JsonNode users = as(tokens.get(Role.DISTRICT_ADMIN), "/api/users?limit=500");
+		for (JsonNode u : users.get("items")) {
+			assertEquals("a district administrator lists its district's users: " + u, s.own("district"), u.path("district").asText());
+		}
+		// a district administrator makes users of its own district only, and names the field it refuses
+		Reply refused = sendAs(tokens.get(Role.DISTRICT_ADMIN), "POST", "/api/users", JSON.createObjectNode().put("login", "matrix.far")
+				.put("displayName", "外区街道").put("role", "STREET_ADMIN").put("street", foreignStreet).toString());
+		assertEquals("street", assertProblem(refused, 400).get("field").asText());
+		Reply noDistrict = sendAs(tokens.get(Role.CITY_ADMIN), "POST", "/api/users", JSON.createObjectNode().put("login", "matrix.nod")
+				.put("displayName", "无区").put("role", "DISTRICT_ADMIN").toString());
+		assertEquals("district", assertProblem(noDistrict, 400).get("field").asText());
+	}
+
+	private JsonNode as(String token, String path) throws Exception {
+		Reply r = sendAs(token, "GET", path, null, null);
+		assertEquals(path + ": " + r, 200, r.status());
+		return r.json();
+	}
+
+	private Reply sendAs(String token, String method, String path, String json) throws Exception {
+		return sendAs(token, method, path, "application/json", json);
+	}
+
+	private Reply sendAs(String token, String method, String path, String type, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + token);
+		if (body == null) {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		} else {
+			request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		}
+		return sendAsIs(request);
 	}
 
 	private static void put(Samples s, String kind, String own, String other) {
@@ -532,23 +741,25 @@ public class AccessMatrixIT extends PlatformTest {
 
 	/**
 	 * One user per role, logged in with the one-time password changed, the district administrator
-	 * being the platform's first one.
+	 * being one of the demo district; under the key null the platform's first administrator.
 	 */
 	private Map<Role, String> loggedInUsers(Samples s) throws Exception {
 		Map<Role, String> tokens = new EnumMap<>(Role.class);
 		for (Role role : Role.values()) {
 			// exhaustive on purpose: a new role does not compile here until it has a user in the walk
 			String scope = switch (role) {
+			case DISTRICT_ADMIN -> "district";
 			case STREET_ADMIN -> "street";
 			case DEPARTMENT_SCORER -> "department";
 			case SECRETARY -> "person";
-			case DISTRICT_ADMIN, AUDITOR, PLUGIN_ADMIN -> null;
+			case AUDITOR, PLUGIN_ADMIN, CITY_ADMIN -> null;
 			};
-			String token = role == Role.DISTRICT_ADMIN ? login("admin", ADMIN_PASSWORD)
-					: newUser("matrix." + role.name().toLowerCase().replace('_', '-'), "矩阵" + role.displayName(), role.name(),
-							scope, scope == null ? null : s.own(scope));
+			String token = newUser("matrix." + role.name().toLowerCase().replace('_', '-'), "矩阵" + role.displayName(), role.name(),
+					scope, scope == null ? null : s.own(scope));
 			tokens.put(role, token);
 		}
+		// the district administrator walked is the demo district's; the first start's one, the installation's, is walked beside it
+		INSTALLATION[0] = login("admin", ADMIN_PASSWORD);
 		s.own.put("user", id(get("/api/session").json()));
 		return tokens;
 	}

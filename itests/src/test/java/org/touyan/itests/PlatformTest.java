@@ -288,7 +288,7 @@ public abstract class PlatformTest {
 	/**
 	 * Creates a user as the district administrator, logs in with the one-time password, changes it
 	 * as the platform demands, and answers the user's token. {@code scopeField} is street,
-	 * department or person for the scoped roles, else null.
+	 * department or person for the scoped roles, district for a district administrator, else null.
 	 */
 	protected String newUser(String login, String displayName, String role, String scopeField, String scopeId)
 			throws IOException, InterruptedException {

@@ -74,7 +74,7 @@ public class RegistryIT extends PlatformTest {
 		assertEquals("1949-12-31", person.get("birthDate").asText());
 
 		// another administrator, with a Chinese name, who also tries to pass as someone else
-		String zhang = newUser("zhang.kezhang", "组织部张科长", "DISTRICT_ADMIN", null, null);
+		String zhang = newUser("zhang.kezhang", "组织部张科长", "DISTRICT_ADMIN", "district", district);
 		JsonNode post = created(send(HttpRequest.newBuilder(URI.create(base() + "/api/people/" + id + "/posts"))
 				.header("Authorization", "Bearer " + zhang).header("X-Touyan-Actor", ACTOR)
 				.header("Content-Type", "application/json")

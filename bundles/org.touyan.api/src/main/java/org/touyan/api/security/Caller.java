@@ -25,12 +25,20 @@ public interface Caller extends Principal {
 
 	Role role();
 
-	/** The caller's own scope: the street, department or person a scoped role is limited to. */
+	/** The caller's own scope: the street, department or person a scoped role is limited to, and its district. */
 	Scope scope();
+
+	/**
+	 * How far this caller reaches: its role's level, except that a district administrator without a
+	 * district is the installation's and reaches as far as {@link Scope.Level#CITY} (since 1.4).
+	 */
+	default Scope.Level level() {
+		return role().level() == Scope.Level.DISTRICT && scope().district() == null ? Scope.Level.CITY : role().level();
+	}
 
 	/** Whether the caller may touch a target with scope {@code target}. */
 	default boolean owns(Scope target) {
-		return target.isWithin(role().level(), scope());
+		return target.isWithin(level(), scope());
 	}
 
 	/**

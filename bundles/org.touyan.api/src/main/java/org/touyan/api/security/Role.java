@@ -6,7 +6,11 @@ package org.touyan.api.security;
  */
 public enum Role {
 
-	/** 组织部管理员: the Organization Department; everything in the district except plugins. */
+	/**
+	 * 组织部管理员: the Organization Department; everything in its own district except plugins. A
+	 * district administrator without a district (the first start's, or one from before 1.4) is the
+	 * installation's administrator: it reaches every district and creates them.
+	 */
 	DISTRICT_ADMIN("组织部管理员", Scope.Level.DISTRICT),
 
 	/** 街道管理员: one street's communities and people. */
@@ -18,11 +22,17 @@ public enum Role {
 	/** 社区书记: the secretary, for their own record, archive and self-review. */
 	SECRETARY("社区书记", Scope.Level.SELF),
 
-	/** 审计员: reads everything, changes nothing, and reads the audit log. */
-	AUDITOR("审计员", Scope.Level.DISTRICT),
+	/** 审计员: reads everything of every district, changes nothing, and reads the installation's one audit log. */
+	AUDITOR("审计员", Scope.Level.CITY),
 
-	/** 插件管理员: installs, stages, promotes, binds and rolls back policy plugins. */
-	PLUGIN_ADMIN("插件管理员", Scope.Level.DISTRICT);
+	/** 插件管理员: installs, stages, promotes, binds and rolls back the installation's policy plugins. */
+	PLUGIN_ADMIN("插件管理员", Scope.Level.CITY),
+
+	/**
+	 * 市级管理员: reads every district (every {@code GET} that needs a login, as the auditor) and manages
+	 * the users of every district; changes no district's data (since 1.4).
+	 */
+	CITY_ADMIN("市级管理员", Scope.Level.CITY);
 
 	private final String displayName;
 	private final Scope.Level level;
@@ -37,7 +47,7 @@ public enum Role {
 		return displayName;
 	}
 
-	/** How far the role reaches: a district-wide role is not limited by a target's scope. */
+	/** How far the role reaches: a city-wide role is not limited by a target's scope, a district-wide one by its district. */
 	public Scope.Level level() {
 		return level;
 	}

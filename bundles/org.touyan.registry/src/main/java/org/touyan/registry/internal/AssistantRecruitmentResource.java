@@ -51,7 +51,7 @@ public class AssistantRecruitmentResource {
 	@Path("people/{id}/assistant-recruitment")
 	@Summary(value = "Records the recruitment batch of a secretary assistant: the year and the source (GRADUATE or SOCIAL_WORKER)",
 			returns = Recruitment.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "person:id")
 	public Response record(@Context SecurityContext security, @PathParam("id") String id, RecruitmentInput input) {
 		String actor = Caller.of(security).actor();
 		return Created.of(recruitment.record(id, input, actor));
@@ -60,7 +60,7 @@ public class AssistantRecruitmentResource {
 	@GET
 	@Path("districts/{id}/assistant-recruitment")
 	@Summary("A district's secretary-assistant batches by year and source (year= for one year's batch), and how many were recruited so far")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "district:id")
 	public Batches batches(@PathParam("id") String id, @QueryParam("year") String year) {
 		return recruitment.batches(id, year(year));
 	}

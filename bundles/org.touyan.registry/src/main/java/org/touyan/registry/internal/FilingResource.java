@@ -71,7 +71,7 @@ public class FilingResource {
 	@Path("districts/{id}/filing-steps")
 	@Versioned
 	@Summary(value = "The six steps of the district's filing procedure, as one resource (its ETag guards their change)", returns = Procedure.class)
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "district:id")
 	public Response steps(@PathParam("id") String id) {
 		List<FilingStepDefinition> steps = filings.steps(id);
 		return Preconditions.ok(new Procedure(steps), steps);
@@ -80,7 +80,7 @@ public class FilingResource {
 	@PUT
 	@Path("districts/{id}/filing-steps")
 	@Summary("Sets the district's six filing steps; the first three are fixed")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "district:id")
 	public List<FilingStepDefinition> configureSteps(@PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, List<FilingStepDefinition> steps) {
 		return filings.configureSteps(id, steps, Preconditions.required(ifMatch));
@@ -140,7 +140,7 @@ public class FilingResource {
 	@POST
 	@Path("filings/{id}/vettings")
 	@Summary("Records a vetting department's pass or fail (联查联审)")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "filing:id")
 	public Filing vet(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, VettingInput verdict) {
 		Preconditions.required(ifMatch);
@@ -151,7 +151,7 @@ public class FilingResource {
 	@POST
 	@Path("filings/{id}/file")
 	@Summary("District-level filing (区级备案): closes the filing and applies the post change")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "filing:id")
 	public Filing file(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, FilingNote note) {
 		Preconditions.required(ifMatch);

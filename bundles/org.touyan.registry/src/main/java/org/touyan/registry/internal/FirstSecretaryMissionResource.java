@@ -89,7 +89,7 @@ public class FirstSecretaryMissionResource {
 	@POST
 	@Path("posts/{id}/first-secretary-mission")
 	@Summary(value = "Records why a first secretary is sent (default 党组织服务水平不高) and when the term ends", returns = Mission.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "post:id")
 	public Response record(@Context SecurityContext security, @PathParam("id") String id, MissionInput input) {
 		String actor = Caller.of(security).actor();
 		return Created.at(missions.record(id, input, actor), "first-secretary-missions", id);

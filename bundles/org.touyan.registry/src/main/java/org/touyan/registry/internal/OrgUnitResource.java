@@ -18,6 +18,12 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.Context;
+import java.util.List;
+import org.touyan.api.security.Authorization;
+import org.touyan.api.security.Caller;
+import org.touyan.api.security.Scope;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,26 +64,42 @@ public class OrgUnitResource {
 
 	private final OrgUnits units;
 	private final DemoStatus demo;
+	private final Authorization authorization;
 
 	@Activate
-	public OrgUnitResource(@Reference OrgUnits units, @Reference DemoStatus demo) {
+	public OrgUnitResource(@Reference OrgUnits units, @Reference DemoStatus demo, @Reference Authorization authorization) {
 		this.units = units;
 		this.demo = demo;
+		this.authorization = authorization;
+	}
+
+	/** The district a body names as the parent must be the caller's (404 otherwise, as for a path target). */
+	private void requireParent(SecurityContext security, String kind, String id) {
+		if (id != null && !id.isBlank()) {
+			authorization.requireOwner(Caller.of(security), kind, id.strip());
+		}
 	}
 
 	@GET
 	@Path("districts")
-	@Summary("Districts, a page at a time")
+	@Summary("Districts, a page at a time: every one for a city-wide caller, else the caller's own")
 	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
-	public Page<District> districts(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-		return units.districts(Paging.of(offset, limit));
+	public Page<District> districts(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+			@Context SecurityContext security) {
+		Caller caller = Caller.of(security);
+		Paging paging = Paging.of(offset, limit);
+		if (caller.level() == Scope.Level.CITY) {
+			return units.districts(paging);
+		}
+		String own = caller.scope().district();
+		return Page.of(own == null ? List.of() : units.district(own).map(List::of).orElse(List.of()), paging);
 	}
 
 	@GET
 	@Path("districts/{id}")
 	@Versioned
 	@Summary(value = "One district", returns = District.class)
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, target = "district:id")
 	public Response district(@PathParam("id") String id) {
 		return Preconditions.ok(units.district(id).orElseThrow(() -> ProblemException.notFound("区", "district", id)));
 	}
@@ -87,7 +109,11 @@ public class OrgUnitResource {
 	@Summary(value = "Creates a district; 503 with Retry-After while the demo district, asked for, is not there yet (the demo"
 			+ " is only loaded into a registry without districts)", returns = District.class)
 	@Access(DISTRICT_ADMIN)
-	public Response createDistrict(UnitInput input) {
+	public Response createDistrict(UnitInput input, @Context SecurityContext security) {
+		if (Caller.of(security).level() != Scope.Level.CITY) {
+			throw new ProblemException(403, "Forbidden", "区由平台管理员（无所属区的组织部管理员）设立，本区管理员不能新设区",
+					"Districts are created by the installation's administrator (a district administrator without a district)", null);
+		}
 		demo.refuseWhileLoading(DemoDistrict.ID, "a district");
 		District d = units.createDistrict(input);
 		return Created.at(d, "districts", d.id());
@@ -96,7 +122,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("districts/{id}")
 	@Summary("Changes a district's code or names")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "district:id")
 	public District updateDistrict(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
 			UnitInput input) {
 		return units.updateDistrict(id, input, Preconditions.required(ifMatch));
@@ -115,7 +141,7 @@ public class OrgUnitResource {
 	@Path("streets/{id}")
 	@Versioned
 	@Summary(value = "One street", returns = Street.class)
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, within = "street:id")
 	public Response street(@PathParam("id") String id) {
 		return Preconditions.ok(units.street(id).orElseThrow(() -> ProblemException.notFound("街道", "street", id)));
 	}
@@ -124,7 +150,8 @@ public class OrgUnitResource {
 	@Path("streets")
 	@Summary(value = "Creates a street in the district given as parentId", returns = Street.class)
 	@Access(DISTRICT_ADMIN)
-	public Response createStreet(UnitInput input) {
+	public Response createStreet(UnitInput input, @Context SecurityContext security) {
+		requireParent(security, "district", input == null ? null : input.parentId());
 		Street s = units.createStreet(input);
 		return Created.at(s, "streets", s.id());
 	}
@@ -132,7 +159,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("streets/{id}")
 	@Summary("Changes a street's code or names")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "street:id")
 	public Street updateStreet(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
 			UnitInput input) {
 		return units.updateStreet(id, input, Preconditions.required(ifMatch));
@@ -142,7 +169,7 @@ public class OrgUnitResource {
 	@Path("districts/{id}/settings")
 	@Versioned
 	@Summary(value = "A district's registry settings", returns = DistrictSettings.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "district:id")
 	public Response settings(@PathParam("id") String id) {
 		return Preconditions.ok(units.settings(id));
 	}
@@ -150,7 +177,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("districts/{id}/settings")
 	@Summary("Changes a district's registry settings")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "district:id")
 	public DistrictSettings updateSettings(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
 			DistrictSettings settings) {
 		return units.updateSettings(id, settings, Preconditions.required(ifMatch));
@@ -159,7 +186,7 @@ public class OrgUnitResource {
 	@GET
 	@Path("communities")
 	@Summary("Communities of a district (district=id) or street (street=id), a page at a time")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, within = "street:?street")
 	public Page<Community> communities(@QueryParam("district") String district, @QueryParam("street") String street,
 			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return units.communities(district, street, Paging.of(offset, limit));
@@ -169,7 +196,7 @@ public class OrgUnitResource {
 	@Path("communities/{id}")
 	@Versioned
 	@Summary(value = "One community", returns = Community.class)
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, within = "community:id")
 	public Response community(@PathParam("id") String id) {
 		return Preconditions.ok(units.community(id).orElseThrow(() -> ProblemException.notFound("社区", "community", id)));
 	}
@@ -178,7 +205,8 @@ public class OrgUnitResource {
 	@Path("communities")
 	@Summary(value = "Creates a community in the street given as parentId", returns = Community.class)
 	@Access(DISTRICT_ADMIN)
-	public Response createCommunity(UnitInput input) {
+	public Response createCommunity(UnitInput input, @Context SecurityContext security) {
+		requireParent(security, "street", input == null ? null : input.parentId());
 		Community k = units.createCommunity(input);
 		return Created.at(k, "communities", k.id());
 	}
@@ -195,7 +223,7 @@ public class OrgUnitResource {
 	@DELETE
 	@Path("communities/{id}")
 	@Summary("Deletes a community that never had a post, filing or joint committee")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "community:id")
 	public void deleteCommunity(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		units.deleteCommunity(id, Preconditions.required(ifMatch));
 	}
@@ -213,7 +241,7 @@ public class OrgUnitResource {
 	@Path("joint-committees/{id}")
 	@Versioned
 	@Summary(value = "One joint area Party committee with its communities", returns = JointCommittee.class)
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, target = "joint-committee:id")
 	public Response jointCommittee(@PathParam("id") String id) {
 		return Preconditions.ok(units.jointCommittee(id).orElseThrow(() -> ProblemException.notFound("联合党委", "joint committee", id)));
 	}
@@ -222,7 +250,8 @@ public class OrgUnitResource {
 	@Path("joint-committees")
 	@Summary(value = "Creates a joint area Party committee of 3-4 communities", returns = JointCommittee.class)
 	@Access(DISTRICT_ADMIN)
-	public Response createJointCommittee(JointCommitteeInput input) {
+	public Response createJointCommittee(JointCommitteeInput input, @Context SecurityContext security) {
+		requireParent(security, "district", input == null ? null : input.districtId());
 		JointCommittee j = units.createJointCommittee(input);
 		return Created.at(j, "joint-committees", j.id());
 	}
@@ -230,7 +259,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("joint-committees/{id}")
 	@Summary("Changes a joint committee's code, names or communities")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "joint-committee:id")
 	public JointCommittee updateJointCommittee(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
 			JointCommitteeInput input) {
 		return units.updateJointCommittee(id, input, Preconditions.required(ifMatch));
@@ -239,7 +268,7 @@ public class OrgUnitResource {
 	@DELETE
 	@Path("joint-committees/{id}")
 	@Summary("Dissolves a joint committee; its communities stay")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "joint-committee:id")
 	public void deleteJointCommittee(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		units.deleteJointCommittee(id, Preconditions.required(ifMatch));
 	}
@@ -257,7 +286,7 @@ public class OrgUnitResource {
 	@Path("departments/{id}")
 	@Versioned
 	@Summary(value = "One department", returns = Department.class)
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, within = "department:id")
 	public Response department(@PathParam("id") String id) {
 		return Preconditions.ok(units.department(id).orElseThrow(() -> ProblemException.notFound("部门", "department", id)));
 	}
@@ -266,7 +295,8 @@ public class OrgUnitResource {
 	@Path("departments")
 	@Summary(value = "Creates a department of a district", returns = Department.class)
 	@Access(DISTRICT_ADMIN)
-	public Response createDepartment(DepartmentInput input) {
+	public Response createDepartment(DepartmentInput input, @Context SecurityContext security) {
+		requireParent(security, "district", input == null ? null : input.districtId());
 		Department d = units.createDepartment(input);
 		return Created.at(d, "departments", d.id());
 	}
@@ -274,7 +304,7 @@ public class OrgUnitResource {
 	@PUT
 	@Path("departments/{id}")
 	@Summary("Changes a department's code, names or roles")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "department:id")
 	public Department updateDepartment(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
 			DepartmentInput input) {
 		return units.updateDepartment(id, input, Preconditions.required(ifMatch));
@@ -283,7 +313,7 @@ public class OrgUnitResource {
 	@DELETE
 	@Path("departments/{id}")
 	@Summary("Deletes a department that has recorded no vetting verdict")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "department:id")
 	public void deleteDepartment(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		units.deleteDepartment(id, Preconditions.required(ifMatch));
 	}

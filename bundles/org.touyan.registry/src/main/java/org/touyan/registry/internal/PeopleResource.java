@@ -116,6 +116,10 @@ public class PeopleResource {
 	@Access(DISTRICT_ADMIN)
 	public Response createPerson(@Context SecurityContext security, PersonInput input) {
 		String actor = Caller.of(security).actor();
+		if (input != null && input.districtId() != null && !input.districtId().isBlank()) {
+			// a district's administrator registers people of its own district only
+			authorization.requireOwner(Caller.of(security), "district", input.districtId().strip());
+		}
 		Person p = people.createPerson(input, actor);
 		return Created.at(p, "people", p.id());
 	}
@@ -206,7 +210,7 @@ public class PeopleResource {
 	@POST
 	@Path("people/{id}/archive/seal")
 	@Summary("Seals the archive on departure (离任统一封存); it is read-only afterwards. If-Match: the person's ETag")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "person:id")
 	public Person seal(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, SealInput input) {
 		Preconditions.required(ifMatch);

@@ -65,7 +65,7 @@ public class ReferenceResource {
 	@GET
 	@Path("districts/{id}/reference/{kind}")
 	@Summary("Every version of a district's duty-list or selection-standard, oldest first")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, target = "district:id")
 	public Page<ReferenceVersion> versions(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return Page.of(data.versions(id, kind(kind)), Paging.of(offset, limit));
 	}
@@ -73,7 +73,7 @@ public class ReferenceResource {
 	@GET
 	@Path("districts/{id}/reference/{kind}/in-force")
 	@Summary("The version in force on a date (date=, default today)")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, target = "district:id")
 	public ReferenceVersion inForce(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("date") String date) {
 		LocalDate day = date == null || date.isBlank() ? LocalDate.now() : parse(date);
 		return data.inForce(id, kind(kind), day).orElseThrow(() -> new ProblemException(404, "Not found",
@@ -84,7 +84,7 @@ public class ReferenceResource {
 	@POST
 	@Path("districts/{id}/reference/{kind}")
 	@Summary(value = "Adds a version of the duty-list or selection-standard, in force from its date", returns = ReferenceVersion.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "district:id")
 	public Response addVersion(@Context SecurityContext security, @PathParam("id") String id,
 			@PathParam("kind") String kind, ReferenceInput input) {
 		String actor = Caller.of(security).actor();
@@ -95,7 +95,7 @@ public class ReferenceResource {
 	@GET
 	@Path("reference-versions/{id}")
 	@Summary("One version of a reference list")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, target = "reference-version:id")
 	public ReferenceVersion version(@PathParam("id") String id) {
 		return data.version(id).orElseThrow(() -> ProblemException.notFound("参照版本", "reference version", id));
 	}

@@ -131,7 +131,7 @@ public class ReserveResource {
 	@GET
 	@Path("districts/{id}/assistant-coverage")
 	@Summary("Which communities of the district lack a current secretary assistant (书记助理)")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "district:id")
 	public AssistantCoverage assistantCoverage(@PathParam("id") String id) {
 		return reserve.assistantCoverage(id);
 	}

@@ -59,7 +59,7 @@ public class RosterResource {
 	@Produces(MediaType.APPLICATION_JSON)
 	@Summary(value = "Imports people and posts from CSV (UTF-8) or xlsx, headed by the column keys or their Chinese labels;"
 			+ " nothing is written unless every row is valid (else 422 with the report)", returns = ImportReport.class, status = { 200, 422 })
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "district:id")
 	public Response importRoster(@Context SecurityContext security, @Context HttpHeaders headers, @PathParam("id") String id,
 			InputStream body) {
 		String actor = Caller.of(security).actor();
@@ -73,7 +73,7 @@ public class RosterResource {
 	@Produces({ Tabular.CSV + ";charset=UTF-8", Tabular.XLSX })
 	@Summary(value = "Exports the district's people and posts as CSV or xlsx (?format=, or Accept), in the columns the import reads;"
 			+ " ID numbers and phones are masked", returns = String.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "district:id")
 	public Response exportRoster(@Context HttpHeaders headers, @PathParam("id") String id, @QueryParam("format") String format) {
 		return tabular.answer(roster.export(id), Format.negotiate(format, headers.getHeaderString(HttpHeaders.ACCEPT)));
 	}

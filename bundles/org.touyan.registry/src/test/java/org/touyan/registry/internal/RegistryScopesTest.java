@@ -70,11 +70,11 @@ class RegistryScopesTest {
 
 	@Test
 	void unitsAndDepartmentsArePlacedByTheirOwnRows() {
-		assertEquals(Scope.street(east.id()), scope("street", east.id()));
-		assertEquals(Scope.community(west.id(), garden), scope("community", garden));
+		assertEquals(Scope.street(east.id()).inDistrict(district.id()), scope("street", east.id()));
+		assertEquals(Scope.community(west.id(), garden).inDistrict(district.id()), scope("community", garden));
 		String dept = units.createDepartment(new DepartmentInput(district.id(), "MZ", "民政局", null, true, false)).id();
-		assertEquals(Scope.department(dept), scope("department", dept));
-		for (String kind : new String[] { "street", "community", "department", "person", "post", "filing", "eligibility-check",
+		assertEquals(Scope.department(dept).inDistrict(district.id()), scope("department", dept));
+		for (String kind : new String[] { "district", "street", "community", "department", "person", "post", "filing", "eligibility-check",
 				"reserve" }) {
 			assertEquals(Optional.empty(), scopes.resolve(kind, "nope"), kind);
 		}
@@ -84,24 +84,24 @@ class RegistryScopesTest {
 	@Test
 	void aPersonBelongsWhereTheirCurrentPostIsAndACommunityPostWins() {
 		Person nobody = person();
-		assertEquals(new Scope(null, null, nobody.id(), null), scope("person", nobody.id()));
+		assertEquals(new Scope(null, null, nobody.id(), null, district.id()), scope("person", nobody.id()));
 
 		Person cadre = person();
 		post(cadre, PostKind.STREET_CADRE, west.id(), LocalDate.of(2020, 1, 1));
-		assertEquals(Scope.person(west.id(), null, cadre.id()), scope("person", cadre.id()));
+		assertEquals(Scope.person(west.id(), null, cadre.id()).inDistrict(district.id()), scope("person", cadre.id()));
 		post(cadre, PostKind.FIRST_SECRETARY, lake, LocalDate.of(2022, 1, 1));
-		assertEquals(Scope.person(east.id(), lake, cadre.id()), scope("person", cadre.id()), "dispatched to a community");
+		assertEquals(Scope.person(east.id(), lake, cadre.id()).inDistrict(district.id()), scope("person", cadre.id()), "dispatched to a community");
 
 		Person secretary = person();
 		post(secretary, PostKind.COMMUNITY_SECRETARY, garden, LocalDate.of(2019, 1, 1));
 		post(secretary, PostKind.COMMITTEE_MEMBER, lake, LocalDate.of(2023, 1, 1));
-		assertEquals(Scope.person(west.id(), garden, secretary.id()), scope("person", secretary.id()), "the secretary's post wins");
+		assertEquals(Scope.person(west.id(), garden, secretary.id()).inDistrict(district.id()), scope("person", secretary.id()), "the secretary's post wins");
 
 		Person moved = person();
 		Post old = post(moved, PostKind.COMMITTEE_MEMBER, lake, LocalDate.of(2018, 1, 1));
 		people.endPost(old.id(), new PostEnding(LocalDate.of(2021, 1, 1), "调任"), null, Preconditions.tag(people.post(old.id())));
 		post(moved, PostKind.COMMITTEE_MEMBER, garden, LocalDate.of(2021, 1, 2));
-		assertEquals(Scope.person(west.id(), garden, moved.id()), scope("person", moved.id()), "an ended post does not count");
+		assertEquals(Scope.person(west.id(), garden, moved.id()).inDistrict(district.id()), scope("person", moved.id()), "an ended post does not count");
 	}
 
 	@Test
@@ -109,24 +109,24 @@ class RegistryScopesTest {
 		Person p = person();
 		Post inStreet = post(p, PostKind.STREET_CADRE, east.id(), LocalDate.of(2020, 1, 1));
 		Post inCommunity = post(p, PostKind.FIRST_SECRETARY, garden, LocalDate.of(2021, 1, 1));
-		assertEquals(Scope.person(east.id(), null, p.id()), scope("post", inStreet.id()));
-		assertEquals(Scope.person(west.id(), garden, p.id()), scope("post", inCommunity.id()));
+		assertEquals(Scope.person(east.id(), null, p.id()).inDistrict(district.id()), scope("post", inStreet.id()));
+		assertEquals(Scope.person(west.id(), garden, p.id()).inDistrict(district.id()), scope("post", inCommunity.id()));
 
 		Person candidate = person();
 		String filing = new FilingsImpl(store).open(new FilingInput(district.id(), FilingKind.APPOINTMENT, candidate.id(), lake, null,
 				LocalDate.of(2026, 3, 1)), "组织部").id();
-		assertEquals(Scope.person(east.id(), lake, candidate.id()), scope("filing", filing));
+		assertEquals(Scope.person(east.id(), lake, candidate.id()).inDistrict(district.id()), scope("filing", filing));
 
 		post(candidate, PostKind.COMMITTEE_MEMBER, lake, LocalDate.of(2023, 1, 1));
 		String stay = new ReserveImpl(store).enter(candidate.id(), new ReserveEntry(ReserveTier.SECRETARY_RESERVE, west.id(),
 				LocalDate.of(2024, 3, 1), "优秀两委成员"), null).id();
-		assertEquals(Scope.person(west.id(), null, candidate.id()), scope("reserve", stay), "kept for the street that chose them");
+		assertEquals(Scope.person(west.id(), null, candidate.id()).inDistrict(district.id()), scope("reserve", stay), "kept for the street that chose them");
 
 		store.write(c -> Sql.update(c, "INSERT INTO eligibility_check (id, person_id, as_of, facts_json, eligible, fired_json,"
 				+ " rule_set_bundle, rule_set_version, rule_set_id, binding_revision, checked_at, actor)"
 				+ " VALUES ('ec1', ?, ?, '{}', TRUE, '[]', 'b', '1', 'r', 0, ?, 'test')", null, null, p.id(),
 				Date.valueOf(LocalDate.of(2026, 1, 1)), new Timestamp(0)));
-		assertEquals(Scope.person(west.id(), garden, p.id()), scope("eligibility-check", "ec1"));
+		assertEquals(Scope.person(west.id(), garden, p.id()).inDistrict(district.id()), scope("eligibility-check", "ec1"));
 	}
 
 	@Test
@@ -137,5 +137,20 @@ class RegistryScopesTest {
 		assertTrue(target.isWithin(Scope.Level.STREET, Scope.street(east.id())));
 		assertFalse(target.isWithin(Scope.Level.STREET, Scope.street(west.id())));
 		assertTrue(target.isWithin(Scope.Level.SELF, Scope.person(east.id(), lake, p.id())));
+	}
+
+	@Test
+	void everythingIsPlacedInItsDistrictSoAnotherDistrictsAdministratorOwnsNoneOfIt() {
+		District other = units.createDistrict(new UnitInput(null, "D2", "另一区", null));
+		Street far = units.createStreet(new UnitInput(other.id(), "DC", "东城街道", null));
+		String farCommunity = units.createCommunity(new UnitInput(far.id(), "K1", "东湖社区", null)).id();
+		assertEquals(Scope.district(other.id()), scope("district", other.id()));
+		Scope own = Scope.district(district.id());
+		assertTrue(scope("community", lake).isWithin(Scope.Level.DISTRICT, own));
+		assertFalse(scope("community", farCommunity).isWithin(Scope.Level.DISTRICT, own));
+		assertFalse(scope("street", far.id()).isWithin(Scope.Level.DISTRICT, own));
+		assertFalse(scope("district", other.id()).isWithin(Scope.Level.DISTRICT, own));
+		Person p = person();
+		assertEquals(district.id(), scope("person", p.id()).district(), "a person without a post is still their district's");
 	}
 }

@@ -117,7 +117,7 @@ final class OpenApiGenerator {
 
 	/**
 	 * Who may call the operation, as the authorization check reads it: {@code x-touyan-access} holds
-	 * the roles and targets, or the reason an operation is anonymous (which also clears
+	 * the roles, the targets and the targets that only place the call in a district ({@code within}), or the reason an operation is anonymous (which also clears
 	 * {@code security}). An operation with neither is listed with no roles: nobody may call it.
 	 */
 	private static void access(Map<String, Object> op, Method m) {
@@ -129,7 +129,7 @@ final class OpenApiGenerator {
 		} else {
 			op.put("x-touyan-access", Map.of("roles", access == null ? List.of()
 					: Arrays.stream(access.value()).map(Enum::name).toList(), "targets",
-					access == null ? List.of() : List.of(access.target())));
+					access == null ? List.of() : List.of(access.target()), "within", access == null ? List.of() : List.of(access.within())));
 		}
 	}
 

@@ -9,7 +9,9 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
@@ -26,6 +28,8 @@ import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.security.Access;
+import org.touyan.api.security.Caller;
+import org.touyan.api.security.Scope;
 import org.touyan.api.store.StoreBackup;
 
 /**
@@ -58,7 +62,8 @@ public class StoreBackupResource {
 	@Summary(value = "Takes an online backup of the database while writes go on (HSQLDB BACKUP DATABASE NOT BLOCKING AS FILES) "
 			+ "into backups/ beside the database; answers its name, directory, files, size and how long it took; 409 while another runs",
 			returns = StoreBackup.Backup.class)
-	public Response create(BackupInput input) {
+	public Response create(BackupInput input, @Context SecurityContext security) {
+		installation(security);
 		StoreBackup.Backup backup = backups.backup(input == null ? null : input.note());
 		return Created.at(backup, "store/backups", backup.name());
 	}
@@ -66,7 +71,9 @@ public class StoreBackupResource {
 	@GET
 	@Access(DISTRICT_ADMIN)
 	@Summary("The backups in backups/, newest first, a page at a time")
-	public Page<StoreBackup.Backup> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+	public Page<StoreBackup.Backup> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+			@Context SecurityContext security) {
+		installation(security);
 		return Page.of(backups.backups(), Paging.of(offset, limit));
 	}
 
@@ -74,7 +81,17 @@ public class StoreBackupResource {
 	@Path("{name}")
 	@Access(DISTRICT_ADMIN)
 	@Summary("One backup by its name")
-	public StoreBackup.Backup backup(@PathParam("name") String name) {
+	public StoreBackup.Backup backup(@PathParam("name") String name, @Context SecurityContext security) {
+		installation(security);
 		return backups.named(name).orElseThrow(() -> ProblemException.notFound("备份", "backup", name));
+	}
+
+	/** A backup holds every district: it is the installation's, not one district's administrator's (403). */
+	private static void installation(SecurityContext security) {
+		if (Caller.of(security).level() != Scope.Level.CITY) {
+			throw new ProblemException(403, "Forbidden", "数据库备份含所有区的数据，须由平台管理员（无所属区的组织部管理员）办理",
+					"A backup holds every district's data: it is the installation's administrator's (a district administrator without a district)",
+					null);
+		}
 	}
 }

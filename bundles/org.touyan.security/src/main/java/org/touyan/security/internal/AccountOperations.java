@@ -42,7 +42,7 @@ public class AccountOperations implements UserAccounts {
 	public Account disable(String login) {
 		Accounts.User current = find(login);
 		Accounts.UserInput input = new Accounts.UserInput(current.login(), current.displayName(), current.role(), current.street(),
-				current.department(), current.person(), true);
+				current.department(), current.person(), true, current.district());
 		return account(accounts.update(current.id(), input, Preconditions.tag(current)));
 	}
 

@@ -31,9 +31,9 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
+import org.touyan.api.security.Caller;
 import org.touyan.api.security.Role;
 import org.touyan.api.security.Sha256;
-import org.touyan.api.security.Scope;
 import org.touyan.api.store.Sql;
 import org.touyan.api.store.Cluster;
 import org.touyan.api.store.Store;
@@ -81,12 +81,20 @@ public class Accounts {
 	 */
 	public record User(String id, String login, String displayName, Role role, String roleName, @Nullable String street,
 			@Nullable String department, @Nullable String person, boolean mustChangePassword, boolean disabled, OffsetDateTime createdAt,
-			OffsetDateTime updatedAt) {
+			OffsetDateTime updatedAt, @Nullable String district) {
 	}
 
-	/** What an administrator sends to create or change a user. */
+	/**
+	 * What an administrator sends to create or change a user. {@code district} is required for a
+	 * district administrator; a scoped user's follows from their street, department or person.
+	 */
 	public record UserInput(String login, String displayName, Role role, @Nullable String street, @Nullable String department, @Nullable String person,
-			@Nullable Boolean disabled) {
+			@Nullable Boolean disabled, @Nullable String district) {
+
+		/** A user without a district named: the scoped roles', whose district follows from their scope. */
+		public UserInput(String login, String displayName, Role role, String street, String department, String person, Boolean disabled) {
+			this(login, displayName, role, street, department, person, disabled, null);
+		}
 	}
 
 	/** A new user, or a reset one, with the one-time password to hand over. */
@@ -100,6 +108,7 @@ public class Accounts {
 	private final Store store;
 	private final ScopeResolvers scopes;
 	private final UserRules rules;
+	private final CallerScopes callers;
 	private final AuditLogImpl audit;
 	private final Clock clock;
 	private final Throttle throttle;
@@ -126,6 +135,7 @@ public class Accounts {
 		this.sessionChanges = cluster.listen(SESSIONS_CHANGED, payload -> sessions.invalidate());
 		this.scopes = scopes;
 		this.rules = new UserRules(scopes);
+		this.callers = new CallerScopes(scopes);
 		this.audit = audit;
 		this.clock = clock;
 		this.throttle = new Throttle(store, clock);
@@ -172,7 +182,9 @@ public class Accounts {
 	private void createAdministrator(String login, String password, boolean generated) {
 		User admin;
 		try {
-			admin = insert(new UserInput(login, "组织部管理员", Role.DISTRICT_ADMIN, null, null, null, false), password, generated);
+			// no district: the first administrator is the installation's, reaching every district and creating them
+			admin = insert(rules.installationAdministrator(new UserInput(login, "组织部管理员", Role.DISTRICT_ADMIN, null, null, null, false)),
+					password, generated);
 		} catch (ProblemException takenMeanwhile) {
 			if (takenMeanwhile.status() != 409) {
 				throw takenMeanwhile;
@@ -246,8 +258,8 @@ public class Accounts {
 		Instant now = clock.instant();
 		return sessions.user(hash, now, () -> store.read(c -> Sql.one(c, UserRows.COLUMNS + ", t.expires_at FROM sec_token t"
 				+ " JOIN sec_user u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?"
-				+ " AND u.disabled = FALSE", rs -> new SessionCache.Session(UserRows.user(rs), rs.getObject(13, OffsetDateTime.class).toInstant()),
-				hash, utc(now)))).map(this::caller);
+				+ " AND u.disabled = FALSE", rs -> new SessionCache.Session(UserRows.user(rs), rs.getObject(14, OffsetDateTime.class).toInstant()),
+				hash, utc(now)))).map(callers::caller);
 	}
 
 	void logout(String token) {
@@ -284,14 +296,32 @@ public class Accounts {
 	// ---- users
 
 	Page<User> users(Role role, Paging paging) {
+		return users(role, paging, null);
+	}
+
+	/** The users of one role or all, those of the caller's district only for a caller bound to one (null: the installation). */
+	Page<User> users(Role role, Paging paging, Caller caller) {
 		firstAdministrator.join();
-		String where = role == null ? "" : " WHERE u.role = ?";
-		return store.read(c -> Sql.page(c, UserRows.COLUMNS + " FROM sec_user u" + where, "u.login", paging, UserRows::user,
-				List.of(Sql.args(role == null ? null : role.name()))));
+		String district = UserRules.boundDistrict(caller);
+		List<String> where = new java.util.ArrayList<>();
+		if (role != null) {
+			where.add("u.role = ?");
+		}
+		if (district != null) {
+			where.add("u.district_id = ?");
+		}
+		String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+		return store.read(c -> Sql.page(c, UserRows.COLUMNS + " FROM sec_user u" + clause, "u.login", paging, UserRows::user,
+				List.of(Sql.args(role == null ? null : role.name(), district))));
 	}
 
 	Optional<User> user(String id) {
 		return stored("id", id).map(UserRows.Stored::user);
+	}
+
+	/** The user as the caller may see them: another district's users do not exist for a caller bound to a district. */
+	Optional<User> user(String id, Caller caller) {
+		return user(id).filter(u -> UserRules.sees(caller, u));
 	}
 
 	Optional<User> userByLogin(String login) {
@@ -300,6 +330,11 @@ public class Accounts {
 	}
 
 	Issued create(UserInput input) {
+		return create(input, null);
+	}
+
+	/** Creates a user as {@code caller} may (null: the installation's operator). */
+	Issued create(UserInput input, Caller caller) {
 		firstAdministrator.join();
 		if (input == null) {
 			throw ProblemException.invalid(null, "请填写登录名、姓名和角色（login、displayName、role）",
@@ -310,27 +345,32 @@ public class Accounts {
 					"'" + input.login().strip() + "' names the platform's own entries in the audit log and archives; choose another login");
 		}
 		String password = Passwords.generate();
-		return new Issued(insert(input, password, true), password);
+		return new Issued(insert(rules.check(input, caller), password, true), password);
 	}
 
 	User update(String id, UserInput input, String ifMatch) {
+		return update(id, input, ifMatch, null);
+	}
+
+	/** Changes a user as {@code caller} may (null: the installation's operator). */
+	User update(String id, UserInput input, String ifMatch, Caller caller) {
 		if (input == null) {
 			throw ProblemException.invalid(null, "请填写姓名和角色（displayName、role）", "a body with displayName and role is required");
 		}
-		User current = user(id).orElseThrow(() -> ProblemException.notFound("用户", "user", id));
+		User current = user(id, caller).orElseThrow(() -> ProblemException.notFound("用户", "user", id));
 		if (input.login() != null && !input.login().equals(current.login())) {
 			throw ProblemException.invalid("login", "登录名不能修改，请新建用户", "a login cannot be changed; create a new user");
 		}
 		UserInput checked = rules.check(new UserInput(current.login(), input.displayName(), input.role(), input.street(),
-				input.department(), input.person(), input.disabled()));
+				input.department(), input.person(), input.disabled(), input.district()), caller, current);
 		boolean disabled = Boolean.TRUE.equals(checked.disabled());
 		write(c -> {
 			// the row lock first: a second change of this user compares with what the first wrote
 			Sql.lock(c, "sec_user", id);
 			Preconditions.check(ifMatch, UserRows.stored(c, "id", id).map(UserRows.Stored::user).orElseThrow(() -> ProblemException.notFound("用户", "user", id)));
 			Sql.update(c, "UPDATE sec_user SET display_name = ?, role = ?, street_id = ?, department_id = ?, person_id = ?, disabled = ?,"
-					+ " updated_at = ? WHERE id = ?", null, null, checked.displayName(), checked.role().name(), checked.street(),
-					checked.department(), checked.person(), disabled, utc(clock.instant()), id);
+					+ " district_id = ?, updated_at = ? WHERE id = ?", null, null, checked.displayName(), checked.role().name(), checked.street(),
+					checked.department(), checked.person(), disabled, checked.district(), utc(clock.instant()), id);
 			// checked in the transaction, so two administrators demoting each other cannot both pass
 			if (Sql.count(c, "SELECT COUNT(*) FROM sec_user WHERE role = ? AND disabled = FALSE", Role.DISTRICT_ADMIN.name()) == 0) {
 				throw new ProblemException(409, "Conflict", "平台须至少保留一名启用的" + Role.DISTRICT_ADMIN.displayName()
@@ -352,6 +392,12 @@ public class Accounts {
 	 * reset from one reading cannot both hand out a password, the second gets a 412.
 	 */
 	Issued resetPassword(String id, String ifMatch) {
+		return resetPassword(id, ifMatch, null);
+	}
+
+	/** A reset as {@code caller} may: only of a user it sees (null: the installation's operator). */
+	Issued resetPassword(String id, String ifMatch, Caller caller) {
+		user(id, caller).orElseThrow(() -> ProblemException.notFound("用户", "user", id));
 		String password = Passwords.generate();
 		String hash = passwords.hash(password);
 		write(c -> {
@@ -364,8 +410,8 @@ public class Accounts {
 		return new Issued(user(id).orElseThrow(), password);
 	}
 
-	private User insert(UserInput input, String password, boolean mustChange) {
-		UserInput checked = rules.check(input);
+	/** Stores a user that the rules checked already. */
+	private User insert(UserInput checked, String password, boolean mustChange) {
 		String id = UUID.randomUUID().toString();
 		String hash = passwords.hash(password);
 		OffsetDateTime now = utc(clock.instant());
@@ -377,23 +423,11 @@ public class Accounts {
 				throw new ProblemException(409, "Conflict", taken.detail(), taken.detailEn(), taken.field());
 			}
 			return Sql.insert(c, "INSERT INTO sec_user (id, login, display_name, role, street_id, department_id, person_id, password_hash,"
-					+ " must_change, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", taken, id, checked.login(),
-					checked.displayName(), checked.role().name(), checked.street(), checked.department(), checked.person(), hash, mustChange,
-					Boolean.TRUE.equals(checked.disabled()), now, now);
+					+ " must_change, disabled, created_at, updated_at, district_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", taken, id,
+					checked.login(), checked.displayName(), checked.role().name(), checked.street(), checked.department(), checked.person(), hash,
+					mustChange, Boolean.TRUE.equals(checked.disabled()), now, now, checked.district());
 		});
 		return user(id).orElseThrow();
-	}
-
-	private AuthenticatedCaller caller(User u) {
-		Scope own = switch (u.role().level()) {
-		case STREET -> Scope.street(u.street());
-		case DEPARTMENT -> Scope.department(u.department());
-		// a secretary's community follows their current post, so it is looked up at each request
-		case SELF -> new Scope(null, null, u.person(), null)
-				.merge(scopes.resolve("person", u.person()).orElse(Scope.NONE));
-		case DISTRICT -> Scope.NONE;
-		};
-		return new AuthenticatedCaller(u.id(), u.login(), u.displayName(), u.role(), own, u.mustChangePassword());
 	}
 
 	private void setPassword(String userId, String hash, boolean mustChange) {

@@ -63,7 +63,7 @@ public class ScopeResolvers implements Authorization {
 		if (caller == null) {
 			throw ProblemException.notFound(kind, id);
 		}
-		if (caller.role().level() == Scope.Level.DISTRICT) {
+		if (caller.level() == Scope.Level.CITY) {
 			return;
 		}
 		if (!resolve(kind, id).map(caller::owns).orElse(false)) {

@@ -37,8 +37,9 @@ import org.touyan.api.security.Scope;
  * <li>a method declared {@link Anonymous} passes;</li>
  * <li>otherwise the bearer token must belong to an enabled user (401);</li>
  * <li>the method must declare {@link Access} (403 for everybody if it does not);</li>
- * <li>the caller's role must be listed, or be the auditor on a {@code GET} (403);</li>
- * <li>a scoped caller must own every declared target (404, as if it did not exist).</li>
+ * <li>the caller's role must be listed, or be the auditor or the city administrator on a {@code GET} (403);</li>
+ * <li>a caller that is not city-wide must own every declared target, share the district of every
+ * {@link Access#within()} one and of a {@code district} query parameter (404, as if it did not exist).</li>
  * </ol>
  * The core application selects this extension, so it is not served while the check is missing.
  */
@@ -93,8 +94,8 @@ public class SecurityFilter implements ContainerRequestFilter {
 			return;
 		}
 		boolean listed = Arrays.asList(access.value()).contains(caller.role());
-		boolean auditorReads = caller.role() == Role.AUDITOR && "GET".equals(request.getMethod());
-		if (!listed && !auditorReads) {
+		boolean readsAll = (caller.role() == Role.AUDITOR || caller.role() == Role.CITY_ADMIN) && "GET".equals(request.getMethod());
+		if (!listed && !readsAll) {
 			deny(request, 403, "Forbidden", "此操作须由以下角色办理："
 					+ Arrays.stream(access.value()).map(r -> r.displayName() + "（" + r + "）").collect(Collectors.joining("或")),
 					"This needs the role "
@@ -102,7 +103,7 @@ public class SecurityFilter implements ContainerRequestFilter {
 					"role " + caller.role() + " not allowed");
 			return;
 		}
-		if (caller.role().level() != Scope.Level.DISTRICT && !withinTargets(request, access, caller)) {
+		if (caller.level() != Scope.Level.CITY && !(withinTargets(request, access, caller) && withinDistrict(request, access, method, caller))) {
 			return;
 		}
 		boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
@@ -118,6 +119,9 @@ public class SecurityFilter implements ContainerRequestFilter {
 			String param = declaration.substring(colon + (query ? 2 : 1));
 			String value = query ? request.getUriInfo().getQueryParameters().getFirst(param)
 					: request.getUriInfo().getPathParameters().getFirst(param);
+			if (query && (value == null || value.isBlank()) && caller.level() == Scope.Level.DISTRICT) {
+				continue; // a district administrator that names no street asks for its whole district, which the list keeps to
+			}
 			if (query && (value == null || value.isBlank())) {
 				deny(request, 400, "Invalid request", "作为" + caller.role().displayName() + "（" + caller.role() + "），请以查询参数 "
 						+ param + " 指明您的" + scopeName(kind), "As " + caller.role().displayName() + " ("
@@ -133,6 +137,45 @@ public class SecurityFilter implements ContainerRequestFilter {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Checks the targets that only place the call in a district, and a {@code district} query
+	 * parameter of the method: a caller bound to a district must share it.
+	 */
+	private boolean withinDistrict(ContainerRequestContext request, Access access, Method method, AuthenticatedCaller caller) {
+		List<String> declarations = new java.util.ArrayList<>(List.of(access.within()));
+		if (takesDistrictQuery(method)) {
+			declarations.add("district:?district");
+		}
+		for (String declaration : declarations) {
+			int colon = declaration.indexOf(':');
+			String kind = declaration.substring(0, Math.max(colon, 0));
+			boolean query = colon >= 0 && declaration.startsWith("?", colon + 1);
+			String param = declaration.substring(colon + (query ? 2 : 1));
+			String value = query ? request.getUriInfo().getQueryParameters().getFirst(param)
+					: request.getUriInfo().getPathParameters().getFirst(param);
+			if (query && (value == null || value.isBlank())) {
+				continue;
+			}
+			if (!scopes.resolve(kind, value).map(s -> caller.owns(s.districtOnly())).orElse(false)) {
+				deny(request, 404, "Not found", "未找到 id 为 '" + value + "' 的记录", "No " + kind + " with id '" + value + "'",
+						"outside district: " + kind + " " + value);
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean takesDistrictQuery(Method method) {
+		for (java.lang.annotation.Annotation[] annotations : method.getParameterAnnotations()) {
+			for (java.lang.annotation.Annotation a : annotations) {
+				if (a instanceof javax.ws.rs.QueryParam q && q.value().equals("district")) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Answers the refusal, its detail in Chinese, or in English for a client whose first language is English. */
@@ -171,7 +214,7 @@ public class SecurityFilter implements ContainerRequestFilter {
 		};
 	}
 
-	private static String bearer(ContainerRequestContext request) {
+	static String bearer(ContainerRequestContext request) {
 		String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
 		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			return null;

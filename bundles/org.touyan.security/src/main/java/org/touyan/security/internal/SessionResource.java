@@ -63,7 +63,7 @@ public class SessionResource {
 	}
 
 	@GET
-	@Access({ Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.DEPARTMENT_SCORER, Role.SECRETARY, Role.AUDITOR, Role.PLUGIN_ADMIN })
+	@Access({ Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.DEPARTMENT_SCORER, Role.SECRETARY, Role.AUDITOR, Role.PLUGIN_ADMIN, Role.CITY_ADMIN })
 	@Summary("The logged-in user")
 	public Accounts.User me(@Context SecurityContext security) {
 		String id = ((AuthenticatedCaller) security.getUserPrincipal()).userId();
@@ -71,7 +71,7 @@ public class SessionResource {
 	}
 
 	@DELETE
-	@Access({ Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.DEPARTMENT_SCORER, Role.SECRETARY, Role.AUDITOR, Role.PLUGIN_ADMIN })
+	@Access({ Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.DEPARTMENT_SCORER, Role.SECRETARY, Role.AUDITOR, Role.PLUGIN_ADMIN, Role.CITY_ADMIN })
 	@Summary(value = "Logs out: the token is revoked at once", returns = Void.class)
 	public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
 		accounts.logout(authorization.substring(7).strip());
@@ -80,7 +80,7 @@ public class SessionResource {
 
 	@PUT
 	@Path("password")
-	@Access({ Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.DEPARTMENT_SCORER, Role.SECRETARY, Role.AUDITOR, Role.PLUGIN_ADMIN })
+	@Access({ Role.DISTRICT_ADMIN, Role.STREET_ADMIN, Role.DEPARTMENT_SCORER, Role.SECRETARY, Role.AUDITOR, Role.PLUGIN_ADMIN, Role.CITY_ADMIN })
 	@Summary(value = "Changes the caller's password (at least 12 characters); the caller's other sessions end", returns = Void.class)
 	public Response changePassword(@Context SecurityContext security,
 			@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, PasswordChange change) {

@@ -11,8 +11,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,10 +31,12 @@ import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
+import org.touyan.api.security.Caller;
 import org.touyan.api.security.Role;
 
 /**
- * User administration by the Organization Department. New and reset users get a one-time password
+ * User administration by the Organization Department, of its own district's users (the
+ * installation's administrator and the city administrator manage every district's). New and reset users get a one-time password
  * in the answer, to hand over; it must be changed at the first login.
  */
 @Component(service = UserResource.class)
@@ -52,45 +56,46 @@ public class UserResource {
 	}
 
 	@GET
-	@Access(Role.DISTRICT_ADMIN)
-	@Summary("Users, by login, of one role (role=…) or all, a page at a time")
+	@Access({ Role.DISTRICT_ADMIN, Role.CITY_ADMIN })
+	@Summary("Users, by login, of one role (role=…) or all, a page at a time; a district's administrator lists its district's")
 	public Page<Accounts.User> users(@QueryParam("role") String role, @QueryParam("offset") String offset,
-			@QueryParam("limit") String limit) {
-		return accounts.users(role(role), Paging.of(offset, limit));
+			@QueryParam("limit") String limit, @Context SecurityContext security) {
+		return accounts.users(role(role), Paging.of(offset, limit), Caller.of(security));
 	}
 
 	@GET
 	@Path("{id}")
-	@Access(Role.DISTRICT_ADMIN)
+	@Access({ Role.DISTRICT_ADMIN, Role.CITY_ADMIN })
 	@Versioned
 	@Summary(value = "One user", returns = Accounts.User.class)
-	public Response user(@PathParam("id") String id) {
-		return Preconditions.ok(accounts.user(id).orElseThrow(() -> ProblemException.notFound("用户", "user", id)));
+	public Response user(@PathParam("id") String id, @Context SecurityContext security) {
+		return Preconditions.ok(accounts.user(id, Caller.of(security)).orElseThrow(() -> ProblemException.notFound("用户", "user", id)));
 	}
 
 	@POST
-	@Access(Role.DISTRICT_ADMIN)
-	@Summary(value = "Creates a user with a role and its scope (street, department or person); answers the one-time password", returns = Accounts.Issued.class)
-	public Response create(Accounts.UserInput input) {
-		Accounts.Issued issued = accounts.create(input);
+	@Access({ Role.DISTRICT_ADMIN, Role.CITY_ADMIN })
+	@Summary(value = "Creates a user with a role and its scope (district, street, department or person); answers the one-time password", returns = Accounts.Issued.class)
+	public Response create(Accounts.UserInput input, @Context SecurityContext security) {
+		Accounts.Issued issued = accounts.create(input, Caller.of(security));
 		return Created.at(issued, "users", issued.user().id());
 	}
 
 	@PUT
 	@Path("{id}")
-	@Access(Role.DISTRICT_ADMIN)
+	@Access({ Role.DISTRICT_ADMIN, Role.CITY_ADMIN })
 	@Summary("Changes a user's name, role, scope or disabled flag; a changed role or a disabled user is logged out")
 	public Accounts.User update(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-			Accounts.UserInput input) {
-		return accounts.update(id, input, Preconditions.required(ifMatch));
+			Accounts.UserInput input, @Context SecurityContext security) {
+		return accounts.update(id, input, Preconditions.required(ifMatch), Caller.of(security));
 	}
 
 	@POST
 	@Path("{id}/password-reset")
-	@Access(Role.DISTRICT_ADMIN)
+	@Access({ Role.DISTRICT_ADMIN, Role.CITY_ADMIN })
 	@Summary("Gives the user a new one-time password and ends their sessions")
-	public Accounts.Issued reset(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
-		return accounts.resetPassword(id, Preconditions.required(ifMatch));
+	public Accounts.Issued reset(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+			@Context SecurityContext security) {
+		return accounts.resetPassword(id, Preconditions.required(ifMatch), Caller.of(security));
 	}
 
 	private static Role role(String value) {

@@ -40,9 +40,15 @@ class AccountsTest {
 		case "street:S1" -> Optional.of(Scope.street("S1"));
 		case "person:P1" -> Optional.of(Scope.person("S1", "C1", "P1"));
 		case "department:D1" -> Optional.of(Scope.department("D1"));
+		// two districts, each with a street and a department
+		case "district:A", "district:B" -> Optional.of(Scope.district(id));
+		case "street:SA" -> Optional.of(Scope.street("SA").inDistrict("A"));
+		case "street:SB" -> Optional.of(Scope.street("SB").inDistrict("B"));
+		case "department:DA" -> Optional.of(Scope.department("DA").inDistrict("A"));
+		case "department:DB" -> Optional.of(Scope.department("DB").inDistrict("B"));
 		default -> Optional.empty();
 		};
-		scopes.addResolver(registry, Map.of(ScopeResolver.KINDS, new String[] { "street", "person", "department" }));
+		scopes.addResolver(registry, Map.of(ScopeResolver.KINDS, new String[] { "street", "person", "department", "district" }));
 		accounts = new Accounts(store, scopes, audit, new org.touyan.testing.MemoryCluster().node(), config(), Clock.systemUTC(), ADMIN_PASSWORD);
 	}
 
@@ -150,7 +156,7 @@ class AccountsTest {
 		assertFalse(accounts.user(id).orElseThrow().disabled());
 		assertEquals(Role.DISTRICT_ADMIN, accounts.user(id).orElseThrow().role());
 
-		accounts.create(new Accounts.UserInput("admin2", "第二管理员", Role.DISTRICT_ADMIN, null, null, null, null));
+		accounts.create(new Accounts.UserInput("admin2", "第二管理员", Role.DISTRICT_ADMIN, null, null, null, null, "A"));
 		assertTrue(accounts.update(id, new Accounts.UserInput(null, "管理员", Role.DISTRICT_ADMIN, null, null, null, true), Preconditions.tag(accounts.user(id))).disabled(),
 				"with another administrator the first may go");
 	}
@@ -251,5 +257,54 @@ class AccountsTest {
 				return "";
 			}
 		};
+	}
+
+	@Test
+	void aDistrictAdministratorNeedsADistrictThatExistsAndTheFirstOneIsTheInstallations() {
+		assertEquals("district", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("da.none", "无区", Role.DISTRICT_ADMIN, null, null, null, null))).field());
+		assertEquals("district", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("da.z", "外区", Role.DISTRICT_ADMIN, null, null, null, null, "Z"))).field());
+		assertEquals("district", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("city.a", "市级", Role.CITY_ADMIN, null, null, null, null, "A"))).field());
+		AuthenticatedCaller a = callerOf(accounts.create(new Accounts.UserInput("da.a", "甲区管理员", Role.DISTRICT_ADMIN, null, null, null, null, "A")));
+		assertEquals("A", a.scope().district());
+		assertEquals(Scope.Level.DISTRICT, a.level());
+		AuthenticatedCaller installation = accounts.authenticate(accounts.login("admin", ADMIN_PASSWORD).token()).orElseThrow();
+		assertEquals(Scope.Level.CITY, installation.level(), "the first administrator has no district: it reaches every one");
+		assertEquals(Scope.Level.CITY, callerOf(accounts.create(new Accounts.UserInput("city", "市级", Role.CITY_ADMIN, null, null, null, null))).level());
+		AuthenticatedCaller street = callerOf(accounts.create(new Accounts.UserInput("sa.b", "乙街道", Role.STREET_ADMIN, "SB", null, null, null)));
+		assertEquals("B", street.scope().district(), "a scoped user's district follows from the street");
+		assertEquals("district", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("sa.x", "错区", Role.STREET_ADMIN, "SB", null, null, null, "A"))).field());
+	}
+
+	@Test
+	void aDistrictAdministratorManagesTheUsersOfItsOwnDistrictOnly() {
+		AuthenticatedCaller a = callerOf(accounts.create(new Accounts.UserInput("da.a", "甲区管理员", Role.DISTRICT_ADMIN, null, null, null, null, "A")));
+		Accounts.User other = accounts.create(new Accounts.UserInput("sa.b", "乙街道", Role.STREET_ADMIN, "SB", null, null, null)).user();
+		Accounts.User own = accounts.create(new Accounts.UserInput("sa.a", "甲街道", Role.STREET_ADMIN, "SA", null, null, null), a).user();
+		assertEquals("A", own.district());
+		assertEquals("street", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("sa.b2", "乙街道", Role.STREET_ADMIN, "SB", null, null, null), a)).field());
+		assertEquals("department", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("ds.b", "乙部门", Role.DEPARTMENT_SCORER, null, "DB", null, null), a)).field());
+		assertEquals("district", assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("da.b", "乙区", Role.DISTRICT_ADMIN, null, null, null, null, "B"), a)).field());
+		ProblemException city = assertThrows(ProblemException.class,
+				() -> accounts.create(new Accounts.UserInput("city2", "市级", Role.CITY_ADMIN, null, null, null, null), a));
+		assertEquals(403, city.status());
+		assertEquals("role", city.field());
+		assertEquals(java.util.Set.of("da.a", "sa.a"),
+				accounts.users(null, Paging.of(0, 50), a).items().stream().map(Accounts.User::login).collect(java.util.stream.Collectors.toSet()));
+		assertTrue(accounts.user(other.id(), a).isEmpty());
+		assertEquals(404, assertThrows(ProblemException.class, () -> accounts.resetPassword(other.id(), Preconditions.tag(other), a)).status());
+		assertEquals(404, assertThrows(ProblemException.class, () -> accounts.update(other.id(),
+				new Accounts.UserInput(null, "改", Role.STREET_ADMIN, "SA", null, null, null), Preconditions.tag(other), a)).status());
+		assertEquals(4, accounts.users(null, Paging.of(0, 50)).total(), "the installation sees every district's users");
+	}
+
+	private AuthenticatedCaller callerOf(Accounts.Issued issued) {
+		return accounts.authenticate(accounts.login(issued.user().login(), issued.oneTimePassword()).token()).orElseThrow();
 	}
 }

@@ -18,7 +18,7 @@ class SessionCacheTest {
 	private static final Instant NOW = Instant.parse("2026-12-07T08:00:00Z");
 	private static final User ADMIN = new User("u1", "admin", "管理员", Role.DISTRICT_ADMIN, Role.DISTRICT_ADMIN.displayName(),
 			null, null, null, false, false, OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
-			OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+			OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), null);
 
 	private final SessionCache cache = new SessionCache();
 	private final AtomicInteger reads = new AtomicInteger();

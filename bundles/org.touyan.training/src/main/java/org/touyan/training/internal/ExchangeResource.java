@@ -33,6 +33,7 @@ import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
+import org.touyan.api.security.Authorization;
 import org.touyan.training.internal.Exchange.Event;
 import org.touyan.training.internal.Exchange.EventInput;
 import org.touyan.training.internal.Exchange.Placement;
@@ -52,9 +53,19 @@ public class ExchangeResource {
 
 	private final Exchange exchange;
 
+	private final Authorization authorization;
+
 	@Activate
-	public ExchangeResource(@Reference Exchange exchange) {
+	public ExchangeResource(@Reference Exchange exchange, @Reference Authorization authorization) {
 		this.exchange = exchange;
+		this.authorization = authorization;
+	}
+
+	/** The district a body names must be the caller's (404 otherwise). */
+	private void inDistrict(SecurityContext security, String district) {
+		if (district != null && !district.isBlank()) {
+			authorization.requireOwner(Caller.of(security), "district", district.strip());
+		}
 	}
 
 	@POST
@@ -63,6 +74,7 @@ public class ExchangeResource {
 			returns = Event.class)
 	@Access(DISTRICT_ADMIN)
 	public Response createEvent(@Context SecurityContext security, EventInput input) {
+		inDistrict(security, input == null ? null : input.districtId());
 		String actor = Caller.of(security).actor();
 		var created = exchange.createEvent(input, actor);
 		return Created.at(created, "exchange-events", created.id());
@@ -85,7 +97,7 @@ public class ExchangeResource {
 	@Path("exchange-events/{id}")
 	@Versioned
 	@Summary(value = "An exchange event", returns = Event.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "exchange-event:id")
 	public Response event(@PathParam("id") String id) {
 		return Preconditions.ok(exchange.event(id));
 	}
@@ -93,7 +105,7 @@ public class ExchangeResource {
 	@POST
 	@Path("exchange-events/{id}/record")
 	@Summary("Adds or replaces the short record of an event that has taken place")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "exchange-event:id")
 	public Event record(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch, RecordInput input) {
 		return exchange.record(id, input, Preconditions.required(ifMatch));
 	}
@@ -104,6 +116,10 @@ public class ExchangeResource {
 			returns = Placement.class)
 	@Access(DISTRICT_ADMIN)
 	public Response place(@Context SecurityContext security, PlacementInput input) {
+		inDistrict(security, input == null ? null : input.districtId());
+		if (input != null && input.personId() != null && !input.personId().isBlank()) {
+			authorization.requireOwner(Caller.of(security), "person", input.personId().strip());
+		}
 		String actor = Caller.of(security).actor();
 		var created = exchange.place(input, actor);
 		return Created.at(created, "shadowing", created.id());

@@ -78,6 +78,12 @@ public class PairingResource {
 			returns = Dispatch.class)
 	@Access(DISTRICT_ADMIN)
 	public Response dispatch(@Context SecurityContext security, DispatchInput input) {
+		if (input != null && input.districtId() != null && !input.districtId().isBlank()) {
+			authorization.requireOwner(Caller.of(security), "district", input.districtId().strip());
+		}
+		if (input != null && input.personId() != null && !input.personId().isBlank()) {
+			authorization.requireOwner(Caller.of(security), "person", input.personId().strip());
+		}
 		String actor = Caller.of(security).actor();
 		var created = pairing.dispatch(input, actor);
 		return Created.at(created, "pairing/dispatches", created.id());
@@ -179,7 +185,7 @@ public class PairingResource {
 	@POST
 	@Path("projects/{id}/assessment")
 	@Summary("Grades a project with the district's programme; the grade is stored with the programme's provenance")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "project:id")
 	public Project assess(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		Preconditions.required(ifMatch);

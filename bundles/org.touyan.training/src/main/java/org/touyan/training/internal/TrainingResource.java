@@ -87,7 +87,10 @@ public class TrainingResource {
 	@Summary(value = "Plans a district's year: 头雁领航 with its 5 course kinds, the quarterly 精治社工 and one programme per street brand",
 			returns = Plan.class)
 	@Access(DISTRICT_ADMIN)
-	public Response createPlan(PlanInput input) {
+	public Response createPlan(PlanInput input, @Context SecurityContext security) {
+		if (input != null && input.districtId() != null && !input.districtId().isBlank()) {
+			authorization.requireOwner(Caller.of(security), "district", input.districtId().strip()); // a district plans its own year only
+		}
 		var created = training.createPlan(input);
 		return Created.at(created, "training/plans", created.id());
 	}
@@ -108,7 +111,7 @@ public class TrainingResource {
 	@GET
 	@Path("plans/{id}")
 	@Summary("A plan with its programmes and courses")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, target = "plan:id")
 	public Plan plan(@PathParam("id") String id) {
 		return training.plan(id);
 	}
@@ -116,7 +119,7 @@ public class TrainingResource {
 	@GET
 	@Path("plans/{id}/activity")
 	@Summary("Per programme of a plan: sessions, attendances, credit granted and the brand versions that computed it")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, target = "plan:id")
 	public Page<Training.ProgrammeActivity> activity(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return Page.of(training.activity(id), Paging.of(offset, limit));
 	}
@@ -142,7 +145,7 @@ public class TrainingResource {
 	@GET
 	@Path("courses/{id}/sessions")
 	@Summary("A course's sessions by date")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, within = "course:id")
 	public Page<Session> sessions(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return Page.of(training.sessions(id), Paging.of(offset, limit));
 	}
@@ -150,7 +153,7 @@ public class TrainingResource {
 	@POST
 	@Path("courses/{id}/enrolments")
 	@Summary("Enrols people of the district in a course; each enrolment is in the person's archive")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, within = "course:id")
 	public Enrolment enrol(@Context SecurityContext security, @PathParam("id") String id,
 			EnrolmentInput input) {
 		String actor = Caller.of(security).actor();
@@ -173,7 +176,7 @@ public class TrainingResource {
 	@GET
 	@Path("sessions/{id}")
 	@Summary("A session")
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, within = "session:id")
 	public Session session(@PathParam("id") String id) {
 		return training.session(id);
 	}
@@ -202,7 +205,7 @@ public class TrainingResource {
 	@Path("sessions/{id}/attendance")
 	@Summary(value = "Records one attendance of a session that has taken place; a brand session is credited by the street's brand",
 			returns = AttendanceRecord.class)
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, within = "session:id")
 	public Response attend(@Context SecurityContext security, @PathParam("id") String id,
 			AttendanceInput input) {
 		String actor = Caller.of(security).actor();
@@ -217,7 +220,7 @@ public class TrainingResource {
 	@Consumes({ Tabular.CSV, Tabular.XLSX })
 	@Summary(value = "Imports attendance from CSV or xlsx (personId,hours or 人员ID,学时); nothing is written unless every row is valid"
 			+ " (else 422 with the report)", returns = ImportReport.class, status = { 200, 422 })
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, within = "session:id")
 	public Response importAttendance(@Context SecurityContext security, @Context HttpHeaders headers,
 			@PathParam("id") String id, InputStream body) {
 		String actor = Caller.of(security).actor();

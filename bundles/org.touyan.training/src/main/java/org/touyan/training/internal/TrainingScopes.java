@@ -18,7 +18,8 @@ import org.touyan.api.store.Store;
  * resolver places people and communities.
  */
 @Component(property = { ScopeResolver.KINDS + "=programme", ScopeResolver.KINDS + "=course", ScopeResolver.KINDS + "=session",
-		ScopeResolver.KINDS + "=shadowing", ScopeResolver.KINDS + "=dispatch", ScopeResolver.KINDS + "=project" })
+		ScopeResolver.KINDS + "=shadowing", ScopeResolver.KINDS + "=dispatch", ScopeResolver.KINDS + "=project",
+		ScopeResolver.KINDS + "=plan", ScopeResolver.KINDS + "=exchange-event" })
 public class TrainingScopes implements ScopeResolver {
 
 	private final Store store;
@@ -34,24 +35,36 @@ public class TrainingScopes implements ScopeResolver {
 	@Override
 	public Optional<Scope> resolve(String kind, String id) {
 		return switch (kind) {
-			case "programme" -> street("SELECT street_id FROM training_programme WHERE id = ?", id);
-			case "course" -> street("SELECT p.street_id FROM training_course c JOIN training_programme p ON p.id = c.programme_id"
-					+ " WHERE c.id = ?", id);
-			case "session" -> street("SELECT p.street_id FROM training_session s JOIN training_course c ON c.id = s.course_id"
-					+ " JOIN training_programme p ON p.id = c.programme_id WHERE s.id = ?", id);
-			case "shadowing" -> person("SELECT person_id FROM shadowing_placement WHERE id = ?", id);
-			case "dispatch" -> person("SELECT person_id FROM pairing_dispatch WHERE id = ?", id);
+			// a district programme has no street: only its district's administrator changes it
+			case "programme" -> street("SELECT p.street_id, l.district_id FROM training_programme p JOIN training_plan l ON l.id = p.plan_id"
+					+ " WHERE p.id = ?", id);
+			case "course" -> street("SELECT p.street_id, l.district_id FROM training_course c JOIN training_programme p ON p.id = c.programme_id"
+					+ " JOIN training_plan l ON l.id = p.plan_id WHERE c.id = ?", id);
+			case "session" -> street("SELECT p.street_id, l.district_id FROM training_session s JOIN training_course c ON c.id = s.course_id"
+					+ " JOIN training_programme p ON p.id = c.programme_id JOIN training_plan l ON l.id = p.plan_id WHERE s.id = ?", id);
+			case "plan" -> district("SELECT district_id FROM training_plan WHERE id = ?", id);
+			case "exchange-event" -> district("SELECT district_id FROM exchange_event WHERE id = ?", id);
+			case "shadowing" -> person("SELECT person_id, district_id FROM shadowing_placement WHERE id = ?", id);
+			case "dispatch" -> person("SELECT person_id, district_id FROM pairing_dispatch WHERE id = ?", id);
 			case "project" -> project(id);
 			default -> Optional.empty();
 		};
 	}
 
 	private Optional<Scope> street(String sql, String id) {
-		return store.read(c -> Sql.one(c, sql, rs -> new Scope(rs.getString(1), null, null, null), id));
+		return store.read(c -> Sql.one(c, sql, rs -> new Scope(rs.getString(1), null, null, null, rs.getString(2)), id));
 	}
 
+	private Optional<Scope> district(String sql, String id) {
+		return store.read(c -> Sql.one(c, sql, rs -> Scope.district(rs.getString(1)), id));
+	}
+
+	/** Where the row's person works, in the row's district. */
 	private Optional<Scope> person(String sql, String id) {
-		return store.read(c -> Sql.one(c, sql, rs -> rs.getString(1), id)).map(this::person);
+		record Row(String person, String district) {
+		}
+		return store.read(c -> Sql.one(c, sql, rs -> new Row(rs.getString(1), rs.getString(2)), id))
+				.map(r -> person(r.person()).merge(Scope.district(r.district())));
 	}
 
 	/** Where a person works; a person the registry cannot place is still themselves. */
@@ -60,10 +73,11 @@ public class TrainingScopes implements ScopeResolver {
 	}
 
 	private Optional<Scope> project(String id) {
-		record Row(String owner, String community) {
+		record Row(String owner, String community, String district) {
 		}
-		return store.read(c -> Sql.one(c, "SELECT owner_id, community_id FROM transfer_project WHERE id = ?",
-				rs -> new Row(rs.getString(1), rs.getString(2)), id)).map(r -> r.community() == null ? person(r.owner())
-						: registry.resolve("community", r.community()).orElse(Scope.NONE).merge(new Scope(null, null, r.owner(), null)));
+		return store.read(c -> Sql.one(c, "SELECT owner_id, community_id, district_id FROM transfer_project WHERE id = ?",
+				rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)), id)).map(r -> (r.community() == null ? person(r.owner())
+						: registry.resolve("community", r.community()).orElse(Scope.NONE).merge(new Scope(null, null, r.owner(), null)))
+						.merge(Scope.district(r.district())));
 	}
 }

@@ -55,23 +55,25 @@ class TrainingScopesTest {
 	}
 
 	@Test
-	void aBrandsProgrammeCoursesAndSessionsBelongToItsStreetAndTheDistrictsToNone() {
+	void aBrandsProgrammeCoursesAndSessionsBelongToItsStreetAndTheDistrictsToTheDistrictOnly() {
 		for (String kind : new String[] { "programme", "course", "session" }) {
 			String prefix = kind.equals("programme") ? "" : kind.equals("course") ? "c-" : "s-";
-			assertEquals(Optional.of(Scope.street("s1")), scopes.resolve(kind, prefix + "brand"), kind);
-			assertEquals(Optional.of(Scope.NONE), scopes.resolve(kind, prefix + "district"), kind);
+			assertEquals(Optional.of(Scope.street("s1").inDistrict("d1")), scopes.resolve(kind, prefix + "brand"), kind);
+			assertEquals(Optional.of(Scope.district("d1")), scopes.resolve(kind, prefix + "district"), kind);
 			assertEquals(Optional.empty(), scopes.resolve(kind, "nope"), kind);
 		}
 	}
 
 	@Test
 	void placementsDispatchesAndProjectsBelongWhereTheirPeopleAndCommunitiesAre() {
-		assertEquals(Optional.of(Scope.person("s1", "k1", "p1")), scopes.resolve("shadowing", "sh1"));
-		assertEquals(Optional.of(Scope.person("s2", "k2", "p2")), scopes.resolve("dispatch", "dp1"));
-		assertEquals(Optional.of(new Scope(null, null, "gone", null)), scopes.resolve("dispatch", "dp2"), "a person nobody places");
-		assertEquals(Optional.of(Scope.person("s1", "k1", "p1")), scopes.resolve("project", "pr1"), "no community: its owner's");
-		assertEquals(Optional.of(Scope.person("s2", "k2", "p1")), scopes.resolve("project", "pr2"), "its community's, its owner");
+		assertEquals(Optional.of(Scope.person("s1", "k1", "p1").inDistrict("d1")), scopes.resolve("shadowing", "sh1"));
+		assertEquals(Optional.of(Scope.person("s2", "k2", "p2").inDistrict("d1")), scopes.resolve("dispatch", "dp1"));
+		assertEquals(Optional.of(new Scope(null, null, "gone", null).inDistrict("d1")), scopes.resolve("dispatch", "dp2"), "a person nobody places");
+		assertEquals(Optional.of(Scope.person("s1", "k1", "p1").inDistrict("d1")), scopes.resolve("project", "pr1"), "no community: its owner's");
+		assertEquals(Optional.of(Scope.person("s2", "k2", "p1").inDistrict("d1")), scopes.resolve("project", "pr2"), "its community's, its owner");
 		assertEquals(Optional.empty(), scopes.resolve("project", "nope"));
 		assertEquals(Optional.empty(), scopes.resolve("person", "p1"), "people are the registry's");
+		assertEquals(Optional.of(Scope.district("d1")), scopes.resolve("plan", "plan"));
+		assertEquals(Optional.empty(), scopes.resolve("plan", "nope"));
 	}
 }

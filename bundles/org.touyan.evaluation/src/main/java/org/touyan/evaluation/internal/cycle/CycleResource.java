@@ -32,6 +32,7 @@ import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
+import org.touyan.api.security.Authorization;
 import org.touyan.api.security.Caller;
 import org.touyan.api.store.DemoStatus;
 
@@ -53,8 +54,12 @@ public class CycleResource {
 	private final OrgUnits units;
 	private final DemoStatus demo;
 
+	private final Authorization authorization;
+
 	@Activate
-	public CycleResource(@Reference Cycles cycles, @Reference OrgUnits units, @Reference DemoStatus demo) {
+	public CycleResource(@Reference Cycles cycles, @Reference OrgUnits units, @Reference DemoStatus demo,
+			@Reference Authorization authorization) {
+		this.authorization = authorization;
 		this.cycles = cycles;
 		this.units = units;
 		this.demo = demo;
@@ -65,6 +70,9 @@ public class CycleResource {
 			+ " district, 503 with Retry-After while its cycles are still loading", returns = Cycle.class)
 	@Access(DISTRICT_ADMIN)
 	public Response create(@Context SecurityContext security, CycleInput input) {
+		if (input != null && input.districtId() != null && !input.districtId().isBlank()) {
+			authorization.requireOwner(Caller.of(security), "district", input.districtId().strip()); // a district's own cycles only
+		}
 		if (input != null && input.districtId() != null
 				&& units.district(input.districtId()).filter(d -> DemoStatus.DISTRICT_CODE.equals(d.code())).isPresent()) {
 			demo.refuseWhileLoading(Cycles.DEMO_LOADER, "a cycle of the demo district");
@@ -86,7 +94,7 @@ public class CycleResource {
 	@Path("{id}")
 	@Versioned
 	@Summary(value = "One evaluation cycle", returns = Cycle.class)
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, DEPARTMENT_SCORER, SECRETARY, PLUGIN_ADMIN }, target = "cycle:id")
 	public Response cycle(@PathParam("id") String id) {
 		return Preconditions.ok(cycles.require(id));
 	}
@@ -94,7 +102,7 @@ public class CycleResource {
 	@GET
 	@Path("{id}/transitions")
 	@Summary("The cycle's transitions, who made them and when")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Page<Cycles.Transition> transitions(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return Page.of(cycles.transitions(id), Paging.of(offset, limit));
 	}
@@ -102,7 +110,7 @@ public class CycleResource {
 	@POST
 	@Path("{id}/open")
 	@Summary("Opens a draft cycle: pins every policy binding for it and starts taking scores")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Cycle open(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		Preconditions.required(ifMatch);
@@ -113,7 +121,7 @@ public class CycleResource {
 	@POST
 	@Path("{id}/publish")
 	@Summary("Publishes a rated cycle's results")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Cycle publish(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		Preconditions.required(ifMatch);
@@ -124,7 +132,7 @@ public class CycleResource {
 	@POST
 	@Path("{id}/archive")
 	@Summary("Archives a published cycle and releases its pinned policy versions")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Cycle archive(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		Preconditions.required(ifMatch);

@@ -70,7 +70,7 @@ public class RatingResource {
 	@Consumes(MediaType.APPLICATION_JSON)
 	@Summary("Rates every scored community of the cycle with the active and the staged version of a star formula and "
 			+ "lists where they differ; stores nothing")
-	@Access({ DISTRICT_ADMIN, PLUGIN_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, PLUGIN_ADMIN }, target = "cycle:id")
 	public WhatIf.Report whatIf(@PathParam("id") String id, WhatIf.Request request) {
 		return whatIf.compare(id, request);
 	}
@@ -78,7 +78,7 @@ public class RatingResource {
 	@GET
 	@Path("{id}/ratings")
 	@Summary("The cycle's star ratings with explanation and provenance, of one street (street=id) or all, a page at a time")
-	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "street:?street")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = { "cycle:id", "street:?street" })
 	public Page<Rating> ratings(@PathParam("id") String id, @QueryParam("street") String street,
 			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
@@ -90,7 +90,7 @@ public class RatingResource {
 	@Produces({ Tabular.CSV + ";charset=UTF-8", Tabular.XLSX })
 	@Summary(value = "The cycle's star ratings as CSV or xlsx (?format=, or Accept), with explanation, provenance and input hash",
 			returns = String.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Response ratingsTable(@Context HttpHeaders headers, @PathParam("id") String id, @QueryParam("format") String format) {
 		Format f = Format.negotiate(format, headers.getHeaderString(HttpHeaders.ACCEPT));
 		cycles.require(id);
@@ -100,7 +100,7 @@ public class RatingResource {
 	@GET
 	@Path("{id}/report")
 	@Summary("The cycle's star distribution per street and for the district, with failures and mean scores")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public StarReport report(@PathParam("id") String id) {
 		return ratings.report(cycles.require(id));
 	}
@@ -108,7 +108,7 @@ public class RatingResource {
 	@GET
 	@Path("{id}/ratings/{communityId}")
 	@Summary("One community's star rating in the cycle")
-	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:communityId")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = { "cycle:id", "community:communityId" })
 	public Rating rating(@PathParam("id") String id, @PathParam("communityId") String communityId) {
 		cycles.require(id);
 		return ratings.rating(id, communityId).orElseThrow(() -> ProblemException.notFound("该社区的评星", "rating of community", communityId));
@@ -117,7 +117,7 @@ public class RatingResource {
 	@GET
 	@Path("{id}/rating-runs")
 	@Summary("The cycle's rating runs: when scoring closed and each re-rating, with reason, counts and duration")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Page<RatingRun> runs(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
 		return Page.of(ratings.runs(id), Paging.of(offset, limit));
@@ -126,7 +126,7 @@ public class RatingResource {
 	@POST
 	@Path("{id}/rating-runs")
 	@Summary("Re-rates a cycle whose scoring is closed, with a reason recorded on the run and in the secretaries' archives")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public RatingRun rerate(@Context SecurityContext security, @PathParam("id") String id, RerateRequest request) {
 		String actor = Caller.of(security).actor();
 		return cycles.rerate(id, request == null ? null : request.reason(), actor);

@@ -73,7 +73,7 @@ public class ScoreResource {
 	@Path("{id}/scores")
 	@Summary(value = "Enters a scoring department's scores of its own dimension: all or none (422 with every faulty row)",
 			returns = EntryReport.class, status = { 200, 422 })
-	@Access({ DISTRICT_ADMIN, DEPARTMENT_SCORER })
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "cycle:id")
 	public Response enter(@Context SecurityContext security, @PathParam("id") String id,
 			ScoreBatch batch) {
 		String actor = Caller.of(security).actor();
@@ -90,7 +90,7 @@ public class ScoreResource {
 	@Consumes({ Tabular.CSV, Tabular.XLSX })
 	@Summary(value = "Enters a department's column as CSV or xlsx (communityId,score or 社区ID,得分): all rows or none"
 			+ " (422 with every faulty row)", returns = EntryReport.class, status = { 200, 422 })
-	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = { "cycle:id", "department:?department" })
 	public Response enterTable(@Context SecurityContext security, @Context HttpHeaders headers, @PathParam("id") String id,
 			@QueryParam("department") String department, InputStream body) {
 		String actor = Caller.of(security).actor();
@@ -103,7 +103,7 @@ public class ScoreResource {
 	@Produces({ Tabular.CSV + ";charset=UTF-8", Tabular.XLSX })
 	@Summary(value = "A department's column as CSV or xlsx (?format=, or Accept): community, score, dimension as the import reads them,"
 			+ " then street, who entered it and when", returns = String.class)
-	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = { "cycle:id", "department:?department" })
 	public Response columnTable(@Context HttpHeaders headers, @PathParam("id") String id, @QueryParam("department") String department,
 			@QueryParam("format") String format) {
 		Format f = Format.negotiate(format, headers.getHeaderString(HttpHeaders.ACCEPT));
@@ -117,7 +117,7 @@ public class ScoreResource {
 	@GET
 	@Path("{id}/scores")
 	@Summary("The cycle's scores, of one community (community=id) or department (department=id), a page at a time")
-	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:?department")
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = { "cycle:id", "department:?department" })
 	public Page<Score> scores(@PathParam("id") String id, @QueryParam("community") String community,
 			@QueryParam("department") String department, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return scores.scores(id, community, department, Paging.of(offset, limit));
@@ -127,7 +127,7 @@ public class ScoreResource {
 	@Path("{id}/scores/{communityId}/{departmentId}")
 	@Versioned
 	@Summary(value = "One department's score of one community (its ETag guards a correction)", returns = Score.class)
-	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:departmentId")
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = { "cycle:id", "department:departmentId" })
 	public Response score(@PathParam("id") String id, @PathParam("communityId") String communityId,
 			@PathParam("departmentId") String departmentId) {
 		return Preconditions.ok(scores.score(id, communityId, departmentId));
@@ -136,7 +136,7 @@ public class ScoreResource {
 	@PUT
 	@Path("{id}/scores/{communityId}/{departmentId}")
 	@Summary("Corrects one score while the cycle is open; the reason is required and kept")
-	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "department:departmentId")
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = { "cycle:id", "department:departmentId" })
 	public Score correct(@Context SecurityContext security, @PathParam("id") String id,
 			@PathParam("communityId") String communityId, @PathParam("departmentId") String departmentId,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, CorrectionInput input) {
@@ -148,7 +148,7 @@ public class ScoreResource {
 	@GET
 	@Path("{id}/corrections")
 	@Summary("The cycle's score corrections with their reasons, oldest first")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Page<Correction> corrections(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return Page.of(scores.corrections(id), Paging.of(offset, limit));
 	}
@@ -156,7 +156,7 @@ public class ScoreResource {
 	@GET
 	@Path("{id}/completeness")
 	@Summary("How many of the district's communities each scoring department has scored in the cycle")
-	@Access({ DISTRICT_ADMIN, DEPARTMENT_SCORER })
+	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = "cycle:id")
 	public Page<Completeness> completeness(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return Page.of(scores.completeness(id), Paging.of(offset, limit));
 	}

@@ -62,7 +62,7 @@ public class CycleFlowResource {
 	@POST
 	@Path("{id}/close-scoring")
 	@Summary("Closes scoring and rates every scored community with its street's formula as pinned for the cycle")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Cycle closeScoring(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
 		Preconditions.required(ifMatch);
@@ -74,7 +74,7 @@ public class CycleFlowResource {
 	@Path("{id}/summary")
 	@Summary("The cycle's report: star distribution, four-review grades and types per street, mentoring coverage, the half-year's"
 			+ " negative-list incidents and the half-year reports")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public CycleSummaries.CycleSummary summary(@PathParam("id") String id) {
 		return summaries.summary(id);
 	}
@@ -84,7 +84,7 @@ public class CycleFlowResource {
 	@Produces({ Tabular.CSV + ";charset=UTF-8", Tabular.XLSX })
 	@Summary(value = "One section of the cycle's report as CSV or xlsx (?format=, or Accept): stars, grades, types, mentoring or incidents",
 			returns = String.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Response summaryTable(@Context HttpHeaders headers, @PathParam("id") String id, @PathParam("section") String section,
 			@QueryParam("format") String format) {
 		Format f = Format.negotiate(format, headers.getHeaderString(HttpHeaders.ACCEPT));

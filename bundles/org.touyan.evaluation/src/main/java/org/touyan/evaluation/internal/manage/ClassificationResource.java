@@ -59,7 +59,7 @@ public class ClassificationResource {
 	@Path("{id}/classifications")
 	@Summary("Each secretary's type (示范/骨干/潜力/守摊) in the cycle with its measures, the street cadre helping, and provenance;"
 			+ " of one community (community=id) or all")
-	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:?community")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = { "cycle:id", "community:?community" })
 	public Page<Classifications.Placement> classifications(@PathParam("id") String id, @QueryParam("community") String community, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
 		return Page.of(classifications.placements(id, community), Paging.of(offset, limit));
@@ -68,7 +68,7 @@ public class ClassificationResource {
 	@POST
 	@Path("{id}/classifications")
 	@Summary("Classifies the secretaries again with the policy pinned for the cycle, while scoring is closed")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public List<Classifications.Placement> reclassify(@Context SecurityContext security, @PathParam("id") String id) {
 		String actor = Caller.of(security).actor();
 		return classifications.reclassify(id, actor);
@@ -78,7 +78,7 @@ public class ClassificationResource {
 	@Path("{id}/measures")
 	@Summary(value = "Records a measure that follows a secretary's type: 书记工作室, 书记工作法 or 书记特色课 followed by the Organization"
 			+ " Department (示范/骨干), or one-on-one help by a named street cadre (潜力/守摊)", returns = Measures.Measure.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Response measure(@Context SecurityContext security, @PathParam("id") String id, Measures.MeasureInput input) {
 		String actor = Caller.of(security).actor();
 		Measures.Measure m = measures.record(id, input, actor);
@@ -88,7 +88,7 @@ public class ClassificationResource {
 	@GET
 	@Path("{id}/measures")
 	@Summary("The measures recorded in the cycle, of one secretary (person=id) or all")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Page<Measures.Measure> measures(@PathParam("id") String id, @QueryParam("person") String person, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return Page.of(measures.measures(id, person), Paging.of(offset, limit));
 	}

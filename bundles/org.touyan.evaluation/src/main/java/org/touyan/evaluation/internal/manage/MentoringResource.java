@@ -31,6 +31,7 @@ import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
+import org.touyan.api.security.Authorization;
 
 /** Mentoring (结对帮带) over REST; the rules live in {@link Mentoring}. */
 @Component(service = MentoringResource.class)
@@ -44,9 +45,19 @@ public class MentoringResource {
 
 	private final Mentoring mentoring;
 
+	private final Authorization authorization;
+
 	@Activate
-	public MentoringResource(@Reference Mentoring mentoring) {
+	public MentoringResource(@Reference Mentoring mentoring, @Reference Authorization authorization) {
 		this.mentoring = mentoring;
+		this.authorization = authorization;
+	}
+
+	/** The district a body names must be the caller's (404 otherwise). */
+	private void inDistrict(SecurityContext security, String district) {
+		if (district != null && !district.isBlank()) {
+			authorization.requireOwner(Caller.of(security), "district", district.strip());
+		}
 	}
 
 	@POST
@@ -54,7 +65,10 @@ public class MentoringResource {
 	@Summary("Proposes 红领导师 pairs for a district's year from its latest classified cycle (same joint committee first, then the"
 			+ " same street, then anyone; at most 4 mentees a mentor); stores nothing")
 	@Access(DISTRICT_ADMIN)
-	public Mentoring.Proposal propose(Mentoring.ProposalRequest request) {
+	public Mentoring.Proposal propose(Mentoring.ProposalRequest request, @Context SecurityContext security) {
+		if (request != null) {
+			inDistrict(security, request.districtId());
+		}
 		return mentoring.propose(request);
 	}
 
@@ -64,6 +78,9 @@ public class MentoringResource {
 			+ " at most 4 mentees a mentor a year", returns = Mentoring.Pairing.class)
 	@Access(DISTRICT_ADMIN)
 	public Response pair(@Context SecurityContext security, Mentoring.PairInput input) {
+		if (input != null) {
+			inDistrict(security, input.districtId());
+		}
 		String actor = Caller.of(security).actor();
 		Mentoring.Pairing p = mentoring.pair(input, actor);
 		return Created.at(p, "mentoring/pairings", p.id());
@@ -83,7 +100,7 @@ public class MentoringResource {
 	@Path("pairings/{id}")
 	@Versioned
 	@Summary(value = "One pair", returns = Mentoring.Pairing.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "mentoring-pairing:id")
 	public Response pairing(@PathParam("id") String id) {
 		return Preconditions.ok(mentoring.require(id));
 	}
@@ -91,7 +108,7 @@ public class MentoringResource {
 	@POST
 	@Path("pairings/{id}/end")
 	@Summary("Ends an active pair, with the reason")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "mentoring-pairing:id")
 	public Mentoring.Pairing end(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, Mentoring.EndInput input) {
 		Preconditions.required(ifMatch);
@@ -102,7 +119,7 @@ public class MentoringResource {
 	@POST
 	@Path("pairings/{id}/notes")
 	@Summary(value = "Adds a progress note to an active pair", returns = Mentoring.Note.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "mentoring-pairing:id")
 	public Response note(@Context SecurityContext security, @PathParam("id") String id, Mentoring.NoteInput input) {
 		String actor = Caller.of(security).actor();
 		Mentoring.Note n = mentoring.note(id, input, actor);
@@ -112,7 +129,7 @@ public class MentoringResource {
 	@GET
 	@Path("pairings/{id}/notes")
 	@Summary("A pair's progress notes, oldest first")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "mentoring-pairing:id")
 	public Page<Mentoring.Note> notes(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return Page.of(mentoring.notes(id), Paging.of(offset, limit));
 	}

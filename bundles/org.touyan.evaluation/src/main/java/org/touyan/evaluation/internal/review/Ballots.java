@@ -83,7 +83,7 @@ public class Ballots {
 	 * reached, and the mean of each aspect and of all five (null before any ballot).
 	 */
 	public record Tally(String cycleId, String communityId, int issued, int cast, int minimum, boolean counts,
-			Map<String, BigDecimal> means, BigDecimal mean) {
+			Map<String, BigDecimal> means, @Nullable BigDecimal mean) {
 	}
 
 	/**

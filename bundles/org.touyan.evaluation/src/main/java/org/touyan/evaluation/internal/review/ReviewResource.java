@@ -66,7 +66,7 @@ public class ReviewResource {
 	@Path("{id}/ballots")
 	@Summary(value = "Issues one-time ballots of the residents' review for a community of an open cycle; the tokens are shown once",
 			returns = Ballots.Issued.class)
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "cycle:id")
 	public Response issue(@Context SecurityContext security, @PathParam("id") String id, Ballots.IssueRequest request) {
 		if (request != null && request.communityId() != null) {
 			authorization.requireOwner(Caller.of(security), "community", request.communityId());
@@ -78,7 +78,7 @@ public class ReviewResource {
 	@GET
 	@Path("{id}/ballots/{communityId}")
 	@Summary("A community's residents' review: ballots issued and cast, whether the minimum is reached, the means of 德能勤绩廉")
-	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "community:communityId")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = { "cycle:id", "community:communityId" })
 	public Ballots.Tally tally(@PathParam("id") String id, @PathParam("communityId") String communityId) {
 		return ballots.tally(id, communityId);
 	}
@@ -87,7 +87,7 @@ public class ReviewResource {
 	@Path("{id}/reviews")
 	@Summary(value = "Records the self-review, the street's re-review or the Organization Department's final review of a community's secretary",
 			returns = Reviews.Review.class)
-	@Access({ DISTRICT_ADMIN, STREET_ADMIN, SECRETARY })
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "cycle:id")
 	public Response review(@Context SecurityContext security, @PathParam("id") String id,
 			Reviews.ReviewRequest request) {
 		String actor = Caller.of(security).actor();
@@ -101,7 +101,7 @@ public class ReviewResource {
 	@GET
 	@Path("{id}/reviews")
 	@Summary("The reviews given in the cycle, of one community (community=id) or all")
-	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:?community")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = { "cycle:id", "community:?community" })
 	public Page<Reviews.Review> reviews(@PathParam("id") String id, @QueryParam("community") String community, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
 		return Page.of(reviews.reviews(id, community), Paging.of(offset, limit));
@@ -111,7 +111,7 @@ public class ReviewResource {
 	@Path("{id}/assessments")
 	@Summary("The assessment results (四评): each reviewed secretary's reviews, score, grade, explanation and provenance;"
 			+ " of one community (community=id) or all")
-	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "community:?community")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = { "cycle:id", "community:?community" })
 	public Page<Reviews.Assessment> assessments(@PathParam("id") String id, @QueryParam("community") String community, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
 		return Page.of(reviews.assessments(id, community), Paging.of(offset, limit));
@@ -120,7 +120,7 @@ public class ReviewResource {
 	@POST
 	@Path("{id}/assessments")
 	@Summary("Assesses the reviewed secretaries again with the weighting pinned for the cycle, while scoring is closed")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public List<Reviews.Assessment> reassess(@Context SecurityContext security, @PathParam("id") String id) {
 		String actor = Caller.of(security).actor();
 		return reviews.reassess(id, actor);
@@ -130,7 +130,7 @@ public class ReviewResource {
 	@Path("{id}/duty-reports")
 	@Summary(value = "Records a secretary's half-year report (提级述职) with its site visits, interviews and document review",
 			returns = DutyReports.DutyReport.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Response dutyReport(@Context SecurityContext security, @PathParam("id") String id, DutyReports.ReportInput input) {
 		String actor = Caller.of(security).actor();
 		DutyReports.DutyReport r = dutyReports.report(id, input, actor);
@@ -140,7 +140,7 @@ public class ReviewResource {
 	@GET
 	@Path("{id}/duty-reports")
 	@Summary("The cycle's half-year reports with the on-the-spot scores and, once all three raters scored, the result")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "cycle:id")
 	public Page<DutyReports.DutyReport> dutyReports(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		return Page.of(dutyReports.reports(id), Paging.of(offset, limit));
 	}
@@ -148,7 +148,7 @@ public class ReviewResource {
 	@POST
 	@Path("{id}/duty-reports/{communityId}/scores")
 	@Summary("Records the on-the-spot score (一述一评) of the Organization Department, 民政局 or the street for a report")
-	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = "community:communityId")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = { "cycle:id", "community:communityId" })
 	public DutyReports.DutyReport dutyReportScore(@Context SecurityContext security, @PathParam("id") String id,
 			@PathParam("communityId") String communityId, DutyReports.ScoreInput input) {
 		String actor = Caller.of(security).actor();

@@ -35,6 +35,7 @@ import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.rest.Versioned;
 import org.touyan.api.security.Access;
+import org.touyan.api.security.Authorization;
 
 /** The negative list (履职负面清单) over REST; the rules live in {@link NegativeList}. */
 @Component(service = NegativeListResource.class)
@@ -48,9 +49,12 @@ public class NegativeListResource {
 
 	private final NegativeList list;
 
+	private final Authorization authorization;
+
 	@Activate
-	public NegativeListResource(@Reference NegativeList list) {
+	public NegativeListResource(@Reference NegativeList list, @Reference Authorization authorization) {
 		this.list = list;
+		this.authorization = authorization;
 	}
 
 	@GET
@@ -67,6 +71,9 @@ public class NegativeListResource {
 			returns = NegativeList.Incident.class)
 	@Access(DISTRICT_ADMIN)
 	public Response record(@Context SecurityContext security, NegativeList.IncidentInput input) {
+		if (input != null && input.personId() != null && !input.personId().isBlank()) {
+			authorization.requireOwner(Caller.of(security), "person", input.personId().strip()); // a person of the caller's district
+		}
 		String actor = Caller.of(security).actor();
 		NegativeList.Incident i = list.record(input, actor);
 		return Created.at(i, "negative-list/incidents", i.id());
@@ -85,7 +92,7 @@ public class NegativeListResource {
 	@Path("incidents/{id}")
 	@Versioned
 	@Summary(value = "One incident with its verdict, provenance and follow-ups", returns = NegativeList.Incident.class)
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "incident:id")
 	public Response incident(@PathParam("id") String id) {
 		return Preconditions.ok(list.require(id));
 	}
@@ -93,7 +100,7 @@ public class NegativeListResource {
 	@POST
 	@Path("incidents/{id}/follow-ups")
 	@Summary("Records a follow-up of a rectification; rectified=true closes it")
-	@Access(DISTRICT_ADMIN)
+	@Access(value = DISTRICT_ADMIN, target = "incident:id")
 	public NegativeList.Incident followUp(@Context SecurityContext security, @PathParam("id") String id,
 			@HeaderParam(Preconditions.IF_MATCH) String ifMatch, NegativeList.FollowUpInput input) {
 		Preconditions.required(ifMatch);

@@ -29,6 +29,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.RestConstants;
 import org.touyan.api.rest.Summary;
 import org.touyan.api.security.Access;
+import org.touyan.api.security.Authorization;
 
 /** Use (精挑用) over REST: career-path records per person and district; the rules live in {@link UseRecords}. */
 @Component(service = UseRecordResource.class)
@@ -42,9 +43,12 @@ public class UseRecordResource {
 
 	private final UseRecords records;
 
+	private final Authorization authorization;
+
 	@Activate
-	public UseRecordResource(@Reference UseRecords records) {
+	public UseRecordResource(@Reference UseRecords records, @Reference Authorization authorization) {
 		this.records = records;
+		this.authorization = authorization;
 	}
 
 	@POST
@@ -52,6 +56,9 @@ public class UseRecordResource {
 			+ " 事业编制 post for a secretary", returns = UseRecords.UseRecord.class)
 	@Access(DISTRICT_ADMIN)
 	public Response record(@Context SecurityContext security, UseRecords.UseInput input) {
+		if (input != null && input.personId() != null && !input.personId().isBlank()) {
+			authorization.requireOwner(Caller.of(security), "person", input.personId().strip()); // a person of the caller's district
+		}
 		String actor = Caller.of(security).actor();
 		UseRecords.UseRecord r = records.record(input, actor);
 		return Created.of(r);
