@@ -58,3 +58,24 @@ export async function choose(page, selectSelector, text) {
   await options.first().waitFor({ state: 'visible' })
   await (text ? options.filter({ hasText: text }).first() : options.first()).click()
 }
+
+/** The input (or textarea) of a field marked data-test: Element Plus puts the mark on the input itself or on its wrapper. */
+export const field = (scope, name) => scope.locator(`[data-test=${name}]`).locator('xpath=descendant-or-self::*[self::input or self::textarea]').first()
+
+/** The error an Element Plus form shows at the form item of that label (empty when none). */
+export async function fieldError(scope, label) {
+  const error = scope.locator('.el-form-item', { has: scope.page().locator(`.el-form-item__label:text-is("${label}")`) }).locator('.el-form-item__error')
+  return (await error.count()) ? (await error.first().textContent()).trim() : ''
+}
+
+/** Types a date into an Element Plus date picker. */
+export async function typeDate(locator, value) {
+  await locator.fill(value)
+  await locator.press('Enter')
+}
+
+/** Waits until a condition holds (a save travels after its click), failing after `ms`. */
+export async function until(check, ms = 15000) {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((ok) => setTimeout(ok, 250))) if (await check()) return
+  throw new Error('timed out: ' + check)
+}

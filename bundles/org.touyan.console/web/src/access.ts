@@ -110,7 +110,7 @@ export type Action =
   | 'org.edit' | 'community.edit' | 'person.register' | 'person.edit' | 'person.reveal' | 'post.edit' | 'archive.seal'
   | 'eligibility.check' | 'workingGroup.edit' | 'reserve.edit' | 'mission.record' | 'mission.report' | 'filing.create' | 'filing.step' | 'filing.vet' | 'filing.file' | 'roster.import' | 'user.edit' | 'plugin.manage'
   | 'cycle.manage' | 'cycle.pins' | 'cycle.history' | 'score.enter' | 'rating.report' | 'rating.runs' | 'plugin.whatIf'
-  | 'ballot.issue' | 'mentoring.pair' | 'dutyReport.score' | 'incident.followUp'
+  | 'ballot.issue' | 'mentoring.pair' | 'dutyReport.score' | 'dutyReport.record' | 'incident.followUp' | 'incident.record' | 'useRecord.record'
   | 'training.plan' | 'training.session' | 'attendance.record' | 'exchange.events' | 'shadowing.place' | 'shadowing.report'
   | 'dispatch.create' | 'dispatch.report' | 'project.create' | 'project.progress' | 'project.assess'
 
@@ -130,6 +130,8 @@ const ACTIONS: Record<Action, Role[]> = {
   // confirming pairs and follow-ups are DA's; a street scores its own communities' reports, but it is
   // given no list of them (GET …/duty-reports is DA's), so the screen is the district's
   'mentoring.pair': [DA], 'dutyReport.score': [DA], 'incident.followUp': [DA],
+  // recording an incident, a use record or a half-year report is the district's (POST … is DA)
+  'incident.record': [DA], 'useRecord.record': [DA], 'dutyReport.record': [DA],
   // 育: the plan is the district's; a street adds courses and sessions to its own brand (see programmeEditable) and records its people's attendance
   'training.plan': [DA], 'training.session': [DA, SA], 'attendance.record': [DA, SA],
   // events (read and written) and placements are the district's; a placement's report also its street's

@@ -37,6 +37,25 @@ export function useUi() {
   }
 }
 
+/**
+ * A form's errors by field: the faults its own check finds before sending (shown in the language
+ * the console shows) and, through `ui.fail(e, errors, known)`, the platform's problem by its field.
+ */
+export function useFieldErrors() {
+  const { t } = useI18n()
+  const errors = reactive<Record<string, string>>({})
+  return {
+    errors,
+    clear() { for (const k of Object.keys(errors)) delete errors[k] },
+    /** shows the faults at their fields; answers whether there were none */
+    show(faults: Record<string, { key: string; params?: Record<string, unknown> }>): boolean {
+      for (const k of Object.keys(errors)) delete errors[k]
+      for (const [field, f] of Object.entries(faults)) errors[field] = t(f.key, f.params ?? {})
+      return Object.keys(faults).length === 0
+    },
+  }
+}
+
 /** A table that pages and sorts on the server. */
 export function usePaged<T>(load: (q: Query) => Promise<Page<T>>, pageSize = 20) {
   const state = reactive({ items: [] as T[], total: 0, page: 1, size: pageSize, loading: false })

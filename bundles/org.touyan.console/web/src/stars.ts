@@ -1,16 +1,13 @@
-// Star counts the rating screens draw: a street counts its own ratings (it may not read the
-// district's report), the district reads the report's counts per street.
-import type { Rating } from './api/types'
+// Star counts the rating screens draw: a street counts its own ratings on the server, one level at
+// a time (it may not read the district's report), the district reads the report's counts per street.
 
-/** Communities with 1…5 stars, and how many failed, from ratings as the API lists them. */
-export function countStars(ratings: Pick<Rating, 'stars' | 'failure'>[]): { stars: number[]; failed: number } {
-  const stars = [0, 0, 0, 0, 0]
-  let failed = 0
-  for (const r of ratings) {
-    if (r.stars && r.stars >= 1 && r.stars <= 5) stars[r.stars - 1]++
-    else failed++
-  }
-  return { stars, failed }
+/** The levels a street counts (GET …/ratings?stars=…&limit=1 answers each total), in the chart's order. */
+export const LEVELS = ['1', '2', '3', '4', '5', 'failed'] as const
+
+/** Communities with 1…5 stars, and how many failed, from the totals of the LEVELS in order. */
+export function levelsFrom(totals: number[]): { stars: number[]; failed: number } {
+  if (totals.length !== LEVELS.length) throw new Error('one total a level: ' + totals.length)
+  return { stars: totals.slice(0, 5), failed: totals[5] }
 }
 
 /** How many communities moved by how many stars between two versions, from −4 to +4 (0 left out when asked). */

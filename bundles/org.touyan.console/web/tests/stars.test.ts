@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { countStars, starChanges } from '../src/stars'
+import { LEVELS, levelsFrom, starChanges } from '../src/stars'
 
 describe('star counts', () => {
-  it('counts each level and the failures apart', () => {
-    expect(countStars([{ stars: 5, failure: null }, { stars: 5, failure: null }, { stars: 1, failure: null }, { stars: null, failure: '公式出错' }]))
-      .toEqual({ stars: [1, 0, 0, 0, 2], failed: 1 })
+  it('counts each level and the failures apart, from one total a level', () => {
+    expect(LEVELS).toEqual(['1', '2', '3', '4', '5', 'failed'])
+    expect(levelsFrom([1, 0, 0, 0, 2, 1])).toEqual({ stars: [1, 0, 0, 0, 2], failed: 1 })
+    expect(() => levelsFrom([1, 2])).toThrow()
   })
   it('says how many communities moved by how many stars', () => {
     const rows = [{ currentStars: 3, candidateStars: 2 }, { currentStars: 4, candidateStars: 4 }, { currentStars: 5, candidateStars: 2 }, { currentStars: 1, candidateStars: 2 }]

@@ -27,7 +27,7 @@ export interface Page<T> {
   limit: number
 }
 
-export type Query = Record<string, string | number | boolean | undefined | null>
+export type Query = Record<string, string | number | boolean | string[] | undefined | null>
 
 export interface RequestOptions {
   query?: Query
@@ -76,7 +76,9 @@ export const session = {
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.append(key, String(value))
+    // a list is the parameter repeated (community=a&community=b)
+    if (Array.isArray(value)) for (const v of value) params.append(key, v)
+    else if (value !== undefined && value !== null && value !== '') params.append(key, String(value))
   }
   const qs = params.toString()
   return '/api' + path + (qs ? '?' + qs : '')

@@ -26,6 +26,8 @@ export const api = {
     districts: () => http.get<Page<T.District>>('/districts', all),
     streets: () => http.get<Page<T.Street>>('/streets', all),
     communities: () => http.get<Page<T.Community>>('/communities', all),
+    /** a page of a district's (or street's) communities, in the platform's order */
+    communityPage: (q: Query) => http.get<Page<T.Community>>('/communities', q),
     jointCommittees: () => http.get<Page<T.JointCommittee>>('/joint-committees', all),
     departments: () => http.get<Page<T.Department>>('/departments', all),
     get: <U>(kind: string, id: string) => http.get<U>(`/${kind}/${id}`),
@@ -87,13 +89,16 @@ export const api = {
     /** a move of the cycle's life; read the cycle first so the move carries its ETag */
     move: (id: string, step: 'open' | 'close-scoring' | 'publish' | 'archive') => http.post<T.Cycle>(`/evaluation-cycles/${id}/${step}`, {}),
     transitions: (id: string) => http.get<Page<T.Transition>>(`/evaluation-cycles/${id}/transitions`, all),
-    allRatings: (id: string, q: Query) => http.get<Page<T.Rating>>(`/evaluation-cycles/${id}/ratings`, { ...q, limit: 500 }),
+    /** a page of the cycle's ratings (offset, limit; street=, stars= 1–5 or failed) */
+    ratingPage: (id: string, q: Query) => http.get<Page<T.Rating>>(`/evaluation-cycles/${id}/ratings`, q),
     rating: (id: string, communityId: string) => http.get<T.Rating>(`/evaluation-cycles/${id}/ratings/${communityId}`),
     ratingsCsv: (id: string) => request<string>('GET', `/evaluation-cycles/${id}/ratings.csv`, { asText: true }),
     ratingsXlsx: (id: string) => request<Blob>('GET', `/evaluation-cycles/${id}/ratings.csv`, { query: { format: 'xlsx' }, asBlob: true }),
     report: (id: string) => http.get<T.StarReport>(`/evaluation-cycles/${id}/report`),
     runs: (id: string) => http.get<Page<T.RatingRun>>(`/evaluation-cycles/${id}/rating-runs`, all),
-    scores: (id: string, departmentId: string) => http.get<Page<T.Score>>(`/evaluation-cycles/${id}/scores`, { department: departmentId, limit: 500 }),
+    /** a department's stored scores of the communities named (a sheet's page), in one request: community=… repeated */
+    scoresOf: (id: string, departmentId: string, communityIds: string[]) =>
+      http.get<Page<T.Score>>(`/evaluation-cycles/${id}/scores`, { department: departmentId, community: communityIds, limit: Math.max(communityIds.length, 1) }),
     score: (id: string, communityId: string, departmentId: string) => http.get<T.Score>(`/evaluation-cycles/${id}/scores/${communityId}/${departmentId}`),
     enter: (id: string, departmentId: string, scores: { communityId: string; score: number }[]) => http.post<T.ImportReport>(`/evaluation-cycles/${id}/scores`, { departmentId, scores }),
     /** a correction names the score as read: read it first (its ETag goes as If-Match) */
@@ -111,6 +116,7 @@ export const api = {
   },
   manage: {
     dutyReports: (cycleId: string) => http.get<Page<T.DutyReport>>(`/evaluation-cycles/${cycleId}/duty-reports`, all),
+    addDutyReport: (cycleId: string, body: T.DutyReportInput) => http.post<T.DutyReport>(`/evaluation-cycles/${cycleId}/duty-reports`, body),
     scoreReport: (cycleId: string, communityId: string, body: { rater: T.Rater; score: number | null; comment: string | null }) =>
       http.post<T.DutyReport>(`/evaluation-cycles/${cycleId}/duty-reports/${communityId}/scores`, body),
     coverage: (districtId: string) => http.get<T.MentoringCoverage>('/mentoring/coverage', { district: districtId }),
@@ -120,10 +126,13 @@ export const api = {
   },
   use: {
     incidents: (q: Query) => http.get<Page<T.Incident>>('/negative-list/incidents', q),
+    catalogue: (districtId: string) => http.get<T.NegativeCatalogue>('/negative-list', { district: districtId }),
+    recordIncident: (body: T.IncidentInput) => http.post<T.Incident>('/negative-list/incidents', body),
     incident: (id: string) => http.get<T.Incident>(`/negative-list/incidents/${id}`),
     /** a follow-up changes the incident: read it first (incident) so its ETag goes as If-Match */
     followUp: (id: string, body: { checkedOn: string; note: string | null; rectified: boolean }) => http.post<T.Incident>(`/negative-list/incidents/${id}/follow-ups`, body),
     records: (q: Query) => http.get<Page<T.UseRecord>>('/use-records', q),
+    addRecord: (body: T.UseRecordInput) => http.post<T.UseRecord>('/use-records', body),
     summary: (districtId: string, year: number | null) => http.get<T.UseSummary>('/use-records/summary', { district: districtId, year }),
   },
   counts: {
@@ -134,6 +143,10 @@ export const api = {
     /** one secretary's line of the year (a secretary reads their own) */
     credit: (personId: string, districtId: string, year: number) => http.get<T.Credit>(`/training/credits/${personId}`, { district: districtId, year }),
     credits: (q: Query) => http.get<Page<T.Credit>>('/training/credits', { limit: 500, ...q }),
+    /** one person's placements, dispatches and owned projects, newest first (a secretary reads their own) */
+    placementsOf: (personId: string, q: Query) => http.get<Page<T.Placement>>(`/training/people/${personId}/shadowing`, q),
+    dispatchesOf: (personId: string, q: Query) => http.get<Page<T.Dispatch>>(`/training/people/${personId}/dispatches`, q),
+    projectsOf: (personId: string, q: Query) => http.get<Page<T.Project>>(`/training/people/${personId}/projects`, q),
     plan: (districtId: string, year: number) => http.get<T.TrainingPlan>('/training/plans', { district: districtId, year }),
     createPlan: (body: T.PlanInput) => http.post<T.TrainingPlan>('/training/plans', body),
     addCourse: (programmeId: string, body: { kind: string | null; title: string }) => http.post<T.TrainingCourse>(`/training/programmes/${programmeId}/courses`, body),

@@ -148,6 +148,10 @@ export interface MentoringCoverage {
 }
 /** 履职负面清单 */
 export interface NegativeItem { code: string; name: string; severity: string; severityName: string }
+export interface NegativeCatalogue { districtId: string | null; streetId: string | null; items: NegativeItem[]; provenance: Provenance }
+export interface IncidentInput { personId: string; occurredOn: string; items: string[]; description: string; evidence: string[]; deadline: string | null }
+export interface UseRecordInput { personId: string; kind: string; detail: string | null; title: string; decidedOn: string; basis: string | null }
+export interface DutyReportInput { communityId: string; reportedOn: string; summary: string; siteVisits: string; interviews: string; documents: string }
 export interface FollowUp { seq: number; checkedOn: string; note: string | null; rectified: boolean; actor: string }
 export interface Incident {
   id: string; districtId: string; streetId: string | null; communityId: string | null; personId: string; occurredOn: string

@@ -146,6 +146,20 @@ const pairs = {
     occurredOn: ['发生日期', 'Occurred on'], items: ['负面情形', 'Items'], consequence: ['处理方式', 'Consequence'], deadline: ['整改期限', 'Deadline'],
     addFollowUp: ['登记跟踪', 'Add a follow-up'], checkedOn: ['检查日期', 'Checked on'], rectifiedNow: ['已整改到位（结束整改）', 'Rectified (closes it)'],
   },
+  records: {
+    required: ['此项必填', 'Required'], tooLong: ['最多 {max} 个字', 'At most {max} characters'], future: ['不能晚于今天', 'Not after today'],
+    pickPerson: ['请选择人员', 'Pick a person'], pickCommunity: ['请选择社区', 'Pick a community'], pickItems: ['请至少选择一项负面清单情形', 'Pick at least one item of the list'],
+    evidenceRequired: ['须附佐证材料：每行一条，至少一条', 'Evidence is required: one entry a line, at least one'],
+    evidenceTooLong: ['佐证材料每条最多 500 字，合计最多 4000 字', 'Each evidence line at most 500 characters, 4000 in all'],
+    deadlineAfter: ['整改期限应晚于发生日期', 'The deadline is after the day it happened'], pickDetail: ['请选择类别明细', 'Pick the detail'],
+    fix: ['有 {n} 处需要修改，未提交', '{n} fields need fixing: nothing was sent'],
+    newIncident: ['登记负面清单事件', 'Record an incident'], evidenceHint: ['每行一条佐证材料', 'One piece of evidence a line'],
+    deadlineHint: ['不填则按清单规定的期限自发生日期起算', 'Blank: the list’s period, counted from the day it happened'],
+    incidentRecorded: ['已登记：{consequence}', 'Recorded: {consequence}'],
+    newUseRecord: ['新增精挑用记录', 'New use record'], detail: ['类别明细', 'Detail'], useRecorded: ['已登记 {name} 的“{kind}”', 'Recorded {kind} for {name}'],
+    newDutyReport: ['登记述职', 'Record a report'], dutyRecorded: ['已登记 {community} 书记的述职', 'Recorded the report of {community}’s secretary'],
+    dutyClosed: ['本周期为“{status}”，述职只在进行中或评分结束后登记', 'The cycle is {status}: reports are recorded while it is open or scoring has closed'],
+  },
   useRecords: {
     year: ['年度', 'Year'], kind: ['类别', 'Kind'], total: ['合计', 'Total'], title: ['事项', 'Title'], decidedOn: ['决定日期', 'Decided on'], basis: ['依据', 'Basis'],
     PARTY_CONGRESS: ['党代表', 'Party congress'], PEOPLES_CONGRESS: ['人大代表', "People's congress"], CPPCC: ['政协委员', 'CPPCC'],
@@ -227,7 +241,7 @@ const pairs = {
     stars: ['星级', 'Stars'], score: ['得分', 'Score'], explanation: ['评定说明', 'Explanation'], provenance: ['评定依据', 'Made by'],
     provenanceText: ['{policy}（{bundle} {version}，绑定版本 r{revision}）', '{policy} ({bundle} {version}, binding r{revision})'],
     failed: ['评定失败', 'Failed'], inputHash: ['输入摘要（SHA-256）', 'Input hash (SHA-256)'], run: ['评定批次', 'Run'], runs: ['评定记录', 'Rating runs'],
-    rated: ['已评', 'Rated'], millis: ['耗时（毫秒）', 'Took (ms)'],
+    rated: ['已评', 'Rated'], millis: ['耗时（毫秒）', 'Took (ms)'], everyLevel: ['全部星级', 'Every level'],
   },
   whatIf: {
     open: ['试算', 'What-if'], title: ['试算 {bsn}：当前 {current} 与待发布 {staged}', 'What-if of {bsn}: {current} against staged {staged}'],
@@ -265,6 +279,8 @@ const pairs = {
     placed: ['已选派 {name}', 'Placed {name}'], count: ['{n} 人次', '{n} in all'],
   },
   pairing: {
+    mine: ['培训与交流', 'Training and exchange'], minePlacements: ['跟岗学习（对标实训）', 'Shadowing placements'], mineDispatches: ['塘桥挂职派驻', 'Tangqiao dispatches'],
+    mineProjects: ['经验转化项目（本人负责）', 'Transfer projects (owned)'],
     dispatches: ['挂职派驻', 'Dispatches'], projects: ['经验转化项目', 'Transfer projects'], partner: ['结对单位：{name}（{policy}）', 'Partner: {name} ({policy})'],
     content: ['合作内容', 'Cooperation'], newDispatch: ['新增选派', 'New dispatch'], dispatched: ['已选派 {name}', 'Dispatched {name}'],
     report: ['派驻报告', 'Dispatch report'], reportIt: ['填写报告', 'Report'], reported: ['已报告', 'Reported'], notReported: ['待报告', 'To report'],

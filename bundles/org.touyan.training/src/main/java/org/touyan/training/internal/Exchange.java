@@ -275,6 +275,12 @@ public class Exchange {
 				.orElseThrow(() -> ProblemException.notFound("跟班学习安排", "shadowing placement", id));
 	}
 
+	/** One person's placements of every year, newest first: what a secretary reads of their own. */
+	public Page<Placement> placementsOf(String personId, Paging paging) {
+		return store.read(c -> Sql.page(c, PLACEMENT + " WHERE person_id = ?", "start_date DESC, id", paging, Exchange::placement,
+				List.of(personId)));
+	}
+
 	/** A district's placements of a year, of the people of one street when {@code streetId} is not null. */
 	public List<Placement> placements(String districtId, String streetId, int year) {
 		directory.district("district", districtId);

@@ -216,6 +216,12 @@ public class Pairing {
 		return store.read(c -> Sql.page(c, DISPATCH + where, "start_date, id", paging, this::dispatch, args));
 	}
 
+	/** One person's dispatches, newest first: what a secretary reads of their own. */
+	public Page<Dispatch> dispatchesOf(String personId, Paging paging) {
+		return store.read(c -> Sql.page(c, DISPATCH + " WHERE person_id = ?", "start_date DESC, id", paging, this::dispatch,
+				List.of(personId)));
+	}
+
 	/** A year's dispatch figures: started in the year, running at some day of it, and started by its end (cumulative). */
 	public record DispatchFigures(long startedInYear, long runningInYear, long cumulative) {
 	}
@@ -348,6 +354,12 @@ public class Pairing {
 			args.addAll(byOwner);
 		}
 		return store.read(c -> Sql.page(c, "SELECT * FROM transfer_project" + where, "created_at, id", paging, Pairing::project, args));
+	}
+
+	/** The projects one person owns, newest first: what a secretary reads of their own. */
+	public Page<Project> projectsOf(String personId, Paging paging) {
+		return store.read(c -> Sql.page(c, "SELECT * FROM transfer_project WHERE owner_id = ?", "created_at DESC, id", paging,
+				Pairing::project, List.of(personId)));
 	}
 
 	/** Projects by status, and in all. */

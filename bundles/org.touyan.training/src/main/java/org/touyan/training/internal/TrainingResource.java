@@ -72,11 +72,15 @@ public class TrainingResource {
 	private final Authorization authorization;
 	private final Tabular tabular;
 	private final People people;
+	private final Exchange exchange;
+	private final Pairing pairing;
 
 	@Activate
 	public TrainingResource(@Reference Training training, @Reference Authorization authorization, @Reference Tabular tabular,
-			@Reference People people) {
+			@Reference People people, @Reference Exchange exchange, @Reference Pairing pairing) {
 		this.people = people;
+		this.exchange = exchange;
+		this.pairing = pairing;
 		this.tabular = tabular;
 		this.training = training;
 		this.authorization = authorization;
@@ -264,12 +268,43 @@ public class TrainingResource {
 	@Summary("One serving secretary's credit in a district's plan year against the required hours; a secretary reads their own")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:person")
 	public Credits.Credit credit(@PathParam("person") String person, @QueryParam("district") String district, @QueryParam("year") String year) {
-		// the path names someone first: an unknown person is a 404 whatever the query says
-		people.person(person).orElseThrow(() -> ProblemException.notFound("人员", "person", person));
+		known(person);
 		Integer y = Input.year("year", year);
 		if (y == null) {
 			throw ProblemException.invalid("year", "请指定年份（year）", "year is required");
 		}
 		return training.credit(Input.required("district", district), y, person);
+	}
+
+	@GET
+	@Path("people/{person}/shadowing")
+	@Summary("One person's shadowing placements of every year, newest first; a secretary reads their own")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:person")
+	public Page<Exchange.Placement> placementsOf(@PathParam("person") String person, @QueryParam("offset") String offset,
+			@QueryParam("limit") String limit) {
+		return exchange.placementsOf(known(person), Paging.of(offset, limit));
+	}
+
+	@GET
+	@Path("people/{person}/dispatches")
+	@Summary("One person's pairing dispatches (塘桥), newest first; a secretary reads their own")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:person")
+	public Page<Pairing.Dispatch> dispatchesOf(@PathParam("person") String person, @QueryParam("offset") String offset,
+			@QueryParam("limit") String limit) {
+		return pairing.dispatchesOf(known(person), Paging.of(offset, limit));
+	}
+
+	@GET
+	@Path("people/{person}/projects")
+	@Summary("The experience-transfer projects one person owns, newest first; a secretary reads their own")
+	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN, SECRETARY }, target = "person:person")
+	public Page<Pairing.Project> projectsOf(@PathParam("person") String person, @QueryParam("offset") String offset,
+			@QueryParam("limit") String limit) {
+		return pairing.projectsOf(known(person), Paging.of(offset, limit));
+	}
+
+	/** The path names someone first: an unknown person is a 404 whatever the query says. */
+	private String known(String person) {
+		return people.person(person).orElseThrow(() -> ProblemException.notFound("人员", "person", person)).id();
 	}
 }

@@ -86,4 +86,16 @@ class ExchangeTest {
 		String current = Preconditions.tag(exchange.placement(p.id()));
 		assertEquals("补充", exchange.report(p.id(), new ReportInput("补充"), "t", current).report());
 	}
+
+	@Test
+	void aPersonsPlacementsAreTheirOwnOfEveryYearNewestFirst() {
+		Placement earlier = exchange.place(new PlacementInput("d1", "p1", "上海市", "塘桥街道", PAST.minusYears(1), PAST.minusYears(1).plusDays(10)), "t");
+		Placement later = exchange.place(new PlacementInput("d1", "p1", "厦门市", "嘉莲街道", PAST, PAST.plusDays(10)), "t");
+		exchange.place(new PlacementInput("d1", "p2", "杭州市", "湖滨街道", PAST, PAST.plusDays(10)), "t");
+		var mine = exchange.placementsOf("p1", Paging.of(0, 50));
+		assertEquals(2, mine.total());
+		assertEquals(List.of(later.id(), earlier.id()), mine.items().stream().map(Placement::id).toList());
+		assertEquals(List.of(earlier.id()), exchange.placementsOf("p1", Paging.of(1, 1)).items().stream().map(Placement::id).toList());
+		assertEquals(0, exchange.placementsOf("nobody", Paging.of(0, 50)).total());
+	}
 }

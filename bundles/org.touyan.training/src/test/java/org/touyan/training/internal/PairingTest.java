@@ -186,4 +186,20 @@ class PairingTest {
 		assertEquals(List.of("young pairing.project", "young pairing.project.progress", "young pairing.project.assessment"),
 				Fakes.archived(store));
 	}
+
+	@Test
+	void aPersonsDispatchesAndProjectsAreTheirOwnNewestFirst() {
+		Dispatch march = dispatch("young", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+		Dispatch may = dispatch("young", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31));
+		directory.secretary("other", "s2", LocalDate.of(1986, 3, 1), 4);
+		dispatch("other", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+		var dispatches = pairing.dispatchesOf("young", org.touyan.api.rest.Paging.of(0, 50));
+		assertEquals(2, dispatches.total());
+		assertEquals(List.of(may.id(), march.id()), dispatches.items().stream().map(Dispatch::id).toList());
+		Project owned = pairing.createProject(new ProjectInput("d1", "楼组自治", "young", null, 3), "t");
+		pairing.createProject(new ProjectInput("d1", "睦邻点", "other", null, 2), "t");
+		var projects = pairing.projectsOf("young", org.touyan.api.rest.Paging.of(0, 50));
+		assertEquals(List.of(owned.id()), projects.items().stream().map(Project::id).toList());
+		assertEquals(0, pairing.projectsOf("nobody", org.touyan.api.rest.Paging.of(0, 50)).total());
+	}
 }

@@ -77,12 +77,17 @@ public class RatingResource {
 
 	@GET
 	@Path("{id}/ratings")
-	@Summary("The cycle's star ratings with explanation and provenance, of one street (street=id) or all, a page at a time")
+	@Summary("The cycle's star ratings with explanation and provenance, of one street (street=id) or all, of one level"
+			+ " (stars=1 to 5, or failed) or every one, a page at a time")
 	@Access(value = { DISTRICT_ADMIN, STREET_ADMIN }, target = { "cycle:id", "street:?street" })
-	public Page<Rating> ratings(@PathParam("id") String id, @QueryParam("street") String street,
+	public Page<Rating> ratings(@PathParam("id") String id, @QueryParam("street") String street, @QueryParam("stars") String stars,
 			@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
 		cycles.require(id);
-		return ratings.ratings(id, street, Paging.of(offset, limit));
+		Paging paging = Paging.of(offset, limit);
+		if (stars != null && !stars.isBlank() && !"failed".equals(stars) && !stars.matches("[1-5]")) {
+			throw ProblemException.invalid("stars", "stars 应为 1 至 5 或 failed，所填为 " + stars, "stars is 1 to 5 or failed, was " + stars);
+		}
+		return ratings.ratings(id, street, stars == null || stars.isBlank() ? null : stars, paging);
 	}
 
 	@GET

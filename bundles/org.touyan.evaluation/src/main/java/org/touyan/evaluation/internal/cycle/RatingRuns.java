@@ -292,11 +292,22 @@ public class RatingRuns {
 
 	/** The ratings of a cycle, of one street or all, a page at a time. */
 	public Page<Rating> ratings(String cycleId, String streetId, Paging paging) {
+		return ratings(cycleId, streetId, null, paging);
+	}
+
+	/** The cycle's ratings of a street (or all), of one level when {@code stars} is 1–5 or {@code failed} (or every one when null). */
+	public Page<Rating> ratings(String cycleId, String streetId, String stars, Paging paging) {
 		List<Object> args = new ArrayList<>(List.of(cycleId));
 		String where = " WHERE cycle_id = ?";
 		if (streetId != null && !streetId.isBlank()) {
 			where += " AND street_id = ?";
 			args.add(streetId);
+		}
+		if ("failed".equals(stars)) {
+			where += " AND stars IS NULL";
+		} else if (stars != null) {
+			where += " AND stars = ?";
+			args.add(Integer.parseInt(stars));
 		}
 		String select = "SELECT " + RATING_COLUMNS + " FROM eval_rating" + where;
 		return store.read(c -> Sql.page(c, select, "street_id, community_id", paging, RatingRuns::rating, args));

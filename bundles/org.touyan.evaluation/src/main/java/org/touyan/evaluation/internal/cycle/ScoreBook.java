@@ -273,12 +273,23 @@ public class ScoreBook {
 	static final String SCORE_COLUMNS = "cycle_id, community_id, street_id, department_id, dimension, score, actor, entered_at";
 
 	public Page<Score> scores(String cycleId, String communityId, String departmentId, Paging paging) {
+		return scoresOf(cycleId, communityId == null || communityId.isBlank() ? List.of() : List.of(communityId), departmentId, paging);
+	}
+
+	/**
+	 * The cycle's scores, of the communities named (all when none is), of one department when
+	 * given: a page of a sheet's communities reads its stored scores in one request.
+	 */
+	public Page<Score> scoresOf(String cycleId, List<String> communityIds, String departmentId, Paging paging) {
 		cycles.require(cycleId);
 		List<Object> args = new ArrayList<>(List.of(cycleId));
 		StringBuilder where = new StringBuilder(" WHERE cycle_id = ?");
-		if (communityId != null && !communityId.isBlank()) {
-			where.append(" AND community_id = ?");
-			args.add(communityId);
+		List<String> communities = communityIds == null ? List.of() : communityIds.stream().filter(c -> c != null && !c.isBlank()).distinct().toList();
+		if (communities.size() > org.touyan.api.rest.RestConstants.MAX_LIMIT) {
+			throw ProblemException.invalid("community", "一次最多查询 " + org.touyan.api.rest.RestConstants.MAX_LIMIT + " 个社区", "at most " + org.touyan.api.rest.RestConstants.MAX_LIMIT + " communities at once");
+		}
+		if (!communities.isEmpty()) {
+			where.append(Sql.in("community_id", communities, args));
 		}
 		if (departmentId != null && !departmentId.isBlank()) {
 			where.append(" AND department_id = ?");

@@ -116,11 +116,13 @@ public class ScoreResource {
 
 	@GET
 	@Path("{id}/scores")
-	@Summary("The cycle's scores, of one community (community=id) or department (department=id), a page at a time")
+	@Summary("The cycle's scores, of some communities (community=id, repeated for several, at most 500) or one department"
+			+ " (department=id), a page at a time")
 	@Access(value = { DISTRICT_ADMIN, DEPARTMENT_SCORER }, target = { "cycle:id", "department:?department" })
-	public Page<Score> scores(@PathParam("id") String id, @QueryParam("community") String community,
+	public Page<Score> scores(@PathParam("id") String id, @QueryParam("community") List<String> community,
 			@QueryParam("department") String department, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-		return scores.scores(id, community, department, Paging.of(offset, limit));
+		Paging paging = Paging.of(offset, limit);
+		return scores.scoresOf(id, community, department, paging);
 	}
 
 	@GET

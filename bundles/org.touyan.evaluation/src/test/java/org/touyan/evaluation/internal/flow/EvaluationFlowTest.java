@@ -241,6 +241,23 @@ class EvaluationFlowTest {
 		RatingRun run = ratings.runs(c.id()).get(0);
 		assertEquals(1, run.rated());
 		assertEquals(2, run.failed());
+		// a page of one level: the table's filter and the chart's counts of a street
+		assertEquals(List.of("c1"), ratings.ratings(c.id(), null, "1", Paging.of(0, 10)).items().stream().map(Rating::communityId).toList());
+		assertEquals(List.of("c2", "c3"), ratings.ratings(c.id(), null, "failed", Paging.of(0, 10)).items().stream().map(Rating::communityId).toList());
+		assertEquals(1, ratings.ratings(c.id(), "s1", "failed", Paging.of(0, 10)).total());
+		assertEquals(0, ratings.ratings(c.id(), null, "5", Paging.of(0, 10)).total());
+	}
+
+	@Test
+	void aSheetPageReadsTheStoredScoresOfItsCommunitiesInOneRequest() {
+		Cycle c = openCycle();
+		book.enter(c.id(), batch("dep-mzj", "c1", 95, "c2", 70, "c3", 85), "x");
+		book.enter(c.id(), batch("dep-zfw", "c1", 91), "x");
+		var page = book.scoresOf(c.id(), List.of("c1", "c3", "c1"), "dep-mzj", Paging.of(0, 10));
+		assertEquals(List.of("c1", "c3"), page.items().stream().map(s -> s.communityId()).toList());
+		assertEquals(3, book.scoresOf(c.id(), List.of("c1", "c3"), null, Paging.of(0, 10)).total(), "every department's unless one is named");
+		assertEquals(4, book.scoresOf(c.id(), List.of(), null, Paging.of(0, 10)).total(), "none named: all");
+		assertEquals(0, book.scoresOf(c.id(), List.of("elsewhere"), null, Paging.of(0, 10)).total());
 	}
 
 	@Test
