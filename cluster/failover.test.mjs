@@ -121,13 +121,13 @@ test('kill -9 of a node during 1,000 acknowledged writes loses none of them', { 
   }
   console.log('failover:', JSON.stringify(report, null, 1))
 
-  // every write either acknowledged or failed, and only those under way at the kill failed
+  // every write either acknowledged or failed; only writes begun before nginx stopped sending to the
+  // dead node may fail (those under way at the kill, and those nginx sent it, or whose connection
+  // its reload closed, in the moment until the watcher took it out); none of them was acknowledged
   assert.equal(acknowledged.size + failed.length, WRITES)
-  assert.ok(lbFailed.length <= report.underWayAtKill.lb, `through nginx only requests under way at the kill fail: ${JSON.stringify(report.failed)}`)
-  assert.ok(directFailed.length <= report.underWayAtKill.direct, `straight to the nodes only those under way at the kill fail: ${JSON.stringify(report.failed)}`)
-  for (const f of failed) assert.ok(f.startedAt <= killedAt, `write ${f.n} failed, but began after the kill: ${JSON.stringify(f)}`)
-  assert.ok(acknowledged.size >= WRITES - clients.length, 'no more failures than clients')
   assert.ok(down, 'the health watcher took the dead node out of nginx')
+  for (const f of failed) assert.ok(f.startedAt <= down.at, `write ${f.n} failed, but began after nginx took the node out: ${JSON.stringify(f)}`)
+  assert.ok(acknowledged.size >= WRITES - clients.length, 'no more failures than clients')
 
   // 0 acknowledged writes lost: each reads back from the survivor, and the database holds them
   const survivorApi = lbAdmin.at(survivor.base)
