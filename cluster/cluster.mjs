@@ -13,6 +13,7 @@
 // says what is missing; with TOUYAN_TEST_PG_REQUIRED set a missing piece is a failure, not a skip.
 import { execFile, spawn } from 'node:child_process'
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -325,9 +326,35 @@ async function startNginx({ dir, nodes, watch }) {
 
 /** Logs in at base; null while the login does not serve yet. */
 export async function login(base, loginName, password) {
-  const r = await fetch(base + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: loginName, password }) })
+  const r = await exchange(base + '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: loginName, password }) })
   if (r.status !== 200 && r.status !== 201) return null
-  return client(base, (await r.json()).token)
+  return client(base, JSON.parse(r.text).token)
+}
+
+/**
+ * One HTTP exchange on a connection of its own (`agent: false`): `{ status, text, headers }`, or
+ * an error whose `cause.code` says why no answer came. Why not fetch: nginx's reload (how the
+ * health watcher takes a node out) closes its workers' idle keep-alive connections, and a POST
+ * that fetch writes on such a connection at that moment fails although it never reached nginx.
+ * A browser sends that request again on a new connection; fetch does not for a POST. A fresh
+ * loopback connection per request keeps that race out of what the tests measure: the platform.
+ */
+export function exchange(url, { method = 'GET', headers = {}, body, timeout = 120_000 } = {}) {
+  return new Promise((ok, fail) => {
+    const data = body === undefined ? undefined : Buffer.from(body)
+    const req = httpRequest(url, {
+      method, agent: false, timeout,
+      headers: { ...headers, ...(data ? { 'Content-Length': data.length } : {}) },
+    }, (res) => {
+      const chunks = []
+      res.on('data', (c) => chunks.push(c))
+      res.on('end', () => ok({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), headers: new Headers(Object.entries(res.headers).map(([k, v]) => [k, String(v)])) }))
+      res.on('error', (e) => fail(Object.assign(new Error(`${method} ${url}: ${e.message}`), { cause: e })))
+    })
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })))
+    req.on('error', (e) => fail(Object.assign(new Error(`${method} ${url}: ${e.message}`), { cause: e })))
+    req.end(data)
+  })
 }
 
 /**
@@ -337,13 +364,12 @@ export async function login(base, loginName, password) {
  */
 export function client(base, token) {
   const request = async (method, path, body, headers = {}) => {
-    const r = await fetch(base + '/api' + path, {
+    const r = await exchange(base + '/api' + path, {
       method, body: body === undefined ? undefined : JSON.stringify(body),
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
     })
-    const text = await r.text()
-    let parsed = text
-    try { parsed = text ? JSON.parse(text) : null } catch { /* not JSON */ }
+    let parsed = r.text
+    try { parsed = r.text ? JSON.parse(r.text) : null } catch { /* not JSON */ }
     return { status: r.status, body: parsed, headers: r.headers }
   }
   const ok = (method) => async (path, body, headers) => {
