@@ -1,3 +1,8 @@
+import static org.touyan.api.store.BulkInsert.column;
+import static org.touyan.api.store.BulkInsert.Type.DECIMAL;
+import static org.touyan.api.store.BulkInsert.Type.TIMESTAMP;
+import static org.touyan.api.store.BulkInsert.Type.VARCHAR;
+
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -28,6 +33,7 @@ import org.touyan.api.registry.Archive;
 import org.touyan.api.registry.People;
 import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
+import org.touyan.api.store.BulkInsert;
 import org.touyan.api.store.Store;
 import org.touyan.evaluation.internal.cycle.Cycle;
 import org.touyan.evaluation.internal.cycle.CycleStatus;
@@ -289,30 +295,16 @@ public class RatingBench {
 				String department = uuid(random);
 				store.write(c -> {
 					List<ScoreCards.Entry> entries = new ArrayList<>(communities);
-					try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_score (cycle_id, community_id, street_id, department_id,"
-							+ " dimension, score, actor, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-						int pending = 0;
+					// as ScoreBook enters them
+					try (BulkInsert scores = BulkInsert.into(c, "eval_score", column("cycle_id", VARCHAR), column("community_id", VARCHAR),
+							column("street_id", VARCHAR), column("department_id", VARCHAR), column("dimension", VARCHAR),
+							column("score", DECIMAL), column("actor", VARCHAR), column("entered_at", TIMESTAMP))) {
 						for (int k = 0; k < communities; k++) {
 							BigDecimal score = BigDecimal.valueOf(5000 + random.nextInt(5001), 2);
-							ps.setString(1, cycle.id());
-							ps.setString(2, community[k]);
-							ps.setString(3, street[k]);
-							ps.setString(4, department);
-							ps.setString(5, d);
-							ps.setBigDecimal(6, score);
-							ps.setString(7, "bench");
-							ps.setTimestamp(8, now);
-							ps.addBatch();
+							scores.add(cycle.id(), community[k], street[k], department, d, score, "bench", now);
 							entries.add(new ScoreCards.Entry(community[k], street[k], score));
-							if (++pending == 5000) {
-								ps.executeBatch();
-								pending = 0;
-							}
 						}
-						if (pending > 0) {
-							// HSQLDB refuses an empty batch
-							ps.executeBatch();
-						}
+						scores.flush();
 					}
 					// the score cards, by the platform's own code, as ScoreBook keeps them
 					long cards = System.nanoTime();

@@ -13,9 +13,12 @@
  *
  * <p>1.6: {@link org.touyan.api.store.Cluster}, the nodes sharing one database: signals between
  * them, and a lock they all respect.
+ *
+ * <p>1.7: {@link org.touyan.api.store.BulkInsert}, many rows into one table as fast as the dialect
+ * allows (a batch on HSQLDB, arrays on PostgreSQL).
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.touyan.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,14 +1,18 @@
 package org.touyan.evaluation.internal.cycle;
 
+import static org.touyan.api.store.BulkInsert.column;
+import static org.touyan.api.store.BulkInsert.Type.BIGINT;
+import static org.touyan.api.store.BulkInsert.Type.DECIMAL;
+import static org.touyan.api.store.BulkInsert.Type.INTEGER;
+import static org.touyan.api.store.BulkInsert.Type.VARCHAR;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +41,7 @@ import org.touyan.api.rest.Page;
 import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.store.BulkInsert;
 import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 import org.touyan.evaluation.internal.cycle.ScoreCards.Card;
@@ -50,7 +55,7 @@ import org.touyan.api.tabular.Table;
  * <p>Built for a national-scale district (the benchmark rates 120,000 communities): the scores are
  * read from the communities' score cards, one row each ({@link ScoreCards}), a street's communities go to its formula in chunks of one policy call
  * each (a call's hand-over to the contained thread costs more than rating one community), and the
- * ratings are inserted in JDBC batches. Containment stays per community: a formula that throws or
+ * ratings are inserted in bulk ({@link BulkInsert}). Containment stays per community: a formula that throws or
  * answers out of range for one community fails that community only; one that hangs fails its chunk.
  */
 @Component(service = RatingRuns.class)
@@ -220,36 +225,18 @@ public class RatingRuns {
 	}
 
 	private static void insert(Connection c, List<Rating> ratings, int run) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_rating (cycle_id, community_id, street_id, run, total, stars,"
-				+ " explanation, failure, plugin_bundle, plugin_version, policy_id, binding_revision, input_hash)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-			Sql.Batch batch = new Sql.Batch(ps);
+		try (BulkInsert rows = BulkInsert.into(c, "eval_rating", column("cycle_id", VARCHAR), column("community_id", VARCHAR),
+				column("street_id", VARCHAR), column("run", INTEGER), column("total", DECIMAL), column("stars", INTEGER),
+				column("explanation", VARCHAR), column("failure", VARCHAR), column("plugin_bundle", VARCHAR),
+				column("plugin_version", VARCHAR), column("policy_id", VARCHAR), column("binding_revision", BIGINT),
+				column("input_hash", VARCHAR))) {
 			for (Rating r : ratings) {
-				ps.setString(1, r.cycleId());
-				ps.setString(2, r.communityId());
-				ps.setString(3, r.streetId());
-				ps.setInt(4, run);
-				ps.setBigDecimal(5, r.score());
-				if (r.stars() == null) {
-					ps.setNull(6, Types.INTEGER);
-				} else {
-					ps.setInt(6, r.stars());
-				}
-				ps.setString(7, r.explanation());
-				ps.setString(8, r.failure());
 				Provenance p = r.provenance();
-				ps.setString(9, p == null ? null : p.bundle());
-				ps.setString(10, p == null ? null : p.version());
-				ps.setString(11, p == null ? null : p.policyId());
-				if (p == null) {
-					ps.setNull(12, Types.BIGINT);
-				} else {
-					ps.setLong(12, p.bindingRevision());
-				}
-				ps.setString(13, r.inputHash());
-				batch.add();
+				rows.add(r.cycleId(), r.communityId(), r.streetId(), run, r.score(), r.stars(), r.explanation(), r.failure(),
+						p == null ? null : p.bundle(), p == null ? null : p.version(), p == null ? null : p.policyId(),
+						p == null ? null : p.bindingRevision(), r.inputHash());
 			}
-			batch.flush();
+			rows.flush();
 		}
 	}
 

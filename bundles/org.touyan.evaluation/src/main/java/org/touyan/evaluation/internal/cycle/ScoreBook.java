@@ -1,7 +1,10 @@
 package org.touyan.evaluation.internal.cycle;
 
+import static org.touyan.api.store.BulkInsert.Type.DECIMAL;
+import static org.touyan.api.store.BulkInsert.Type.TIMESTAMP;
+import static org.touyan.api.store.BulkInsert.Type.VARCHAR;
+
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +24,7 @@ import org.touyan.api.rest.Paging;
 import org.touyan.api.rest.Preconditions;
 import org.touyan.api.rest.ProblemException;
 import org.touyan.api.rest.RestConstants;
+import org.touyan.api.store.BulkInsert;
 import org.touyan.api.store.Sql;
 import org.touyan.api.store.Store;
 import org.touyan.evaluation.internal.cycle.ScoreRecords.Completeness;
@@ -200,15 +204,15 @@ public class ScoreBook {
 				return new EntryReport(rows.size(), false, already);
 			}
 			java.sql.Timestamp at = Sql.now();
-			try (PreparedStatement ps = c.prepareStatement("INSERT INTO eval_score (cycle_id, community_id, street_id, department_id,"
-					+ " dimension, score, actor, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-				Sql.Batch batch = new Sql.Batch(ps);
+			try (BulkInsert scores = BulkInsert.into(c, "eval_score", BulkInsert.column("cycle_id", VARCHAR),
+					BulkInsert.column("community_id", VARCHAR), BulkInsert.column("street_id", VARCHAR),
+					BulkInsert.column("department_id", VARCHAR), BulkInsert.column("dimension", VARCHAR),
+					BulkInsert.column("score", DECIMAL), BulkInsert.column("actor", VARCHAR), BulkInsert.column("entered_at", TIMESTAMP))) {
 				for (ScoreEntry row : rows) {
-					Sql.bind(ps, cycle.id(), row.communityId(), streetOf.get(row.communityId()), department.id(), department.code(),
+					scores.add(cycle.id(), row.communityId(), streetOf.get(row.communityId()), department.id(), department.code(),
 							row.score(), actor, at);
-					batch.add();
 				}
-				batch.flush();
+				scores.flush();
 			}
 			ScoreCards.enter(c, cycle.id(), department.code(),
 					rows.stream().map(r -> new ScoreCards.Entry(r.communityId(), streetOf.get(r.communityId()), r.score())).toList());

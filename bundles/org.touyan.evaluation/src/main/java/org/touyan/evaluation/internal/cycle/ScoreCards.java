@@ -1,5 +1,8 @@
 package org.touyan.evaluation.internal.cycle;
 
+import static org.touyan.api.store.BulkInsert.column;
+import static org.touyan.api.store.BulkInsert.Type.VARCHAR;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.touyan.api.store.BulkInsert;
 import org.touyan.api.store.Sql;
 
 /**
@@ -77,15 +81,13 @@ public final class ScoreCards {
 			}
 		}
 		try (PreparedStatement update = c.prepareStatement("UPDATE eval_score_card SET scores = ? WHERE cycle_id = ? AND community_id = ?");
-				PreparedStatement insert = c.prepareStatement("INSERT INTO eval_score_card (cycle_id, community_id, street_id, scores)"
-						+ " VALUES (?, ?, ?, ?)")) {
+				BulkInsert inserts = BulkInsert.into(c, "eval_score_card", column("cycle_id", VARCHAR), column("community_id", VARCHAR),
+						column("street_id", VARCHAR), column("scores", VARCHAR))) {
 			Sql.Batch updates = new Sql.Batch(update);
-			Sql.Batch inserts = new Sql.Batch(insert);
 			for (Entry e : entries) {
 				String card = cards.get(e.communityId());
 				if (card == null) {
-					Sql.bind(insert, cycleId, e.communityId(), e.streetId(), encode(Map.of(dimension, e.score())));
-					inserts.add();
+					inserts.add(cycleId, e.communityId(), e.streetId(), encode(Map.of(dimension, e.score())));
 				} else {
 					Map<String, BigDecimal> scores = new HashMap<>(decode(card));
 					scores.put(dimension, e.score());
