@@ -54,7 +54,7 @@ public final class BulkInsert implements AutoCloseable {
 		}
 
 		/** Sent as the driver encodes it, rather than as text cast on the server. */
-		private boolean native_() {
+		private boolean encodedByDriver() {
 			return this == VARCHAR || this == INTEGER || this == BIGINT || this == BOOLEAN;
 		}
 	}
@@ -131,7 +131,7 @@ public final class BulkInsert implements AutoCloseable {
 			for (int i = 0; i < columns.size(); i++) {
 				Type type = columns.get(i).type();
 				Object[] values = Arrays.copyOf(pending[i], rows);
-				ps.setArray(i + 1, connection.createArrayOf(type.native_() ? type.postgres : "text", values));
+				ps.setArray(i + 1, connection.createArrayOf(type.encodedByDriver() ? type.postgres : "text", values));
 				Arrays.fill(pending[i], null);
 			}
 			ps.executeUpdate();
@@ -152,7 +152,7 @@ public final class BulkInsert implements AutoCloseable {
 	 * else text in a form PostgreSQL casts exactly (a plain decimal, an instant in UTC, an ISO date).
 	 */
 	private static Object element(Type type, Object v) {
-		if (v == null || type.native_()) {
+		if (v == null || type.encodedByDriver()) {
 			return v;
 		}
 		return switch (type) {
